@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: runs each scenario beside its anchor in the same run and
+ * prints one JSON object per line:
+ *   {"bench": NAME, ...figures, "ratio": R, "anchor": NAME}
+ * `--quick` shortens every measurement so the whole run ends within 2 minutes.
+ * With BENCH_DATABASE_URL the catalog runs on that PostgreSQL server instead of
+ * embedded PGlite.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { SEARCH_TERMS } from './generate.js';
+
+const quick = process.argv.includes('--quick');
+const root = path.resolve(import.meta.dirname, '..');
+const seconds = quick ? 5 : 15;
+const services = quick ? 2_000 : 10_000;
+const connections = 10;
+
+async function startTarget(mode: string, ...args: string[]): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', mode, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /READY (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${mode} target exited with ${code}`)));
+  });
+  return { port, child };
+}
+
+interface Figures {
+  requests_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  non_2xx: number;
+}
+
+async function load(url: string, paths: string[]): Promise<Figures> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+  });
+  return {
+    requests_per_s: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    errors: result.errors,
+    non_2xx: result.non2xx,
+  };
+}
+
+function print(line: Record<string, unknown>): void {
+  console.log(JSON.stringify(line));
+}
+
+async function main(): Promise<void> {
+  const hello = await startTarget('hello');
+  const anchor = await load(`http://127.0.0.1:${hello.port}`, ['/']);
+  hello.child.kill();
+  print({ bench: 'fastify-hello', ...anchor, seconds, connections, ratio: 1, anchor: 'fastify-hello' });
+
+  const catalog = await startTarget('catalog', String(services));
+  const paths = SEARCH_TERMS.flatMap((term) => [`/api/v1/services?q=${encodeURIComponent(term)}`, `/api/v1/services?q=${encodeURIComponent(term)}&audience=citizen&online=true&limit=10`]);
+  const search = await load(`http://127.0.0.1:${catalog.port}`, paths);
+  catalog.child.kill();
+  print({
+    bench: 'catalog-search',
+    ...search,
+    services,
+    database: process.env.BENCH_DATABASE_URL ? 'postgres' : 'embedded',
+    seconds,
+    connections,
+    ratio: Math.round((search.requests_per_s / anchor.requests_per_s) * 1000) / 1000,
+    anchor: 'fastify-hello',
+  });
+}
+
+await main();

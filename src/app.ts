@@ -1,0 +1,75 @@
+/**
+ * Builds the platform from its modules. Importing this file has no side
+ * effects; `openPlatform` opens the database, migrates it, loads demo data when
+ * asked, and returns the HTTP app ready to listen (used by main.ts and tests).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrate, type MigrationSource } from './platform/db/migrate.js';
+import { runOnce } from './platform/db/once.js';
+import { installProblemHandlers } from './platform/http/problem.js';
+import { createServer, type App } from './platform/http/server.js';
+import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
+import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
+
+const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
+/** In dependency order: platform first, then the modules. */
+export const migrationSources: MigrationSource[] = [platformMigrations, catalogMigrations];
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export interface Platform {
+  app: App;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function buildApp(config: Config, database: Database, logger: Logger | boolean): Promise<App> {
+  const catalog = createCatalog(database.db);
+  const app = await createServer({
+    logger,
+    publicUrl: config.publicUrl,
+    secure: config.secure,
+    ready: () => database.ping(),
+    sharedSchemas: catalogSharedSchemas,
+    version: packageJson.version,
+  });
+  installProblemHandlers(app, { notFoundPage: renderNotFoundPage });
+  await registerWebAssets(app);
+  registerCatalogRoutes(app, catalog, config.publicUrl);
+  registerCatalogPages(app, catalog, { publicUrl: config.publicUrl });
+  return app;
+}
+
+export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'>): Promise<void> {
+  const loaded = await runOnce(database.db, 'demo:catalog', async (trx) => {
+    const counts = await loadCatalogDemoData(trx);
+    log?.info(counts, 'demo catalog loaded');
+  });
+  if (!loaded) log?.info('demo data already loaded');
+}
+
+export async function openPlatform(config: Config, logger: Logger | boolean): Promise<Platform> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const log = typeof logger === 'boolean' ? undefined : logger;
+    const applied = await migrate(database.db, migrationSources);
+    if (applied.length > 0) log?.info({ applied: applied.map((m) => `${m.module}/${m.name}`) }, 'migrations applied');
+    if (config.demo) await loadDemoData(database, log);
+    const app = await buildApp(config, database, logger);
+    return {
+      app,
+      database,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+/** Process entry: read the settings, open the platform, listen, shut down gracefully. */
+import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
+import { openPlatform } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel });
+  const started = Date.now();
+  const platform = await openPlatform(config, logger);
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'shutting down after an error');
+    else logger.info({ signal }, 'shutting down');
+    await platform.close();
+  });
+  await platform.app.listen({ port: config.port, host: config.host });
+  logger.info(
+    { url: config.publicUrl, database: platform.database.kind, demo: config.demo, startupMs: Date.now() - started },
+    `Pakalpojumi is ready at ${config.publicUrl}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

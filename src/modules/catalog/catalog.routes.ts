@@ -1,0 +1,272 @@
+/**
+ * The catalog API (P1, P3, P7): search and read the service register, its
+ * institutions and events, export it as CPSV-AP JSON-LD, and (for service
+ * managers) edit, publish and withdraw services.
+ */
+import { Type } from '@sinclair/typebox';
+import { requirePrincipal } from '../../platform/http/auth.js';
+import type { App } from '../../platform/http/server.js';
+import { AppError } from '../../platform/errors.js';
+import { catalogToCpsv, serviceToCpsv } from './catalog.cpsv.js';
+import { serviceNotFound } from './catalog.errors.js';
+import type { CatalogService } from './catalog.service.js';
+import { Audience, type Institution, type Lang, type Service, type ServiceContent } from './catalog.schemas.js';
+
+const JSON_LD = 'application/ld+json';
+const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
+
+const LangParam = Type.Union([Type.Literal('lv'), Type.Literal('en')], { default: 'lv', description: 'language of the query and of the texts in the reply' });
+
+const SearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'free text; diacritics-insensitive, prefix-friendly' })),
+    lang: Type.Optional(LangParam),
+    audience: Type.Optional(Type.Ref('Audience')),
+    event: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,60}$', description: 'life or business event code' })),
+    institution: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{1,60}$', description: 'institution id or code' })),
+    online: Type.Optional(Type.Boolean({ description: 'only services with (true) or without (false) an online channel' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+const ServiceSummary = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    slug: Type.String(),
+    identifier: Type.String(),
+    title: Type.String(),
+    description: Type.String(),
+    institution: Type.Object({ id: Type.String({ format: 'uuid' }), code: Type.String(), name: Type.String() }),
+    audience: Type.Array(Audience),
+    events: Type.Array(Type.String()),
+    online: Type.Boolean({ description: 'has an online channel (e-service)' }),
+    processingTime: Type.Optional(Type.String({ description: 'ISO 8601 duration' })),
+    url: Type.String({ description: 'the service’s page in the portal (stable direct link)' }),
+  },
+  { $id: 'ServiceSummary' },
+);
+
+const SearchResult = Type.Object({
+  items: Type.Array(Type.Ref('ServiceSummary')),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  lang: LangParam,
+});
+
+const RefParams = Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9-]{1,120}$', description: 'service id or slug' }) });
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+const CreateBody = Type.Intersect([Type.Ref('ServiceInput'), Type.Object({ institutionId: Type.String({ pattern: '^[A-Za-z0-9-]{1,60}$' }) })]);
+const UpdateHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40, description: 'the version being edited, e.g. "3": refused (409) when it is stale' })) });
+
+export function portalPath(service: Pick<Service, 'slug'>, lang: Lang): string {
+  return lang === 'en' ? `/en/services/${service.slug}` : `/services/${service.slug}`;
+}
+
+function summarise(service: Service, institutions: Map<string, Institution>, lang: Lang, publicUrl: string): Record<string, unknown> {
+  const institution = institutions.get(service.institutionId);
+  return {
+    id: service.id,
+    slug: service.slug,
+    identifier: service.identifier,
+    title: service.title[lang],
+    description: service.description[lang],
+    institution: { id: service.institutionId, code: institution?.code ?? '', name: institution?.name[lang] ?? '' },
+    audience: service.audience,
+    events: service.events,
+    online: service.channels.some((channel) => channel.type === 'online'),
+    processingTime: service.processingTime,
+    url: `${publicUrl}${portalPath(service, lang)}`,
+  };
+}
+
+function wantsJsonLd(accept: string | undefined): boolean {
+  return accept !== undefined && accept.includes(JSON_LD);
+}
+
+function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value.trim());
+  if (!match) throw new AppError('catalog.bad-if-match', 'invalid', 'If-Match must carry the version number being edited, e.g. "3".', [{ pointer: '#', in: 'headers', detail: 'If-Match is not a version number' }]);
+  return Number(match[1]);
+}
+
+export function registerCatalogRoutes(app: App, catalog: CatalogService, publicUrl: string): void {
+  app.addSchema(ServiceSummary);
+
+  const institutionsById = async (): Promise<Map<string, Institution>> => new Map((await catalog.listInstitutions()).map((i) => [i.id, i]));
+
+  app.get(
+    '/api/v1/services',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Search the catalog of published services',
+        description: 'Ranked full-text search in Latvian or English, diacritics-insensitive and prefix-friendly, with filters and paging.',
+        querystring: SearchQuery,
+        response: { 200: SearchResult, ...problems(400) },
+      },
+    },
+    async (request) => {
+      const { q, lang = 'lv', audience, event, institution, online, limit, offset } = request.query;
+      const result = await catalog.search({ q, lang, audience: audience as 'citizen' | 'business' | undefined, event, institution, online, limit, offset });
+      const institutions = await institutionsById();
+      return { ...result, lang, items: result.items.map((service) => summarise(service, institutions, lang, publicUrl)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/services/:ref',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One published service, by id or slug',
+        description: `Answers the service as JSON, or as CPSV-AP 3.2.0 JSON-LD with \`Accept: ${JSON_LD}\`. A former slug answers 301 to the current one.`,
+        params: RefParams,
+        response: {
+          200: { content: { 'application/json': { schema: Type.Ref('Service') }, [JSON_LD]: { schema: Type.Object({}, { additionalProperties: true }) } } },
+          ...problems(404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const found = await catalog.lookup(request.params.ref);
+      if (found.kind === 'missing') throw serviceNotFound(request.params.ref);
+      if (found.kind === 'moved') return reply.redirect(`/api/v1/services/${found.service.slug}`, 301);
+      reply.header('vary', 'Accept');
+      if (wantsJsonLd(request.headers.accept)) {
+        const [institution, events] = await Promise.all([catalog.getInstitution(found.service.institutionId), catalog.listEvents()]);
+        return reply.type(JSON_LD).send(serviceToCpsv(found.service, institution, events, publicUrl));
+      }
+      reply.header('etag', `"${found.service.version}"`);
+      return found.service;
+    },
+  );
+
+  app.get(
+    '/api/v1/catalog.jsonld',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'The whole published catalog as CPSV-AP 3.2.0 JSON-LD',
+        description: 'One self-contained graph: every published service, the organisations and events it references.',
+        response: { 200: { content: { [JSON_LD]: { schema: Type.Object({}, { additionalProperties: true }) } } } },
+      },
+    },
+    async (_request, reply) => {
+      const [services, institutions, events] = await Promise.all([catalog.listAllPublished(), catalog.listInstitutions(), catalog.listEvents()]);
+      return reply.type(JSON_LD).send(catalogToCpsv(services, institutions, events, publicUrl));
+    },
+  );
+
+  app.get(
+    '/api/v1/institutions',
+    { schema: { tags: ['catalog'], summary: 'Institutions providing services', response: { 200: Type.Object({ items: Type.Array(Type.Ref('Institution')) }) } } },
+    async () => ({ items: await catalog.listInstitutions() }),
+  );
+
+  app.get(
+    '/api/v1/institutions/:ref',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One institution, by id or code',
+        params: Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9-]{1,60}$', description: 'institution id or code' }) }),
+        response: { 200: Type.Ref('Institution'), ...problems(404) },
+      },
+    },
+    async (request) => catalog.getInstitution(request.params.ref),
+  );
+
+  app.get(
+    '/api/v1/events',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Life events and business events (the catalogs’ controlled vocabulary)',
+        querystring: Type.Object({ kind: Type.Optional(Type.Union([Type.Literal('life'), Type.Literal('business')])) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Intersect([Type.Ref('Event'), Type.Object({ serviceCount: Type.Integer() })])) }),
+          ...problems(400),
+        },
+      },
+    },
+    async (request) => ({ items: await catalog.listEvents(request.query.kind) }),
+  );
+
+  // ---- editing: service managers of the owning institution ----
+  const guarded = { onRequest: async (request: Parameters<typeof requirePrincipal>[0]) => void requirePrincipal(request) };
+  const security = [{ bearer: [] }];
+
+  app.post(
+    '/api/v1/services',
+    {
+      ...guarded,
+      schema: {
+        tags: ['catalog'],
+        summary: 'Create a service (as a draft) for an institution you manage services of',
+        security,
+        body: CreateBody,
+        response: { 201: Type.Ref('Service'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { institutionId, ...input } = request.body as ServiceContent & { institutionId: string };
+      const service = await catalog.create(requirePrincipal(request), institutionId, input);
+      return reply.code(201).header('location', `/api/v1/services/${service.id}`).send(service);
+    },
+  );
+
+  app.put(
+    '/api/v1/services/:id',
+    {
+      ...guarded,
+      schema: {
+        tags: ['catalog'],
+        summary: 'Replace a service’s content (a new version; a new title gives a new slug and the old one redirects)',
+        security,
+        params: IdParams,
+        headers: UpdateHeaders,
+        body: Type.Ref('ServiceInput'),
+        response: { 200: Type.Ref('Service'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      catalog.update(requirePrincipal(request), request.params.id, request.body as ServiceContent, parseIfMatch(request.headers['if-match'])),
+  );
+
+  for (const action of ['publish', 'withdraw'] as const) {
+    app.post(
+      `/api/v1/services/:id/${action}`,
+      {
+        ...guarded,
+        schema: {
+          tags: ['catalog'],
+          summary: action === 'publish' ? 'Publish a service in the catalogs' : 'Withdraw a published service from the catalogs',
+          security,
+          params: IdParams,
+          response: { 200: Type.Ref('Service'), ...problems(401, 403, 404, 409) },
+        },
+      },
+      async (request) => catalog[action](requirePrincipal(request), request.params.id),
+    );
+  }
+
+  app.get(
+    '/api/v1/services/:id/versions',
+    {
+      ...guarded,
+      schema: {
+        tags: ['catalog'],
+        summary: 'Version history of a service (managers)',
+        security,
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => ({ items: await catalog.versions(requirePrincipal(request), request.params.id) }),
+  );
+}

@@ -1,0 +1,316 @@
+/**
+ * The service register's rules: search, reading, editing with version history,
+ * publishing and withdrawing, slug redirects for stable direct links.
+ * Services are tested without HTTP; routes and pages only call this interface.
+ */
+import type { Kysely } from 'kysely';
+import { inTransaction } from '../../platform/db/database.js';
+import { hasRole, type Principal } from '../../platform/http/auth.js';
+import * as errors from './catalog.errors.js';
+import * as repo from './catalog.repo.js';
+import type { CatalogTables, DenormalisedColumns, SearchFilters, ServiceVersion, StoredContent } from './catalog.repo.js';
+import type { Audience, CatalogEvent, Institution, Lang, Lifecycle, Service, ServiceContent } from './catalog.schemas.js';
+
+export interface SearchParams {
+  q?: string;
+  lang?: Lang;
+  audience?: Audience;
+  event?: string;
+  /** institution id or code */
+  institution?: string;
+  online?: boolean;
+  limit?: number;
+  offset?: number;
+  /** include drafts and withdrawn services (managers only; the route decides) */
+  statuses?: Lifecycle[];
+}
+
+export interface SearchResult {
+  items: Service[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export type ServiceLookup = { kind: 'found'; service: Service } | { kind: 'moved'; service: Service } | { kind: 'missing' };
+
+/** Removes diacritics and case, as platform.fold() does in SQL. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+// Latvian inflects nouns and adjectives by ending; cutting the ending off a query
+// word and matching the rest as a prefix finds the other forms
+// (dzimšanas → dzimsan:* finds dzimšana, dzimšanu). Longest endings first.
+const LATVIAN_ENDINGS = ['ajam', 'ajai', 'ajos', 'ajas', 'iem', 'ais', 'aja', 'am', 'as', 'es', 'is', 'us', 'os', 'ai', 'ei', 'em', 'im', 'um', 'a', 'e', 'i', 'u', 's', 'o'];
+
+export function stemLatvian(word: string): string {
+  for (const ending of LATVIAN_ENDINGS) {
+    if (word.endsWith(ending) && word.length - ending.length >= 4) return word.slice(0, -ending.length);
+  }
+  return word;
+}
+
+/** Turns free text into a safe prefix tsquery; only letters and digits survive. */
+export function buildSearchTerms(q: string, lang: Lang): { tsquery: string; folded: string } | undefined {
+  const words = fold(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return undefined;
+  const terms = words.map((word) => `${lang === 'lv' ? stemLatvian(word) : word}:*`);
+  return { tsquery: terms.join(' & '), folded: words.join(' ') };
+}
+
+export function slugify(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100)
+    .replace(/-+$/, '');
+}
+
+function denormalise(content: StoredContent, institution: Institution, events: CatalogEvent[]): DenormalisedColumns {
+  const eventLabels = events.filter((event) => content.events.includes(event.code));
+  const textFor = (lang: Lang): string =>
+    [
+      content.description[lang],
+      ...(content.keywords?.[lang] ?? []),
+      institution.name[lang],
+      institution.shortName[lang],
+      ...eventLabels.map((event) => event.label[lang]),
+    ].join(' ');
+  return {
+    title_lv: content.title.lv,
+    title_en: content.title.en,
+    audience: content.audience,
+    events: content.events,
+    has_online: content.channels.some((channel) => channel.type === 'online'),
+    search_text_lv: textFor('lv'),
+    search_text_en: textFor('en'),
+  };
+}
+
+function splitContent(input: ServiceContent): StoredContent {
+  const { slug: _slug, identifier: _identifier, ...content } = input;
+  return content;
+}
+
+export interface CatalogService {
+  search(params: SearchParams): Promise<SearchResult>;
+  /** by id or slug; a former slug answers `moved` */
+  lookup(ref: string, options?: { includeUnpublished?: boolean }): Promise<ServiceLookup>;
+  get(id: string): Promise<Service>;
+  /** published services of the given ids, in register order (for other modules) */
+  getMany(ids: string[]): Promise<Service[]>;
+  listAllPublished(): Promise<Service[]>;
+  listInstitutions(): Promise<Institution[]>;
+  getInstitution(idOrCode: string): Promise<Institution>;
+  listEvents(kind?: 'life' | 'business'): Promise<(CatalogEvent & { serviceCount: number })[]>;
+  getEvent(code: string): Promise<CatalogEvent>;
+  create(actor: Principal, institutionId: string, input: ServiceContent): Promise<Service>;
+  update(actor: Principal, id: string, input: ServiceContent, expectedVersion?: number): Promise<Service>;
+  publish(actor: Principal, id: string): Promise<Service>;
+  withdraw(actor: Principal, id: string): Promise<Service>;
+  versions(actor: Principal, id: string): Promise<ServiceVersion[]>;
+  /** loads data without an actor: demo data and imports run by the operator */
+  importService(institutionId: string, input: ServiceContent & { slug: string; identifier: string }, status: Lifecycle): Promise<Service>;
+  importInstitution(institution: Omit<Institution, 'id'>): Promise<Institution>;
+  importEvent(event: CatalogEvent): Promise<void>;
+  countServices(): Promise<number>;
+}
+
+const MAX_LIMIT = 100;
+
+export function createCatalogService(root: Kysely<CatalogTables>): CatalogService {
+  const assertManager = (actor: Principal, institutionId: string): void => {
+    if (!hasRole(actor, 'platform_admin') && !hasRole(actor, 'service_manager', institutionId)) throw errors.notManager();
+  };
+
+  const requireService = async (db: repo.CatalogDb, id: string): Promise<Service> => {
+    const service = repo.isUuid(id) ? await repo.findService(db, { id }) : undefined;
+    if (!service) throw errors.serviceNotFound(id);
+    return service;
+  };
+
+  const requireInstitution = async (db: repo.CatalogDb, idOrCode: string): Promise<Institution> => {
+    const institution = await repo.findInstitution(db, idOrCode);
+    if (!institution) throw errors.institutionNotFound(idOrCode);
+    return institution;
+  };
+
+  const checkEvents = async (db: repo.CatalogDb, codes: string[]): Promise<CatalogEvent[]> => {
+    const events = await repo.listEvents(db);
+    const known = new Set(events.map((event) => event.code));
+    const unknown = codes.filter((code) => !known.has(code));
+    if (unknown.length > 0) throw errors.unknownEvents(unknown);
+    return events;
+  };
+
+  /** A free slug from the wanted one, or from the Latvian title: `name`, `name-2`, … */
+  const chooseSlug = async (db: repo.CatalogDb, wanted: string | undefined, title: string, ownId?: string): Promise<string> => {
+    const base = wanted ?? (slugify(title) || 'service');
+    for (let n = 1; n < 1000; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      const owner = await repo.findService(db, { slug: candidate });
+      if (owner && owner.id === ownId) return candidate;
+      const redirectedTo = await repo.findRedirect(db, candidate);
+      if (!owner && (redirectedTo === undefined || redirectedTo === ownId)) return candidate;
+      if (wanted) throw errors.slugTaken(wanted);
+    }
+    throw errors.slugTaken(base);
+  };
+
+  const insert = async (
+    institutionId: string,
+    input: ServiceContent,
+    status: Lifecycle,
+    changedBy: string | null,
+  ): Promise<Service> =>
+    inTransaction(root, async (trx) => {
+      const institution = await requireInstitution(trx, institutionId);
+      const events = await checkEvents(trx, input.events);
+      const content = splitContent(input);
+      const slug = await chooseSlug(trx, input.slug, input.title.lv);
+      const identifier = input.identifier ?? `${institution.code.toUpperCase()}-${slug}`;
+      const existing = await trx
+        .selectFrom('catalog.services')
+        .select('id')
+        .where('institution_id', '=', institution.id)
+        .where('identifier', '=', identifier)
+        .executeTakeFirst();
+      if (existing) throw errors.identifierTaken(identifier);
+      return repo.insertService(trx, {
+        institutionId: institution.id,
+        slug,
+        identifier,
+        status,
+        content,
+        columns: denormalise(content, institution, events),
+        changedBy,
+      });
+    });
+
+  /** Applies a change to the current version, recording history and the old slug. */
+  const change = async (
+    actor: Principal | null,
+    id: string,
+    apply: (service: Service) => { content?: ServiceContent; status?: Lifecycle },
+    expectedVersion?: number,
+  ): Promise<Service> =>
+    inTransaction(root, async (trx) => {
+      const current = await requireService(trx, id);
+      if (actor) assertManager(actor, current.institutionId);
+      if (expectedVersion !== undefined && expectedVersion !== current.version) throw errors.versionConflict(expectedVersion);
+      const wanted = apply(current);
+      const institution = await requireInstitution(trx, current.institutionId);
+      const input: ServiceContent = wanted.content ?? current;
+      const events = await checkEvents(trx, input.events);
+      const content = splitContent(input);
+      const slug = wanted.content ? await chooseSlug(trx, input.slug ?? (input.title.lv === current.title.lv ? current.slug : undefined), input.title.lv, current.id) : current.slug;
+      const identifier = input.identifier ?? current.identifier;
+      if (identifier !== current.identifier) {
+        const clash = await trx
+          .selectFrom('catalog.services')
+          .select('id')
+          .where('institution_id', '=', current.institutionId)
+          .where('identifier', '=', identifier)
+          .executeTakeFirst();
+        if (clash) throw errors.identifierTaken(identifier);
+      }
+      if (slug !== current.slug) {
+        // P7: the old direct link keeps working and now points here.
+        await repo.addRedirect(trx, current.slug, current.id);
+        await repo.removeRedirect(trx, slug);
+      }
+      const updated = await repo.updateService(trx, current.id, current.version, {
+        slug,
+        identifier,
+        status: wanted.status ?? current.status,
+        content,
+        columns: denormalise(content, institution, events),
+        changedBy: actor?.subject ?? null,
+      });
+      if (!updated) throw errors.versionConflict(current.version);
+      return updated;
+    });
+
+  return {
+    async search(params) {
+      const lang = params.lang ?? 'lv';
+      const limit = Math.min(Math.max(params.limit ?? 20, 1), MAX_LIMIT);
+      const offset = Math.max(params.offset ?? 0, 0);
+      const filters: SearchFilters = { statuses: params.statuses ?? ['published'] };
+      if (params.audience) filters.audience = params.audience;
+      if (params.event) filters.event = params.event;
+      if (params.online !== undefined) filters.online = params.online;
+      if (params.institution) {
+        const institution = await repo.findInstitution(root, params.institution);
+        if (!institution) return { items: [], total: 0, limit, offset };
+        filters.institutionId = institution.id;
+      }
+      const terms = params.q ? buildSearchTerms(params.q, lang) : undefined;
+      const { hits, total } = await repo.searchServices(root, { ...filters, ...terms, lang, limit, offset });
+      return { items: hits.map((hit) => hit.service), total, limit, offset };
+    },
+
+    async lookup(ref, options = {}) {
+      const visible = (service: Service | undefined): service is Service =>
+        service !== undefined && (options.includeUnpublished === true || service.status === 'published');
+      const direct = repo.isUuid(ref) ? await repo.findService(root, { id: ref }) : await repo.findService(root, { slug: ref });
+      if (visible(direct)) return { kind: 'found', service: direct };
+      if (direct) return { kind: 'missing' };
+      const movedTo = repo.isUuid(ref) ? undefined : await repo.findRedirect(root, ref);
+      const moved = movedTo ? await repo.findService(root, { id: movedTo }) : undefined;
+      return visible(moved) ? { kind: 'moved', service: moved } : { kind: 'missing' };
+    },
+
+    get: (id) => requireService(root, id),
+    getMany: (ids) => repo.listServices(root, { statuses: ['published'], ids: ids.filter(repo.isUuid) }),
+    listAllPublished: () => repo.listServices(root, { statuses: ['published'] }),
+    listInstitutions: () => repo.listInstitutions(root),
+    getInstitution: (idOrCode) => requireInstitution(root, idOrCode),
+
+    async listEvents(kind) {
+      const [events, counts] = await Promise.all([repo.listEvents(root, kind), repo.countPublishedByEvent(root)]);
+      return events.map((event) => ({ ...event, serviceCount: counts.get(event.code) ?? 0 }));
+    },
+
+    async getEvent(code) {
+      const event = (await repo.listEvents(root)).find((candidate) => candidate.code === code);
+      if (!event) throw errors.eventNotFound(code);
+      return event;
+    },
+
+    async create(actor, institutionId, input) {
+      const institution = await requireInstitution(root, institutionId);
+      assertManager(actor, institution.id);
+      return insert(institution.id, input, 'draft', actor.subject);
+    },
+
+    update: (actor, id, input, expectedVersion) => change(actor, id, () => ({ content: input }), expectedVersion),
+
+    publish: (actor, id) =>
+      change(actor, id, (service) => {
+        if (service.status === 'published') throw errors.invalidTransition(service.status, 'published');
+        return { status: 'published' };
+      }),
+
+    withdraw: (actor, id) =>
+      change(actor, id, (service) => {
+        if (service.status !== 'published') throw errors.invalidTransition(service.status, 'withdrawn');
+        return { status: 'withdrawn' };
+      }),
+
+    async versions(actor, id) {
+      const service = await requireService(root, id);
+      assertManager(actor, service.institutionId);
+      return repo.listVersions(root, id);
+    },
+
+    importService: (institutionId, input, status) => insert(institutionId, input, status, null),
+    importInstitution: (institution) => repo.insertInstitution(root, institution),
+    importEvent: (event) => repo.upsertEvent(root, event),
+    countServices: () => repo.countServices(root),
+  };
+}

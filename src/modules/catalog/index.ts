@@ -1,0 +1,30 @@
+/**
+ * Catalog: the central service register (P3) of every service of every
+ * institution, the citizen and business catalogs that are views of it (P1),
+ * stable direct links to each service (P7), and its CPSV-AP 3.2.0 export.
+ *
+ * Exposes the CatalogService interface (search, read, edit, publish), the HTTP
+ * routes and portal pages, its migrations and its demo data.
+ */
+import { fileURLToPath } from 'node:url';
+import { narrow, type RootDb } from '../../platform/db/database.js';
+import type { MigrationSource } from '../../platform/db/migrate.js';
+import type { CatalogTables } from './catalog.repo.js';
+import { createCatalogService, type CatalogService } from './catalog.service.js';
+
+export type { CatalogService, SearchParams, SearchResult, ServiceLookup } from './catalog.service.js';
+export type { Audience, CatalogEvent, Channel, Institution, Lang, Lifecycle, Service, ServiceContent, Text } from './catalog.schemas.js';
+export { catalogSharedSchemas } from './catalog.schemas.js';
+export { registerCatalogRoutes, portalPath } from './catalog.routes.js';
+export { registerCatalogPages } from './catalog.pages.js';
+
+export const catalogMigrations: MigrationSource = { module: 'catalog', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
+
+export function createCatalog(db: RootDb): CatalogService {
+  return createCatalogService(narrow<CatalogTables>(db));
+}
+
+export async function loadCatalogDemoData(trx: RootDb): Promise<{ institutions: number; services: number }> {
+  const { loadCatalogDemo } = await import('./catalog.demo.js');
+  return loadCatalogDemo(narrow<CatalogTables>(trx));
+}

@@ -1,0 +1,59 @@
+/**
+ * Who is asking. The identity module installs authenticators that turn a
+ * session cookie or a bearer token into a Principal; until one recognises the
+ * request it stays anonymous, and every guarded route refuses it (401).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+
+export interface RoleGrant {
+  /** e.g. service_manager, case_handler, support_agent, institution_admin, platform_admin */
+  role: string;
+  /** the institution the role is held in; absent for platform-wide roles */
+  institutionId?: string;
+}
+
+export interface Principal {
+  /** stable subject: a person's id or an API client's id */
+  subject: string;
+  kind: 'person' | 'system';
+  displayName?: string;
+  roles: RoleGrant[];
+  /** OAuth scopes granted to the caller (for tokens); sessions carry every scope of the user */
+  scopes: string[];
+}
+
+export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyInstance {
+    authenticators: Authenticator[];
+  }
+}
+
+export function installAuthentication(app: FastifyInstance): void {
+  app.decorate('authenticators', [] as Authenticator[]);
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    for (const authenticate of app.authenticators) {
+      const principal = await authenticate(request);
+      if (principal) {
+        request.principal = principal;
+        return;
+      }
+    }
+  });
+}
+
+/** The caller, or a 401 problem when nobody is signed in. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('auth.unauthenticated', 'unauthenticated', 'Sign in or send a bearer token to use this endpoint.');
+  return request.principal;
+}
+
+export function hasRole(principal: Principal, role: string, institutionId?: string): boolean {
+  return principal.roles.some((grant) => grant.role === role && (institutionId === undefined || grant.institutionId === institutionId));
+}

@@ -1,0 +1,487 @@
+/**
+ * The portals' static assets: the stylesheet (GOV.UK Frontend's accessible
+ * components, compiled from Sass with a neutral theme: our own brand colour,
+ * a system font stack, no GOV.UK fonts, crown or crest), the PWA manifest and
+ * icon, and the HTML "page not found". No JavaScript is needed anywhere.
+ *
+ * The stylesheet is compiled once per process and cached on disk, keyed by the
+ * versions of govuk-frontend and sass and by the Sass source, so restarts and
+ * test runs skip the ~1 s compile.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../http/server.js';
+import { langOfPath, otherLang, pathInLang, t } from './i18n.js';
+
+const require = createRequire(import.meta.url);
+
+/** The platform's brand colour: a deep petrol teal (white text on it: 8.3:1). */
+export const BRAND_COLOUR = '#0b5560';
+/** Latvian carmine, used sparingly as an accent line. */
+const ACCENT_COLOUR = '#9e3039';
+
+const SYSTEM_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif';
+
+/** The components the pages use: fewer components, a smaller stylesheet and a faster compile. */
+const COMPONENTS = [
+  'back-link',
+  'breadcrumbs',
+  'button',
+  'checkboxes',
+  'details',
+  'error-message',
+  'error-summary',
+  'fieldset',
+  'footer',
+  'generic-header',
+  'hint',
+  'input',
+  'inset-text',
+  'label',
+  'language-navigation',
+  'notification-banner',
+  'pagination',
+  'panel',
+  'select',
+  'service-navigation',
+  'skip-link',
+  'summary-list',
+  'table',
+  'tag',
+  'warning-text',
+];
+
+/**
+ * Every image GOV.UK Frontend would reference (only the footer's crest) resolves
+ * to our own icon, so nothing in the stylesheet points at GOV.UK artwork.
+ */
+const THEME_MODULE = `
+@function image-url($filename) {
+  @return url("/assets/icon.svg");
+}
+@function font-url($filename) {
+  @return url("/assets/#{$filename}");
+}
+`;
+
+const SASS_SOURCE = `
+@use "sass:meta";
+@use "pakalpojumi:theme" as theme;
+@use "govuk-frontend/dist/govuk/base" as govuk with (
+  $govuk-font-family: (${SYSTEM_FONTS}),
+  $govuk-include-default-font-face: false,
+  $govuk-image-url-function: meta.get-function("image-url", $module: "theme"),
+  $govuk-font-url-function: meta.get-function("font-url", $module: "theme"),
+  $govuk-functional-colours: (
+    "brand": ${BRAND_COLOUR},
+    "template-background": #f3f5f6,
+    "surface-background": #f2f7f7,
+    "surface-border": #9fc4c8,
+  ),
+);
+@use "govuk-frontend/dist/govuk/core";
+@use "govuk-frontend/dist/govuk/objects";
+${COMPONENTS.map((name) => `@use "govuk-frontend/dist/govuk/components/${name}";`).join('\n')}
+@use "govuk-frontend/dist/govuk/utilities";
+@use "govuk-frontend/dist/govuk/overrides";
+
+$brand: govuk.govuk-functional-colour(brand);
+$accent: ${ACCENT_COLOUR};
+
+// ---- header: brand bar with the platform's mark, and a thin accent line ----
+.pk-header {
+  border-bottom: 4px solid $accent;
+}
+.govuk-generic-header.pk-generic-header {
+  background: $brand;
+}
+.pk-header__logo {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  column-gap: govuk.govuk-spacing(3);
+  row-gap: govuk.govuk-spacing(1);
+}
+.pk-header__mark {
+  width: 32px;
+  height: 32px;
+  margin-right: govuk.govuk-spacing(2);
+  vertical-align: middle;
+}
+.pk-header__name {
+  font-weight: 700;
+  letter-spacing: -0.01em;
+  vertical-align: middle;
+}
+.pk-header__tagline {
+  @include govuk.govuk-font($size: 16);
+  color: #ffffff;
+  opacity: 0.92;
+}
+
+// Without JavaScript the menu is always open: on small screens let its items
+// flow side by side instead of stacking one per line.
+@media #{govuk.govuk-until-breakpoint(tablet)} {
+  .govuk-service-navigation__list {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: govuk.govuk-spacing(4);
+  }
+  .govuk-service-navigation__item {
+    margin: govuk.govuk-spacing(1) 0;
+  }
+}
+
+// ---- hero: the portal's front door with the search box ----
+.pk-hero {
+  @include govuk.govuk-responsive-padding(7, "top");
+  @include govuk.govuk-responsive-padding(6, "bottom");
+  --govuk-text-colour: #ffffff;
+  color: #ffffff;
+  background: $brand;
+
+  .govuk-heading-xl,
+  .govuk-body-l,
+  .govuk-label,
+  .govuk-hint {
+    color: #ffffff;
+  }
+  .govuk-body-l {
+    max-width: 38em;
+  }
+}
+
+// ---- search: the input and its button on one line ----
+.pk-search {
+  display: flex;
+  max-width: 40em;
+  align-items: stretch;
+
+  .govuk-input {
+    flex: 1 1 auto;
+    min-width: 0;
+    height: 48px;
+    margin-right: 0;
+    border-right-width: 0;
+  }
+  .govuk-input:focus {
+    border-right-width: 2px;
+  }
+  .govuk-button {
+    flex: 0 0 auto;
+    width: auto;
+    min-height: 48px;
+    margin-bottom: 0;
+  }
+}
+.pk-hero .pk-search {
+  .govuk-input {
+    border-color: #ffffff;
+    border-right-width: 2px;
+  }
+  .govuk-button {
+    margin-left: govuk.govuk-spacing(2);
+  }
+}
+
+// ---- cards: life events and business events ----
+.pk-cards {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+  gap: govuk.govuk-spacing(4);
+  margin: 0 0 govuk.govuk-spacing(7);
+  padding: 0;
+  list-style: none;
+}
+.pk-card {
+  position: relative;
+  display: flex;
+  flex-direction: column;
+  padding: govuk.govuk-spacing(4);
+  border: 1px solid govuk.govuk-functional-colour(border);
+  border-top: 4px solid $brand;
+  background: #ffffff;
+
+  &:hover {
+    border-color: $brand;
+    box-shadow: 0 2px 8px rgba(11, 12, 12, 0.12);
+  }
+}
+.pk-card__title {
+  @include govuk.govuk-font($size: 19, $weight: bold);
+  margin: 0 0 govuk.govuk-spacing(2);
+}
+.pk-card__link::after {
+  // The whole card is the link's target; the text stays the accessible name.
+  content: "";
+  position: absolute;
+  inset: 0;
+}
+.pk-card__text {
+  @include govuk.govuk-font($size: 16);
+  margin: 0 0 govuk.govuk-spacing(3);
+  color: govuk.govuk-functional-colour(secondary-text);
+  flex-grow: 1;
+}
+.pk-card__meta {
+  @include govuk.govuk-font($size: 16, $weight: bold);
+  margin: 0;
+  color: $brand;
+}
+
+// ---- lists of services: search results, event pages, popular services ----
+.pk-results {
+  margin: 0 0 govuk.govuk-spacing(6);
+  padding: 0;
+  list-style: none;
+}
+.pk-results__item {
+  padding: govuk.govuk-spacing(4) 0;
+  border-bottom: 1px solid govuk.govuk-functional-colour(border);
+
+  &:first-child {
+    border-top: 1px solid govuk.govuk-functional-colour(border);
+  }
+}
+.pk-results__title {
+  @include govuk.govuk-font($size: 24, $weight: bold);
+  margin: 0 0 govuk.govuk-spacing(2);
+}
+.pk-results__description {
+  @include govuk.govuk-font($size: 19);
+  margin: 0 0 govuk.govuk-spacing(2);
+}
+.pk-results__time {
+  white-space: nowrap;
+}
+.pk-results__meta {
+  @include govuk.govuk-font($size: 16);
+  margin: 0;
+  color: govuk.govuk-functional-colour(secondary-text);
+
+  .govuk-tag {
+    margin-right: govuk.govuk-spacing(2);
+  }
+}
+
+// ---- filters beside the results ----
+.pk-filters {
+  padding: govuk.govuk-spacing(4);
+  background: govuk.govuk-functional-colour(surface-background);
+  border-top: 4px solid $brand;
+  @include govuk.govuk-responsive-margin(6, "bottom");
+
+  .govuk-select {
+    width: 100%;
+  }
+}
+
+// ---- the service page: the "before you apply" box ----
+.pk-apply {
+  @include govuk.govuk-responsive-padding(5);
+  @include govuk.govuk-responsive-margin(6, "bottom");
+  border-left: 6px solid $brand;
+  background: govuk.govuk-functional-colour(surface-background);
+
+  > :last-child {
+    margin-bottom: 0;
+  }
+}
+.pk-facts {
+  margin-bottom: govuk.govuk-spacing(6);
+}
+.pk-section {
+  @include govuk.govuk-responsive-margin(7, "bottom");
+}
+.pk-channel {
+  margin-bottom: govuk.govuk-spacing(4);
+  padding-bottom: govuk.govuk-spacing(4);
+  border-bottom: 1px solid govuk.govuk-functional-colour(border);
+
+  &:last-child {
+    border-bottom: 0;
+  }
+}
+.pk-aside {
+  padding: govuk.govuk-spacing(4);
+  border-top: 4px solid $brand;
+  background: govuk.govuk-functional-colour(surface-background);
+  @include govuk.govuk-responsive-margin(6, "bottom");
+}
+
+// contact details in a narrow column: each label above its value
+.pk-contacts {
+  .govuk-summary-list__row {
+    display: block;
+    margin-bottom: govuk.govuk-spacing(3);
+  }
+  .govuk-summary-list__key,
+  .govuk-summary-list__value {
+    display: block;
+    width: auto;
+    margin: 0;
+    padding: 0;
+  }
+}
+.pk-permalink {
+  overflow-wrap: anywhere;
+}
+
+// ---- footer ----
+.pk-footer__about {
+  max-width: 40em;
+}
+`;
+
+interface Stylesheet {
+  css: string;
+  etag: string;
+  /** how it was obtained and how long it took, for the log */
+  source: 'compiled' | 'cache';
+  ms: number;
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Changes whenever the compiled stylesheet could change: govuk-frontend, sass or our Sass source. */
+const STYLESHEET_KEY = createHash('sha256')
+  .update(`govuk-frontend@${packageVersion('govuk-frontend')}\nsass@${packageVersion('sass')}\n${THEME_MODULE}\n${SASS_SOURCE}`)
+  .digest('hex')
+  .slice(0, 16);
+
+/** The stylesheet's address; the key in it makes it safe to cache for a year. */
+export const STYLESHEET_URL = `/assets/app.css?v=${STYLESHEET_KEY}`;
+export const ICON_URL = '/assets/icon.svg';
+export const MANIFEST_URL = '/manifest.webmanifest';
+
+function cacheFile(): string {
+  // node_modules/.cache is where tools conventionally keep rebuildable output.
+  const nodeModules = path.resolve(path.dirname(require.resolve('govuk-frontend/package.json')), '..');
+  return path.join(nodeModules, '.cache', 'pakalpojumi', `app-${STYLESHEET_KEY}.css`);
+}
+
+async function compileStylesheet(): Promise<Stylesheet> {
+  const started = performance.now();
+  const file = cacheFile();
+  let css: string | undefined;
+  let source: Stylesheet['source'] = 'cache';
+  try {
+    css = await readFile(file, 'utf8');
+  } catch {
+    // not cached yet
+  }
+  if (!css) {
+    source = 'compiled';
+    const sass = await import('sass');
+    const result = sass.compileString(SASS_SOURCE, {
+      style: 'compressed',
+      loadPaths: [path.resolve(path.dirname(require.resolve('govuk-frontend/package.json')), '..')],
+      quietDeps: true,
+      importers: [
+        {
+          canonicalize: (url) => (url === 'pakalpojumi:theme' ? new URL(url) : null),
+          load: () => ({ contents: THEME_MODULE, syntax: 'scss' }),
+        },
+      ],
+    });
+    css = result.css;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, css);
+      await rename(temporary, file);
+    } catch {
+      // A read-only installation simply compiles at every start.
+    }
+  }
+  const etag = `"${createHash('sha256').update(css).digest('base64url').slice(0, 22)}"`;
+  return { css, etag, source, ms: Math.round(performance.now() - started) };
+}
+
+let stylesheet: Promise<Stylesheet> | undefined;
+
+/** The compiled stylesheet: compiled (or read from the cache) once per process. */
+export function loadStylesheet(): Promise<Stylesheet> {
+  stylesheet ??= compileStylesheet().catch((error: unknown) => {
+    stylesheet = undefined;
+    throw error;
+  });
+  return stylesheet;
+}
+
+const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" role="img" aria-label="Pakalpojumi">
+<rect width="512" height="512" rx="96" fill="${BRAND_COLOUR}"/>
+<rect x="112" y="368" width="288" height="28" rx="14" fill="${ACCENT_COLOUR}"/>
+<path d="M176 112h104c50 0 88 36 88 84s-38 84-88 84h-48v56h-56zm56 48v72h44c22 0 36-15 36-36s-14-36-36-36z" fill="#ffffff"/>
+</svg>
+`;
+
+const MANIFEST = {
+  name: 'Pakalpojumi',
+  short_name: 'Pakalpojumi',
+  description: 'Valsts un pašvaldību pakalpojumi vienuviet. Public services in one place.',
+  lang: 'lv',
+  dir: 'ltr',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  theme_color: BRAND_COLOUR,
+  background_color: '#ffffff',
+  icons: [{ src: ICON_URL, sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+};
+
+function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, type: string, etag: string, cacheControl: string): FastifyReply {
+  reply.header('cache-control', cacheControl).header('etag', etag).type(type);
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+  return reply.send(body);
+}
+
+const weakTag = (text: string): string => `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"`;
+
+export async function registerWebAssets(app: App): Promise<void> {
+  const loaded = await loadStylesheet();
+  app.log.debug({ source: loaded.source, ms: loaded.ms, bytes: loaded.css.length }, 'stylesheet ready');
+
+  app.get('/assets/app.css', { schema: { hide: true } }, async (request, reply) => {
+    const { css, etag } = await loadStylesheet();
+    // The address carries the stylesheet's key, so a year is safe; a bare /assets/app.css revalidates.
+    const versioned = (request.query as Record<string, unknown>).v === STYLESHEET_KEY;
+    return sendCached(request, reply, css, 'text/css; charset=utf-8', etag, versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600, must-revalidate');
+  });
+
+  const iconTag = weakTag(ICON_SVG);
+  app.get(ICON_URL, { schema: { hide: true } }, async (request, reply) =>
+    sendCached(request, reply, ICON_SVG, 'image/svg+xml; charset=utf-8', iconTag, 'public, max-age=604800'),
+  );
+
+  const manifest = JSON.stringify(MANIFEST, null, 2);
+  const manifestTag = weakTag(manifest);
+  app.get(MANIFEST_URL, { schema: { hide: true } }, async (request, reply) =>
+    sendCached(request, reply, manifest, 'application/manifest+json; charset=utf-8', manifestTag, 'public, max-age=86400'),
+  );
+}
+
+/** The HTML "page not found", in the language of the path (English under /en/). */
+export async function renderNotFoundPage(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const lang = langOfPath(request.url);
+  // Imported here: the layout imports this module's asset addresses.
+  const { renderMessagePage } = await import('./layout.js');
+  const html = await renderMessagePage({
+    lang,
+    title: t(lang, 'notFound.title'),
+    alternateUrl: pathInLang('/', otherLang(lang)),
+    paragraphs: [t(lang, 'notFound.lead'), t(lang, 'notFound.address')],
+    links: [{ href: pathInLang('/', lang), text: t(lang, 'notFound.home') }],
+  });
+  return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}

@@ -1,0 +1,283 @@
+/**
+ * The page layout of every portal page: GOV.UK Frontend's page template with
+ * our own header (platform name, main menu, language switcher), a skip link,
+ * optional breadcrumbs and the footer. Plus a small "message page" used for
+ * errors and not-yet-available areas. No JavaScript, no inline styles.
+ *
+ * Note: @kitajs/html does not escape children by default; every dynamic text
+ * here goes through `safe` or `escapeHtml`.
+ */
+import { escapeHtml } from '@kitajs/html';
+import { BRAND_COLOUR, ICON_URL, MANIFEST_URL, STYLESHEET_URL } from './assets.js';
+import { otherLang, pathInLang, t, type Lang } from './i18n.js';
+
+export interface Breadcrumb {
+  href: string;
+  text: string;
+}
+
+/** The main menu's sections. */
+export type Section = 'citizens' | 'business' | 'workspace' | 'console';
+
+export interface LayoutProps {
+  lang: Lang;
+  /** the page's own title; the platform name is appended */
+  title: string;
+  /** this page in the other language */
+  alternateUrl: string;
+  breadcrumbs?: Breadcrumb[];
+  /** the menu item to mark as current */
+  section?: Section;
+  /** the children bring their own width containers (for full-width bands) */
+  fullWidth?: boolean;
+  /** for search engines and link previews */
+  description?: string;
+  children?: JSX.Element | JSX.Element[];
+}
+
+const LANGUAGE_NAMES: Record<Lang, string> = { lv: 'Latviešu', en: 'English' };
+
+function navItems(lang: Lang): { section: Section; href: string; text: string }[] {
+  return [
+    { section: 'citizens', href: pathInLang('/', lang), text: t(lang, 'layout.nav.citizens') },
+    { section: 'business', href: pathInLang('/business', lang), text: t(lang, 'layout.nav.business') },
+    { section: 'workspace', href: pathInLang('/workspace', lang), text: t(lang, 'layout.nav.workspace') },
+    { section: 'console', href: pathInLang('/console', lang), text: t(lang, 'layout.nav.console') },
+  ];
+}
+
+function Mark(): JSX.Element {
+  // The platform's mark, drawn in the header's text colour.
+  return (
+    <svg class="pk-header__mark" viewBox="0 0 512 512" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">
+      <rect width="512" height="512" rx="96" fill="none" stroke="currentColor" stroke-width="36" />
+      <path d="M176 112h104c50 0 88 36 88 84s-38 84-88 84h-48v56h-56zm56 48v72h44c22 0 36-15 36-36s-14-36-36-36z" fill="currentColor" />
+    </svg>
+  );
+}
+
+function Header({ lang, alternateUrl, section }: Pick<LayoutProps, 'lang' | 'alternateUrl' | 'section'>): JSX.Element {
+  const other = otherLang(lang);
+  return (
+    <header class="pk-header">
+      <div class="govuk-generic-header pk-generic-header">
+        <div class="govuk-generic-header__container govuk-width-container">
+          <div class="govuk-generic-header__logo pk-header__logo">
+            <a href={pathInLang('/', lang)} class="govuk-generic-header__homepage-link">
+              <Mark />
+              <span class="pk-header__name" safe>
+                {t(lang, 'platform.name')}
+              </span>
+            </a>
+            <span class="pk-header__tagline" safe>
+              {t(lang, 'platform.tagline')}
+            </span>
+          </div>
+        </div>
+      </div>
+      <div class="govuk-service-navigation">
+        <div class="govuk-width-container govuk-service-navigation__inlining-container">
+          <div class="govuk-service-navigation__container">
+            <nav aria-label={t(lang, 'layout.navLabel')} class="govuk-service-navigation__wrapper">
+              <ul class="govuk-service-navigation__list">
+                {navItems(lang).map((item) =>
+                  item.section === section ? (
+                    <li class="govuk-service-navigation__item govuk-service-navigation__item--active">
+                      <a class="govuk-service-navigation__link" href={item.href} aria-current="page">
+                        <strong class="govuk-service-navigation__active-fallback" safe>
+                          {item.text}
+                        </strong>
+                      </a>
+                    </li>
+                  ) : (
+                    <li class="govuk-service-navigation__item">
+                      <a class="govuk-service-navigation__link" href={item.href} safe>
+                        {item.text}
+                      </a>
+                    </li>
+                  ),
+                )}
+              </ul>
+            </nav>
+          </div>
+          <nav class="govuk-language-navigation" aria-label={t(lang, 'layout.languageLabel')}>
+            <ul class="govuk-language-navigation__list">
+              <li class="govuk-language-navigation__list-item">
+                <span class="govuk-language-navigation__text" lang={lang} aria-current="true" safe>
+                  {LANGUAGE_NAMES[lang]}
+                </span>
+              </li>
+              <li class="govuk-language-navigation__list-item">
+                <a class="govuk-language-navigation__link" href={alternateUrl} lang={other} hreflang={other} rel="alternate" safe>
+                  {LANGUAGE_NAMES[other]}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Breadcrumbs({ lang, items }: { lang: Lang; items: Breadcrumb[] }): JSX.Element {
+  return (
+    <nav class="govuk-breadcrumbs" aria-label={t(lang, 'layout.breadcrumbsLabel')}>
+      <ol class="govuk-breadcrumbs__list">
+        {items.map((item) => (
+          <li class="govuk-breadcrumbs__list-item">
+            <a class="govuk-breadcrumbs__link" href={item.href} safe>
+              {item.text}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function Footer({ lang }: { lang: Lang }): JSX.Element {
+  return (
+    <footer class="govuk-footer">
+      <div class="govuk-width-container">
+        <div class="govuk-footer__meta">
+          <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <h2 class="govuk-heading-s" safe>
+              {t(lang, 'layout.footer.about')}
+            </h2>
+            <p class="govuk-body-s pk-footer__about" safe>
+              {t(lang, 'layout.footer.aboutText')}
+            </p>
+            <h2 class="govuk-visually-hidden" safe>
+              {t(lang, 'layout.footer.linksLabel')}
+            </h2>
+            <ul class="govuk-footer__inline-list">
+              <li class="govuk-footer__inline-list-item">
+                <a class="govuk-footer__link" href="/docs" safe>
+                  {t(lang, 'layout.footer.apiDocs')}
+                </a>
+              </li>
+              <li class="govuk-footer__inline-list-item">
+                <a class="govuk-footer__link" href="/openapi.json">
+                  OpenAPI
+                </a>
+              </li>
+            </ul>
+            <div class="govuk-footer__meta-custom">
+              {escapeHtml(t(lang, 'layout.footer.openSource'))}.{' '}
+              <a class="govuk-footer__link" href="https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12" rel="license" safe>
+                {t(lang, 'layout.footer.licence')}
+              </a>
+            </div>
+          </div>
+          <div class="govuk-footer__meta-item" safe>
+            {t(lang, 'platform.name')}
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout(props: LayoutProps): JSX.Element {
+  const { lang, title, alternateUrl, breadcrumbs, section, fullWidth, description, children } = props;
+  const suffix = t(lang, 'layout.titleSuffix');
+  const fullTitle = title === suffix ? title : `${title} – ${suffix}`;
+  const other = otherLang(lang);
+  return (
+    <html lang={lang} class="govuk-template">
+      <head>
+        <meta charset="utf-8" />
+        <title safe>{fullTitle}</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        {description ? <meta name="description" content={description} /> : ''}
+        <meta name="theme-color" content={BRAND_COLOUR} />
+        <link rel="stylesheet" href={STYLESHEET_URL} />
+        <link rel="icon" href={ICON_URL} type="image/svg+xml" />
+        <link rel="manifest" href={MANIFEST_URL} />
+        <link rel="alternate" hreflang={other} href={alternateUrl} />
+      </head>
+      <body class="govuk-template__body">
+        <a href="#main" class="govuk-skip-link" safe>
+          {t(lang, 'layout.skipLink')}
+        </a>
+        <Header lang={lang} alternateUrl={alternateUrl} section={section} />
+        {fullWidth ? (
+          <main id="main" class="pk-main">
+            {breadcrumbs && breadcrumbs.length > 0 ? (
+              <div class="govuk-width-container">
+                <Breadcrumbs lang={lang} items={breadcrumbs} />
+              </div>
+            ) : (
+              ''
+            )}
+            {children}
+          </main>
+        ) : (
+          <div class="govuk-width-container">
+            {breadcrumbs && breadcrumbs.length > 0 ? <Breadcrumbs lang={lang} items={breadcrumbs} /> : ''}
+            <main class="govuk-main-wrapper" id="main">
+              {children}
+            </main>
+          </div>
+        )}
+        <Footer lang={lang} />
+      </body>
+    </html>
+  );
+}
+
+/** A whole HTML document. */
+export async function renderPage(props: LayoutProps): Promise<string> {
+  return `<!doctype html>${await Layout(props)}`;
+}
+
+export interface MessagePageProps {
+  lang: Lang;
+  title: string;
+  alternateUrl: string;
+  /** plain-text paragraphs */
+  paragraphs: string[];
+  links?: Breadcrumb[];
+  section?: Section;
+  breadcrumbs?: Breadcrumb[];
+}
+
+/** A simple page with a heading, a few paragraphs and links: errors, "sign in first", "not yet available". */
+export function renderMessagePage(props: MessagePageProps): Promise<string> {
+  const { lang, title, alternateUrl, paragraphs, links = [], section, breadcrumbs } = props;
+  return renderPage({
+    lang,
+    title,
+    alternateUrl,
+    section,
+    breadcrumbs,
+    children: (
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l" safe>
+            {title}
+          </h1>
+          {paragraphs.map((text) => (
+            <p class="govuk-body" safe>
+              {text}
+            </p>
+          ))}
+          {links.length > 0 ? (
+            <ul class="govuk-list">
+              {links.map((link) => (
+                <li>
+                  <a class="govuk-link" href={link.href} safe>
+                    {link.text}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            ''
+          )}
+        </div>
+      </div>
+    ),
+  });
+}
