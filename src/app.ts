@@ -13,11 +13,12 @@ import { runOnce } from './platform/db/once.js';
 import { installProblemHandlers } from './platform/http/problem.js';
 import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
+import { auditMigrations } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, catalogMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 

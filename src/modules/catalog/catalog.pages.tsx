@@ -172,6 +172,25 @@ function ServiceList({ lang, services, institutions, label }: { lang: Lang; serv
   );
 }
 
+/**
+ * Until usage figures exist, "popular" means the leading service of each of the
+ * first events (in their display order), e-services first.
+ */
+function pickPopular(events: CatalogEvent[], services: Service[], count: number): Service[] {
+  const ranked = [...services].sort((a, b) => Number(hasOnline(b)) - Number(hasOnline(a)));
+  const picked: Service[] = [];
+  for (const event of [...events].sort((a, b) => a.position - b.position)) {
+    const next = ranked.find((service) => service.events.includes(event.code) && !picked.includes(service));
+    if (next) picked.push(next);
+    if (picked.length === count) return picked;
+  }
+  for (const service of ranked) {
+    if (picked.length === count) break;
+    if (!picked.includes(service)) picked.push(service);
+  }
+  return picked;
+}
+
 async function institutionMap(catalog: CatalogService): Promise<Map<string, Institution>> {
   return new Map((await catalog.listInstitutions()).map((institution) => [institution.id, institution]));
 }
@@ -181,11 +200,8 @@ async function institutionMap(catalog: CatalogService): Promise<Map<string, Inst
 async function portalPage(catalog: CatalogService, lang: Lang, audience: Audience): Promise<string> {
   const kind = audience === 'citizen' ? 'life' : 'business';
   const prefix = audience === 'citizen' ? 'home' : 'business';
-  const [events, popular, institutions] = await Promise.all([
-    catalog.listEvents(kind),
-    catalog.search({ lang, audience, online: true, limit: 6 }),
-    institutionMap(catalog),
-  ]);
+  const [events, offered, institutions] = await Promise.all([catalog.listEvents(kind), catalog.search({ lang, audience, limit: 100 }), institutionMap(catalog)]);
+  const popular = pickPopular(events, offered.items, 6);
   const path = audience === 'citizen' ? '/' : '/business';
   const otherPortal = audience === 'citizen' ? '/business' : '/';
   return renderPage({
@@ -226,7 +242,7 @@ async function portalPage(catalog: CatalogService, lang: Lang, audience: Audienc
                 <h2 class="govuk-heading-l" safe>
                   {t(lang, `${prefix}.popular`)}
                 </h2>
-                <ServiceList lang={lang} services={popular.items} institutions={institutions} />
+                <ServiceList lang={lang} services={popular} institutions={institutions} />
                 <p class="govuk-body">
                   <a class="govuk-link" href={`${at(lang, '/search')}?audience=${audience}`} safe>
                     {t(lang, 'portal.allServices')}

@@ -21,6 +21,10 @@ export interface Principal {
   roles: RoleGrant[];
   /** OAuth scopes granted to the caller (for tokens); sessions carry every scope of the user */
   scopes: string[];
+  /** persons: their personal code (the key other modules use for parties) */
+  personalCode?: string;
+  /** systems: the institution whose information system this client is */
+  institutionId?: string;
 }
 
 export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;

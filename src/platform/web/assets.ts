@@ -9,7 +9,7 @@
  * test runs skip the ~1 s compile.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -399,6 +399,10 @@ async function compileStylesheet(): Promise<Stylesheet> {
       const temporary = `${file}.${process.pid}.tmp`;
       await writeFile(temporary, css);
       await rename(temporary, file);
+      // Stylesheets of earlier versions are of no further use.
+      for (const name of await readdir(path.dirname(file))) {
+        if (/^app-[0-9a-f]{16}\.css$/.test(name) && name !== path.basename(file)) await rm(path.join(path.dirname(file), name), { force: true });
+      }
     } catch {
       // A read-only installation simply compiles at every start.
     }
@@ -418,7 +422,7 @@ export function loadStylesheet(): Promise<Stylesheet> {
   return stylesheet;
 }
 
-const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" role="img" aria-label="Pakalpojumi">
+const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512" role="img" aria-label="Pakalpojumi">
 <rect width="512" height="512" rx="96" fill="${BRAND_COLOUR}"/>
 <rect x="112" y="368" width="288" height="28" rx="14" fill="${ACCENT_COLOUR}"/>
 <path d="M176 112h104c50 0 88 36 88 84s-38 84-88 84h-48v56h-56zm56 48v72h44c22 0 36-15 36-36s-14-36-36-36z" fill="#ffffff"/>

@@ -142,16 +142,13 @@ type PlatformKey =
   | 'platform.name'
   | 'platform.tagline'
   | 'layout.skipLink'
-  | 'layout.homeLink'
   | 'layout.navLabel'
   | 'layout.nav.citizens'
   | 'layout.nav.business'
   | 'layout.nav.workspace'
   | 'layout.nav.console'
   | 'layout.languageLabel'
-  | 'layout.languageName'
   | 'layout.breadcrumbsLabel'
-  | 'layout.footer.heading'
   | 'layout.footer.about'
   | 'layout.footer.aboutText'
   | 'layout.footer.apiDocs'
@@ -162,24 +159,20 @@ type PlatformKey =
   | 'notFound.title'
   | 'notFound.lead'
   | 'notFound.address'
-  | 'notFound.home'
-  | 'notFound.search';
+  | 'notFound.home';
 
 const platformMessages: MessageTable<PlatformKey> = {
   lv: {
     'platform.name': 'Pakalpojumi',
     'platform.tagline': 'Valsts un pašvaldību pakalpojumi vienuviet',
     'layout.skipLink': 'Pāriet uz galveno saturu',
-    'layout.homeLink': 'Pakalpojumi – uz sākumlapu',
     'layout.navLabel': 'Galvenā izvēlne',
     'layout.nav.citizens': 'Iedzīvotājiem',
     'layout.nav.business': 'Uzņēmējiem',
     'layout.nav.workspace': 'Mana darba vieta',
     'layout.nav.console': 'Iestādēm',
     'layout.languageLabel': 'Valoda',
-    'layout.languageName': 'Latviešu',
     'layout.breadcrumbsLabel': 'Atrašanās vieta',
-    'layout.footer.heading': 'Par vietni',
     'layout.footer.about': 'Par platformu',
     'layout.footer.aboutText': 'Pakalpojumi ir vienota vieta, kur atrast, pieteikt, sekot un saņemt valsts un pašvaldību pakalpojumus digitāli.',
     'layout.footer.apiDocs': 'API dokumentācija',
@@ -191,22 +184,18 @@ const platformMessages: MessageTable<PlatformKey> = {
     'notFound.lead': 'Diemžēl šāda lapa nav atrodama.',
     'notFound.address': 'Ja adresi ierakstījāt pats, pārbaudiet, vai tā ir pareiza. Ja sekojāt saitei, iespējams, lapa ir pārvietota vai vairs nepastāv.',
     'notFound.home': 'Atgriezties sākumlapā',
-    'notFound.search': 'Meklēt pakalpojumu',
   },
   en: {
     'platform.name': 'Pakalpojumi',
     'platform.tagline': 'Public services in one place',
     'layout.skipLink': 'Skip to main content',
-    'layout.homeLink': 'Pakalpojumi – home page',
     'layout.navLabel': 'Main menu',
     'layout.nav.citizens': 'For residents',
     'layout.nav.business': 'For businesses',
     'layout.nav.workspace': 'My workspace',
     'layout.nav.console': 'For institutions',
     'layout.languageLabel': 'Language',
-    'layout.languageName': 'English',
     'layout.breadcrumbsLabel': 'You are here',
-    'layout.footer.heading': 'About this site',
     'layout.footer.about': 'About the platform',
     'layout.footer.aboutText': 'Pakalpojumi is one place to find, apply for, track and receive public services digitally.',
     'layout.footer.apiDocs': 'API documentation',
@@ -218,7 +207,6 @@ const platformMessages: MessageTable<PlatformKey> = {
     'notFound.lead': 'Sorry, we cannot find that page.',
     'notFound.address': 'If you typed the address, check it is correct. If you followed a link, the page may have moved or no longer exist.',
     'notFound.home': 'Go to the home page',
-    'notFound.search': 'Search for a service',
   },
 };
 

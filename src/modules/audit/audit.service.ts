@@ -1,0 +1,93 @@
+/**
+ * Writing and reading the audit trail. `record` takes the executor to write
+ * with, so an audited change and its audit row commit (or roll back) together.
+ */
+import { type Generated, type Kysely, sql } from 'kysely';
+
+interface EventsTable {
+  id: Generated<string>;
+  occurred_at: Generated<Date>;
+  actor: string;
+  on_behalf_of: string | null;
+  action: string;
+  target: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditTables {
+  'audit.events': EventsTable;
+}
+
+export interface AuditEntry {
+  actor: string;
+  onBehalfOf?: string | null;
+  action: string;
+  target?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditRecord extends Required<Omit<AuditEntry, 'details'>> {
+  id: string;
+  occurredAt: string;
+  details: Record<string, unknown>;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  target?: string;
+  onBehalfOf?: string;
+  action?: string;
+  limit?: number;
+}
+
+export interface AuditService {
+  /** writes one entry with `db` (pass a transaction to tie it to the change it records) */
+  record(entry: AuditEntry, db?: Kysely<AuditTables>): Promise<void>;
+  list(query: AuditQuery): Promise<AuditRecord[]>;
+}
+
+export function createAuditService(root: Kysely<AuditTables>): AuditService {
+  return {
+    async record(entry, db = root) {
+      await db
+        .insertInto('audit.events')
+        .values({
+          actor: entry.actor,
+          on_behalf_of: entry.onBehalfOf ?? null,
+          action: entry.action,
+          target: entry.target ?? null,
+          ip: entry.ip ?? null,
+          user_agent: entry.userAgent ? entry.userAgent.slice(0, 500) : null,
+          details: sql`${JSON.stringify(entry.details ?? {})}::jsonb`,
+        })
+        .execute();
+    },
+
+    async list(query) {
+      let select = root.selectFrom('audit.events').selectAll();
+      if (query.actor) select = select.where('actor', '=', query.actor);
+      if (query.target) select = select.where('target', '=', query.target);
+      if (query.onBehalfOf) select = select.where('on_behalf_of', '=', query.onBehalfOf);
+      if (query.action) select = select.where('action', '=', query.action);
+      const rows = await select
+        .orderBy('id', 'desc')
+        .limit(Math.min(Math.max(query.limit ?? 100, 1), 1000))
+        .execute();
+      return rows.map((row) => ({
+        id: String(row.id),
+        occurredAt: row.occurred_at.toISOString(),
+        actor: row.actor,
+        onBehalfOf: row.on_behalf_of,
+        action: row.action,
+        target: row.target,
+        ip: row.ip,
+        userAgent: row.user_agent,
+        details: row.details,
+      }));
+    },
+  };
+}
