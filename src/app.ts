@@ -13,12 +13,13 @@ import { runOnce } from './platform/db/once.js';
 import { installProblemHandlers } from './platform/http/problem.js';
 import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
-import { auditMigrations } from './modules/audit/index.js';
+import { accessMigrations, createAccess, loadAccessDemoData, registerAccessRoutes } from './modules/access/index.js';
+import { auditMigrations, createAudit } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -36,12 +37,24 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     secure: config.secure,
     ready: () => database.ping(),
     sharedSchemas: catalogSharedSchemas,
+    tags: [
+      { name: 'catalog', description: 'Service register and catalogs (P1, P3, P7)' },
+      { name: 'access', description: 'Client rights, mandates and staff roles (P9, P15)' },
+    ],
     version: packageJson.version,
   });
   installProblemHandlers(app, { notFoundPage: renderNotFoundPage });
   await registerWebAssets(app);
+  const audit = createAudit(database.db);
+  const { access, mandates } = createAccess(database.db, { knownServices: async (ids) => (await catalog.getMany(ids)).map((service) => service.id) });
+  // Roles are kept in one place (P9): whoever signed in, their current roles come from there.
+  app.addHook('onRequest', async (request) => {
+    const principal = request.principal;
+    if (principal?.kind === 'person' && principal.personalCode) principal.roles = await access.rolesOf(principal.personalCode);
+  });
   registerCatalogRoutes(app, catalog, config.publicUrl);
   registerCatalogPages(app, catalog, { publicUrl: config.publicUrl });
+  registerAccessRoutes(app, { access, mandates, audit });
   return app;
 }
 
@@ -51,6 +64,11 @@ export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'
     log?.info(counts, 'demo catalog loaded');
   });
   if (!loaded) log?.info('demo data already loaded');
+  await runOnce(database.db, 'demo:access', async (trx) => {
+    const pmlp = await createCatalog(trx).getInstitution('pmlp');
+    await loadAccessDemoData(trx, pmlp.id);
+    log?.info('demo parties and roles loaded');
+  });
 }
 
 export async function openPlatform(config: Config, logger: Logger | boolean): Promise<Platform> {

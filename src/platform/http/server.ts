@@ -26,6 +26,8 @@ export interface ServerOptions {
   ready: () => Promise<boolean>;
   /** schemas referenced by $id from route schemas */
   sharedSchemas: TSchema[];
+  /** OpenAPI tags, one per module: its word and what it serves */
+  tags: { name: string; description: string }[];
   version: string;
 }
 
@@ -75,10 +77,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
       servers: [{ url: options.publicUrl }],
-      tags: [
-        { name: 'catalog', description: 'Service register and catalogs (P1, P3, P7)' },
-        { name: 'platform', description: 'Health and operations' },
-      ],
+      tags: [...options.tags, { name: 'platform', description: 'Health and operations' }],
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'An access token issued by the platform’s OpenID provider' },

@@ -1,0 +1,181 @@
+/**
+ * Client rights (P9) and staff roles: who may act for which party, on which
+ * ground, and who holds which role in which institution. Every change is
+ * audited in the same transaction as the change.
+ */
+import type { Kysely } from 'kysely';
+import { inTransaction } from '../../platform/db/database.js';
+import type { Principal, RoleGrant } from '../../platform/http/auth.js';
+import type { AuditService } from '../audit/index.js';
+import * as errors from './access.errors.js';
+import * as repo from './access.repo.js';
+import type { AccessTables } from './access.repo.js';
+import { ROLES, STAFF_ROLES, type Right, type Role, type RoleGrantRecord } from './access.schemas.js';
+import { isMinor, parseParty } from './parties.js';
+
+export interface RightQuery {
+  /** the person who wants to act */
+  representative: string;
+  /** the party acted for: a personal code or a registration number */
+  represented: string;
+  /** a service the action concerns; mandates limited to other services do not count */
+  serviceId?: string;
+}
+
+export interface ActingOption {
+  party: string;
+  partyKind: 'person' | 'company';
+  name?: string;
+  basis: Right['basis'];
+  mandateId?: string;
+}
+
+export interface AccessService {
+  /** the ground on which `representative` may act for `represented`, or undefined when there is none */
+  findRight(query: RightQuery): Promise<Right | undefined>;
+  /**
+   * The party a request acts for: the caller, or the party named in On-Behalf-Of
+   * when a right covers it (403 otherwise). `serviceId` narrows mandates.
+   */
+  resolveActingFor(principal: Principal, onBehalfOf: string | undefined, serviceId?: string): Promise<Right>;
+  /** everyone the person may act for, for the workspace's "whom I act for" switch */
+  actingOptions(personalCode: string): Promise<ActingOption[]>;
+  rolesOf(personalCode: string): Promise<RoleGrant[]>;
+  listStaff(actor: Principal, institutionId: string): Promise<RoleGrantRecord[]>;
+  grantRole(actor: Principal, grant: { personalCode: string; role: Role; institutionId: string | null }, context?: AuditContext): Promise<RoleGrantRecord>;
+  revokeRole(actor: Principal, grantId: string, context?: AuditContext): Promise<void>;
+}
+
+export interface AuditContext {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface AccessOptions {
+  audit: (db: Kysely<AccessTables>) => AuditService;
+  now?: () => Date;
+}
+
+const day = (at: Date): string => at.toISOString().slice(0, 10);
+
+export function actorOfPrincipal(principal: Principal): string {
+  return principal.kind === 'person' && principal.personalCode ? `person:${principal.personalCode}` : principal.subject;
+}
+
+/** Institution admins manage their own institution's staff; platform admins manage every institution's. */
+function canManageStaff(actor: Principal, institutionId: string | null): boolean {
+  if (actor.roles.some((grant) => grant.role === 'platform_admin')) return true;
+  return institutionId !== null && actor.roles.some((grant) => grant.role === 'institution_admin' && grant.institutionId === institutionId);
+}
+
+export function createAccessService(root: Kysely<AccessTables>, options: AccessOptions): AccessService {
+  const now = options.now ?? (() => new Date());
+
+  const findRight = async ({ representative, represented, serviceId }: RightQuery): Promise<Right | undefined> => {
+    const person = parseParty(representative);
+    const party = parseParty(represented);
+    if (!person || person.kind !== 'person' || !party) return undefined;
+    const at = now();
+    if (party.kind === 'person' && party.id === person.id) return { party: party.id, partyKind: 'person', basis: 'self' };
+    if (party.kind === 'company' && (await repo.isBoardMember(root, party.id, person.id, day(at)))) {
+      return { party: party.id, partyKind: 'company', basis: 'board_member' };
+    }
+    if (party.kind === 'person') {
+      const legal = (await repo.legalRepresentations(root, person.id, day(at))).find((entry) => entry.represented === party.id);
+      // A parent represents a child by law only until the child comes of age.
+      if (legal && (legal.basis === 'guardian' || isMinor(party.id, at))) return { party: party.id, partyKind: 'person', basis: legal.basis };
+    }
+    const mandateId = await repo.effectiveMandate(root, party.id, person.id, serviceId, at);
+    return mandateId ? { party: party.id, partyKind: party.kind, basis: 'mandate', mandateId } : undefined;
+  };
+
+  return {
+    findRight,
+
+    async resolveActingFor(principal, onBehalfOf, serviceId) {
+      const self = principal.personalCode;
+      if (onBehalfOf === undefined || onBehalfOf === '') {
+        if (!self) throw errors.notPermitted('This caller acts for no person; name the party in On-Behalf-Of.');
+        return { party: self, partyKind: 'person', basis: 'self' };
+      }
+      const party = parseParty(onBehalfOf);
+      if (!party) throw errors.invalidParty(onBehalfOf);
+      if (!self) throw errors.noRight(party.id);
+      const right = await findRight({ representative: self, represented: party.id, serviceId });
+      if (!right) throw errors.noRight(party.id);
+      return right;
+    },
+
+    async actingOptions(personalCode) {
+      const at = now();
+      const options: ActingOption[] = [{ party: personalCode, partyKind: 'person', basis: 'self' }];
+      for (const company of await repo.companiesRepresentedBy(root, personalCode, day(at))) {
+        options.push({ party: company.registrationNumber, partyKind: 'company', name: company.name, basis: 'board_member' });
+      }
+      for (const legal of await repo.legalRepresentations(root, personalCode, day(at))) {
+        if (legal.basis === 'guardian' || isMinor(legal.represented, at)) options.push({ party: legal.represented, partyKind: 'person', basis: legal.basis });
+      }
+      const seen = new Set(options.map((option) => option.party));
+      for (const mandate of await repo.listMandates(root, { representative: personalCode }, at)) {
+        if (mandate.status !== 'active' || seen.has(mandate.grantor)) continue;
+        seen.add(mandate.grantor);
+        const company = mandate.grantorKind === 'company' ? await repo.findCompany(root, mandate.grantor) : undefined;
+        options.push({ party: mandate.grantor, partyKind: mandate.grantorKind, name: company?.name, basis: 'mandate', mandateId: mandate.id });
+      }
+      return options;
+    },
+
+    async rolesOf(personalCode) {
+      const grants = await repo.currentRoles(root, { personalCode });
+      return grants.map((grant) => (grant.institutionId ? { role: grant.role, institutionId: grant.institutionId } : { role: grant.role }));
+    },
+
+    async listStaff(actor, institutionId) {
+      if (!canManageStaff(actor, institutionId)) throw errors.notPermitted('Only the institution’s administrators may see and manage its staff roles.');
+      return repo.currentRoles(root, { institutionId });
+    },
+
+    async grantRole(actor, grant, context = {}) {
+      if (!(ROLES as readonly string[]).includes(grant.role)) throw errors.notPermitted(`Unknown role ${grant.role}.`);
+      const institutionId = grant.role === 'platform_admin' ? null : grant.institutionId;
+      if (institutionId === null && (STAFF_ROLES as readonly string[]).includes(grant.role) && grant.role !== 'support_agent') {
+        throw errors.invalidMandate('A staff role is held in an institution: give institutionId.', '#/institutionId');
+      }
+      if (!canManageStaff(actor, institutionId) || (grant.role === 'platform_admin' && !actor.roles.some((r) => r.role === 'platform_admin'))) {
+        throw errors.notPermitted('Only the institution’s administrators (or a platform administrator) may grant its roles.');
+      }
+      const person = parseParty(grant.personalCode);
+      if (!person || person.kind !== 'person') throw errors.invalidParty(grant.personalCode, '#/personalCode');
+      const actorName = actorOfPrincipal(actor);
+      return inTransaction(root, async (trx) => {
+        const created = await repo.insertRole(trx, { personalCode: person.id, role: grant.role, institutionId, grantedBy: actorName });
+        if (!created) throw errors.roleExists();
+        await options.audit(trx).record({
+          actor: actorName,
+          action: 'access.role_granted',
+          target: `person:${person.id}`,
+          details: { role: grant.role, institutionId, grantId: created.id },
+          ...context,
+        });
+        return created;
+      });
+    },
+
+    async revokeRole(actor, grantId, context = {}) {
+      const actorName = actorOfPrincipal(actor);
+      await inTransaction(root, async (trx) => {
+        const grant = await repo.findRole(trx, grantId);
+        if (!grant) throw errors.roleNotFound(grantId);
+        if (!canManageStaff(actor, grant.institutionId)) throw errors.notPermitted('Only the institution’s administrators may withdraw its roles.');
+        await repo.revokeRole(trx, grantId, actorName);
+        await options.audit(trx).record({
+          actor: actorName,
+          action: 'access.role_revoked',
+          target: `person:${grant.personalCode}`,
+          details: { role: grant.role, institutionId: grant.institutionId, grantId },
+          ...context,
+        });
+      });
+    },
+  };
+}
