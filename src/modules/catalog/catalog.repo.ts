@@ -213,11 +213,9 @@ export async function findRedirect(db: CatalogDb, oldSlug: string): Promise<stri
   return row?.service_id;
 }
 
-export async function slugTaken(db: CatalogDb, slug: string): Promise<boolean> {
-  const used = await db.selectFrom('catalog.services').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (used) return true;
-  const redirected = await db.selectFrom('catalog.slug_redirects').select('service_id').where('old_slug', '=', slug).executeTakeFirst();
-  return redirected !== undefined;
+export async function identifierUsed(db: CatalogDb, institutionId: string, identifier: string): Promise<boolean> {
+  const row = await db.selectFrom('catalog.services').select('id').where('institution_id', '=', institutionId).where('identifier', '=', identifier).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertService(

@@ -173,13 +173,7 @@ export function createCatalogService(root: Kysely<CatalogTables>): CatalogServic
       const content = splitContent(input);
       const slug = await chooseSlug(trx, input.slug, input.title.lv);
       const identifier = input.identifier ?? `${institution.code.toUpperCase()}-${slug}`;
-      const existing = await trx
-        .selectFrom('catalog.services')
-        .select('id')
-        .where('institution_id', '=', institution.id)
-        .where('identifier', '=', identifier)
-        .executeTakeFirst();
-      if (existing) throw errors.identifierTaken(identifier);
+      if (await repo.identifierUsed(trx, institution.id, identifier)) throw errors.identifierTaken(identifier);
       return repo.insertService(trx, {
         institutionId: institution.id,
         slug,
@@ -209,15 +203,7 @@ export function createCatalogService(root: Kysely<CatalogTables>): CatalogServic
       const content = splitContent(input);
       const slug = wanted.content ? await chooseSlug(trx, input.slug ?? (input.title.lv === current.title.lv ? current.slug : undefined), input.title.lv, current.id) : current.slug;
       const identifier = input.identifier ?? current.identifier;
-      if (identifier !== current.identifier) {
-        const clash = await trx
-          .selectFrom('catalog.services')
-          .select('id')
-          .where('institution_id', '=', current.institutionId)
-          .where('identifier', '=', identifier)
-          .executeTakeFirst();
-        if (clash) throw errors.identifierTaken(identifier);
-      }
+      if (identifier !== current.identifier && (await repo.identifierUsed(trx, current.institutionId, identifier))) throw errors.identifierTaken(identifier);
       if (slug !== current.slug) {
         // P7: the old direct link keeps working and now points here.
         await repo.addRedirect(trx, current.slug, current.id);
