@@ -16,10 +16,11 @@ import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js'
 import { accessMigrations, createAccess, loadAccessDemoData, registerAccessRoutes } from './modules/access/index.js';
 import { auditMigrations, createAudit } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
+import { identityMigrations, loadIdentityDemoData, registerIdentity, registerRolesEnricher } from './modules/identity/index.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -40,18 +41,25 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     tags: [
       { name: 'catalog', description: 'Service register and catalogs (P1, P3, P7)' },
       { name: 'access', description: 'Client rights, mandates and staff roles (P9, P15)' },
+      { name: 'identity', description: 'Single sign-on: who is calling (P6)' },
     ],
     version: packageJson.version,
   });
   installProblemHandlers(app, { notFoundPage: renderNotFoundPage });
   await registerWebAssets(app);
+  // Single sign-on first: its authenticators say who is asking before any module's hook runs.
+  await registerIdentity(app, {
+    db: database.db,
+    publicUrl: config.publicUrl,
+    secure: config.secure,
+    demo: config.demo,
+    eid: config.eid,
+    log: typeof logger === 'boolean' ? undefined : logger,
+  });
   const audit = createAudit(database.db);
   const { access, mandates } = createAccess(database.db, { knownServices: async (ids) => (await catalog.getMany(ids)).map((service) => service.id) });
   // Roles are kept in one place (P9): whoever signed in, their current roles come from there.
-  app.addHook('onRequest', async (request) => {
-    const principal = request.principal;
-    if (principal?.kind === 'person' && principal.personalCode) principal.roles = await access.rolesOf(principal.personalCode);
-  });
+  registerRolesEnricher(app, async (principal) => (principal.kind === 'person' && principal.personalCode ? access.rolesOf(principal.personalCode) : []));
   registerCatalogRoutes(app, catalog, config.publicUrl);
   registerCatalogPages(app, catalog, { publicUrl: config.publicUrl });
   registerAccessRoutes(app, { access, mandates, audit });
@@ -68,6 +76,10 @@ export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'
     const pmlp = await createCatalog(trx).getInstitution('pmlp');
     await loadAccessDemoData(trx, pmlp.id);
     log?.info('demo parties and roles loaded');
+  });
+  await runOnce(database.db, 'demo:identity', async (trx) => {
+    const counts = await loadIdentityDemoData(trx);
+    log?.info(counts, 'demo identities and OpenID clients loaded');
   });
 }
 

@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   /** true when the platform is reached over TLS (PUBLIC_URL is https) */
   secure: boolean;
+  /** the national eID (OpenID Connect) that sign-in federates to when DEMO is off; unset: not configured */
+  eid: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -48,6 +50,14 @@ function parseUrl(name: string, value: string, protocols: string[]): string {
   return value;
 }
 
+/** EID_ISSUER, EID_CLIENT_ID and EID_CLIENT_SECRET: all three, or none. */
+function parseEid(env: NodeJS.ProcessEnv): Config['eid'] {
+  const { EID_ISSUER: issuer, EID_CLIENT_ID: clientId, EID_CLIENT_SECRET: clientSecret } = env;
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret) throw new ConfigError('EID_ISSUER, EID_CLIENT_ID and EID_CLIENT_SECRET must be set together');
+  return { issuer: parseUrl('EID_ISSUER', issuer, ['http:', 'https:']).replace(/\/+$/, ''), clientId, clientSecret };
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parsePort(env.PORT);
@@ -65,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL ? parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']) : undefined,
     logLevel,
     secure: publicUrl.startsWith('https:'),
+    eid: parseEid(env),
   };
 }

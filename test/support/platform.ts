@@ -11,7 +11,12 @@ import { openPlatform, type Platform } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 
 export interface TestPlatform extends Platform {
+  /** PUBLIC_URL: the address users see (and the OpenID issuer) */
   url: string;
+  /** where this instance really listens (differs from `url` when PUBLIC_URL was given) */
+  address: string;
+  /** the server database this instance uses (undefined in embedded mode) */
+  databaseUrl: string | undefined;
   config: Config;
 }
 
@@ -55,8 +60,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startTestPlatform(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestPlatform> {
-  const scratch = await scratchDatabase();
+export interface TestPlatformOptions {
+  demo?: boolean;
+  env?: Record<string, string>;
+  /**
+   * An existing server database (another instance's `databaseUrl`): this instance
+   * joins it instead of making a scratch database, and leaves it in place on close.
+   */
+  databaseUrl?: string;
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const scratch = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await scratchDatabase();
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PORT: String(port),
@@ -79,10 +94,110 @@ export async function startTestPlatform(options: { demo?: boolean; env?: Record<
   return {
     ...platform,
     url: config.publicUrl,
+    address: `http://127.0.0.1:${port}`,
+    databaseUrl: scratch.url,
     config,
     async close() {
       await platform.close();
       await scratch.drop();
     },
   };
+}
+
+// ---- a small browser for tests: cookies, forms, redirects (no JavaScript) ----
+
+interface StoredCookie {
+  value: string;
+  path: string;
+}
+
+/**
+ * Keeps cookies like a browser on one site (path matching, deletion by
+ * Max-Age=0 or an empty value) and follows redirects within the site only.
+ */
+export class TestBrowser {
+  readonly cookies = new Map<string, StoredCookie>();
+
+  constructor(readonly base: string) {}
+
+  cookieHeader(path: string): string {
+    return [...this.cookies.entries()]
+      .filter(([, cookie]) => path === cookie.path || path.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`) || cookie.path === '/')
+      .map(([name, cookie]) => `${name}=${cookie.value}`)
+      .join('; ');
+  }
+
+  remember(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';').map((part) => part.trim());
+      const at = pair.indexOf('=');
+      const name = pair.slice(0, at);
+      const value = pair.slice(at + 1);
+      const attribute = (key: string): string | undefined =>
+        attributes.find((item) => item.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
+      const maxAge = attribute('max-age');
+      const expires = attribute('expires');
+      const gone = value === '' || (maxAge !== undefined && Number(maxAge) <= 0) || (expires !== undefined && Date.parse(expires) < Date.now());
+      if (gone) this.cookies.delete(name);
+      else this.cookies.set(name, { value, path: attribute('path') ?? '/' });
+    }
+  }
+
+  /** One request, no redirect following; `form` is sent urlencoded. */
+  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Response> {
+    const target = new URL(url, this.base);
+    const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
+    const cookie = this.cookieHeader(target.pathname);
+    if (cookie) headers.cookie = cookie;
+    let body: string | undefined;
+    if (init.form) {
+      body = new URLSearchParams(init.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    const response = await fetch(target, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    this.remember(response);
+    return response;
+  }
+
+  /**
+   * Requests `url` and follows redirects on this site. Returns the last
+   * response, or the first redirect that leaves the site (its Location in `leftTo`).
+   */
+  async navigate(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ response: Response; url: string; leftTo?: string }> {
+    let current = new URL(url, this.base).href;
+    let response = await this.request(current, init);
+    for (let hops = 0; hops < 20 && response.status >= 300 && response.status < 400; hops++) {
+      const location = new URL(response.headers.get('location') ?? '', current);
+      if (location.origin !== new URL(this.base).origin) return { response, url: current, leftTo: location.href };
+      current = location.href;
+      response = await this.request(current);
+    }
+    return { response, url: current };
+  }
+}
+
+/** The named hidden and submit values of the HTML form whose action contains `actionPart`. */
+export function formOf(html: string, actionPart: string): { action: string; fields: Record<string, string> } {
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)];
+  const form = forms.find((match) => (/action="([^"]*)"/.exec(match[1] ?? '')?.[1] ?? '').includes(actionPart));
+  if (!form) throw new Error(`no form posting to ${actionPart}`);
+  const decode = (text: string): string => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const fields: Record<string, string> = {};
+  for (const input of (form[2] ?? '').matchAll(/<input\b([^>]*)>/g)) {
+    const name = /name="([^"]*)"/.exec(input[1] ?? '')?.[1];
+    const value = /value="([^"]*)"/.exec(input[1] ?? '')?.[1];
+    if (name && value !== undefined) fields[name] = decode(value);
+  }
+  return { action: decode(/action="([^"]*)"/.exec(form[1] ?? '')?.[1] ?? ''), fields };
+}
+
+/**
+ * On the demo identity provider's page (`html`, reached in `browser`), presses
+ * the button of the person named `name` and follows the redirects.
+ */
+export async function chooseDemoPerson(browser: TestBrowser, html: string, name: string): Promise<{ response: Response; url: string; leftTo?: string }> {
+  const match = new RegExp(`<button[^>]*name="person" value="([^"]+)"[^>]*>\\s*<span[^>]*>${name}</span>`).exec(html);
+  if (!match?.[1]) throw new Error(`the demo page does not list ${name}`);
+  const form = formOf(html, '/demo');
+  return browser.navigate(form.action, { form: { ...form.fields, person: match[1] } });
 }

@@ -6,7 +6,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import { requirePrincipal, type Principal } from '../../platform/http/auth.js';
+import { requirePrincipal, requireScope, type Principal } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
 import { auditContext, type AuditService } from '../audit/index.js';
 import { noRight } from './access.errors.js';
@@ -21,11 +21,6 @@ const OnBehalfOf = Type.Object({
   'on-behalf-of': Type.Optional(Type.String({ maxLength: 20, description: 'personal code or registration number of the party acted for' })),
 });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-/** Refuses a token that was not granted `scope`; sessions carry every scope of their user. */
-export function requireScope(principal: Principal, scope: string): void {
-  if (!principal.scopes.includes(scope)) throw new AppError('auth.insufficient-scope', 'forbidden', `This token was not granted the scope ${scope}.`);
-}
 
 function person(request: FastifyRequest, scope: string): Principal {
   const principal = requirePrincipal(request);
@@ -161,6 +156,31 @@ export function registerAccessRoutes(app: App, deps: { access: AccessService; ma
       },
     },
     async (request) => mandates.revoke(person(request, 'mandates.write'), request.params.id, onBehalfOf(request), context(request)),
+  );
+
+  app.get(
+    '/api/v1/me/on-behalf-of',
+    {
+      ...guard,
+      schema: {
+        tags: ['access'],
+        summary: 'On whose behalf this request acts, and on which ground (403 without one)',
+        description: 'Resolves the On-Behalf-Of header (absent: yourself); with `service`, a mandate must cover that service.',
+        security,
+        headers: OnBehalfOf,
+        querystring: Type.Object({ service: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            party: Type.String(),
+            partyKind: Type.Union([Type.Literal('person'), Type.Literal('company')]),
+            basis: Type.String(),
+            mandateId: Type.Optional(Type.String()),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => access.resolveActingFor(person(request, 'mandates.read'), onBehalfOf(request), request.query.service),
   );
 
   app.get(

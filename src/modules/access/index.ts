@@ -20,7 +20,7 @@ import { createMandateService, type MandateService } from './mandates.service.js
 export type { AccessService, ActingOption, RightQuery } from './access.service.js';
 export type { MandateService } from './mandates.service.js';
 export type { Basis, Mandate, MandateInput, Right, Role, RoleGrantRecord } from './access.schemas.js';
-export { normalisePersonalCode, normaliseRegistrationNumber, parseParty, isMinor, birthDateOf, type Party } from './parties.js';
+export { isValidPersonalCode, normalisePersonalCode, normaliseRegistrationNumber, parseParty, personalCodeCheckDigit, isMinor, birthDateOf, type Party } from './parties.js';
 import { loadAccessDemo } from './access.demo.js';
 
 export { DEMO_PEOPLE, DEMO_COMPANY } from './access.demo.js';
@@ -45,4 +45,4 @@ export function createAccess(db: RootDb, options: { knownServices: (ids: string[
 export async function loadAccessDemoData(trx: RootDb, pmlpId: string): Promise<void> {
   await loadAccessDemo(narrow<AccessTables>(trx), pmlpId);
 }
-export { registerAccessRoutes, requireScope } from './access.routes.js';
+export { registerAccessRoutes } from './access.routes.js';

@@ -4,13 +4,13 @@
  * managers) edit, publish and withdraw services.
  */
 import { Type } from '@sinclair/typebox';
-import { requirePrincipal } from '../../platform/http/auth.js';
+import { requirePrincipal, requireScope } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
 import { AppError } from '../../platform/errors.js';
 import { catalogToCpsv, serviceToCpsv } from './catalog.cpsv.js';
 import { serviceNotFound } from './catalog.errors.js';
 import type { CatalogService } from './catalog.service.js';
-import { Audience, type Institution, type Lang, type Service, type ServiceContent } from './catalog.schemas.js';
+import { Audience, ServiceInput, type Institution, type Lang, type Service, type ServiceContent } from './catalog.schemas.js';
 
 const JSON_LD = 'application/ld+json';
 const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
@@ -59,7 +59,11 @@ const SearchResult = Type.Object({
 const RefParams = Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9-]{1,120}$', description: 'service id or slug' }) });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-const CreateBody = Type.Intersect([Type.Ref('ServiceInput'), Type.Object({ institutionId: Type.String({ pattern: '^[A-Za-z0-9-]{1,60}$' }) })]);
+// A service's content plus the institution it belongs to (an allOf would trip over the content's additionalProperties: false).
+const CreateBody = Type.Object(
+  { ...ServiceInput.properties, institutionId: Type.String({ pattern: '^[A-Za-z0-9-]{1,60}$', description: 'institution id or code' }) },
+  { additionalProperties: false },
+);
 const UpdateHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40, description: 'the version being edited, e.g. "3": refused (409) when it is stale' })) });
 
 export function portalPath(service: Pick<Service, 'slug'>, lang: Lang): string {
@@ -81,6 +85,11 @@ function summarise(service: Service, institutions: Map<string, Institution>, lan
     processingTime: service.processingTime,
     url: `${publicUrl}${portalPath(service, lang)}`,
   };
+}
+
+/** A service manager's call: signed in, and a token granted catalog.write. */
+function editor(request: Parameters<typeof requirePrincipal>[0]) {
+  return requireScope(requirePrincipal(request), 'catalog.write');
 }
 
 function wantsJsonLd(accept: string | undefined): boolean {
@@ -198,7 +207,7 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
   );
 
   // ---- editing: service managers of the owning institution ----
-  const guarded = { onRequest: async (request: Parameters<typeof requirePrincipal>[0]) => void requirePrincipal(request) };
+  const guarded = { onRequest: async (request: Parameters<typeof requirePrincipal>[0]) => void editor(request) };
   const security = [{ bearer: [] }];
 
   app.post(
@@ -215,7 +224,7 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
     },
     async (request, reply) => {
       const { institutionId, ...input } = request.body as ServiceContent & { institutionId: string };
-      const service = await catalog.create(requirePrincipal(request), institutionId, input);
+      const service = await catalog.create(editor(request), institutionId, input);
       return reply.code(201).header('location', `/api/v1/services/${service.id}`).send(service);
     },
   );
@@ -235,7 +244,7 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
       },
     },
     async (request) =>
-      catalog.update(requirePrincipal(request), request.params.id, request.body as ServiceContent, parseIfMatch(request.headers['if-match'])),
+      catalog.update(editor(request), request.params.id, request.body as ServiceContent, parseIfMatch(request.headers['if-match'])),
   );
 
   for (const action of ['publish', 'withdraw'] as const) {
@@ -251,7 +260,7 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
           response: { 200: Type.Ref('Service'), ...problems(401, 403, 404, 409) },
         },
       },
-      async (request) => catalog[action](requirePrincipal(request), request.params.id),
+      async (request) => catalog[action](editor(request), request.params.id),
     );
   }
 
@@ -267,6 +276,6 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
         response: { 200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })) }), ...problems(401, 403, 404) },
       },
     },
-    async (request) => ({ items: await catalog.versions(requirePrincipal(request), request.params.id) }),
+    async (request) => ({ items: await catalog.versions(editor(request), request.params.id) }),
   );
 }

@@ -61,3 +61,9 @@ export function requirePrincipal(request: FastifyRequest): Principal {
 export function hasRole(principal: Principal, role: string, institutionId?: string): boolean {
   return principal.roles.some((grant) => grant.role === role && (institutionId === undefined || grant.institutionId === institutionId));
 }
+
+/** Refuses a caller whose token was not granted `scope` (sessions carry every scope of their user). */
+export function requireScope(principal: Principal, scope: string): Principal {
+  if (!principal.scopes.includes(scope)) throw new AppError('auth.insufficient-scope', 'forbidden', `This token was not granted the scope ${scope}.`);
+  return principal;
+}

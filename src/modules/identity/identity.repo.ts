@@ -1,0 +1,207 @@
+/**
+ * SQL of persons, web sessions and clients, and nothing else. Every function
+ * takes the executor to use, so a caller inside a transaction passes its
+ * transaction (in embedded mode the pool has one connection: using the pool
+ * from inside a transaction would wait forever).
+ */
+import type { Generated, Kysely, Selectable } from 'kysely';
+import type { ClientInput, ClientMetadata, ClientRecord, Person, PersonInput, WebSession } from './identity.schemas.js';
+import type { OidcStoreTable, SecretsTable } from './oidc.repo.js';
+
+interface PersonsTable {
+  id: Generated<string>;
+  personal_code: string;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  email_verified: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+interface ClientsTable {
+  client_id: string;
+  secret_hash: string | null;
+  metadata: ClientMetadata;
+  institution_id: string | null;
+  skip_consent: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+interface SessionsTable {
+  id_hash: string;
+  person_id: string;
+  acr: string;
+  csrf_secret: string;
+  op_session_id: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+export interface IdentityTables {
+  'identity.oidc_store': OidcStoreTable;
+  'identity.secrets': SecretsTable;
+  'identity.persons': PersonsTable;
+  'identity.clients': ClientsTable;
+  'identity.sessions': SessionsTable;
+}
+
+export type IdentityDb = Kysely<IdentityTables>;
+
+// ---- persons ----
+
+function toPerson(row: Selectable<PersonsTable>): Person {
+  return {
+    id: row.id,
+    personalCode: row.personal_code,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    email: row.email,
+    emailVerified: row.email_verified,
+    createdAt: row.created_at,
+  };
+}
+
+export async function findPersonById(db: IdentityDb, id: string): Promise<Person | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const row = await db.selectFrom('identity.persons').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toPerson(row) : undefined;
+}
+
+export async function findPersonByCode(db: IdentityDb, personalCode: string): Promise<Person | undefined> {
+  const row = await db.selectFrom('identity.persons').selectAll().where('personal_code', '=', personalCode).executeTakeFirst();
+  return row ? toPerson(row) : undefined;
+}
+
+/** Inserts the person, or refreshes the names (and e-mail, when given) of the one with that code. */
+export async function upsertPerson(db: IdentityDb, input: PersonInput): Promise<Person> {
+  const row = await db
+    .insertInto('identity.persons')
+    .values({
+      personal_code: input.personalCode,
+      given_name: input.givenName,
+      family_name: input.familyName,
+      email: input.email ?? null,
+      email_verified: input.emailVerified ?? false,
+    })
+    .onConflict((conflict) =>
+      conflict.column('personal_code').doUpdateSet((eb) => ({
+        given_name: eb.ref('excluded.given_name'),
+        family_name: eb.ref('excluded.family_name'),
+        ...(input.email ? { email: eb.ref('excluded.email'), email_verified: eb.ref('excluded.email_verified') } : {}),
+        updated_at: new Date(),
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPerson(row);
+}
+
+export async function listPersons(db: IdentityDb, personalCodes: string[]): Promise<Person[]> {
+  if (personalCodes.length === 0) return [];
+  const rows = await db.selectFrom('identity.persons').selectAll().where('personal_code', 'in', personalCodes).execute();
+  return rows.map(toPerson);
+}
+
+// ---- clients ----
+
+function toClient(row: Selectable<ClientsTable>): ClientRecord {
+  return { clientId: row.client_id, secretHash: row.secret_hash, metadata: row.metadata, institutionId: row.institution_id, skipConsent: row.skip_consent };
+}
+
+export async function findClient(db: IdentityDb, clientId: string): Promise<ClientRecord | undefined> {
+  const row = await db.selectFrom('identity.clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+  return row ? toClient(row) : undefined;
+}
+
+export async function upsertClient(db: IdentityDb, input: Omit<ClientInput, 'secret'>, secretHash: string | null): Promise<ClientRecord> {
+  const values = {
+    client_id: input.clientId,
+    secret_hash: secretHash,
+    metadata: JSON.stringify(input.metadata) as unknown as ClientMetadata,
+    institution_id: input.institutionId ?? null,
+    skip_consent: input.skipConsent ?? false,
+  };
+  const row = await db
+    .insertInto('identity.clients')
+    .values(values)
+    .onConflict((conflict) =>
+      conflict.column('client_id').doUpdateSet({
+        secret_hash: values.secret_hash,
+        metadata: values.metadata,
+        institution_id: values.institution_id,
+        skip_consent: values.skip_consent,
+        updated_at: new Date(),
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toClient(row);
+}
+
+export async function countClients(db: IdentityDb): Promise<number> {
+  const row = await db.selectFrom('identity.clients').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// ---- web sessions ----
+
+function toSession(row: Selectable<SessionsTable>): WebSession {
+  return {
+    idHash: row.id_hash,
+    personId: row.person_id,
+    acr: row.acr,
+    csrfSecret: row.csrf_secret,
+    opSessionId: row.op_session_id,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+export async function insertSession(db: IdentityDb, session: WebSession): Promise<void> {
+  await db
+    .insertInto('identity.sessions')
+    .values({
+      id_hash: session.idHash,
+      person_id: session.personId,
+      acr: session.acr,
+      csrf_secret: session.csrfSecret,
+      op_session_id: session.opSessionId,
+      created_at: session.createdAt,
+      last_seen_at: session.lastSeenAt,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+export async function findSession(db: IdentityDb, idHash: string): Promise<WebSession | undefined> {
+  const row = await db.selectFrom('identity.sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  return row ? toSession(row) : undefined;
+}
+
+export async function touchSession(db: IdentityDb, idHash: string, at: Date): Promise<void> {
+  await db.updateTable('identity.sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSession(db: IdentityDb, idHash: string): Promise<WebSession | undefined> {
+  const row = await db.deleteFrom('identity.sessions').where('id_hash', '=', idHash).returningAll().executeTakeFirst();
+  return row ? toSession(row) : undefined;
+}
+
+export async function deleteSessionsOfPerson(db: IdentityDb, personId: string): Promise<number> {
+  const rows = await db.deleteFrom('identity.sessions').where('person_id', '=', personId).returning('id_hash').execute();
+  return rows.length;
+}
+
+/** Removes sessions past their absolute end or idle for longer than `idleBefore` allows. */
+export async function deleteStaleSessions(db: IdentityDb, now: Date, idleBefore: Date): Promise<number> {
+  const rows = await db
+    .deleteFrom('identity.sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleBefore)]))
+    .returning('id_hash')
+    .execute();
+  return rows.length;
+}

@@ -1,0 +1,192 @@
+/**
+ * The identity module's rules: Latvian personal codes, persons, registered
+ * clients (with hashed secrets) and the portal's web sessions (rotation at
+ * sign-in, idle and absolute timeouts, sign-out everywhere). Tested without
+ * HTTP; the clock is injectable so timeouts are tested without sleeping.
+ */
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { inTransaction } from '../../platform/db/database.js';
+import { birthDateOf, isValidPersonalCode, normalisePersonalCode as formattedPersonalCode, personalCodeCheckDigit } from '../access/index.js';
+import * as errors from './identity.errors.js';
+import * as repo from './identity.repo.js';
+import type { IdentityDb } from './identity.repo.js';
+import { destroyAccount, destroyProviderSession } from './oidc.repo.js';
+import type { ClientInput, ClientRecord, Person, PersonInput, WebSession } from './identity.schemas.js';
+
+// ---- personal codes (validation lives with the parties, in access) ----
+
+export { birthDateOf, isValidPersonalCode, personalCodeCheckDigit };
+
+/** The code as stored here: 11 digits, no hyphen. Throws when it is not valid. */
+export function normalisePersonalCode(value: string): string {
+  const formatted = formattedPersonalCode(value);
+  if (!formatted) throw errors.invalidPersonalCode(value);
+  return formatted.replace('-', '');
+}
+
+/** The code as people write it: `DDMMYY-NNNNN`. */
+export function formatPersonalCode(value: string): string {
+  const digits = value.replace('-', '');
+  return /^\d{11}$/.test(digits) ? `${digits.slice(0, 6)}-${digits.slice(6)}` : value;
+}
+
+// ---- client secrets ----
+
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number }) => Promise<Buffer>;
+const SCRYPT = { N: 16_384, r: 8, p: 1 };
+
+export async function hashSecret(secret: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(secret, salt, 32, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
+}
+
+export async function verifySecret(secret: string, stored: string | null | undefined): Promise<boolean> {
+  if (!stored) return false;
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const actual = await scryptAsync(secret, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  return timingSafeEqual(actual, expected);
+}
+
+// ---- web sessions ----
+
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('base64url');
+}
+
+export interface StartedSession {
+  /** the cookie's value; only its hash is stored */
+  id: string;
+  session: WebSession;
+}
+
+export interface SessionStart {
+  personId: string;
+  acr: string;
+  /** the OpenID provider's session (its cookie id), ended with this one */
+  opSessionId?: string | null;
+  /** the session the browser had before signing in: ended, so the id changes at sign-in */
+  previousId?: string | undefined;
+}
+
+export interface IdentityServiceOptions {
+  /** the clock; tests move it instead of sleeping */
+  now?: () => Date;
+}
+
+export interface IdentityService {
+  readonly now: () => Date;
+  getPerson(id: string): Promise<Person>;
+  findPerson(id: string): Promise<Person | undefined>;
+  findPersonByCode(personalCode: string): Promise<Person | undefined>;
+  /** the persons with these codes (any order; unknown codes are left out) */
+  findPersonsByCode(personalCodes: string[]): Promise<Person[]>;
+  /** creates the person, or refreshes the names of the one with that code */
+  savePerson(input: PersonInput): Promise<Person>;
+  registerClient(input: ClientInput): Promise<ClientRecord>;
+  findClient(clientId: string): Promise<ClientRecord | undefined>;
+  verifyClientSecret(clientId: string, secret: string): Promise<boolean>;
+  startSession(start: SessionStart): Promise<StartedSession>;
+  /** the live session for a cookie value; an idle or expired one is ended and undefined returned */
+  resumeSession(id: string): Promise<WebSession | undefined>;
+  endSession(id: string): Promise<WebSession | undefined>;
+  /** every web session, provider session, grant and token of the person */
+  signOutEverywhere(personId: string): Promise<void>;
+  pruneSessions(): Promise<number>;
+}
+
+export function createIdentityService(db: IdentityDb, options: IdentityServiceOptions = {}): IdentityService {
+  const now = options.now ?? (() => new Date());
+
+  async function findPerson(id: string): Promise<Person | undefined> {
+    return repo.findPersonById(db, id);
+  }
+
+  return {
+    now,
+    findPerson,
+    async getPerson(id) {
+      const person = await findPerson(id);
+      if (!person) throw errors.personNotFound(id);
+      return person;
+    },
+    findPersonByCode: (code) => (isValidPersonalCode(code) ? repo.findPersonByCode(db, normalisePersonalCode(code)) : Promise.resolve(undefined)),
+    findPersonsByCode: (codes) => repo.listPersons(db, codes.filter(isValidPersonalCode).map(normalisePersonalCode)),
+    async savePerson(input) {
+      return repo.upsertPerson(db, { ...input, personalCode: normalisePersonalCode(input.personalCode) });
+    },
+
+    async registerClient(input) {
+      const secretHash = input.secret ? await hashSecret(input.secret) : null;
+      return repo.upsertClient(db, input, secretHash);
+    },
+    findClient: (clientId) => repo.findClient(db, clientId),
+    async verifyClientSecret(clientId, secret) {
+      const client = await repo.findClient(db, clientId);
+      return verifySecret(secret, client?.secretHash);
+    },
+
+    async startSession(start) {
+      const id = randomBytes(32).toString('base64url');
+      const at = now();
+      const session: WebSession = {
+        idHash: hashSessionId(id),
+        personId: start.personId,
+        acr: start.acr,
+        csrfSecret: randomBytes(32).toString('base64url'),
+        opSessionId: start.opSessionId ?? null,
+        createdAt: at,
+        lastSeenAt: at,
+        expiresAt: new Date(at.getTime() + SESSION_ABSOLUTE_MS),
+      };
+      await inTransaction(db, async (trx) => {
+        if (start.previousId) await repo.deleteSession(trx, hashSessionId(start.previousId));
+        await repo.insertSession(trx, session);
+      });
+      return { id, session };
+    },
+
+    async resumeSession(id) {
+      if (id.length < 20 || id.length > 100) return undefined;
+      const idHash = hashSessionId(id);
+      const session = await repo.findSession(db, idHash);
+      if (!session) return undefined;
+      const at = now();
+      if (session.expiresAt.getTime() <= at.getTime() || at.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) {
+        await repo.deleteSession(db, idHash);
+        return undefined;
+      }
+      if (at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+        await repo.touchSession(db, idHash, at);
+        session.lastSeenAt = at;
+      }
+      return session;
+    },
+
+    async endSession(id) {
+      const session = await repo.deleteSession(db, hashSessionId(id));
+      if (session?.opSessionId) await destroyProviderSession(db, session.opSessionId);
+      return session;
+    },
+
+    async signOutEverywhere(personId) {
+      await inTransaction(db, async (trx) => {
+        await repo.deleteSessionsOfPerson(trx, personId);
+        await destroyAccount(trx, personId);
+      });
+    },
+
+    async pruneSessions() {
+      const at = now();
+      return repo.deleteStaleSessions(db, at, new Date(at.getTime() - SESSION_IDLE_MS));
+    },
+  };
+}

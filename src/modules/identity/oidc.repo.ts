@@ -1,0 +1,141 @@
+/**
+ * SQL of the OpenID provider's storage (`identity.oidc_store`: sessions,
+ * interactions, grants, codes and tokens, one row per model instance) and of
+ * the secrets all instances share (`identity.secrets`).
+ */
+import { sql } from 'kysely';
+import type { IdentityDb } from './identity.repo.js';
+
+export interface OidcStoreTable {
+  model: string;
+  id: string;
+  payload: Record<string, unknown>;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
+  account_id: string | null;
+  expires_at: Date | null;
+  consumed_at: Date | null;
+}
+
+export interface SecretsTable {
+  name: string;
+  value: unknown;
+  created_at: Date;
+}
+
+type Db = IdentityDb;
+
+export interface StoredPayload {
+  payload: Record<string, unknown>;
+  consumedAt: Date | null;
+}
+
+export async function upsertPayload(
+  db: Db,
+  row: { model: string; id: string; payload: Record<string, unknown>; grantId?: string; uid?: string; userCode?: string; accountId?: string; expiresAt: Date | null },
+): Promise<void> {
+  const values = {
+    model: row.model,
+    id: row.id,
+    payload: JSON.stringify(row.payload) as unknown as Record<string, unknown>,
+    grant_id: row.grantId ?? null,
+    uid: row.uid ?? null,
+    user_code: row.userCode ?? null,
+    account_id: row.accountId ?? null,
+    expires_at: row.expiresAt,
+  };
+  await db
+    .insertInto('identity.oidc_store')
+    .values(values)
+    .onConflict((conflict) =>
+      conflict.columns(['model', 'id']).doUpdateSet({
+        payload: values.payload,
+        grant_id: values.grant_id,
+        uid: values.uid,
+        user_code: values.user_code,
+        account_id: values.account_id,
+        expires_at: values.expires_at,
+      }),
+    )
+    .execute();
+}
+
+type Lookup = { id: string } | { uid: string } | { userCode: string };
+
+export async function findPayload(db: Db, model: string, lookup: Lookup, now: Date): Promise<StoredPayload | undefined> {
+  let query = db
+    .selectFrom('identity.oidc_store')
+    .select(['payload', 'consumed_at'])
+    .where('model', '=', model)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
+  if ('id' in lookup) query = query.where('id', '=', lookup.id);
+  else if ('uid' in lookup) query = query.where('uid', '=', lookup.uid);
+  else query = query.where('user_code', '=', lookup.userCode);
+  const row = await query.limit(1).executeTakeFirst();
+  return row ? { payload: row.payload, consumedAt: row.consumed_at } : undefined;
+}
+
+export async function consumePayload(db: Db, model: string, id: string, at: Date): Promise<void> {
+  await db.updateTable('identity.oidc_store').set({ consumed_at: at }).where('model', '=', model).where('id', '=', id).execute();
+}
+
+export async function destroyPayload(db: Db, model: string, id: string): Promise<void> {
+  await db.deleteFrom('identity.oidc_store').where('model', '=', model).where('id', '=', id).execute();
+}
+
+export async function revokeByGrant(db: Db, model: string, grantId: string): Promise<void> {
+  await db.deleteFrom('identity.oidc_store').where('model', '=', model).where('grant_id', '=', grantId).execute();
+}
+
+/** Everything the provider keeps for one account: its sessions, grants, codes and tokens ("sign out everywhere"). */
+export async function destroyAccount(db: Db, accountId: string): Promise<number> {
+  const rows = await db.deleteFrom('identity.oidc_store').where('account_id', '=', accountId).returning('id').execute();
+  return rows.length;
+}
+
+/**
+ * Ends one provider session: the session row, and every grant given in it
+ * together with that grant's codes and tokens (as the provider's own logout does).
+ */
+export async function destroyProviderSession(db: Db, sessionId: string): Promise<boolean> {
+  const session = await db.selectFrom('identity.oidc_store').select('payload').where('model', '=', 'Session').where('id', '=', sessionId).executeTakeFirst();
+  if (!session) return false;
+  const authorizations = (session.payload.authorizations ?? {}) as Record<string, { grantId?: string; persistsLogout?: boolean }>;
+  const grantIds = Object.values(authorizations)
+    .filter((authorization) => authorization.grantId && !authorization.persistsLogout)
+    .map((authorization) => authorization.grantId as string);
+  if (grantIds.length > 0) {
+    await db
+      .deleteFrom('identity.oidc_store')
+      .where((eb) => eb.or([eb('grant_id', 'in', grantIds), eb.and([eb('model', '=', 'Grant'), eb('id', 'in', grantIds)])]))
+      .execute();
+  }
+  await destroyPayload(db, 'Session', sessionId);
+  return true;
+}
+
+export async function pruneExpired(db: Db, now: Date): Promise<number> {
+  const rows = await db.deleteFrom('identity.oidc_store').where('expires_at', '<', now).returning('id').execute();
+  return rows.length;
+}
+
+// ---- shared secrets ----
+
+/**
+ * The secret named `name`: the stored one, or `create()`'s when none is stored
+ * yet. Several instances starting together each offer theirs; the first insert
+ * wins and all of them read it back.
+ */
+export async function loadOrCreateSecret<T>(db: Db, name: string, create: () => Promise<T>): Promise<T> {
+  const existing = await db.selectFrom('identity.secrets').select('value').where('name', '=', name).executeTakeFirst();
+  if (existing) return existing.value as T;
+  const candidate = await create();
+  await db
+    .insertInto('identity.secrets')
+    .values({ name, value: JSON.stringify(candidate), created_at: sql<Date>`now()` })
+    .onConflict((conflict) => conflict.column('name').doNothing())
+    .execute();
+  const stored = await db.selectFrom('identity.secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+  return stored.value as T;
+}
