@@ -15,12 +15,15 @@ import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
 import { accessMigrations, createAccess, loadAccessDemoData, registerAccessRoutes } from './modules/access/index.js';
 import { auditMigrations, createAudit } from './modules/audit/index.js';
+import { registerConsolePages } from './modules/console/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 import { identityMigrations, loadIdentityDemoData, registerIdentity, registerRolesEnricher } from './modules/identity/index.js';
+import { applicationsMigrations, loadApplicationsDemoData } from './modules/applications/index.js';
+import { registerWorkspacePages } from './modules/workspace/index.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -63,6 +66,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerCatalogRoutes(app, catalog, config.publicUrl);
   registerCatalogPages(app, catalog, { publicUrl: config.publicUrl });
   registerAccessRoutes(app, { access, mandates, audit });
+  registerWorkspacePages(app, { db: database.db, access, mandates, catalog, audit });
+  registerConsolePages(app, { db: database.db, catalog, access, publicUrl: config.publicUrl });
   return app;
 }
 
@@ -76,6 +81,10 @@ export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'
     const pmlp = await createCatalog(trx).getInstitution('pmlp');
     await loadAccessDemoData(trx, pmlp.id);
     log?.info('demo parties and roles loaded');
+  });
+  await runOnce(database.db, 'demo:applications', async (trx) => {
+    const counts = await loadApplicationsDemoData(trx);
+    log?.info(counts, 'demo e-forms loaded');
   });
   await runOnce(database.db, 'demo:identity', async (trx) => {
     const counts = await loadIdentityDemoData(trx);

@@ -215,19 +215,6 @@ test('bad search input answers a friendly HTML page with 400, and user input is 
   assert.equal((await get('/search?q=pase&page=4000')).status, 200);
 });
 
-test('the console and the workspace ask for sign-in (401) in both languages', async () => {
-  for (const [path, text] of [
-    ['/console', /darbinieka pieteikšanās/],
-    ['/en/console', /staff sign-in/],
-    ['/workspace', /piesakieties/],
-    ['/en/workspace', /Sign in to see your/],
-  ] as const) {
-    const response = await get(path);
-    assert.equal(response.status, 401, path);
-    assert.match(await response.text(), text, path);
-  }
-});
-
 test('the stylesheet, manifest and icon are served with caching headers', async () => {
   const html = await (await get('/')).text();
   const href = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];

@@ -19,3 +19,9 @@ export const invalidTransition = (from: string, to: string): ConflictError =>
   new ConflictError('catalog.invalid-transition', `A ${from} service cannot be made ${to}.`);
 export const notManager = (): AppError =>
   new AppError('catalog.not-service-manager', 'forbidden', 'Only service managers of the institution that provides the service may change it.');
+export const institutionCodeTaken = (code: string): ConflictError =>
+  new ConflictError('catalog.institution-code-taken', `An institution with the code "${code}" is already in the register.`);
+export const invalidInstitution = (detail: string, pointer: string): ValidationError =>
+  new ValidationError('catalog.invalid-institution', detail, [{ pointer, in: 'body', detail }]);
+export const notPlatformAdmin = (): AppError =>
+  new AppError('catalog.not-platform-admin', 'forbidden', 'Only platform administrators may register and change institutions.');

@@ -115,12 +115,6 @@ const lv = {
   'audience.business': 'Uzņēmējiem',
 
   // sign-in areas
-  'console.title': 'Iestāžu darba vieta',
-  'console.text': 'Iestāžu darba vietā strādā iestāžu darbinieki: pārvalda pakalpojumus un izskata pieteikumus. Tai nepieciešama darbinieka pieteikšanās sistēmā.',
-  'console.notYet': 'Pieteikšanās darbiniekiem vēl nav pieejama. Tā tiks pievienota drīzumā.',
-  'workspace.title': 'Mana darba vieta',
-  'workspace.text': 'Lai redzētu savus pieteikumus, rezultātus, paziņojumus un pilnvarojumus, piesakieties sistēmā.',
-  'workspace.notYet': 'Pieteikšanās vēl nav pieejama. Tā tiks pievienota drīzumā.',
   'signin.backHome': 'Atgriezties sākumlapā',
 
   // problems
@@ -235,12 +229,6 @@ const en: Record<CatalogKey, string> = {
   'audience.citizen': 'Residents',
   'audience.business': 'Businesses',
 
-  'console.title': 'Institution console',
-  'console.text': 'The institution console is where institution staff manage services and handle applications. It needs staff sign-in.',
-  'console.notYet': 'Staff sign-in is not available yet. It will be added soon.',
-  'workspace.title': 'My workspace',
-  'workspace.text': 'Sign in to see your applications, results, notifications and mandates.',
-  'workspace.notYet': 'Sign-in is not available yet. It will be added soon.',
   'signin.backHome': 'Go to the home page',
 
   'error.title': 'Sorry, the service is unavailable',

@@ -213,20 +213,5 @@ export function registerCatalogPages(app: App, catalog: CatalogService, options:
       }),
     );
 
-    // Areas that need sign-in, which arrives with the identity module.
-    for (const area of ['console', 'workspace'] as const) {
-      app.get(at(lang, `/${area}`), { schema: hide }, async (request, reply) =>
-        guarded(request, reply, lang, () =>
-          sendMessagePage(reply, 401, {
-            lang,
-            title: t(lang, `${area}.title`),
-            alternateUrl: at(otherLang(lang), `/${area}`),
-            section: area,
-            paragraphs: [t(lang, `${area}.text`), t(lang, `${area}.notYet`)],
-            links: [{ href: at(lang, '/'), text: t(lang, 'signin.backHome') }],
-          }),
-        ),
-      );
-    }
   }
 }

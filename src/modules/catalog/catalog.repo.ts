@@ -156,6 +156,23 @@ export async function insertInstitution(db: CatalogDb, value: Omit<Institution, 
   return toInstitution(row);
 }
 
+/** Changes an institution's names and contacts; its code stays. */
+export async function updateInstitution(db: CatalogDb, id: string, value: Omit<Institution, 'id' | 'code'>): Promise<Institution | undefined> {
+  const row = await db
+    .updateTable('catalog.institutions')
+    .set({
+      name: value.name,
+      short_name: value.shortName,
+      registration_number: value.registrationNumber ?? null,
+      homepage: value.homepage ?? null,
+      contact_point: value.contactPoint,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toInstitution(row) : undefined;
+}
+
 export async function listInstitutions(db: CatalogDb): Promise<Institution[]> {
   const rows = await db.selectFrom('catalog.institutions').selectAll().orderBy('code').execute();
   return rows.map(toInstitution);
@@ -281,6 +298,11 @@ async function insertVersion(db: CatalogDb, row: ServiceRow, changedBy: string |
       changed_by: changedBy,
     })
     .execute();
+}
+
+/** Rewrites a service's denormalised search columns without making a new version (its content did not change). */
+export async function setSearchColumns(db: CatalogDb, serviceId: string, columns: DenormalisedColumns): Promise<void> {
+  await db.updateTable('catalog.services').set(columns).where('id', '=', serviceId).execute();
 }
 
 export async function addRedirect(db: CatalogDb, oldSlug: string, serviceId: string): Promise<void> {

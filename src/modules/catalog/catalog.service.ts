@@ -115,16 +115,41 @@ export interface CatalogService {
   versions(actor: Principal, id: string): Promise<ServiceVersion[]>;
   /** loads data without an actor: demo data and imports run by the operator */
   importService(institutionId: string, input: ServiceContent & { slug: string; identifier: string }, status: Lifecycle): Promise<Service>;
+  /** every service of an institution, drafts and withdrawn ones too (its service managers and platform administrators) */
+  listForInstitution(actor: Principal, institutionId: string): Promise<Service[]>;
+  /** platform administrators register an institution; its code is permanent (it is in addresses) */
+  createInstitution(actor: Principal, input: Omit<Institution, 'id'>): Promise<Institution>;
+  /** platform administrators change an institution's names and contacts; its services' search texts follow */
+  updateInstitution(actor: Principal, idOrCode: string, input: InstitutionChange): Promise<Institution>;
   importInstitution(institution: Omit<Institution, 'id'>): Promise<Institution>;
   importEvent(event: CatalogEvent): Promise<void>;
   countServices(): Promise<number>;
 }
 
+/** What may change of an institution: everything but its id and code. */
+export type InstitutionChange = Omit<Institution, 'id' | 'code'>;
+
 const MAX_LIMIT = 100;
+const INSTITUTION_CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function checkInstitution(input: InstitutionChange): void {
+  for (const [pointer, text] of [
+    ['#/name', input.name],
+    ['#/shortName', input.shortName],
+  ] as const) {
+    for (const lang of ['lv', 'en'] as const) {
+      if (text[lang].trim() === '') throw errors.invalidInstitution(`${pointer.slice(2)} in ${lang} must not be empty`, `${pointer}/${lang}`);
+    }
+  }
+}
 
 export function createCatalogService(root: Kysely<CatalogTables>): CatalogService {
   const assertManager = (actor: Principal, institutionId: string): void => {
     if (!hasRole(actor, 'platform_admin') && !hasRole(actor, 'service_manager', institutionId)) throw errors.notManager();
+  };
+
+  const assertPlatformAdmin = (actor: Principal): void => {
+    if (!hasRole(actor, 'platform_admin')) throw errors.notPlatformAdmin();
   };
 
   const requireService = async (db: repo.CatalogDb, id: string): Promise<Service> => {
@@ -295,6 +320,38 @@ export function createCatalogService(root: Kysely<CatalogTables>): CatalogServic
     },
 
     importService: (institutionId, input, status) => insert(institutionId, input, status, null),
+
+    async listForInstitution(actor, institutionId) {
+      const institution = await requireInstitution(root, institutionId);
+      assertManager(actor, institution.id);
+      return repo.listServices(root, { institutionId: institution.id, statuses: ['draft', 'published', 'withdrawn'] });
+    },
+
+    async createInstitution(actor, input) {
+      assertPlatformAdmin(actor);
+      if (!INSTITUTION_CODE.test(input.code) || input.code.length > 60) throw errors.invalidInstitution('code must be lower-case letters, digits and single hyphens', '#/code');
+      checkInstitution(input);
+      return inTransaction(root, async (trx) => {
+        if (await repo.findInstitution(trx, input.code)) throw errors.institutionCodeTaken(input.code);
+        return repo.insertInstitution(trx, input);
+      });
+    },
+
+    async updateInstitution(actor, idOrCode, input) {
+      assertPlatformAdmin(actor);
+      checkInstitution(input);
+      return inTransaction(root, async (trx) => {
+        const current = await requireInstitution(trx, idOrCode);
+        const updated = await repo.updateInstitution(trx, current.id, input);
+        if (!updated) throw errors.institutionNotFound(idOrCode);
+        // The institution's names are part of its services' search text: a renamed institution is found by its new name.
+        const events = await repo.listEvents(trx);
+        for (const service of await repo.listServices(trx, { institutionId: updated.id, statuses: ['draft', 'published', 'withdrawn'] })) {
+          await repo.setSearchColumns(trx, service.id, denormalise(splitContent(service), updated, events));
+        }
+        return updated;
+      });
+    },
     importInstitution: (institution) => repo.insertInstitution(root, institution),
     importEvent: (event) => repo.upsertEvent(root, event),
     countServices: () => repo.countServices(root),

@@ -12,9 +12,10 @@ import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { CatalogTables } from './catalog.repo.js';
 import { createCatalogService, type CatalogService } from './catalog.service.js';
 
-export type { CatalogService, SearchParams, SearchResult, ServiceLookup } from './catalog.service.js';
+export type { CatalogService, InstitutionChange, SearchParams, SearchResult, ServiceLookup } from './catalog.service.js';
+export type { ServiceVersion } from './catalog.repo.js';
 export type { Audience, CatalogEvent, Channel, Institution, Lang, Lifecycle, Service, ServiceContent, Text } from './catalog.schemas.js';
-export { catalogSharedSchemas } from './catalog.schemas.js';
+export { catalogSharedSchemas, ServiceInput } from './catalog.schemas.js';
 export { registerCatalogRoutes, portalPath } from './catalog.routes.js';
 export { registerCatalogPages } from './catalog.pages.js';
 

@@ -1,5 +1,5 @@
 /** The identity module's failures; codes carry the module's prefix (`auth.*` for authentication itself). */
-import { AppError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 
 export const invalidPersonalCode = (value: string): ValidationError =>
   new ValidationError('identity.invalid-personal-code', `"${value}" is not a valid Latvian personal code.`, [
@@ -14,3 +14,6 @@ export const csrfFailed = (): AppError =>
   new AppError('auth.csrf', 'forbidden', 'The form’s security token is missing or does not match your session. Reload the page and try again.');
 export const signInUnavailable = (): AppError => new AppError('identity.sign-in-unavailable', 'unavailable', 'Sign-in is not configured on this platform.');
 export const upstreamFailed = (detail: string): AppError => new AppError('identity.eid-failed', 'unavailable', `The national eID did not complete the sign-in: ${detail}`);
+export const clientExists = (clientId: string): ConflictError =>
+  new ConflictError('identity.client-exists', `The client id "${clientId}" is already registered (perhaps disabled); choose another.`);
+export const clientState = (detail: string): ConflictError => new ConflictError('identity.client-state', detail);

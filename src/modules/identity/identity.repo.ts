@@ -5,7 +5,7 @@
  * from inside a transaction would wait forever).
  */
 import type { Generated, Kysely, Selectable } from 'kysely';
-import type { ClientInput, ClientMetadata, ClientRecord, Person, PersonInput, WebSession } from './identity.schemas.js';
+import type { ClientInput, ClientMetadata, ClientRecord, ClientSummary, Person, PersonInput, WebSession } from './identity.schemas.js';
 import type { OidcStoreTable, SecretsTable } from './oidc.repo.js';
 
 interface PersonsTable {
@@ -29,6 +29,19 @@ interface ClientsTable {
   updated_at: Generated<Date>;
 }
 
+/** identity.clients' columns, plus who disabled the client and when (migration 002). */
+interface DisabledClientsTable {
+  client_id: string;
+  secret_hash: string | null;
+  metadata: ClientMetadata;
+  institution_id: string | null;
+  skip_consent: boolean;
+  created_at: Date;
+  updated_at: Date;
+  disabled_at: Generated<Date>;
+  disabled_by: string;
+}
+
 interface SessionsTable {
   id_hash: string;
   person_id: string;
@@ -45,6 +58,7 @@ export interface IdentityTables {
   'identity.secrets': SecretsTable;
   'identity.persons': PersonsTable;
   'identity.clients': ClientsTable;
+  'identity.disabled_clients': DisabledClientsTable;
   'identity.sessions': SessionsTable;
 }
 
@@ -139,6 +153,101 @@ export async function upsertClient(db: IdentityDb, input: Omit<ClientInput, 'sec
     .returningAll()
     .executeTakeFirstOrThrow();
   return toClient(row);
+}
+
+// ---- clients, as the console manages them ----
+
+function toSummary(row: Selectable<ClientsTable> | Selectable<DisabledClientsTable>, disabled?: { at: Date; by: string }): ClientSummary {
+  return {
+    clientId: row.client_id,
+    metadata: row.metadata,
+    institutionId: row.institution_id,
+    hasSecret: row.secret_hash !== null,
+    skipConsent: row.skip_consent,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    disabledAt: disabled ? disabled.at.toISOString() : null,
+    disabledBy: disabled ? disabled.by : null,
+  };
+}
+
+/** Every client, enabled and disabled, by client id. */
+export async function listClientSummaries(db: IdentityDb): Promise<ClientSummary[]> {
+  const [enabled, disabled] = await Promise.all([
+    db.selectFrom('identity.clients').selectAll().execute(),
+    db.selectFrom('identity.disabled_clients').selectAll().execute(),
+  ]);
+  return [...enabled.map((row) => toSummary(row)), ...disabled.map((row) => toSummary(row, { at: row.disabled_at, by: row.disabled_by }))].sort((a, b) =>
+    a.clientId.localeCompare(b.clientId),
+  );
+}
+
+export async function findClientSummary(db: IdentityDb, clientId: string): Promise<ClientSummary | undefined> {
+  const enabled = await db.selectFrom('identity.clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+  if (enabled) return toSummary(enabled);
+  const disabled = await db.selectFrom('identity.disabled_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+  return disabled ? toSummary(disabled, { at: disabled.disabled_at, by: disabled.disabled_by }) : undefined;
+}
+
+/** Changes an enabled client's metadata and institution, and its secret hash when one is given. */
+export async function updateClientSettings(
+  db: IdentityDb,
+  clientId: string,
+  change: { metadata: ClientMetadata; institutionId: string | null; secretHash?: string | null },
+): Promise<ClientSummary | undefined> {
+  const row = await db
+    .updateTable('identity.clients')
+    .set({
+      metadata: JSON.stringify(change.metadata) as unknown as ClientMetadata,
+      institution_id: change.institutionId,
+      ...(change.secretHash !== undefined ? { secret_hash: change.secretHash } : {}),
+      updated_at: new Date(),
+    })
+    .where('client_id', '=', clientId)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toSummary(row) : undefined;
+}
+
+/** Moves a client out of identity.clients (the provider stops finding it) into identity.disabled_clients. */
+export async function moveClientToDisabled(db: IdentityDb, clientId: string, by: string): Promise<ClientSummary | undefined> {
+  const row = await db.deleteFrom('identity.clients').where('client_id', '=', clientId).returningAll().executeTakeFirst();
+  if (!row) return undefined;
+  const disabled = await db
+    .insertInto('identity.disabled_clients')
+    .values({
+      client_id: row.client_id,
+      secret_hash: row.secret_hash,
+      metadata: JSON.stringify(row.metadata) as unknown as ClientMetadata,
+      institution_id: row.institution_id,
+      skip_consent: row.skip_consent,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+      disabled_by: by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSummary(disabled, { at: disabled.disabled_at, by: disabled.disabled_by });
+}
+
+/** Moves a disabled client back into identity.clients. */
+export async function moveClientFromDisabled(db: IdentityDb, clientId: string): Promise<ClientSummary | undefined> {
+  const row = await db.deleteFrom('identity.disabled_clients').where('client_id', '=', clientId).returningAll().executeTakeFirst();
+  if (!row) return undefined;
+  const enabled = await db
+    .insertInto('identity.clients')
+    .values({
+      client_id: row.client_id,
+      secret_hash: row.secret_hash,
+      metadata: JSON.stringify(row.metadata) as unknown as ClientMetadata,
+      institution_id: row.institution_id,
+      skip_consent: row.skip_consent,
+      created_at: row.created_at,
+      updated_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toSummary(enabled);
 }
 
 export async function countClients(db: IdentityDb): Promise<number> {

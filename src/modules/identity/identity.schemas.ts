@@ -99,6 +99,26 @@ export interface ClientRecord {
   skipConsent: boolean;
 }
 
+/** A registered client as the console lists it: no secret hash, only whether it has one. */
+export interface ClientSummary {
+  clientId: string;
+  metadata: ClientMetadata;
+  institutionId: string | null;
+  hasSecret: boolean;
+  skipConsent: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** set while the client is disabled */
+  disabledAt: string | null;
+  disabledBy: string | null;
+}
+
+/** A client just registered or changed; `secret` is its newly generated secret, shown once and never stored in plain. */
+export interface ClientRegistration {
+  client: ClientSummary;
+  secret?: string;
+}
+
 export const MeResponse = Type.Object(
   {
     subject: Type.String({ description: 'a person’s id, or `client:<client_id>` for a system' }),

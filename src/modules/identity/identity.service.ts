@@ -11,8 +11,8 @@ import { birthDateOf, isValidPersonalCode, normalisePersonalCode as formattedPer
 import * as errors from './identity.errors.js';
 import * as repo from './identity.repo.js';
 import type { IdentityDb } from './identity.repo.js';
-import { destroyAccount, destroyProviderSession } from './oidc.repo.js';
-import type { ClientInput, ClientRecord, Person, PersonInput, WebSession } from './identity.schemas.js';
+import { destroyAccount, destroyClientArtifacts, destroyProviderSession } from './oidc.repo.js';
+import type { ClientInput, ClientMetadata, ClientRecord, ClientRegistration, ClientSummary, Person, PersonInput, WebSession } from './identity.schemas.js';
 
 // ---- personal codes (validation lives with the parties, in access) ----
 
@@ -50,6 +50,17 @@ export async function verifySecret(secret: string, stored: string | null | undef
   const actual = await scryptAsync(secret, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return timingSafeEqual(actual, expected);
 }
+
+/** A new client secret: 256 random bits, URL-safe. */
+export function generateClientSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Methods by which a client proves itself with a shared secret. */
+const SECRET_METHODS = new Set(['client_secret_basic', 'client_secret_post']);
+const usesSecret = (metadata: ClientMetadata): boolean => SECRET_METHODS.has(metadata.token_endpoint_auth_method ?? 'client_secret_basic');
+/** The portal's own client is configured in code (oidc.provider.ts, PORTAL_CLIENT_ID): its id is never registered. */
+const RESERVED_CLIENT_IDS = new Set(['pakalpojumi-portal']);
 
 // ---- web sessions ----
 
@@ -94,6 +105,25 @@ export interface IdentityService {
   registerClient(input: ClientInput): Promise<ClientRecord>;
   findClient(clientId: string): Promise<ClientRecord | undefined>;
   verifyClientSecret(clientId: string, secret: string): Promise<boolean>;
+  /** every registered client, disabled ones too, by client id (the console's list) */
+  listClients(): Promise<ClientSummary[]>;
+  /** one client, enabled or disabled */
+  getClient(clientId: string): Promise<ClientSummary>;
+  /**
+   * Registers a new client; its id must be unused (disabled clients keep theirs).
+   * A client that authenticates with a secret gets a generated one, returned
+   * here once and stored only as a hash.
+   */
+  createClient(input: Omit<ClientInput, 'secret'>): Promise<ClientRegistration>;
+  /**
+   * Changes an enabled client's metadata and institution; its secret stays. A
+   * client switched to a secret-based method without a secret gets a new one
+   * (returned once); one switched to private_key_jwt loses its secret.
+   */
+  updateClient(clientId: string, change: { metadata: ClientMetadata; institutionId: string | null }): Promise<ClientRegistration>;
+  /** the client gets no more tokens, and every grant, code and token it holds is revoked */
+  disableClient(clientId: string, by: string): Promise<ClientSummary>;
+  enableClient(clientId: string): Promise<ClientSummary>;
   startSession(start: SessionStart): Promise<StartedSession>;
   /** the live session for a cookie value; an idle or expired one is ended and undefined returned */
   resumeSession(id: string): Promise<WebSession | undefined>;
@@ -132,6 +162,56 @@ export function createIdentityService(db: IdentityDb, options: IdentityServiceOp
     async verifyClientSecret(clientId, secret) {
       const client = await repo.findClient(db, clientId);
       return verifySecret(secret, client?.secretHash);
+    },
+
+    listClients: () => repo.listClientSummaries(db),
+    async getClient(clientId) {
+      const client = await repo.findClientSummary(db, clientId);
+      if (!client) throw errors.clientNotFound(clientId);
+      return client;
+    },
+
+    async createClient(input) {
+      const secret = usesSecret(input.metadata) ? generateClientSecret() : undefined;
+      const secretHash = secret ? await hashSecret(secret) : null;
+      return inTransaction(db, async (trx) => {
+        if (RESERVED_CLIENT_IDS.has(input.clientId) || (await repo.findClientSummary(trx, input.clientId))) throw errors.clientExists(input.clientId);
+        await repo.upsertClient(trx, input, secretHash);
+        const client = await repo.findClientSummary(trx, input.clientId);
+        if (!client) throw errors.clientNotFound(input.clientId);
+        return secret ? { client, secret } : { client };
+      });
+    },
+
+    async updateClient(clientId, change) {
+      const current = await repo.findClientSummary(db, clientId);
+      if (!current) throw errors.clientNotFound(clientId);
+      if (current.disabledAt) throw errors.clientState(`The client "${clientId}" is disabled; enable it before changing it.`);
+      const secret = usesSecret(change.metadata) && !current.hasSecret ? generateClientSecret() : undefined;
+      // A new secret when one is needed, none for key-based methods, else the one it has.
+      const secretHash = secret ? await hashSecret(secret) : usesSecret(change.metadata) ? undefined : null;
+      const client = await repo.updateClientSettings(db, clientId, { ...change, ...(secretHash !== undefined ? { secretHash } : {}) });
+      if (!client) throw errors.clientNotFound(clientId);
+      return secret ? { client, secret } : { client };
+    },
+
+    async disableClient(clientId, by) {
+      return inTransaction(db, async (trx) => {
+        const disabled = await repo.moveClientToDisabled(trx, clientId, by);
+        if (!disabled) {
+          if (await repo.findClientSummary(trx, clientId)) throw errors.clientState(`The client "${clientId}" is already disabled.`);
+          throw errors.clientNotFound(clientId);
+        }
+        await destroyClientArtifacts(trx, clientId);
+        return disabled;
+      });
+    },
+
+    async enableClient(clientId) {
+      const enabled = await repo.moveClientFromDisabled(db, clientId);
+      if (enabled) return enabled;
+      if (await repo.findClientSummary(db, clientId)) throw errors.clientState(`The client "${clientId}" is not disabled.`);
+      throw errors.clientNotFound(clientId);
     },
 
     async startSession(start) {

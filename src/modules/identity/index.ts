@@ -32,7 +32,7 @@ import { createProvider } from './oidc.provider.js';
 import { registerSessionPages } from './session.pages.js';
 
 export type { IdentityService, StartedSession, SessionStart } from './identity.service.js';
-export type { Person, PersonInput, ClientInput, ClientRecord, ClientMetadata, WebSession, ApiScope, AcrLevel } from './identity.schemas.js';
+export type { Person, PersonInput, ClientInput, ClientRecord, ClientMetadata, ClientRegistration, ClientSummary, WebSession, ApiScope, AcrLevel } from './identity.schemas.js';
 export type { RolesEnricher, RequestIdentity } from './identity.auth.js';
 export type { EidSettings } from './eid.pages.js';
 export { ACR, ACR_VALUES, API_SCOPES } from './identity.schemas.js';

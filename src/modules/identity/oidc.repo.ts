@@ -115,6 +115,17 @@ export async function destroyProviderSession(db: Db, sessionId: string): Promise
   return true;
 }
 
+/** Every grant, code and token issued to a client (it was disabled): none of them may be used again. */
+export async function destroyClientArtifacts(db: Db, clientId: string): Promise<number> {
+  const rows = await db
+    .deleteFrom('identity.oidc_store')
+    .where('model', 'in', ['AccessToken', 'ClientCredentials', 'RefreshToken', 'AuthorizationCode', 'Grant', 'DeviceCode', 'BackchannelAuthenticationRequest'])
+    .where(sql<boolean>`payload->>'clientId' = ${clientId}`)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
 export async function pruneExpired(db: Db, now: Date): Promise<number> {
   const rows = await db.deleteFrom('identity.oidc_store').where('expires_at', '<', now).returning('id').execute();
   return rows.length;

@@ -45,12 +45,14 @@ const COMPONENTS = [
   'notification-banner',
   'pagination',
   'panel',
+  'radios',
   'select',
   'service-navigation',
   'skip-link',
   'summary-list',
   'table',
   'tag',
+  'textarea',
   'warning-text',
 ];
 

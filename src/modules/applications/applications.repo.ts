@@ -1,0 +1,358 @@
+/**
+ * SQL of applications, e-forms, drafts, files, results, lead times and status
+ * labels, and nothing else. Every function takes the executor to use, so a
+ * caller can run several of them in one transaction. The status register's
+ * batch SQL is in status-register.repo.ts.
+ */
+import { sql, type Generated, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { Basis } from '../access/index.js';
+import type { Text } from '../catalog/index.js';
+import type { FileInfo, FormPresentation, JsonSchema, Receipt } from './applications.schemas.js';
+import type { DayKind, LeadTime, Pause } from './lead-time.js';
+import type { ActorRole, StatusCode } from './statuses.js';
+
+interface FormsTable {
+  service_id: string;
+  version: number;
+  schema: JsonSchema;
+  presentation: FormPresentation;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+interface LeadTimesTable {
+  service_id: string;
+  duration: string;
+  day_kind: DayKind;
+  legal_basis: Text | null;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+interface StatusLabelsTable {
+  institution_id: string;
+  code: string;
+  label: Text;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  number: string;
+  service_id: string;
+  institution_id: string;
+  service_title: Text;
+  applicant: string;
+  applicant_kind: 'person' | 'company';
+  submitted_by: string | null;
+  basis: Basis | null;
+  mandate_id: string | null;
+  origin: 'platform' | 'external';
+  external_id: string | null;
+  form_version: number | null;
+  data: Record<string, unknown>;
+  status: StatusCode;
+  status_at: Date;
+  awaiting: string | null;
+  submitted_at: Date;
+  last_event_at: Date;
+  lead_time: LeadTime;
+  pauses: Pause[];
+  expected_at: Date | null;
+  completed_at: Date | null;
+  closed_at: Date | null;
+  receipt: Receipt | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+interface DraftsTable {
+  id: Generated<string>;
+  service_id: string;
+  applicant: string;
+  author: string;
+  data: Record<string, unknown>;
+  step: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+interface StatusEventsTable {
+  id: Generated<string>;
+  application_id: string;
+  institution_id: string | null;
+  event_id: string | null;
+  code: StatusCode;
+  from_code: StatusCode | null;
+  occurred_at: Date;
+  recorded_at: Generated<Date>;
+  actor: string;
+  actor_role: ActorRole;
+  note: string | null;
+  note_for_applicant: string | null;
+  awaiting: string | null;
+  message: string | null;
+}
+
+interface FilesTable {
+  id: Generated<string>;
+  application_id: string;
+  purpose: FileInfo['purpose'];
+  slot: string | null;
+  status_event_id: string | null;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  created_at: Generated<Date>;
+}
+
+interface ResultsTable {
+  application_id: string;
+  summary: Text;
+  data: unknown;
+  delivered_at: Date;
+  delivered_by: string;
+}
+
+interface OutboxTable {
+  id: Generated<string>;
+  topic: string;
+  payload: Record<string, unknown>;
+  created_at: Generated<Date>;
+  published_at: Date | null;
+}
+
+export interface ApplicationsTables {
+  'applications.forms': FormsTable;
+  'applications.lead_times': LeadTimesTable;
+  'applications.status_labels': StatusLabelsTable;
+  'applications.applications': ApplicationsTable;
+  'applications.drafts': DraftsTable;
+  'applications.status_events': StatusEventsTable;
+  'applications.files': FilesTable;
+  'applications.results': ResultsTable;
+  'applications.outbox': OutboxTable;
+}
+
+type Db = Kysely<ApplicationsTables>;
+
+/** A value for a jsonb column (node-postgres would turn a JS array into a PostgreSQL array). */
+export const jsonb = (value: unknown): RawBuilder<never> => sql<never>`${JSON.stringify(value ?? null)}::jsonb`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NUMBER = /^\d{4}-\d{6,}$/;
+export const isUuid = (value: string): boolean => UUID.test(value);
+export const isNumber = (value: string): boolean => NUMBER.test(value);
+
+// ---- forms
+
+export type FormRow = Selectable<FormsTable>;
+
+export async function currentForm(db: Db, serviceId: string): Promise<FormRow | undefined> {
+  return db.selectFrom('applications.forms').selectAll().where('service_id', '=', serviceId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function formVersion(db: Db, serviceId: string, version: number): Promise<FormRow | undefined> {
+  return db.selectFrom('applications.forms').selectAll().where('service_id', '=', serviceId).where('version', '=', version).executeTakeFirst();
+}
+
+/** False when the version exists already (a concurrent save won). */
+export async function insertForm(db: Db, form: { serviceId: string; version: number; schema: JsonSchema; presentation: FormPresentation; createdBy: string | null }): Promise<boolean> {
+  const result = await db
+    .insertInto('applications.forms')
+    .values({ service_id: form.serviceId, version: form.version, schema: jsonb(form.schema), presentation: jsonb(form.presentation), created_by: form.createdBy })
+    .onConflict((oc) => oc.columns(['service_id', 'version']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function servicesWithForms(db: Db, serviceIds: string[]): Promise<Set<string>> {
+  if (serviceIds.length === 0) return new Set();
+  const rows = await db.selectFrom('applications.forms').select('service_id').distinct().where('service_id', 'in', serviceIds).execute();
+  return new Set(rows.map((row) => row.service_id));
+}
+
+// ---- lead times and statistics
+
+export async function findLeadTimes(db: Db, serviceIds: string[]): Promise<Map<string, LeadTime>> {
+  if (serviceIds.length === 0) return new Map();
+  const rows = await db.selectFrom('applications.lead_times').selectAll().where('service_id', 'in', serviceIds).execute();
+  return new Map(rows.map((row) => [row.service_id, { duration: row.duration, dayKind: row.day_kind, legalBasis: row.legal_basis }]));
+}
+
+export async function upsertLeadTime(db: Db, serviceId: string, leadTime: LeadTime, by: string): Promise<void> {
+  await db
+    .insertInto('applications.lead_times')
+    .values({ service_id: serviceId, duration: leadTime.duration, day_kind: leadTime.dayKind, legal_basis: jsonb(leadTime.legalBasis), updated_by: by })
+    .onConflict((oc) =>
+      oc.column('service_id').doUpdateSet({ duration: leadTime.duration, day_kind: leadTime.dayKind, legal_basis: jsonb(leadTime.legalBasis), updated_by: by, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+/** Median and 90th percentile of the elapsed time (seconds) of the service's most recently completed applications. */
+export async function completionStatistics(db: Db, serviceId: string, sample: number): Promise<{ n: number; median: number | null; p90: number | null }> {
+  const result = await sql<{ n: number; median: number | null; p90: number | null }>`
+    select count(*)::int as n,
+           percentile_cont(0.5) within group (order by seconds) as median,
+           percentile_cont(0.9) within group (order by seconds) as p90
+    from (
+      select extract(epoch from completed_at - submitted_at)::float8 as seconds
+      from applications.applications
+      where service_id = ${serviceId}::uuid and completed_at is not null
+      order by completed_at desc
+      limit ${sample}
+    ) recent`.execute(db);
+  const row = result.rows[0];
+  return { n: row?.n ?? 0, median: row?.median ?? null, p90: row?.p90 ?? null };
+}
+
+// ---- status labels
+
+export async function labelsOf(db: Db, institutionIds: string[]): Promise<Map<string, Map<string, Text>>> {
+  const byInstitution = new Map<string, Map<string, Text>>();
+  if (institutionIds.length === 0) return byInstitution;
+  const rows = await db.selectFrom('applications.status_labels').select(['institution_id', 'code', 'label']).where('institution_id', 'in', institutionIds).execute();
+  for (const row of rows) {
+    const labels = byInstitution.get(row.institution_id) ?? new Map<string, Text>();
+    labels.set(row.code, row.label);
+    byInstitution.set(row.institution_id, labels);
+  }
+  return byInstitution;
+}
+
+export async function replaceLabels(db: Db, institutionId: string, labels: [string, Text][], by: string): Promise<void> {
+  await db.deleteFrom('applications.status_labels').where('institution_id', '=', institutionId).execute();
+  if (labels.length === 0) return;
+  await db
+    .insertInto('applications.status_labels')
+    .values(labels.map(([code, label]) => ({ institution_id: institutionId, code, label: jsonb(label), updated_by: by })))
+    .execute();
+}
+
+// ---- applications
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+
+export async function findApplication(db: Db, ref: string): Promise<ApplicationRow | undefined> {
+  if (isUuid(ref)) return db.selectFrom('applications.applications').selectAll().where('id', '=', ref).executeTakeFirst();
+  if (isNumber(ref)) return db.selectFrom('applications.applications').selectAll().where('number', '=', ref).executeTakeFirst();
+  return undefined;
+}
+
+export interface ApplicationQuery {
+  applicants?: string[];
+  institutionId?: string;
+  statuses?: StatusCode[];
+  serviceId?: string;
+  serviceIds?: string[];
+  /** true: only overdue; false: only not overdue */
+  overdue?: boolean;
+  /** number, external id or applicant */
+  q?: string;
+  /** only applications not in a final status */
+  openOnly?: boolean;
+  /** the institution's queue: overdue first, then by expected completion */
+  queueOrder?: boolean;
+  now: Date;
+  limit: number;
+  offset: number;
+}
+
+export async function listApplications(db: Db, query: ApplicationQuery): Promise<{ rows: ApplicationRow[]; total: number }> {
+  let select = db.selectFrom('applications.applications');
+  if (query.applicants) select = select.where('applicant', 'in', query.applicants.length > 0 ? query.applicants : ['-']);
+  if (query.institutionId) select = select.where('institution_id', '=', query.institutionId);
+  if (query.statuses && query.statuses.length > 0) select = select.where('status', 'in', query.statuses);
+  if (query.serviceId) select = select.where('service_id', '=', query.serviceId);
+  if (query.serviceIds) select = select.where('service_id', 'in', query.serviceIds.length > 0 ? query.serviceIds : ['00000000-0000-0000-0000-000000000000']);
+  if (query.q) {
+    const q = query.q.trim();
+    select = select.where((eb) => eb.or([eb('number', '=', q), eb('external_id', '=', q), eb('applicant', '=', q)]));
+  }
+  const overdueSql = sql<boolean>`(expected_at < ${query.now} and completed_at is null and closed_at is null)`;
+  if (query.overdue === true) select = select.where(overdueSql);
+  if (query.overdue === false) select = select.where(sql<boolean>`not coalesce(${overdueSql}, false)`);
+  if (query.openOnly) select = select.where('closed_at', 'is', null);
+  const total = await select.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  let ordered = select.selectAll();
+  ordered = query.queueOrder
+    ? ordered.orderBy(sql`coalesce(${overdueSql}, false)`, 'desc').orderBy('expected_at', (ob) => ob.asc().nullsLast()).orderBy('submitted_at')
+    : ordered.orderBy('submitted_at', 'desc').orderBy('number', 'desc');
+  const rows = await ordered.limit(query.limit).offset(query.offset).execute();
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export type EventRecord = Selectable<StatusEventsTable>;
+
+export async function timeline(db: Db, applicationId: string): Promise<EventRecord[]> {
+  return db.selectFrom('applications.status_events').selectAll().where('application_id', '=', applicationId).orderBy('occurred_at').orderBy('id').execute();
+}
+
+// ---- files and results
+
+export type FileRow = Selectable<FilesTable>;
+
+export async function insertFile(db: Db, file: Omit<FileRow, 'id' | 'created_at'>): Promise<FileRow> {
+  return db.insertInto('applications.files').values(file).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function filesOf(db: Db, applicationId: string): Promise<FileRow[]> {
+  return db.selectFrom('applications.files').selectAll().where('application_id', '=', applicationId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function findFile(db: Db, applicationId: string, fileId: string): Promise<FileRow | undefined> {
+  if (!isUuid(fileId)) return undefined;
+  return db.selectFrom('applications.files').selectAll().where('application_id', '=', applicationId).where('id', '=', fileId).executeTakeFirst();
+}
+
+export async function insertResult(db: Db, result: { applicationId: string; summary: Text; data: unknown; deliveredAt: Date; deliveredBy: string }): Promise<void> {
+  await db
+    .insertInto('applications.results')
+    .values({ application_id: result.applicationId, summary: jsonb(result.summary), data: jsonb(result.data ?? null), delivered_at: result.deliveredAt, delivered_by: result.deliveredBy })
+    .execute();
+}
+
+export async function findResult(db: Db, applicationId: string): Promise<ResultsTable | undefined> {
+  return db.selectFrom('applications.results').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+}
+
+// ---- drafts
+
+export type DraftRow = Selectable<DraftsTable>;
+
+export async function upsertDraft(db: Db, draft: { serviceId: string; applicant: string; author: string; data: Record<string, unknown>; step: string | null }): Promise<DraftRow> {
+  return db
+    .insertInto('applications.drafts')
+    .values({ service_id: draft.serviceId, applicant: draft.applicant, author: draft.author, data: jsonb(draft.data), step: draft.step })
+    .onConflict((oc) => oc.columns(['service_id', 'applicant', 'author']).doUpdateSet({ data: jsonb(draft.data), step: draft.step, updated_at: sql`now()` }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findDraft(db: Db, serviceId: string, applicant: string, author: string): Promise<DraftRow | undefined> {
+  return db.selectFrom('applications.drafts').selectAll().where('service_id', '=', serviceId).where('applicant', '=', applicant).where('author', '=', author).executeTakeFirst();
+}
+
+export async function listDrafts(db: Db, applicant: string, author: string): Promise<DraftRow[]> {
+  return db.selectFrom('applications.drafts').selectAll().where('applicant', '=', applicant).where('author', '=', author).orderBy('updated_at', 'desc').execute();
+}
+
+export async function deleteDraft(db: Db, serviceId: string, applicant: string, author: string): Promise<boolean> {
+  const result = await db.deleteFrom('applications.drafts').where('service_id', '=', serviceId).where('applicant', '=', applicant).where('author', '=', author).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+// ---- outbox
+
+export async function unpublishedEvents(db: Db, limit: number): Promise<{ id: string; topic: string; payload: Record<string, unknown>; createdAt: Date }[]> {
+  const rows = await db.selectFrom('applications.outbox').selectAll().where('published_at', 'is', null).orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({ id: String(row.id), topic: row.topic, payload: row.payload, createdAt: row.created_at }));
+}
+
+export async function markPublished(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('applications.outbox').set({ published_at: sql`now()` }).where('id', 'in', ids).execute();
+}

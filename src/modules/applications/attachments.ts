@@ -1,0 +1,143 @@
+/**
+ * Where the contents of attachments and result documents live. Files are
+ * addressed by their SHA-256, so storing one twice is harmless and a row in
+ * `applications.files` always names exactly the bytes it was given.
+ *
+ * Two stores behind one interface: the filesystem under DATA_DIR (one
+ * instance), and the database (several instances over one PostgreSQL server,
+ * PITFALLS.md: everything they share lives in the database).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import type { FieldError } from '../../platform/errors.js';
+import * as errors from './applications.errors.js';
+import type { AttachmentSlot, FileInput } from './applications.schemas.js';
+
+/** Any executor: the store writes with the caller's transaction when it has one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the store touches only its own table, through raw SQL
+type AnyDb = Kysely<any>;
+
+export interface FileStore {
+  kind: 'filesystem' | 'database';
+  put(db: AnyDb, sha256: string, content: Uint8Array): Promise<void>;
+  get(db: AnyDb, sha256: string): Promise<Uint8Array | undefined>;
+}
+
+export function sha256Of(content: Uint8Array | string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+export function databaseFileStore(): FileStore {
+  return {
+    kind: 'database',
+    async put(db, sha256, content) {
+      await sql`insert into applications.blobs (sha256, content) values (${sha256}, ${Buffer.from(content)}) on conflict (sha256) do nothing`.execute(db);
+    },
+    async get(db, sha256) {
+      const result = await sql<{ content: Buffer }>`select content from applications.blobs where sha256 = ${sha256}`.execute(db);
+      const row = result.rows[0];
+      return row ? new Uint8Array(row.content) : undefined;
+    },
+  };
+}
+
+/**
+ * Files under `<dataDir>/files/applications/ab/abcdef…`. Written before the
+ * transaction commits: a rolled-back submission may leave an unreferenced
+ * file, never a reference without its file.
+ */
+export function filesystemFileStore(dataDir: string): FileStore {
+  const root = path.join(dataDir, 'files', 'applications');
+  const where = (sha256: string): string => {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256 hex digest');
+    return path.join(root, sha256.slice(0, 2), sha256);
+  };
+  return {
+    kind: 'filesystem',
+    async put(_db, sha256, content) {
+      const file = where(sha256);
+      await mkdir(path.dirname(file), { recursive: true });
+      const partial = `${file}.${process.pid}.${Date.now()}.part`;
+      await writeFile(partial, content);
+      await rename(partial, file);
+    },
+    async get(_db, sha256) {
+      try {
+        return new Uint8Array(await readFile(where(sha256)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+/** The filesystem under DATA_DIR for one embedded instance; the database when DATA_DIR is in memory or a server is shared. */
+export function fileStoreFor(settings: { databaseUrl?: string | undefined; dataDir: string }): FileStore {
+  if (settings.databaseUrl || settings.dataDir.startsWith('memory://')) return databaseFileStore();
+  return filesystemFileStore(settings.dataDir);
+}
+
+// Signatures of the types whose content we can recognise; other types are taken as declared.
+const SIGNATURES: Record<string, (bytes: Uint8Array) => boolean> = {
+  'application/pdf': (b) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46,
+  'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+};
+
+export function contentMatchesType(mediaType: string, content: Uint8Array): boolean {
+  const check = SIGNATURES[mediaType];
+  return check ? check(content) : true;
+}
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const GENERAL_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text', 'application/xml', 'application/json'];
+
+/** Files outside a form's slots (an answer to the institution, a result document): general limits. */
+export const GENERAL_SLOT: AttachmentSlot = {
+  name: 'file',
+  title: { lv: 'Datne', en: 'File' },
+  required: false,
+  maxBytes: MAX_FILE_BYTES,
+  mediaTypes: GENERAL_TYPES,
+  maxFiles: 20,
+};
+
+export function safeFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return cleaned || 'file';
+}
+
+/**
+ * Checks files against their slots: known slot, count, size, media type (the
+ * declared one, and the content's signature where we know it). Throws the
+ * most specific error, naming each offending file by its position.
+ */
+export function checkFiles(files: readonly FileInput[], slots: readonly AttachmentSlot[] | null, base: string): void {
+  const sizeErrors: FieldError[] = [];
+  const typeErrors: FieldError[] = [];
+  const otherErrors: FieldError[] = [];
+  const counts = new Map<string, number>();
+  files.forEach((file, index) => {
+    const pointer = `${base}/${index}`;
+    const slot = slots === null ? GENERAL_SLOT : slots.find((candidate) => candidate.name === file.slot);
+    if (!slot) {
+      otherErrors.push({ pointer: `${pointer}/slot`, in: 'body', detail: `the form has no attachment slot "${file.slot ?? ''}"` });
+      return;
+    }
+    const count = (counts.get(slot.name) ?? 0) + 1;
+    counts.set(slot.name, count);
+    if (count > slot.maxFiles) otherErrors.push({ pointer, in: 'body', detail: `the slot "${slot.name}" takes at most ${slot.maxFiles} file(s)` });
+    if (file.content.byteLength === 0) otherErrors.push({ pointer, in: 'body', detail: 'the file is empty' });
+    if (file.content.byteLength > slot.maxBytes) sizeErrors.push({ pointer, in: 'body', detail: `larger than ${slot.maxBytes} bytes` });
+    if (!slot.mediaTypes.includes(file.mediaType)) typeErrors.push({ pointer, in: 'body', detail: `${file.mediaType} is not one of ${slot.mediaTypes.join(', ')}` });
+    else if (!contentMatchesType(file.mediaType, file.content)) typeErrors.push({ pointer, in: 'body', detail: `the content is not ${file.mediaType}` });
+  });
+  if (otherErrors.length > 0) throw errors.invalidAttachments(otherErrors);
+  if (sizeErrors.length > 0) throw errors.attachmentTooLarge(sizeErrors);
+  if (typeErrors.length > 0) throw errors.attachmentType(typeErrors);
+}

@@ -1,0 +1,100 @@
+/**
+ * Applications: applying for any service digitally and receiving its result
+ * digitally (P2), direct links to each application (P7), the central status
+ * register of every application of every institution — processed on the
+ * platform or in the institution's own system (P8), each application's
+ * timeline (P11), and lead times with expected completion dates (P12).
+ *
+ * Exposes one ApplicationsService (e-forms, drafts and submission, the status
+ * register with batch ingest, tracking and the institution's queue, lead
+ * times, results), the file stores, its migrations and its demo data. Status
+ * changes are announced on the outbox topic `applications.status_changed`.
+ */
+import { fileURLToPath } from 'node:url';
+import { narrow, type RootDb } from '../../platform/db/database.js';
+import type { MigrationSource } from '../../platform/db/migrate.js';
+import { createAccess } from '../access/index.js';
+import { createAudit } from '../audit/index.js';
+import { createCatalog } from '../catalog/index.js';
+import type { ApplicationsDeps } from './applications.context.js';
+import { loadApplicationsDemo } from './applications.demo.js';
+import * as repo from './applications.repo.js';
+import type { ApplicationsTables } from './applications.repo.js';
+import { createSubmission, type SubmissionService } from './applications.service.js';
+import { databaseFileStore, type FileStore } from './attachments.js';
+import { createForms, type FormsService } from './forms.service.js';
+import { createLeadTimes, type LeadTimeService } from './lead-time.service.js';
+import { createResults, type ResultsService } from './results.service.js';
+import { createStatusRegister, type StatusRegisterService } from './status-register.service.js';
+import { createTracking, type TrackingService } from './tracking.service.js';
+
+export type { FormsService, KnownAboutApplicant } from './forms.service.js';
+export type { SubmissionService } from './applications.service.js';
+export type { StatusRegisterService } from './status-register.service.js';
+export type { TrackingService } from './tracking.service.js';
+export type { LeadTimeService } from './lead-time.service.js';
+export type { ResultsService } from './results.service.js';
+export type { FormFieldError } from './applications.errors.js';
+export type * from './applications.schemas.js';
+export {
+  FormInput as FormInputSchema,
+  LeadTimeInput as LeadTimeInputSchema,
+  StatusBatch as StatusBatchSchema,
+  StatusEventInput as StatusEventInputSchema,
+  StatusInput as StatusInputSchema,
+  StatusLabelsInput as StatusLabelsInputSchema,
+  SubmitInput as SubmitInputSchema,
+  MAX_BATCH,
+} from './applications.schemas.js';
+export { STATUS_CODES, FINAL_CODES, DEFAULT_LABELS, nextCodes, type StatusCode, type ActorRole } from './statuses.js';
+export { expectedCompletion, isWorkingDay, type LeadTime, type DayKind, type Pause } from './lead-time.js';
+export { databaseFileStore, filesystemFileStore, fileStoreFor, type FileStore } from './attachments.js';
+export { workspaceLink } from './tracking.service.js';
+
+export const applicationsMigrations: MigrationSource = { module: 'applications', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
+
+/** Everything the routes, pages and the console call. */
+export type ApplicationsService = FormsService & SubmissionService & StatusRegisterService & TrackingService & LeadTimeService & ResultsService & OutboxReader;
+
+/** What the job queue's relay reads to deliver `applications.status_changed` to subscribers. */
+export interface OutboxReader {
+  unpublishedEvents(limit?: number): Promise<{ id: string; topic: string; payload: Record<string, unknown>; createdAt: Date }[]>;
+  markPublished(ids: string[]): Promise<void>;
+}
+
+export interface ApplicationsOptions {
+  /** where file contents live (default: the database, which every instance shares) */
+  files?: FileStore;
+  now?: () => Date;
+  /** client rights (default: the access module's) */
+  rights?: ApplicationsDeps['rights'];
+}
+
+export function createApplications(db: RootDb, options: ApplicationsOptions = {}): ApplicationsService {
+  const now = options.now ?? (() => new Date());
+  const rights = options.rights ?? createAccess(db, { knownServices: async (ids) => ids, now }).access;
+  const deps: ApplicationsDeps = {
+    root: narrow<ApplicationsTables>(db),
+    catalog: (executor) => createCatalog(executor),
+    rights,
+    audit: (executor) => createAudit(executor),
+    files: options.files ?? databaseFileStore(),
+    now,
+  };
+  const forms = createForms(deps);
+  return {
+    ...forms,
+    ...createSubmission(deps, forms),
+    ...createStatusRegister(deps),
+    ...createTracking(deps),
+    ...createLeadTimes(deps),
+    ...createResults(deps),
+    unpublishedEvents: (limit = 100) => repo.unpublishedEvents(deps.root, limit),
+    markPublished: (ids) => repo.markPublished(deps.root, ids),
+  };
+}
+
+/** DEMO mode: e-forms of the online demo services and PMLP's status wording. Run inside runOnce. */
+export async function loadApplicationsDemoData(trx: RootDb): Promise<{ forms: number; flagship: number }> {
+  return loadApplicationsDemo(narrow<ApplicationsTables>(trx), createCatalog(trx));
+}

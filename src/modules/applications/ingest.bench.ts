@@ -1,0 +1,175 @@
+/**
+ * Benchmark of the central status register's batch ingest (P8): status events
+ * per second through `ingestBatch` in 1,000-event batches, beside a raw
+ * single-row INSERT loop on the same database as the anchor.
+ *
+ * Three phases, as an institution's system would send them: registering
+ * applications submitted elsewhere (first sight: one new application per
+ * event), then two rounds of status changes on them (in_progress, decided).
+ * `concurrency` batches are in flight at once, as several senders or
+ * instances would be. Everything it creates lives under a fresh bench
+ * institution and service, so it can run on any migrated database.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../../platform/db/database.js';
+import type { Principal } from '../../platform/http/auth.js';
+import { normalisePersonalCode } from '../access/index.js';
+import { createCatalog } from '../catalog/index.js';
+import { createApplications, type EventResult, type StatusEventInput } from './index.js';
+
+export interface IngestBenchOptions {
+  /** applications registered; each gets three events (default 10,000 → 30,000 events) */
+  applications?: number;
+  /** batches in flight at once (default 2) */
+  concurrency?: number;
+  /** rows of the raw single-row INSERT baseline (default 5,000) */
+  baselineInserts?: number;
+  batchSize?: number;
+}
+
+export interface IngestBenchResult {
+  bench: 'status-ingest';
+  database: Database['kind'];
+  events: number;
+  batch_size: number;
+  concurrency: number;
+  seconds: number;
+  events_per_s: number;
+  register_events_per_s: number;
+  update_events_per_s: number;
+  p50_batch_ms: number;
+  p99_batch_ms: number;
+  baseline_inserts_per_s: number;
+  ratio: number;
+  anchor: 'pg-single-row-insert';
+}
+
+const WEIGHTS = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** Valid (checksummed) personal codes, deterministic. */
+function personalCodes(count: number): string[] {
+  const codes: string[] = [];
+  for (let n = 0; codes.length < count; n++) {
+    const day = (n % 28) + 1;
+    const month = (Math.floor(n / 28) % 12) + 1;
+    const serial = Math.floor(n / 336) % 1000;
+    const digits = `${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}85${1}${String(serial).padStart(3, '0')}`;
+    const check = (1101 - WEIGHTS.reduce((sum, weight, i) => sum + weight * Number(digits[i]), 0)) % 11;
+    if (check === 10) continue;
+    const code = normalisePersonalCode(`${digits}${check}`);
+    if (code) codes.push(code);
+  }
+  return codes;
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+async function runBatches(batches: StatusEventInput[][], concurrency: number, send: (batch: StatusEventInput[]) => Promise<EventResult[]>, timings: number[]): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++] as StatusEventInput[];
+      const t0 = performance.now();
+      const results = await send(batch);
+      timings.push(performance.now() - t0);
+      const notApplied = results.filter((result) => result.status !== 'applied');
+      if (notApplied.length > 0) throw new Error(`bench batch: ${notApplied.length} events not applied, e.g. ${JSON.stringify(notApplied[0])}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return (performance.now() - started) / 1000;
+}
+
+/** The anchor: sequential single-row INSERTs, each its own statement and commit, on one connection. */
+async function baseline(database: Database, rows: number): Promise<number> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('create temporary table if not exists bench_single_insert (id bigint generated always as identity primary key, event_id text not null, payload jsonb not null, at timestamptz not null default now())');
+    const started = performance.now();
+    for (let i = 0; i < rows; i++) await client.query('insert into bench_single_insert (event_id, payload) values ($1, $2)', [`e${i}`, JSON.stringify({ code: 'in_progress', n: i })]);
+    const seconds = (performance.now() - started) / 1000;
+    await client.query('drop table bench_single_insert');
+    return rows / seconds;
+  } finally {
+    client.release();
+  }
+}
+
+export async function benchIngest(database: Database, options: IngestBenchOptions = {}): Promise<IngestBenchResult> {
+  const applications = options.applications ?? 10_000;
+  const concurrency = options.concurrency ?? 2;
+  const batchSize = options.batchSize ?? 1000;
+  const run = randomBytes(4).toString('hex');
+
+  const catalog = createCatalog(database.db);
+  const institution = await catalog.importInstitution({
+    code: `bench-${run}`,
+    name: { lv: `Etalona iestāde ${run}`, en: `Bench institution ${run}` },
+    shortName: { lv: 'ETI', en: 'BI' },
+    contactPoint: { email: 'bench@example.lv' },
+  });
+  const service = await catalog.importService(
+    institution.id,
+    {
+      slug: `bench-service-${run}`,
+      identifier: `BENCH-${run}`,
+      title: { lv: 'Etalona pakalpojums', en: 'Bench service' },
+      description: { lv: 'Statusu ievades etalons.', en: 'Status ingest benchmark.' },
+      audience: ['citizen'],
+      events: [],
+      channels: [{ type: 'online', url: 'https://example.lv/bench', processingTime: 'P10D' }],
+      processingTime: 'P10D',
+      costs: [],
+      requirements: [],
+      evidence: [],
+      outputs: [],
+      steps: [],
+      legalBasis: [],
+      languages: ['lv'],
+    },
+    'published',
+  );
+  const api = createApplications(database.db);
+  const system: Principal = { subject: `client:bench-${run}`, kind: 'system', institutionId: institution.id, roles: [], scopes: [] };
+  const applicants = personalCodes(Math.min(applications, 5000));
+  const base = Date.now() - 3_600_000;
+  const at = (stage: number, n: number) => new Date(base + stage * 600_000 + (n % 1000)).toISOString();
+
+  const chunk = (events: StatusEventInput[]): StatusEventInput[][] => {
+    const batches: StatusEventInput[][] = [];
+    for (let i = 0; i < events.length; i += batchSize) batches.push(events.slice(i, i + batchSize));
+    return batches;
+  };
+  const ids = Array.from({ length: applications }, (_, n) => `${run}-${n}`);
+  const register = chunk(ids.map((externalId, n) => ({ eventId: `${externalId}-r`, externalId, applicant: applicants[n % applicants.length]!, serviceId: service.id, code: 'received', occurredAt: at(0, n) })));
+  const progress = chunk(ids.map((externalId, n) => ({ eventId: `${externalId}-p`, externalId, code: 'in_progress', occurredAt: at(1, n), noteForApplicant: 'Pieteikums tiek izskatīts.' })));
+  const decide = chunk(ids.map((externalId, n) => ({ eventId: `${externalId}-d`, externalId, code: 'decided', occurredAt: at(2, n) })));
+
+  const send = (batch: StatusEventInput[]) => api.ingestBatch(system, batch);
+  const timings: number[] = [];
+  const registerSeconds = await runBatches(register, concurrency, send, timings);
+  const updateSeconds = (await runBatches(progress, concurrency, send, timings)) + (await runBatches(decide, concurrency, send, timings));
+  const baselineRate = await baseline(database, options.baselineInserts ?? 5000);
+
+  const events = applications * 3;
+  const seconds = registerSeconds + updateSeconds;
+  const rate = events / seconds;
+  timings.sort((a, b) => a - b);
+  return {
+    bench: 'status-ingest',
+    database: database.kind,
+    events,
+    batch_size: batchSize,
+    concurrency,
+    seconds: Math.round(seconds * 100) / 100,
+    events_per_s: Math.round(rate),
+    register_events_per_s: Math.round(applications / registerSeconds),
+    update_events_per_s: Math.round((applications * 2) / updateSeconds),
+    p50_batch_ms: Math.round(percentile(timings, 0.5)),
+    p99_batch_ms: Math.round(percentile(timings, 0.99)),
+    baseline_inserts_per_s: Math.round(baselineRate),
+    ratio: Math.round((rate / baselineRate) * 100) / 100,
+    anchor: 'pg-single-row-insert',
+  };
+}

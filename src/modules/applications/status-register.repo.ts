@@ -1,0 +1,266 @@
+/**
+ * SQL of the central status register, set-based: a batch of status events is
+ * read, checked and written in a handful of statements, whatever its size
+ * (arrays in, `unnest` in SQL), never one round trip per event.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { LeadTime, Pause } from './lead-time.js';
+import type { ActorRole, StatusCode } from './statuses.js';
+import type { ApplicationsTables } from './applications.repo.js';
+
+type Db = Kysely<ApplicationsTables>;
+
+/** What the status register needs to know of an application to apply events to it. */
+export interface ApplicationState {
+  id: string;
+  number: string;
+  serviceId: string;
+  institutionId: string;
+  applicant: string;
+  origin: 'platform' | 'external';
+  externalId: string | null;
+  status: StatusCode;
+  submittedAt: Date;
+  lastEventAt: Date;
+  leadTime: LeadTime;
+  pauses: Pause[];
+  awaiting: string | null;
+  completedAt: Date | null;
+  closedAt: Date | null;
+  expectedAt: Date | null;
+}
+
+interface StateRow {
+  id: string;
+  number: string;
+  service_id: string;
+  institution_id: string;
+  applicant: string;
+  origin: 'platform' | 'external';
+  external_id: string | null;
+  status: StatusCode;
+  submitted_at: Date;
+  last_event_at: Date;
+  lead_time: LeadTime;
+  pauses: Pause[];
+  awaiting: string | null;
+  completed_at: Date | null;
+  closed_at: Date | null;
+  expected_at: Date | null;
+}
+
+const toState = (row: StateRow): ApplicationState => ({
+  id: row.id,
+  number: row.number,
+  serviceId: row.service_id,
+  institutionId: row.institution_id,
+  applicant: row.applicant,
+  origin: row.origin,
+  externalId: row.external_id,
+  status: row.status,
+  submittedAt: row.submitted_at,
+  lastEventAt: row.last_event_at,
+  leadTime: row.lead_time,
+  pauses: row.pauses,
+  awaiting: row.awaiting,
+  completedAt: row.completed_at,
+  closedAt: row.closed_at,
+  expectedAt: row.expected_at,
+});
+
+export interface ApplicationRefs {
+  ids: string[];
+  numbers: string[];
+  /** external ids are looked up within this institution only */
+  institutionId: string | null;
+  externalIds: string[];
+}
+
+/**
+ * The applications the events name, locked until the transaction ends (in id
+ * order, so two batches touching the same applications never deadlock).
+ */
+export async function lockApplications(db: Db, refs: ApplicationRefs): Promise<ApplicationState[]> {
+  if (refs.ids.length + refs.numbers.length + refs.externalIds.length === 0) return [];
+  const result = await sql<StateRow>`
+    select id, number, service_id, institution_id, applicant, origin, external_id, status, submitted_at, last_event_at,
+           lead_time, pauses, awaiting, completed_at, closed_at, expected_at
+    from applications.applications
+    where id = any(${refs.ids}::uuid[])
+       or number = any(${refs.numbers}::text[])
+       or (institution_id = ${refs.institutionId}::uuid and external_id = any(${refs.externalIds}::text[]))
+    order by id
+    for update`.execute(db);
+  return result.rows.map(toState);
+}
+
+/** Which of the event ids the institutions already sent. */
+export async function knownEventIds(db: Db, institutionIds: string[], eventIds: string[]): Promise<Set<string>> {
+  if (eventIds.length === 0 || institutionIds.length === 0) return new Set();
+  const result = await sql<{ event_id: string }>`
+    select event_id from applications.status_events
+    where institution_id = any(${institutionIds}::uuid[]) and event_id = any(${eventIds}::text[])`.execute(db);
+  return new Set(result.rows.map((row) => row.event_id));
+}
+
+/** Reserves `count` consecutive numbers of a year; returns the first. */
+export async function allocateNumbers(db: Db, year: number, count: number): Promise<number> {
+  const result = await sql<{ last: string }>`
+    insert into applications.number_counters as c (year, last) values (${year}, ${count})
+    on conflict (year) do update set last = c.last + excluded.last
+    returning last`.execute(db);
+  return Number(result.rows[0]?.last) - count + 1;
+}
+
+export const formatNumber = (year: number, sequence: number): string => `${year}-${String(sequence).padStart(6, '0')}`;
+
+export interface NewApplication {
+  id: string;
+  number: string;
+  serviceId: string;
+  institutionId: string;
+  serviceTitle: unknown;
+  applicant: string;
+  applicantKind: 'person' | 'company';
+  submittedBy: string | null;
+  basis: string | null;
+  mandateId: string | null;
+  origin: 'platform' | 'external';
+  externalId: string | null;
+  formVersion: number | null;
+  data: unknown;
+  status: StatusCode;
+  statusAt: Date;
+  awaiting: string | null;
+  submittedAt: Date;
+  lastEventAt: Date;
+  leadTime: LeadTime;
+  pauses: Pause[];
+  expectedAt: Date | null;
+  completedAt: Date | null;
+  closedAt: Date | null;
+  receipt: unknown;
+}
+
+const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/**
+ * Inserts applications in one statement. An application an institution
+ * registers may be registered at the same moment by a concurrent batch: such
+ * rows are skipped, and the ids actually inserted are returned.
+ */
+export async function insertApplications(db: Db, rows: NewApplication[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const column = <T>(pick: (row: NewApplication) => T): T[] => rows.map(pick);
+  const result = await sql<{ id: string }>`
+    insert into applications.applications (id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis,
+      mandate_id, origin, external_id, form_version, data, status, status_at, awaiting, submitted_at, last_event_at, lead_time, pauses,
+      expected_at, completed_at, closed_at, receipt)
+    select id, number, service_id, institution_id, service_title::jsonb, applicant, applicant_kind, submitted_by, basis,
+      mandate_id, origin, external_id, form_version, coalesce(data::jsonb, '{}'), status, status_at, awaiting, submitted_at, last_event_at,
+      lead_time::jsonb, pauses::jsonb, expected_at, completed_at, closed_at, receipt::jsonb
+    from unnest(
+      ${column((r) => r.id)}::uuid[], ${column((r) => r.number)}::text[], ${column((r) => r.serviceId)}::uuid[], ${column((r) => r.institutionId)}::uuid[],
+      ${column((r) => json(r.serviceTitle))}::text[], ${column((r) => r.applicant)}::text[], ${column((r) => r.applicantKind)}::text[],
+      ${column((r) => r.submittedBy)}::text[], ${column((r) => r.basis)}::text[], ${column((r) => r.mandateId)}::uuid[], ${column((r) => r.origin)}::text[],
+      ${column((r) => r.externalId)}::text[], ${column((r) => r.formVersion)}::int[], ${column((r) => json(r.data))}::text[], ${column((r) => r.status)}::text[],
+      ${column((r) => iso(r.statusAt))}::timestamptz[], ${column((r) => r.awaiting)}::text[], ${column((r) => iso(r.submittedAt))}::timestamptz[],
+      ${column((r) => iso(r.lastEventAt))}::timestamptz[], ${column((r) => json(r.leadTime))}::text[], ${column((r) => json(r.pauses))}::text[],
+      ${column((r) => iso(r.expectedAt))}::timestamptz[], ${column((r) => iso(r.completedAt))}::timestamptz[], ${column((r) => iso(r.closedAt))}::timestamptz[],
+      ${column((r) => json(r.receipt))}::text[]
+    ) as t(id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis, mandate_id, origin, external_id,
+           form_version, data, status, status_at, awaiting, submitted_at, last_event_at, lead_time, pauses, expected_at, completed_at, closed_at, receipt)
+    on conflict (institution_id, external_id) where external_id is not null do nothing
+    returning id`.execute(db);
+  return new Set(result.rows.map((row) => row.id));
+}
+
+export interface EventRow {
+  applicationId: string;
+  /** the institution that recorded the event (null: the applicant or the platform) */
+  institutionId: string | null;
+  eventId: string | null;
+  code: StatusCode;
+  fromCode: StatusCode | null;
+  occurredAt: Date;
+  actor: string;
+  role: ActorRole;
+  note: string | null;
+  noteForApplicant: string | null;
+  awaiting: string | null;
+  message: string | null;
+  /** what the outbox event says about the application (known to the caller, so no join is needed) */
+  application: { number: string; serviceId: string; institutionId: string; applicant: string };
+}
+
+export interface StateUpdate {
+  id: string;
+  status: StatusCode;
+  statusAt: Date;
+  lastEventAt: Date;
+  awaiting: string | null;
+  pauses: Pause[];
+  expectedAt: Date | null;
+  completedAt: Date | null;
+  closedAt: Date | null;
+}
+
+export interface WrittenEvent {
+  id: string;
+  applicationId: string;
+  eventId: string | null;
+}
+
+/**
+ * One statement: stores the events, writes one `applications.status_changed`
+ * outbox row per event, and moves each application to its new state. The
+ * caller has locked the applications and filtered out known event ids; should
+ * a concurrent transaction still have stored one of them, fewer ids come back
+ * than events went in, and the caller must roll back (the outbox rows too).
+ */
+export async function writeEvents(db: Db, events: EventRow[], updates: StateUpdate[]): Promise<WrittenEvent[]> {
+  if (events.length === 0) return [];
+  const e = <T>(pick: (row: EventRow) => T): T[] => events.map(pick);
+  const u = <T>(pick: (row: StateUpdate) => T): T[] => updates.map(pick);
+  const result = await sql<{ id: string; application_id: string; event_id: string | null }>`
+    with input as (
+      select * from unnest(
+        ${e((r) => r.applicationId)}::uuid[], ${e((r) => r.institutionId)}::uuid[], ${e((r) => r.eventId)}::text[], ${e((r) => r.code)}::text[],
+        ${e((r) => r.fromCode)}::text[], ${e((r) => iso(r.occurredAt))}::timestamptz[], ${e((r) => r.actor)}::text[], ${e((r) => r.role)}::text[],
+        ${e((r) => r.note)}::text[], ${e((r) => r.noteForApplicant)}::text[], ${e((r) => r.awaiting)}::text[], ${e((r) => r.message)}::text[],
+        ${e((r) => r.application.number)}::text[], ${e((r) => r.application.serviceId)}::text[], ${e((r) => r.application.institutionId)}::text[],
+        ${e((r) => r.application.applicant)}::text[]
+      ) with ordinality as t(application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message,
+                             number, service_id, application_institution_id, applicant, seq)
+    ),
+    stored as (
+      insert into applications.status_events (application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message)
+      select application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message
+      from input order by seq
+      on conflict (institution_id, event_id) do nothing
+      returning id, application_id, event_id
+    ),
+    announced as (
+      insert into applications.outbox (topic, payload)
+      select 'applications.status_changed', jsonb_build_object(
+        'applicationId', application_id, 'number', number, 'serviceId', service_id, 'institutionId', application_institution_id,
+        'applicant', applicant, 'code', code, 'previousCode', from_code,
+        'occurredAt', to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'eventId', event_id, 'noteForApplicant', note_for_applicant, 'awaiting', awaiting)
+      from input order by seq
+    ),
+    moved as (
+      update applications.applications a
+      set status = n.status, status_at = n.status_at, last_event_at = n.last_event_at, awaiting = n.awaiting, pauses = n.pauses::jsonb,
+          expected_at = n.expected_at, completed_at = n.completed_at, closed_at = n.closed_at, updated_at = now()
+      from unnest(
+        ${u((r) => r.id)}::uuid[], ${u((r) => r.status)}::text[], ${u((r) => iso(r.statusAt))}::timestamptz[], ${u((r) => iso(r.lastEventAt))}::timestamptz[],
+        ${u((r) => r.awaiting)}::text[], ${u((r) => json(r.pauses))}::text[], ${u((r) => iso(r.expectedAt))}::timestamptz[], ${u((r) => iso(r.completedAt))}::timestamptz[],
+        ${u((r) => iso(r.closedAt))}::timestamptz[]
+      ) as n(id, status, status_at, last_event_at, awaiting, pauses, expected_at, completed_at, closed_at)
+      where a.id = n.id
+    )
+    select id::text, application_id, event_id from stored order by id`.execute(db);
+  return result.rows.map((row) => ({ id: row.id, applicationId: row.application_id, eventId: row.event_id }));
+}

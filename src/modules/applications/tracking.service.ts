@@ -1,0 +1,231 @@
+/**
+ * Traceability (P11): an application with its whole timeline, the applicant's
+ * list of applications, and the institution's queue (overdue first). Visible to
+ * the applicant, to whoever acts for them, and to the institution; anyone else
+ * is told the application does not exist. Every read of personal data is
+ * written to the audit trail.
+ */
+import type { Principal } from '../../platform/http/auth.js';
+import { parseParty } from '../access/index.js';
+import { actorName, asRoot, institutionRole, labelFor, loadLabels, viewerOf, type ApplicationsDeps, type Labels, type Viewer } from './applications.context.js';
+import * as errors from './applications.errors.js';
+import * as repo from './applications.repo.js';
+import type { ApplicationRow, FileRow } from './applications.repo.js';
+import type { ApplicationSummary, ApplicationView, FileInfo, ListFilters, Page, QueueFilters, StoredFile, TimelineEntry } from './applications.schemas.js';
+import { expectedCompletion, isOverdue } from './lead-time.js';
+import { statisticsOf } from './lead-time.service.js';
+import { isFinal, isStatusCode, type StatusCode } from './statuses.js';
+
+export interface TrackingService {
+  /** by id or number; not found for anyone who may not see it */
+  getApplication(principal: Principal, ref: string): Promise<ApplicationView>;
+  /** the workspace: applications of the party acted for (oneself by default) */
+  listApplications(principal: Principal, filters?: ListFilters): Promise<Page<ApplicationSummary>>;
+  /** the institution's queue for case handlers and its systems: open applications, overdue first */
+  queue(actor: Principal, institutionId: string, filters?: QueueFilters): Promise<Page<ApplicationSummary>>;
+  /** an attachment, answer file or result document of an application the principal may see */
+  getFile(principal: Principal, ref: string, fileId: string): Promise<StoredFile>;
+}
+
+export const workspaceLink = (number: string): string => `/workspace/applications/${number}`;
+
+const toFileInfo = (row: FileRow): FileInfo => ({
+  id: row.id,
+  purpose: row.purpose,
+  slot: row.slot,
+  filename: row.filename,
+  mediaType: row.media_type,
+  size: row.size,
+  sha256: row.sha256,
+  createdAt: row.created_at.toISOString(),
+});
+
+export function summarise(row: ApplicationRow, labels: Labels, now: Date): ApplicationSummary {
+  const expected = expectedCompletion(row.submitted_at, row.lead_time, row.pauses, now);
+  return {
+    id: row.id,
+    number: row.number,
+    link: workspaceLink(row.number),
+    serviceId: row.service_id,
+    serviceTitle: row.service_title,
+    institutionId: row.institution_id,
+    applicant: row.applicant,
+    applicantKind: row.applicant_kind,
+    origin: row.origin,
+    externalId: row.external_id,
+    status: { code: row.status, label: labelFor(labels, row.institution_id, row.status), since: row.status_at.toISOString() },
+    awaiting: row.awaiting,
+    submittedAt: row.submitted_at.toISOString(),
+    expectedCompletionAt: expected.at.toISOString(),
+    clockPaused: expected.paused,
+    overdue: isOverdue(expected, row.completed_at !== null, isFinal(row.status), now),
+    completedAt: row.completed_at ? row.completed_at.toISOString() : null,
+  };
+}
+
+const LIMIT = { default: 20, max: 100 };
+const pageOf = (filters: { limit?: number; offset?: number }) => ({
+  limit: Math.min(Math.max(Math.trunc(filters.limit ?? LIMIT.default), 1), LIMIT.max),
+  offset: Math.max(Math.trunc(filters.offset ?? 0), 0),
+});
+
+function checkStatuses(statuses: StatusCode[] | undefined): StatusCode[] | undefined {
+  if (!statuses) return undefined;
+  for (const code of statuses) if (!isStatusCode(code)) throw errors.invalidInput(`"${String(code)}" is not a status code`, '#/status');
+  return statuses;
+}
+
+export function createTracking(deps: ApplicationsDeps): TrackingService {
+  const root = deps.root;
+
+  const visibleApplication = async (principal: Principal, ref: string): Promise<{ row: ApplicationRow; viewer: Viewer }> => {
+    const row = await repo.findApplication(root, ref);
+    const viewer = row ? await viewerOf(deps, principal, row) : undefined;
+    if (!row || !viewer) throw errors.applicationNotFound(ref);
+    return { row, viewer };
+  };
+
+  return {
+    async getApplication(principal, ref) {
+      const { row, viewer } = await visibleApplication(principal, ref);
+      const now = deps.now();
+      const [events, files, result, labels, statistics] = [
+        await repo.timeline(root, row.id),
+        await repo.filesOf(root, row.id),
+        await repo.findResult(root, row.id),
+        await loadLabels(root, [row.institution_id]),
+        await statisticsOf(deps, row.service_id),
+      ];
+      const institution = viewer.as === 'institution';
+      const timeline: TimelineEntry[] = events.map((event) => {
+        const entry: TimelineEntry = {
+          code: event.code,
+          label: labelFor(labels, row.institution_id, event.code),
+          occurredAt: event.occurred_at.toISOString(),
+          recordedAt: event.recorded_at.toISOString(),
+          institutionId: event.institution_id,
+          role: event.actor_role,
+          noteForApplicant: event.note_for_applicant,
+          awaiting: event.awaiting,
+          response:
+            event.actor_role === 'applicant' && event.message !== null
+              ? { message: event.message, files: files.filter((file) => file.status_event_id === String(event.id)).map(toFileInfo) }
+              : null,
+        };
+        if (institution) {
+          entry.note = event.note;
+          entry.eventId = event.event_id;
+        }
+        return entry;
+      });
+      const summary = summarise(row, labels, now);
+      await deps.audit(asRoot(root)).record({
+        actor: actorName(principal),
+        onBehalfOf: viewer.onBehalfOf,
+        action: 'applications.read',
+        target: `application:${row.id}`,
+        details: { number: row.number, as: viewer.as },
+      });
+      return {
+        ...summary,
+        submittedBy: row.submitted_by,
+        basis: row.basis,
+        mandateId: row.mandate_id,
+        formVersion: row.form_version,
+        data: row.data,
+        attachments: files.filter((file) => file.purpose === 'attachment').map(toFileInfo),
+        timeline,
+        predictability: {
+          leadTime: row.lead_time,
+          expectedCompletionAt: summary.expectedCompletionAt,
+          clockPaused: summary.clockPaused,
+          overdue: summary.overdue,
+          completedAt: summary.completedAt,
+          statistics,
+        },
+        result: result
+          ? { summary: result.summary, data: result.data, documents: files.filter((file) => file.purpose === 'result').map(toFileInfo), deliveredAt: result.delivered_at.toISOString() }
+          : null,
+        receipt: row.receipt,
+        viewer: viewer.as,
+      };
+    },
+
+    async listApplications(principal, filters = {}) {
+      const self = principal.kind === 'person' ? principal.personalCode : undefined;
+      if (!self) throw errors.notAPerson();
+      const party = filters.party ? parseParty(filters.party)?.id : self;
+      if (!party) throw errors.invalidInput(`"${filters.party}" is neither a personal code nor a registration number`, '#/party');
+      let serviceIds: string[] | undefined;
+      if (party !== self) {
+        const right = await deps.rights.findRight({ representative: self, represented: party });
+        if (!right) throw errors.notApplicant();
+        if (right.basis === 'mandate') {
+          // A mandate may cover only some services: list only the applications it covers.
+          const services = await root.selectFrom('applications.applications').select('service_id').distinct().where('applicant', '=', party).execute();
+          serviceIds = [];
+          for (const { service_id } of services) {
+            if (await deps.rights.findRight({ representative: self, represented: party, serviceId: service_id })) serviceIds.push(service_id);
+          }
+        }
+      }
+      const now = deps.now();
+      const page = pageOf(filters);
+      const { rows, total } = await repo.listApplications(root, {
+        applicants: [party],
+        statuses: checkStatuses(filters.status),
+        overdue: filters.overdue,
+        serviceIds,
+        now,
+        ...page,
+      });
+      const labels = await loadLabels(root, rows.map((row) => row.institution_id));
+      await deps.audit(asRoot(root)).record({
+        actor: actorName(principal),
+        onBehalfOf: party === self ? null : party,
+        action: 'applications.listed',
+        target: `party:${party}`,
+        details: { count: rows.length },
+      });
+      return { items: rows.map((row) => summarise(row, labels, now)), total, ...page };
+    },
+
+    async queue(actor, institutionId, filters = {}) {
+      if (!repo.isUuid(institutionId) || !institutionRole(actor, institutionId)) throw errors.notInstitution();
+      const now = deps.now();
+      const page = pageOf(filters);
+      const statuses = checkStatuses(filters.status);
+      const { rows, total } = await repo.listApplications(root, {
+        institutionId,
+        statuses,
+        serviceId: filters.serviceId && repo.isUuid(filters.serviceId) ? filters.serviceId : undefined,
+        overdue: filters.overdue,
+        q: filters.q,
+        // Without a status filter the queue holds what is still open.
+        openOnly: !statuses || statuses.length === 0,
+        queueOrder: true,
+        now,
+        ...page,
+      });
+      const labels = await loadLabels(root, [institutionId]);
+      await deps.audit(asRoot(root)).record({ actor: actorName(actor), action: 'applications.queue_read', target: `institution:${institutionId}`, details: { count: rows.length, filters } });
+      return { items: rows.map((row) => summarise(row, labels, now)), total, ...page };
+    },
+
+    async getFile(principal, ref, fileId) {
+      const { row, viewer } = await visibleApplication(principal, ref);
+      const file = await repo.findFile(root, row.id, fileId);
+      if (!file) throw errors.fileNotFound(fileId);
+      const content = await deps.files.get(asRoot(root), file.sha256);
+      if (!content) throw new Error(`content of file ${file.id} is missing from the store`);
+      await deps.audit(asRoot(root)).record({
+        actor: actorName(principal),
+        onBehalfOf: viewer.onBehalfOf,
+        action: 'applications.file_read',
+        target: `application:${row.id}`,
+        details: { fileId: file.id, purpose: file.purpose },
+      });
+      return { ...toFileInfo(file), content };
+    },
+  };
+}

@@ -1,0 +1,280 @@
+/**
+ * The pieces every console page is built from: GOV.UK Frontend form fields
+ * with their inline errors, the error summary, the success banner, the CSRF
+ * field, and sending a page. Plain HTML: nothing here needs JavaScript.
+ *
+ * @kitajs/html does not escape children: every dynamic text goes through
+ * `safe` (leaf elements) or `e()`; attribute values are escaped by the library.
+ */
+import { escapeHtml as e } from '@kitajs/html';
+import type { FastifyReply } from 'fastify';
+import { LOCALE, pathInLang, type Lang } from '../../platform/web/i18n.js';
+import type { Breadcrumb } from '../../platform/web/layout.js';
+import { t } from './console.messages.js';
+
+/** An error as a page shows it: the field's id and the message. */
+export interface ShownError {
+  id: string;
+  text: string;
+}
+
+/** The path of a console page in the given language. */
+export const at = (lang: Lang, path: string): string => pathInLang(path, lang);
+
+export const consoleCrumbs = (lang: Lang, ...more: Breadcrumb[]): Breadcrumb[] => [{ href: at(lang, '/console'), text: t(lang, 'console.title') }, ...more];
+
+export function sendHtml(reply: FastifyReply, lang: Lang, status: number, html: string): FastifyReply {
+  // Console pages show personal and unpublished data: never kept by a cache.
+  return reply.code(status).type('text/html; charset=utf-8').header('content-language', lang).header('cache-control', 'no-store').send(html);
+}
+
+/** A page's title, marked when the page shows errors (GOV.UK: "Error: …"). */
+export const pageTitle = (lang: Lang, title: string, errors: readonly unknown[] = []): string => (errors.length > 0 ? t(lang, 'common.titleError', { title }) : title);
+
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(new Date(iso));
+}
+
+export function Csrf({ token }: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function ErrorSummary({ lang, errors, title, children }: { lang: Lang; errors: ShownError[]; title?: string; children?: JSX.Element | JSX.Element[] }): JSX.Element {
+  if (errors.length === 0 && !children) return <></>;
+  return (
+    <div class="govuk-error-summary" data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 class="govuk-error-summary__title" safe>
+          {title ?? t(lang, 'common.errorSummary')}
+        </h2>
+        <div class="govuk-error-summary__body">
+          {children ?? ''}
+          {errors.length > 0 ? (
+            <ul class="govuk-list govuk-error-summary__list">
+              {errors.map((error) => (
+                <li>
+                  <a href={`#${error.id}`} safe>
+                    {error.text}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            ''
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function SuccessBanner({ lang, text }: { lang: Lang; text: string | undefined }): JSX.Element {
+  if (!text) return <></>;
+  return (
+    <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title" data-module="govuk-notification-banner">
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="success-title" safe>
+          {t(lang, 'common.success')}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading" safe>
+          {text}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function ErrorMessage({ lang, id, text }: { lang: Lang; id: string; text: string }): JSX.Element {
+  return (
+    <p id={`${id}-error`} class="govuk-error-message">
+      <span class="govuk-visually-hidden">{e(t(lang, 'common.errorPrefix'))}</span> {e(text)}
+    </p>
+  );
+}
+
+const describedBy = (id: string, hint: string | undefined, error: string | undefined): string | undefined =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+interface FieldProps {
+  lang: Lang;
+  /** the form field's name; the id is the name with dots as hyphens */
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  /** the language of the field's content, when it differs from the page's */
+  contentLang?: Lang | undefined;
+  labelClass?: string;
+}
+
+export const idOf = (name: string): string => name.replace(/\./g, '-');
+
+export function TextInput(
+  props: FieldProps & { value: string; width?: 'full' | 'two-thirds' | 'one-half' | '20' | '10' | '5' | '4' | '3'; type?: string; autocomplete?: string; inputmode?: string; spellcheck?: boolean; readonly?: boolean },
+): JSX.Element {
+  const id = idOf(props.name);
+  const width = props.width && /^\d/.test(props.width) ? ` govuk-input--width-${props.width}` : props.width ? ` govuk-!-width-${props.width}` : '';
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <label class={`govuk-label${props.labelClass ? ` ${props.labelClass}` : ''}`} for={id} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div id={`${id}-hint`} class="govuk-hint" safe>
+          {props.hint}
+        </div>
+      ) : (
+        ''
+      )}
+      {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+      <input
+        class={`govuk-input${width}${props.error ? ' govuk-input--error' : ''}`}
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        lang={props.contentLang}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        spellcheck={props.spellcheck === false ? 'false' : undefined}
+        readonly={props.readonly}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { value: string; rows?: number }): JSX.Element {
+  const id = idOf(props.name);
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <label class={`govuk-label${props.labelClass ? ` ${props.labelClass}` : ''}`} for={id} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div id={`${id}-hint`} class="govuk-hint" safe>
+          {props.hint}
+        </div>
+      ) : (
+        ''
+      )}
+      {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+      <textarea
+        class={`govuk-textarea govuk-!-width-full${props.error ? ' govuk-textarea--error' : ''}`}
+        id={id}
+        name={props.name}
+        rows={String(props.rows ?? 4)}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        lang={props.contentLang}
+        safe
+      >
+        {props.value}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  text: string;
+  /** the option's own language, when it differs from the page's */
+  lang?: Lang;
+}
+
+export function Select(props: FieldProps & { value: string; options: Option[] }): JSX.Element {
+  const id = idOf(props.name);
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <label class={`govuk-label${props.labelClass ? ` ${props.labelClass}` : ''}`} for={id} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div id={`${id}-hint`} class="govuk-hint" safe>
+          {props.hint}
+        </div>
+      ) : (
+        ''
+      )}
+      {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+      <select class={`govuk-select${props.error ? ' govuk-select--error' : ''}`} id={id} name={props.name} aria-describedby={describedBy(id, props.hint, props.error)}>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value} safe>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A group of checkboxes in a fieldset; the first box carries the group's id (error summary links land on it). */
+export function Checkboxes(props: Omit<FieldProps, 'label'> & { legend: string; legendClass?: string; options: Option[]; checked: string[]; small?: boolean; id?: string }): JSX.Element {
+  const id = props.id ?? idOf(props.name);
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, props.hint, props.error)}>
+        <legend class={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`} safe>
+          {props.legend}
+        </legend>
+        {props.hint ? (
+          <div id={`${id}-hint`} class="govuk-hint" safe>
+            {props.hint}
+          </div>
+        ) : (
+          ''
+        )}
+        {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+        <div class={`govuk-checkboxes${props.small ? ' govuk-checkboxes--small' : ''}`} data-module="govuk-checkboxes">
+          {props.options.map((option, index) => {
+            const boxId = index === 0 ? id : `${id}-${index + 1}`;
+            return (
+              <div class="govuk-checkboxes__item">
+                <input class="govuk-checkboxes__input" id={boxId} name={props.name} type="checkbox" value={option.value} checked={props.checked.includes(option.value)} />
+                <label class="govuk-label govuk-checkboxes__label" for={boxId} lang={option.lang} safe>
+                  {option.text}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A pair of fields for the same text in Latvian and English, side by side on wide screens. */
+export function Pair({ children }: { children: JSX.Element[] }): JSX.Element {
+  return (
+    <div class="govuk-grid-row">
+      {children.map((child) => (
+        <div class="govuk-grid-column-one-half">{child}</div>
+      ))}
+    </div>
+  );
+}
+
+/** An institution chooser (GET), for administrators who may act in several institutions. */
+export function InstitutionPicker({ lang, action, options, value }: { lang: Lang; action: string; options: Option[]; value: string }): JSX.Element {
+  if (options.length < 2) return <></>;
+  return (
+    <form method="get" action={action} class="govuk-!-margin-bottom-6">
+      <div class="govuk-form-group govuk-!-margin-bottom-2">
+        <label class="govuk-label govuk-label--s" for="institution" safe>
+          {t(lang, 'common.chooseInstitution')}
+        </label>
+        <select class="govuk-select" id="institution" name="institution">
+          {options.map((option) => (
+            <option value={option.value} selected={option.value === value} safe>
+              {option.text}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" safe>
+          {t(lang, 'common.show')}
+        </button>
+      </div>
+    </form>
+  );
+}
