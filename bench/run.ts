@@ -9,6 +9,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { migrationSources } from '../src/app.js';
+import { benchIngest } from '../src/modules/applications/ingest.bench.js';
+import { openDatabase } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
 import { SEARCH_TERMS } from './generate.js';
 
 const quick = process.argv.includes('--quick');
@@ -80,6 +84,15 @@ async function main(): Promise<void> {
     ratio: Math.round((search.requests_per_s / anchor.requests_per_s) * 1000) / 1000,
     anchor: 'fastify-hello',
   });
+
+  // The central status register's batch ingest (service level), beside a raw single-row insert loop on the same database.
+  const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: 'memory://' });
+  try {
+    await migrate(database.db, migrationSources);
+    print({ ...(await benchIngest(database, { applications: quick ? 1_000 : 10_000 })) });
+  } finally {
+    await database.close();
+  }
 }
 
 await main();
