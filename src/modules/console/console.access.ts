@@ -12,12 +12,13 @@ import type { App } from '../../platform/http/server.js';
 import { renderNotFoundPage } from '../../platform/web/assets.js';
 import { LANGS, otherLang, type Lang } from '../../platform/web/i18n.js';
 import { renderMessagePage } from '../../platform/web/layout.js';
+import { sendHtml } from '../../platform/web/page.js';
 import type { AccessService } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { csrfToken, verifyCsrf, type IdentityService } from '../identity/index.js';
 import type { RootDb } from '../../platform/db/database.js';
-import { at, sendHtml } from './console.components.js';
+import { at } from './console.components.js';
 import { t } from './console.messages.js';
 
 export interface ConsoleDeps {

@@ -1,71 +1,30 @@
 /**
  * The pieces every console page is built from: GOV.UK Frontend form fields
- * with their inline errors, the error summary, the success banner, the CSRF
- * field, and sending a page. Plain HTML: nothing here needs JavaScript.
+ * with their inline errors, the error summary, the success banner and the CSRF
+ * field. Plain HTML: nothing here needs JavaScript. Sending a page and its
+ * title are in platform/web/page.tsx.
  *
  * @kitajs/html does not escape children: every dynamic text goes through
  * `safe` (leaf elements) or `e()`; attribute values are escaped by the library.
  */
 import { escapeHtml as e } from '@kitajs/html';
-import type { FastifyReply } from 'fastify';
-import { LOCALE, pathInLang, type Lang } from '../../platform/web/i18n.js';
+import { pathInLang, type Lang } from '../../platform/web/i18n.js';
 import type { Breadcrumb } from '../../platform/web/layout.js';
+import { ErrorSummary as PageErrorSummary, type ShownError } from '../../platform/web/page.js';
 import { t } from './console.messages.js';
-
-/** An error as a page shows it: the field's id and the message. */
-export interface ShownError {
-  id: string;
-  text: string;
-}
 
 /** The path of a console page in the given language. */
 export const at = (lang: Lang, path: string): string => pathInLang(path, lang);
 
 export const consoleCrumbs = (lang: Lang, ...more: Breadcrumb[]): Breadcrumb[] => [{ href: at(lang, '/console'), text: t(lang, 'console.title') }, ...more];
 
-export function sendHtml(reply: FastifyReply, lang: Lang, status: number, html: string): FastifyReply {
-  // Console pages show personal and unpublished data: never kept by a cache.
-  return reply.code(status).type('text/html; charset=utf-8').header('content-language', lang).header('cache-control', 'no-store').send(html);
-}
-
-/** A page's title, marked when the page shows errors (GOV.UK: "Error: …"). */
-export const pageTitle = (lang: Lang, title: string, errors: readonly unknown[] = []): string => (errors.length > 0 ? t(lang, 'common.titleError', { title }) : title);
-
-export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(new Date(iso));
-}
-
 export function Csrf({ token }: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
+/** The error summary under the console's heading, or under `title`. */
 export function ErrorSummary({ lang, errors, title, children }: { lang: Lang; errors: ShownError[]; title?: string; children?: JSX.Element | JSX.Element[] }): JSX.Element {
-  if (errors.length === 0 && !children) return <></>;
-  return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary">
-      <div role="alert">
-        <h2 class="govuk-error-summary__title" safe>
-          {title ?? t(lang, 'common.errorSummary')}
-        </h2>
-        <div class="govuk-error-summary__body">
-          {children ?? ''}
-          {errors.length > 0 ? (
-            <ul class="govuk-list govuk-error-summary__list">
-              {errors.map((error) => (
-                <li>
-                  <a href={`#${error.id}`} safe>
-                    {error.text}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            ''
-          )}
-        </div>
-      </div>
-    </div>
-  );
+  return PageErrorSummary({ title: title ?? t(lang, 'common.errorSummary'), errors, children });
 }
 
 export function SuccessBanner({ lang, text }: { lang: Lang; text: string | undefined }): JSX.Element {

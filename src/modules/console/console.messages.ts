@@ -46,7 +46,6 @@ const lv = {
 
   'common.errorSummary': 'Ir kļūda',
   'common.errorPrefix': 'Kļūda:',
-  'common.titleError': 'Kļūda: {title}',
   'common.save': 'Saglabāt',
   'common.cancel': 'Atcelt',
   'common.edit': 'Labot',
@@ -232,7 +231,6 @@ const en: Record<ConsoleKey, string> = {
 
   'common.errorSummary': 'There is a problem',
   'common.errorPrefix': 'Error:',
-  'common.titleError': 'Error: {title}',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.edit': 'Edit',

@@ -10,10 +10,11 @@ import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/server.js';
 import { otherLang, type Lang } from '../../platform/web/i18n.js';
 import { renderPage } from '../../platform/web/layout.js';
+import { pageTitle, sendHtml, type ShownError } from '../../platform/web/page.js';
 import { auditContext, createAudit } from '../audit/index.js';
 import { createCatalog, type Institution, type InstitutionChange } from '../catalog/index.js';
 import { consoleRoute, queryValue, seeOther, type ConsoleDeps, type PageContext } from './console.access.js';
-import { at, consoleCrumbs, Csrf, ErrorSummary, pageTitle, sendHtml, SuccessBanner, TextInput, type ShownError } from './console.components.js';
+import { at, consoleCrumbs, Csrf, ErrorSummary, SuccessBanner, TextInput } from './console.components.js';
 import { t, type ConsoleKey } from './console.messages.js';
 import { isEmail, isPhone, isWebUrl, value, type FormValues } from './services.form.js';
 

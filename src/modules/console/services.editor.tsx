@@ -6,8 +6,9 @@
  */
 import { escapeHtml as e } from '@kitajs/html';
 import type { Lang } from '../../platform/web/i18n.js';
+import type { ShownError } from '../../platform/web/page.js';
 import type { CatalogEvent } from '../catalog/index.js';
-import { Checkboxes, Csrf, idOf, Select, TextArea, TextInput, type Option, type ShownError } from './console.components.js';
+import { Checkboxes, Csrf, idOf, Select, TextArea, TextInput, type Option } from './console.components.js';
 import {
   CHANNEL_TYPES,
   DURATION_UNITS,

@@ -9,11 +9,12 @@
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/server.js';
-import { otherLang, type Lang } from '../../platform/web/i18n.js';
+import { formatDateTime, otherLang, type Lang } from '../../platform/web/i18n.js';
 import { renderPage } from '../../platform/web/layout.js';
+import { pageTitle, sendHtml } from '../../platform/web/page.js';
 import { portalPath, type CatalogEvent, type Institution, type Lifecycle, type Service, type ServiceContent } from '../catalog/index.js';
 import { consoleRoute, queryValue, seeOther, sendForbidden, type ConsoleDeps, type PageContext, type Staff } from './console.access.js';
-import { at, consoleCrumbs, Csrf, ErrorSummary, formatDateTime, InstitutionPicker, pageTitle, sendHtml, SuccessBanner } from './console.components.js';
+import { at, consoleCrumbs, Csrf, ErrorSummary, InstitutionPicker, SuccessBanner } from './console.components.js';
 import { addedSection, ServiceEditor, showErrors } from './services.editor.js';
 import { blankForm, changedParts, contentToForm, parseServiceForm, withAnotherRow, type FormError, type FormValues } from './services.form.js';
 import { ts, type ServiceKey } from './services.messages.js';

@@ -9,13 +9,14 @@ import type { FastifyReply } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/server.js';
 import { renderNotFoundPage } from '../../platform/web/assets.js';
-import { otherLang, type Lang } from '../../platform/web/i18n.js';
+import { formatDateTime, otherLang, type Lang } from '../../platform/web/i18n.js';
 import { renderPage } from '../../platform/web/layout.js';
+import { pageTitle, sendHtml, type ShownError } from '../../platform/web/page.js';
 import type { Role, RoleGrantRecord } from '../access/index.js';
 import type { Institution } from '../catalog/index.js';
 import { isValidPersonalCode } from '../identity/index.js';
 import { consoleRoute, queryValue, seeOther, sendForbidden, type ConsoleDeps, type PageContext, type Staff } from './console.access.js';
-import { at, consoleCrumbs, Csrf, ErrorSummary, formatDateTime, InstitutionPicker, pageTitle, Select, sendHtml, SuccessBanner, TextInput, type ShownError } from './console.components.js';
+import { at, consoleCrumbs, Csrf, ErrorSummary, InstitutionPicker, Select, SuccessBanner, TextInput } from './console.components.js';
 import { t, type ConsoleKey } from './console.messages.js';
 
 /** The roles held in an institution; platform administrators are made elsewhere. */

@@ -8,9 +8,10 @@
  */
 import { escapeHtml as e } from '@kitajs/html';
 import type { Lang } from '../../platform/web/i18n.js';
+import { formatDate } from '../../platform/web/i18n.js';
 import type { Mandate } from '../access/index.js';
 import { portalPath, type Service } from '../catalog/index.js';
-import { at, formatDate, knownNames, mandatePartyText, StatusTag } from './workspace.components.js';
+import { at, knownNames, mandatePartyText, StatusTag } from './workspace.components.js';
 import { nameParties, type PageContext, type WorkspaceDeps } from './workspace.context.js';
 import { t } from './workspace.messages.js';
 

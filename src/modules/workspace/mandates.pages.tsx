@@ -9,12 +9,12 @@ import { escapeHtml as e } from '@kitajs/html';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/server.js';
-import { otherLang } from '../../platform/web/i18n.js';
+import { formatDate, formatDateTime, otherLang } from '../../platform/web/i18n.js';
 import { renderPage } from '../../platform/web/layout.js';
 import type { Mandate } from '../access/index.js';
 import { auditContext } from '../audit/index.js';
 import { inclusiveEnd, lookups, MandateTable, ScopeList } from './mandates.components.js';
-import { ActingBanner, at, formatDate, formatDateTime, mandatePartyText, partyText, StatusTag, SuccessBanner, workspaceCrumbs } from './workspace.components.js';
+import { ActingBanner, at, mandatePartyText, partyText, StatusTag, SuccessBanner, workspaceCrumbs } from './workspace.components.js';
 import { canManageMandates, changeContext, nameParties, seeOther, textOf, workspaceRoute, type PageContext, type WorkspaceDeps } from './workspace.context.js';
 import { t, type WorkspaceKey } from './workspace.messages.js';
 

@@ -1,46 +1,24 @@
 /**
  * The pieces the workspace pages are built from: the "you are acting for"
- * banner, parties and dates in words, status tags, the error summary and
- * inline errors, the success banner, and sending a page. Plain HTML: nothing
- * here needs JavaScript.
+ * banner, parties in words, status tags, the error summary and inline errors
+ * and the success banner. Plain HTML: nothing here needs JavaScript. Sending a
+ * page, its title and dates in words are in platform/web.
  *
  * @kitajs/html does not escape children: every dynamic text goes through
  * `safe` (leaf elements) or `e()`; attribute values are escaped by the library.
  */
 import { escapeHtml as e } from '@kitajs/html';
-import type { FastifyReply } from 'fastify';
-import { LOCALE, pathInLang, type Lang } from '../../platform/web/i18n.js';
+import { pathInLang, type Lang } from '../../platform/web/i18n.js';
 import type { Breadcrumb } from '../../platform/web/layout.js';
+import { ErrorSummary as PageErrorSummary, type ShownError } from '../../platform/web/page.js';
 import type { Basis, Mandate } from '../access/index.js';
 import type { Acting, ActingParty } from './workspace.context.js';
 import { t } from './workspace.messages.js';
-
-/** An error as a page shows it: the id of the field it links to, and the message. */
-export interface ShownError {
-  id: string;
-  text: string;
-}
 
 /** The path of a workspace page in the given language. */
 export const at = (lang: Lang, path: string): string => pathInLang(path, lang);
 
 export const workspaceCrumbs = (lang: Lang, ...more: Breadcrumb[]): Breadcrumb[] => [{ href: at(lang, '/workspace'), text: t(lang, 'workspace.title') }, ...more];
-
-export function sendHtml(reply: FastifyReply, lang: Lang, status: number, html: string): FastifyReply {
-  // Workspace pages show personal data: never kept by a cache.
-  return reply.code(status).type('text/html; charset=utf-8').header('content-language', lang).header('cache-control', 'no-store').send(html);
-}
-
-/** A page's title, marked when the page shows errors (GOV.UK: "Error: …"). */
-export const pageTitle = (lang: Lang, title: string, errors: readonly unknown[] = []): string => (errors.length > 0 ? t(lang, 'common.titleError', { title }) : title);
-
-export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Riga' }).format(new Date(iso));
-}
-
-export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(new Date(iso));
-}
 
 /** "Anna Kalniņa (230390-11113)", 'SIA "Demo Būve" (reģ. nr. 40003012340)'; the code alone when no register names the party. */
 export function partyText(lang: Lang, party: { party: string; partyKind: 'person' | 'company'; name?: string | undefined }): string {
@@ -111,28 +89,9 @@ export function ActingBanner({ lang, acting }: { lang: Lang; acting: Acting }): 
   );
 }
 
+/** The error summary under the workspace's heading. */
 export function ErrorSummary({ lang, errors }: { lang: Lang; errors: ShownError[] }): JSX.Element {
-  if (errors.length === 0) return <></>;
-  return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary">
-      <div role="alert">
-        <h2 class="govuk-error-summary__title" safe>
-          {t(lang, 'common.errorSummary')}
-        </h2>
-        <div class="govuk-error-summary__body">
-          <ul class="govuk-list govuk-error-summary__list">
-            {errors.map((error) => (
-              <li>
-                <a href={`#${error.id}`} safe>
-                  {error.text}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </div>
-  );
+  return PageErrorSummary({ title: t(lang, 'common.errorSummary'), errors });
 }
 
 /** The inline message of one field (GOV.UK: a visually hidden "Error:" before it). */

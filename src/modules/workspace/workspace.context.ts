@@ -17,11 +17,12 @@ import type { App } from '../../platform/http/server.js';
 import { renderNotFoundPage } from '../../platform/web/assets.js';
 import { LANGS, otherLang, type Lang } from '../../platform/web/i18n.js';
 import { renderMessagePage } from '../../platform/web/layout.js';
+import { sendHtml } from '../../platform/web/page.js';
 import type { AccessService, ActingOption, Basis, MandateService } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { csrfToken, requestIdentity, verifyCsrf, type IdentityService } from '../identity/index.js';
-import { at, sendHtml } from './workspace.components.js';
+import { at } from './workspace.components.js';
 import { t } from './workspace.messages.js';
 
 export interface WorkspaceDeps {

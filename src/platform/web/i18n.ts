@@ -131,6 +131,16 @@ export function formatMoney(value: number, lang: Lang, currency = 'EUR'): string
   }
 }
 
+/** A date in words, in Latvian time: "2025. gada 5. marts" / "5 March 2025". */
+export function formatDate(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Riga' }).format(new Date(iso));
+}
+
+/** A date and time, short, in Latvian time. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(new Date(iso));
+}
+
 /** A plain number with the language's separators. */
 export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALE[lang]).format(value);
@@ -156,6 +166,7 @@ type PlatformKey =
   | 'layout.footer.licence'
   | 'layout.footer.linksLabel'
   | 'layout.titleSuffix'
+  | 'page.titleError'
   | 'notFound.title'
   | 'notFound.lead'
   | 'notFound.address'
@@ -180,6 +191,7 @@ const platformMessages: MessageTable<PlatformKey> = {
     'layout.footer.licence': 'Pirmkods pieejams ar EUPL-1.2 licenci.',
     'layout.footer.linksLabel': 'Saites',
     'layout.titleSuffix': 'Pakalpojumi',
+    'page.titleError': 'Kļūda: {title}',
     'notFound.title': 'Lapa nav atrasta',
     'notFound.lead': 'Diemžēl šāda lapa nav atrodama.',
     'notFound.address': 'Ja adresi ierakstījāt pats, pārbaudiet, vai tā ir pareiza. Ja sekojāt saitei, iespējams, lapa ir pārvietota vai vairs nepastāv.',
@@ -203,6 +215,7 @@ const platformMessages: MessageTable<PlatformKey> = {
     'layout.footer.licence': 'The source code is available under the EUPL-1.2 licence.',
     'layout.footer.linksLabel': 'Links',
     'layout.titleSuffix': 'Pakalpojumi',
+    'page.titleError': 'Error: {title}',
     'notFound.title': 'Page not found',
     'notFound.lead': 'Sorry, we cannot find that page.',
     'notFound.address': 'If you typed the address, check it is correct. If you followed a link, the page may have moved or no longer exist.',
