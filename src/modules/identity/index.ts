@@ -26,7 +26,7 @@ import { registerIdentityRoutes } from './identity.routes.js';
 import { registerInteractionPages } from './identity.pages.js';
 import { registerEidPages, type EidSettings } from './eid.pages.js';
 import { DEMO_PERSON_CODES } from './identity.demo.js';
-import { loadProviderKeys } from './oidc.keys.js';
+import { loadProviderKeys, rotateProviderKeys } from './oidc.keys.js';
 import { pruneExpired } from './oidc.repo.js';
 import { createProvider } from './oidc.provider.js';
 import { registerSessionPages } from './session.pages.js';
@@ -104,4 +104,9 @@ export async function registerIdentity(app: App, options: IdentityOptions): Prom
   app.addHook('onClose', async () => clearInterval(timer));
 
   return { service, provider };
+}
+
+/** Rotates the OpenID provider's signing and cookie keys (see oidc.keys.ts); instances pick them up at their next start. */
+export async function rotateIdentityKeys(db: RootDb): Promise<{ signing: string[]; retired: string[] }> {
+  return rotateProviderKeys(narrow<IdentityTables>(db));
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { IdentityDb } from './identity.repo.js';
-import { loadOrCreateSecret } from './oidc.repo.js';
+import { loadOrCreateSecret, replaceSecret } from './oidc.repo.js';
 
 export interface ProviderKeys {
   /** private signing keys, RS256 first (the default for ID tokens), then ES256 */
@@ -26,4 +26,20 @@ export async function loadProviderKeys(db: IdentityDb): Promise<ProviderKeys> {
   const jwks = await loadOrCreateSecret(db, 'oidc.jwks', async () => ({ keys: [await signingKey('RS256'), await signingKey('ES256')] }));
   const cookieKeys = await loadOrCreateSecret(db, 'oidc.cookie-keys', async () => [randomBytes(32).toString('base64url')]);
   return { jwks, cookieKeys };
+}
+
+/**
+ * Rotates the signing keys: a new RS256 and ES256 pair signs from the next
+ * start of each instance, while the previous pair stays published in the JWKS
+ * so tokens signed before still verify; older generations are dropped. Cookie
+ * keys rotate the same way (the new one signs, the old one still verifies).
+ */
+export async function rotateProviderKeys(db: IdentityDb): Promise<{ signing: string[]; retired: string[] }> {
+  const current = await loadProviderKeys(db);
+  const fresh = [await signingKey('RS256'), await signingKey('ES256')];
+  const previous = current.jwks.keys.slice(0, 2);
+  const retired = current.jwks.keys.slice(2).map((key) => String(key.kid));
+  await replaceSecret(db, 'oidc.jwks', { keys: [...fresh, ...previous] });
+  await replaceSecret(db, 'oidc.cookie-keys', [randomBytes(32).toString('base64url'), ...current.cookieKeys.slice(0, 1)]);
+  return { signing: fresh.map((key) => String(key.kid)), retired };
 }

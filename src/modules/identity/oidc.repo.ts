@@ -150,3 +150,12 @@ export async function loadOrCreateSecret<T>(db: Db, name: string, create: () => 
   const stored = await db.selectFrom('identity.secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return stored.value as T;
 }
+
+/** Replaces a shared secret's value (key rotation); every instance reads it at its next start. */
+export async function replaceSecret<T>(db: Db, name: string, value: T): Promise<void> {
+  await db
+    .insertInto('identity.secrets')
+    .values({ name, value: JSON.stringify(value), created_at: sql<Date>`now()` })
+    .onConflict((conflict) => conflict.column('name').doUpdateSet({ value: JSON.stringify(value), created_at: sql<Date>`now()` }))
+    .execute();
+}
