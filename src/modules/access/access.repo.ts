@@ -74,9 +74,20 @@ export function mandateStatus(row: Pick<MandateRow, 'revoked_at' | 'requires_acc
   return 'active';
 }
 
-async function toMandate(db: AccessDb, row: MandateRow, now: Date): Promise<Mandate> {
-  const history = await db.selectFrom('access.mandate_events').selectAll().where('mandate_id', '=', row.id).orderBy('id').execute();
-  return {
+type MandateHistory = Mandate['history'];
+
+/** The histories of the given mandates, in one query, in order. */
+async function historiesOf(db: AccessDb, ids: string[]): Promise<Map<string, MandateHistory>> {
+  const histories = new Map<string, MandateHistory>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return histories;
+  const events = await db.selectFrom('access.mandate_events').selectAll().where('mandate_id', 'in', ids).orderBy('id').execute();
+  for (const event of events) histories.get(event.mandate_id)?.push({ event: event.event, actor: event.actor, occurredAt: event.occurred_at.toISOString() });
+  return histories;
+}
+
+async function toMandates(db: AccessDb, rows: MandateRow[], now: Date): Promise<Mandate[]> {
+  const histories = await historiesOf(db, rows.map((row) => row.id));
+  return rows.map((row) => ({
     id: row.id,
     grantor: row.grantor,
     grantorKind: row.grantor_kind,
@@ -89,8 +100,12 @@ async function toMandate(db: AccessDb, row: MandateRow, now: Date): Promise<Mand
     revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
     status: mandateStatus(row, now),
     createdAt: row.created_at.toISOString(),
-    history: history.map((event) => ({ event: event.event, actor: event.actor, occurredAt: event.occurred_at.toISOString() })),
-  };
+    history: histories.get(row.id) ?? [],
+  }));
+}
+
+async function toMandate(db: AccessDb, row: MandateRow, now: Date): Promise<Mandate> {
+  return (await toMandates(db, [row], now))[0] as Mandate;
 }
 
 // ---- representation by law ----
@@ -229,7 +244,8 @@ export async function listMandates(db: AccessDb, by: { grantors?: string[]; repr
   if (by.grantors) query = query.where('grantor', 'in', by.grantors.length > 0 ? by.grantors : ['']);
   if (by.representative) query = query.where('representative', '=', by.representative);
   const rows = await query.orderBy('created_at', 'desc').limit(500).execute();
-  return Promise.all(rows.map((row) => toMandate(db, row, now)));
+  // One query for all their histories, not one per mandate.
+  return toMandates(db, rows, now);
 }
 
 /** The mandates now in force from `grantor` to `representative` that cover `serviceId` (or any service when undefined). */
