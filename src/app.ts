@@ -18,7 +18,7 @@ import { auditMigrations, createAudit } from './modules/audit/index.js';
 import { registerConsolePages } from './modules/console/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 import { identityMigrations, loadIdentityDemoData, registerIdentity, registerRolesEnricher } from './modules/identity/index.js';
-import { applicationsMigrations, loadApplicationsDemoData } from './modules/applications/index.js';
+import { applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsRoutes } from './modules/applications/index.js';
 import { registerWorkspacePages } from './modules/workspace/index.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
@@ -45,6 +45,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'catalog', description: 'Service register and catalogs (P1, P3, P7)' },
       { name: 'access', description: 'Client rights, mandates and staff roles (P9, P15)' },
       { name: 'identity', description: 'Single sign-on: who is calling (P6)' },
+      { name: 'applications', description: 'E-forms, applications, the central status register, lead times and results (P2, P8, P11, P12)' },
     ],
     version: packageJson.version,
   });
@@ -66,8 +67,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerCatalogRoutes(app, catalog, config.publicUrl);
   registerCatalogPages(app, catalog, { publicUrl: config.publicUrl });
   registerAccessRoutes(app, { access, mandates, audit });
-  registerWorkspacePages(app, { db: database.db, access, mandates, catalog, audit });
-  registerConsolePages(app, { db: database.db, catalog, access, publicUrl: config.publicUrl });
+  const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }), rights: access });
+  registerApplicationsRoutes(app, { applications, access, audit });
+  registerWorkspacePages(app, { db: database.db, access, mandates, catalog, audit, applications });
+  registerConsolePages(app, { db: database.db, catalog, access, applications, publicUrl: config.publicUrl });
   return app;
 }
 

@@ -22,6 +22,10 @@ export interface FieldError {
   /** where the member was: body, query, params or headers */
   in: 'body' | 'query' | 'params' | 'headers';
   detail: string;
+  /** the JSON Schema keyword that failed, when a form's schema said no */
+  keyword?: string;
+  /** the message in both languages, for people (e-forms) */
+  messages?: { lv: string; en: string };
 }
 
 export class AppError extends Error {

@@ -50,6 +50,7 @@ export { STATUS_CODES, FINAL_CODES, DEFAULT_LABELS, nextCodes, type StatusCode, 
 export { expectedCompletion, isWorkingDay, type LeadTime, type DayKind, type Pause } from './lead-time.js';
 export { databaseFileStore, filesystemFileStore, fileStoreFor, type FileStore } from './attachments.js';
 export { workspaceLink } from './tracking.service.js';
+export { registerApplicationsRoutes, type ApplicationsRouteDeps } from './applications.routes.js';
 
 export const applicationsMigrations: MigrationSource = { module: 'applications', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 

@@ -13,6 +13,7 @@
 import type { RootDb } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/server.js';
 import type { AccessService } from '../access/index.js';
+import type { ApplicationsService } from '../applications/index.js';
 import { createAudit } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { createIdentity } from '../identity/index.js';
@@ -22,6 +23,8 @@ export interface ConsoleOptions {
   db: RootDb;
   catalog: CatalogService;
   access: AccessService;
+  /** case handlers' queue, status changes, results; managers' e-forms and lead times */
+  applications: ApplicationsService;
   publicUrl: string;
 }
 

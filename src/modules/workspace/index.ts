@@ -15,6 +15,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RootDb } from '../../platform/db/database.js';
 import type { App } from '../../platform/http/server.js';
 import type { AccessService, MandateService } from '../access/index.js';
+import type { ApplicationsService } from '../applications/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { createIdentity, type IdentityService } from '../identity/index.js';
@@ -30,6 +31,8 @@ export interface WorkspaceOptions {
   mandates: MandateService;
   catalog: CatalogService;
   audit: AuditService;
+  /** applying, tracking, answering and receiving results (P2, P11) */
+  applications: ApplicationsService;
   identity?: IdentityService;
 }
 

@@ -31,6 +31,10 @@ export const ProblemSchema = Type.Object(
           pointer: Type.String({ description: 'JSON Pointer to the offending member' }),
           in: Type.String({ enum: ['body', 'query', 'params', 'headers'] }),
           detail: Type.String(),
+          keyword: Type.Optional(Type.String({ description: 'the JSON Schema keyword that failed (e-forms)' })),
+          messages: Type.Optional(
+            Type.Object({ lv: Type.String(), en: Type.String() }, { description: 'the same message in Latvian and English, for showing to the person who filled in the form' }),
+          ),
         }),
       ),
     ),

@@ -5,6 +5,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -49,6 +50,8 @@ export async function createServer(options: ServerOptions): Promise<App> {
 
   installAuthentication(app);
   await app.register(formbody);
+  // Uploads (attachments, answers, results) are read as streams by the routes that take them; these are the outer bounds.
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 20, fields: 500, fieldSize: 1024 * 1024, parts: 520 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
