@@ -10,7 +10,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { migrationSources } from '../src/app.js';
-import { benchIngest } from '../src/modules/applications/ingest.bench.js';
+import { benchIngest, benchIngestApi } from '../src/modules/applications/ingest.bench.js';
+import { benchEmail } from '../src/modules/notifications/email.bench.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { SEARCH_TERMS } from './generate.js';
@@ -93,6 +94,10 @@ async function main(): Promise<void> {
   } finally {
     await database.close();
   }
+  // The same ingest through POST /api/v1/status-events over real HTTP, on the PostgreSQL server (BENCH_DATABASE_URL or the local one).
+  print({ ...(await benchIngestApi({ ...(process.env.BENCH_DATABASE_URL ? { serverUrl: process.env.BENCH_DATABASE_URL } : {}), applications: quick ? 5_000 : 20_000 })) });
+  // E-mails delivered by the notifications pipeline beside a bare nodemailer → smtp-server loop.
+  print(await benchEmail({ quick, databaseUrl: process.env.BENCH_DATABASE_URL }));
 }
 
 await main();

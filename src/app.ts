@@ -17,21 +17,36 @@ import { accessMigrations, createAccess, loadAccessDemoData, registerAccessRoute
 import { auditMigrations, createAudit } from './modules/audit/index.js';
 import { registerConsolePages } from './modules/console/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
-import { identityMigrations, loadIdentityDemoData, registerIdentity, registerRolesEnricher } from './modules/identity/index.js';
+import { createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerRolesEnricher } from './modules/identity/index.js';
 import { applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsRoutes } from './modules/applications/index.js';
 import { registerWorkspacePages } from './modules/workspace/index.js';
+import { createPreferences, preferencesMigrations, registerPreferencesRoutes } from './modules/preferences/index.js';
+import { createOffers, loadOffersDemoData, offersMigrations } from './modules/offers/index.js';
+import { createNotifications, notificationsMigrations, registerNotificationsRoutes, type NotificationsModule } from './modules/notifications/index.js';
+import { platformOutbox } from './platform/jobs/outbox.js';
+import { createJobQueue } from './platform/jobs/queue.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export interface Platform {
   app: App;
   database: Database;
+  /** the notifications module (tests and the bench relay events and read its service) */
+  notifications?: NotificationsModule;
   close(): Promise<void>;
 }
+
+/** Background work of an app (the job queue and notifications' workers): started by openPlatform, stopped on close. */
+interface Background {
+  notifications: NotificationsModule;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+const backgroundOf = new WeakMap<App, Background>();
 
 export async function buildApp(config: Config, database: Database, logger: Logger | boolean): Promise<App> {
   const catalog = createCatalog(database.db);
@@ -46,6 +61,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'access', description: 'Client rights, mandates and staff roles (P9, P15)' },
       { name: 'identity', description: 'Single sign-on: who is calling (P6)' },
       { name: 'applications', description: 'E-forms, applications, the central status register, lead times and results (P2, P8, P11, P12)' },
+      { name: 'notifications', description: 'Notifications: workspace inbox, e-mail, SMS, push and e-address; preferences and offers (P10)' },
     ],
     version: packageJson.version,
   });
@@ -69,8 +85,43 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerAccessRoutes(app, { access, mandates, audit });
   const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }), rights: access });
   registerApplicationsRoutes(app, { applications, access, audit });
-  registerWorkspacePages(app, { db: database.db, access, mandates, catalog, audit, applications });
-  registerConsolePages(app, { db: database.db, catalog, access, applications, publicUrl: config.publicUrl });
+  const log = typeof logger === 'boolean' ? undefined : logger;
+  const queue = createJobQueue(database.pool, { onError: (error) => log?.error({ err: error }, 'job queue error') });
+  const notifications = createNotifications({
+    db: database.db,
+    embedded: database.kind === 'embedded',
+    queue,
+    settings: { ...config.notifications, publicUrl: config.publicUrl, smtpUrl: config.smtpUrl },
+    sources: [
+      { name: 'applications', reader: applications },
+      { name: 'platform', reader: platformOutbox(database.db) },
+    ],
+    applications,
+    persons: createIdentity(database.db),
+    catalog,
+    // Asked at run time, once preferences (below) exists.
+    preferences: { deliveryPlan: (personalCode, kind, at) => preferences.deliveryPlan(personalCode, kind, at) },
+    log,
+  });
+  registerNotificationsRoutes(app, { notifications: notifications.service, pushPublicKey: notifications.pushPublicKey });
+  backgroundOf.set(app, {
+    notifications,
+    async start() {
+      await queue.start();
+      await notifications.start();
+    },
+    async stop() {
+      await notifications.stop();
+      await queue.stop();
+      await notifications.close();
+    },
+  });
+  const preferences = createPreferences(database.db, { publicUrl: config.publicUrl, sender: notifications.confirmations, vapidPublicKey: notifications.pushPublicKey });
+  registerPreferencesRoutes(app, { preferences, audit });
+  const offers = createOffers(database.db, { publicUrl: config.publicUrl, catalog, notify: notifications.notify });
+  notifications.onEvent(async (event) => void (await offers.handleEvent(event.topic, event.payload)));
+  registerWorkspacePages(app, { db: database.db, access, mandates, catalog, audit, applications, preferences, offers, notifications: notifications.service });
+  registerConsolePages(app, { db: database.db, catalog, access, applications, notifications: notifications.service, publicUrl: config.publicUrl });
   return app;
 }
 
@@ -93,6 +144,10 @@ export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'
     const counts = await loadIdentityDemoData(trx);
     log?.info(counts, 'demo identities and OpenID clients loaded');
   });
+  await runOnce(database.db, 'demo:offers', async (trx) => {
+    const counts = await loadOffersDemoData(trx);
+    log?.info(counts, 'demo offer rules loaded');
+  });
 }
 
 export async function openPlatform(config: Config, logger: Logger | boolean): Promise<Platform> {
@@ -103,11 +158,20 @@ export async function openPlatform(config: Config, logger: Logger | boolean): Pr
     if (applied.length > 0) log?.info({ applied: applied.map((m) => `${m.module}/${m.name}`) }, 'migrations applied');
     if (config.demo) await loadDemoData(database, log);
     const app = await buildApp(config, database, logger);
+    const background = backgroundOf.get(app);
+    try {
+      await background?.start();
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
     return {
       app,
       database,
+      ...(background ? { notifications: background.notifications } : {}),
       async close() {
         await app.close();
+        await background?.stop();
         await database.close();
       },
     };

@@ -17,6 +17,21 @@ export interface Config {
   secure: boolean;
   /** the national eID (OpenID Connect) that sign-in federates to when DEMO is off; unset: not configured */
   eid: { issuer: string; clientId: string; clientSecret: string } | undefined;
+  notifications: NotificationSettings;
+}
+
+/** Settings of notifications (README: "Notifications"). */
+export interface NotificationSettings {
+  /** SMS_URL: the SMS provider's HTTP endpoint; unset: SMS are kept in a development sink */
+  smsUrl: string | undefined;
+  /** NOTIFICATIONS_FROM: the From of e-mails; default `Pakalpojumi <noreply@PUBLIC_URL's host>` */
+  from: string;
+  /** NOTIFICATIONS_RATE_LIMIT: notifications one API client may send per minute (default 600) */
+  rateLimitPerMinute: number;
+  /** NOTIFICATIONS_RETRY_SECONDS: the first retry of a failed delivery after this many seconds, doubling (default 30) */
+  retryDelaySeconds: number;
+  /** NOTIFICATIONS_LEASE_SECONDS: a delivery whose sender stopped is taken over after this long (default 120, at least 10; a send times out after a quarter of it) */
+  leaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +73,23 @@ function parseEid(env: NodeJS.ProcessEnv): Config['eid'] {
   return { issuer: parseUrl('EID_ISSUER', issuer, ['http:', 'https:']).replace(/\/+$/, ''), clientId, clientSecret };
 }
 
+function parseInteger(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) throw new ConfigError(`${name} must be an integer ${min}–${max}, got "${value}"`);
+  return number;
+}
+
+function parseNotifications(env: NodeJS.ProcessEnv, publicUrl: string): NotificationSettings {
+  return {
+    smsUrl: env.SMS_URL ? parseUrl('SMS_URL', env.SMS_URL, ['http:', 'https:']) : undefined,
+    from: env.NOTIFICATIONS_FROM || `Pakalpojumi <noreply@${new URL(publicUrl).hostname}>`,
+    rateLimitPerMinute: parseInteger('NOTIFICATIONS_RATE_LIMIT', env.NOTIFICATIONS_RATE_LIMIT, 600, 1, 1_000_000),
+    retryDelaySeconds: parseInteger('NOTIFICATIONS_RETRY_SECONDS', env.NOTIFICATIONS_RETRY_SECONDS, 30, 1, 86_400),
+    leaseSeconds: parseInteger('NOTIFICATIONS_LEASE_SECONDS', env.NOTIFICATIONS_LEASE_SECONDS, 120, 10, 86_400),
+  };
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parsePort(env.PORT);
@@ -76,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     secure: publicUrl.startsWith('https:'),
     eid: parseEid(env),
+    notifications: parseNotifications(env, publicUrl),
   };
 }

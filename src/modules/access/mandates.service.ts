@@ -5,7 +5,8 @@
  * grantor, with the full history kept. Every change is audited with it.
  */
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../platform/db/database.js';
+import { inTransaction, type RootDb } from '../../platform/db/database.js';
+import { publish } from '../../platform/jobs/outbox.js';
 import type { Principal } from '../../platform/http/auth.js';
 import * as errors from './access.errors.js';
 import * as repo from './access.repo.js';
@@ -57,6 +58,18 @@ export function createMandateService(root: Kysely<AccessTables>, options: Mandat
     });
   };
 
+  /** Announced on the platform outbox in the change's own transaction (the notifications module tells the representative). */
+  const announce = async (trx: Kysely<AccessTables>, topic: 'access.mandate_granted' | 'access.mandate_revoked', mandate: Mandate): Promise<void> => {
+    await publish(trx as unknown as RootDb, topic, {
+      mandateId: mandate.id,
+      grantor: mandate.grantor,
+      grantorKind: mandate.grantorKind,
+      representative: mandate.representative,
+      validFrom: mandate.validFrom,
+      validUntil: mandate.validUntil,
+    });
+  };
+
   const concerns = (actor: Principal, mandate: Mandate, companies: string[]): boolean =>
     mandate.representative === actor.personalCode || mandate.grantor === actor.personalCode || companies.includes(mandate.grantor);
 
@@ -105,6 +118,7 @@ export function createMandateService(root: Kysely<AccessTables>, options: Mandat
           now(),
         );
         await audit(trx, actor, 'access.mandate_granted', mandate, context);
+        await announce(trx, 'access.mandate_granted', mandate);
         return mandate;
       });
     },
@@ -140,6 +154,7 @@ export function createMandateService(root: Kysely<AccessTables>, options: Mandat
         await repo.addMandateEvent(trx, mandate.id, 'revoked', actorOfPrincipal(actor));
         const revoked = (await repo.findMandate(trx, mandate.id, now())) as Mandate;
         await audit(trx, actor, 'access.mandate_revoked', revoked, context);
+        await announce(trx, 'access.mandate_revoked', revoked);
         return revoked;
       });
     },

@@ -9,13 +9,27 @@
  * `concurrency` batches are in flight at once, as several senders or
  * instances would be. Everything it creates lives under a fresh bench
  * institution and service, so it can run on any migrated database.
+ *
+ * `benchIngestApi` measures the same three phases end to end through
+ * `POST /api/v1/status-events` over real HTTP (the whole platform, a
+ * client-credentials token of the demo institution), on a scratch database of
+ * the PostgreSQL server, with 1 and 2 concurrent senders. Comparing the two
+ * benches shows what the HTTP layer (parsing, validation, authentication,
+ * serialisation) adds to the status register's own work.
  */
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../../platform/db/database.js';
+import { createServer as createNetServer } from 'node:net';
+import * as client from 'openid-client';
+import pg from 'pg';
+// The bench builds the whole HTTP app (the composition root), as a real deployment would.
+import { buildApp, loadDemoData, migrationSources } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { openDatabase, type Database } from '../../platform/db/database.js';
+import { migrate } from '../../platform/db/migrate.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { normalisePersonalCode } from '../access/index.js';
 import { createCatalog } from '../catalog/index.js';
-import { createApplications, type EventResult, type StatusEventInput } from './index.js';
+import { createApplications, MAX_BATCH, type EventResult, type StatusEventInput } from './index.js';
 
 export interface IngestBenchOptions {
   /** applications registered; each gets three events (default 10,000 → 30,000 events) */
@@ -172,4 +186,145 @@ export async function benchIngest(database: Database, options: IngestBenchOption
     ratio: Math.round((rate / baselineRate) * 100) / 100,
     anchor: 'pg-single-row-insert',
   };
+}
+
+// ---- the same ingest through the HTTP API (issue #4, item 8) ----
+
+export interface IngestApiBenchOptions {
+  /** the PostgreSQL server; a scratch database is made on it and dropped after */
+  serverUrl?: string;
+  /** applications registered per sender setting; each gets three events */
+  applications?: number;
+  /** sender counts to measure, one after the other (default 1 and 2) */
+  senders?: number[];
+  baselineInserts?: number;
+}
+
+export interface IngestApiBenchResult {
+  bench: 'status-ingest-api';
+  database: 'postgres';
+  eventsPerSecond: number;
+  /** events per second with each number of concurrent senders */
+  bySenders: Record<string, { eventsPerSecond: number; registerEventsPerSecond: number; updateEventsPerSecond: number; p50BatchMs: number; p99BatchMs: number }>;
+  events: number;
+  batchSize: number;
+  baselineInsertsPerSecond: number;
+  ratio: number;
+  anchor: 'pg-single-row-insert';
+}
+
+const DEFAULT_SERVER = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A fresh database on the server, dropped by the returned function. */
+async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `pk_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * Status events per second through `POST /api/v1/status-events` over real
+ * HTTP, the platform's app with its demo data on a scratch database of the
+ * PostgreSQL server and the demo institution's system sending 1,000-event
+ * batches with its client-credentials token; beside single-row INSERTs on the
+ * same server in the same run.
+ */
+export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promise<IngestApiBenchResult> {
+  const applications = options.applications ?? 10_000;
+  const senders = options.senders ?? [1, 2];
+  const batchSize = MAX_BATCH;
+  const scratch = await scratchDatabase(options.serverUrl ?? DEFAULT_SERVER);
+  try {
+    const port = await freePort();
+    const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: scratch.url, DEMO: 'true', LOG_LEVEL: 'silent', DATA_DIR: 'memory://' });
+    const database = await openDatabase({ databaseUrl: scratch.url, dataDir: 'memory://' });
+    await migrate(database.db, migrationSources);
+    await loadDemoData(database);
+    // The app without its background workers: the notifications that status changes cause are delivered asynchronously and measured by their own bench.
+    const app = await buildApp({ ...config, dataDir: 'memory://' }, database, false);
+    const platform = { app, database, close: async () => (await app.close(), await database.close()) };
+    try {
+      await platform.app.listen({ port, host: '127.0.0.1' });
+      const issuer = await client.discovery(new URL(config.publicUrl), 'demo-institution', undefined, client.ClientSecretBasic('demo-institution-secret'), { execute: [client.allowInsecureRequests] });
+      const token = (await client.clientCredentialsGrant(issuer, { scope: 'applications.write' })).access_token;
+      const pmlp = await createCatalog(platform.database.db).getInstitution('pmlp');
+      const service = (await createCatalog(platform.database.db).listAllPublished()).find((candidate) => candidate.institutionId === pmlp.id);
+      if (!service) throw new Error('the demo data has no PMLP service');
+
+      const send = async (batch: StatusEventInput[]): Promise<EventResult[]> => {
+        const response = await fetch(`${config.publicUrl}/api/v1/status-events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ events: batch }),
+        });
+        if (response.status !== 200) throw new Error(`status-events answered ${response.status}: ${await response.text()}`);
+        return ((await response.json()) as { results: EventResult[] }).results;
+      };
+
+      const applicants = personalCodes(Math.min(applications, 5000));
+      const bySenders: IngestApiBenchResult['bySenders'] = {};
+      for (const concurrency of senders) {
+        const run = randomBytes(4).toString('hex');
+        const base = Date.now() - 3_600_000;
+        const at = (stage: number, n: number) => new Date(base + stage * 600_000 + (n % 1000)).toISOString();
+        const chunk = (events: StatusEventInput[]): StatusEventInput[][] => Array.from({ length: Math.ceil(events.length / batchSize) }, (_, i) => events.slice(i * batchSize, (i + 1) * batchSize));
+        const ids = Array.from({ length: applications }, (_, n) => `${run}-${n}`);
+        const register = chunk(ids.map((externalId, n) => ({ eventId: `${externalId}-r`, externalId, applicant: applicants[n % applicants.length]!, serviceId: service.id, code: 'received', occurredAt: at(0, n) })));
+        const progress = chunk(ids.map((externalId, n) => ({ eventId: `${externalId}-p`, externalId, code: 'in_progress', occurredAt: at(1, n), noteForApplicant: 'Pieteikums tiek izskatīts.' })));
+        const decide = chunk(ids.map((externalId, n) => ({ eventId: `${externalId}-d`, externalId, code: 'decided', occurredAt: at(2, n) })));
+        const timings: number[] = [];
+        const registerSeconds = await runBatches(register, concurrency, send, timings);
+        const updateSeconds = (await runBatches(progress, concurrency, send, timings)) + (await runBatches(decide, concurrency, send, timings));
+        timings.sort((a, b) => a - b);
+        bySenders[String(concurrency)] = {
+          eventsPerSecond: Math.round((applications * 3) / (registerSeconds + updateSeconds)),
+          registerEventsPerSecond: Math.round(applications / registerSeconds),
+          updateEventsPerSecond: Math.round((applications * 2) / updateSeconds),
+          p50BatchMs: Math.round(percentile(timings, 0.5)),
+          p99BatchMs: Math.round(percentile(timings, 0.99)),
+        };
+      }
+      const baselineRate = await baseline(platform.database, options.baselineInserts ?? 5000);
+      const best = Math.max(...Object.values(bySenders).map((figures) => figures.eventsPerSecond));
+      return {
+        bench: 'status-ingest-api',
+        database: 'postgres',
+        eventsPerSecond: best,
+        bySenders,
+        events: applications * 3 * senders.length,
+        batchSize,
+        baselineInsertsPerSecond: Math.round(baselineRate),
+        ratio: Math.round((best / baselineRate) * 100) / 100,
+        anchor: 'pg-single-row-insert',
+      };
+    } finally {
+      await platform.close();
+    }
+  } finally {
+    await scratch.drop();
+  }
 }

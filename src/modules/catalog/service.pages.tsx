@@ -116,8 +116,8 @@ function ChannelBlock({ lang, channel }: { lang: Lang; channel: Channel }): JSX.
 export async function servicePage(catalog: CatalogService, lang: Lang, service: Service, publicUrl: string): Promise<string> {
   const [institution, events] = await Promise.all([catalog.getInstitution(service.institutionId).catch(() => undefined), catalog.listEvents()]);
   const ownEvents = events.filter((event) => service.events.includes(event.code));
-  const onlineChannel = service.channels.find((channel) => channel.type === 'online' && safeHref(channel.url));
-  const startUrl = safeHref(onlineChannel?.url);
+  // Online services are applied for on the platform itself, through the service's e-form in the workspace (P2, P7).
+  const startUrl = service.channels.some((channel) => channel.type === 'online') ? at(lang, `/workspace/apply/${service.slug}`) : undefined;
   const time = durationText(service.processingTime, lang);
   const fee = service.costs.length === 0 ? t(lang, 'service.free') : service.costs.map((cost) => costText(cost, lang)).join('; ');
   const business = !service.audience.includes('citizen');

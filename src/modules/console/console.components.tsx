@@ -237,3 +237,82 @@ export function InstitutionPicker({ lang, action, options, value }: { lang: Lang
     </form>
   );
 }
+
+/** A group of radios in a fieldset; the first radio carries the group's id (error summary links land on it). */
+export function Radios(props: Omit<FieldProps, 'label'> & { legend: string; legendClass?: string; options: (Option & { hint?: string })[]; value: string; small?: boolean; id?: string }): JSX.Element {
+  const id = props.id ?? idOf(props.name);
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, props.hint, props.error)}>
+        <legend class={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`} safe>
+          {props.legend}
+        </legend>
+        {props.hint ? (
+          <div id={`${id}-hint`} class="govuk-hint" safe>
+            {props.hint}
+          </div>
+        ) : (
+          ''
+        )}
+        {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+        <div class={`govuk-radios${props.small ? ' govuk-radios--small' : ''}`} data-module="govuk-radios">
+          {props.options.map((option, index) => {
+            const radioId = index === 0 ? id : `${id}-${index + 1}`;
+            return (
+              <div class="govuk-radios__item">
+                <input
+                  class="govuk-radios__input"
+                  id={radioId}
+                  name={props.name}
+                  type="radio"
+                  value={option.value}
+                  checked={option.value === props.value}
+                  aria-describedby={option.hint ? `${radioId}-item-hint` : undefined}
+                />
+                <label class="govuk-label govuk-radios__label" for={radioId} lang={option.lang} safe>
+                  {option.text}
+                </label>
+                {option.hint ? (
+                  <div id={`${radioId}-item-hint`} class="govuk-hint govuk-radios__hint" safe>
+                    {option.hint}
+                  </div>
+                ) : (
+                  ''
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A file input (several files when `multiple`); its form must be multipart/form-data. */
+export function FileUpload(props: FieldProps & { multiple?: boolean; accept?: string }): JSX.Element {
+  const id = idOf(props.name);
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <label class={`govuk-label${props.labelClass ? ` ${props.labelClass}` : ''}`} for={id} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div id={`${id}-hint`} class="govuk-hint" safe>
+          {props.hint}
+        </div>
+      ) : (
+        ''
+      )}
+      {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+      <input
+        class={`govuk-file-upload${props.error ? ' govuk-file-upload--error' : ''}`}
+        id={id}
+        name={props.name}
+        type="file"
+        multiple={props.multiple}
+        accept={props.accept}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      />
+    </div>
+  );
+}

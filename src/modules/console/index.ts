@@ -16,6 +16,7 @@ import type { AccessService } from '../access/index.js';
 import type { ApplicationsService } from '../applications/index.js';
 import { createAudit } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
+import type { NotificationsService } from '../notifications/index.js';
 import { createIdentity } from '../identity/index.js';
 import { registerConsolePages as registerPages } from './console.pages.js';
 
@@ -25,6 +26,8 @@ export interface ConsoleOptions {
   access: AccessService;
   /** case handlers' queue, status changes, results; managers' e-forms and lead times */
   applications: ApplicationsService;
+  /** delivery status, dead letters, the mail outbox and services' notification texts (P10); without it those pages are not offered */
+  notifications?: NotificationsService;
   publicUrl: string;
 }
 

@@ -15,6 +15,8 @@ import { pageTitle, sendHtml } from '../../platform/web/page.js';
 import { portalPath, type CatalogEvent, type Institution, type Lifecycle, type Service, type ServiceContent } from '../catalog/index.js';
 import { consoleRoute, queryValue, seeOther, sendForbidden, type ConsoleDeps, type PageContext, type Staff } from './console.access.js';
 import { at, consoleCrumbs, Csrf, ErrorSummary, InstitutionPicker, SuccessBanner } from './console.components.js';
+import { ApplyingLinks } from './forms.pages.js';
+import { NotificationLinks } from './notifications.templates.js';
 import { addedSection, ServiceEditor, showErrors } from './services.editor.js';
 import { blankForm, changedParts, contentToForm, parseServiceForm, withAnotherRow, type FormError, type FormValues } from './services.form.js';
 import { ts, type ServiceKey } from './services.messages.js';
@@ -269,6 +271,8 @@ function editorPage(page: EditorPage): Promise<string> {
           ''
         )}
         {page.service ? <ServiceSummary lang={lang} service={page.service} csrf={page.csrf} /> : ''}
+        {page.service ? <ApplyingLinks lang={lang} service={page.service} /> : ''}
+        {page.service ? <NotificationLinks lang={lang} service={page.service} /> : ''}
         {page.service ? (
           <>
             <h2 class="govuk-heading-l" safe>

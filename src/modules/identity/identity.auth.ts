@@ -135,6 +135,7 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
       const person = await identity.findPerson(session.personId);
       if (!person) return null;
       identities.set(request, { via: 'session', person, acr: session.acr, sessionId: id, session });
+      if (apiCallNeedsCsrfToken(request)) await verifyCsrf(request);
       return enrich(app, personPrincipal(person, SESSION_SCOPES));
     },
   );
@@ -147,6 +148,20 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
 }
 
 // ---- CSRF ----
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/**
+ * An API POST carried by the session cookie could have been sent by another
+ * site's form (urlencoded, multipart or text bodies need no CORS preflight), so
+ * those must name the session's CSRF token in X-CSRF-Token. JSON bodies and
+ * other methods cannot be sent cross-site without a preflight, which we never grant.
+ */
+function apiCallNeedsCsrfToken(request: FastifyRequest): boolean {
+  if (request.method !== 'POST' || !request.url.startsWith('/api/')) return false;
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return !(mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType));
+}
 
 function sameToken(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
@@ -179,8 +194,8 @@ export function csrfField(request: FastifyRequest): string {
  * `_csrf` field (or `X-CSRF-Token` header) does not match. Bearer-token calls
  * carry no ambient credentials and are not checked.
  */
-export async function verifyCsrf(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-  if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+export async function verifyCsrf(request: FastifyRequest, _reply?: FastifyReply): Promise<void> {
+  if (SAFE_METHODS.includes(request.method)) return;
   if (identities.get(request)?.via === 'token') return;
   const body = request.body as Record<string, unknown> | undefined;
   const sent = typeof body?.[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : request.headers['x-csrf-token'];

@@ -5,6 +5,9 @@
  * represent as parent, and everyone who gave them a mandate — the choice is
  * kept for the session and checked again on every request. The mandates
  * pages (P15): given and received mandates, giving one, accepting, revoking.
+ * The applications pages (P2, P7, P8, P11, P12): applying through a service's
+ * e-form step by step with drafts, my applications, and one application with
+ * its timeline, expected completion, answer to the institution and result.
  *
  * Owns no tables: it composes the access, catalog, identity and audit modules
  * through their services. Exposes `registerWorkspacePages`, which also returns
@@ -21,6 +24,14 @@ import type { CatalogService } from '../catalog/index.js';
 import { createIdentity, type IdentityService } from '../identity/index.js';
 import { resolveActing, type Acting, type WorkspaceDeps } from './workspace.context.js';
 import { registerWorkspacePageRoutes } from './workspace.pages.js';
+import type { PreferencesService } from '../preferences/index.js';
+import type { OffersService } from '../offers/index.js';
+import { registerPreferencesPages } from './preferences.pages.js';
+import { registerOffersPages } from './offers.pages.js';
+import { registerApplyPages } from './apply.pages.js';
+import { registerApplicationPages } from './applications.pages.js';
+import type { NotificationsService } from '../notifications/index.js';
+import { registerInboxPages } from './inbox.pages.js';
 
 export type { Acting, ActingParty } from './workspace.context.js';
 
@@ -34,6 +45,12 @@ export interface WorkspaceOptions {
   /** applying, tracking, answering and receiving results (P2, P11) */
   applications: ApplicationsService;
   identity?: IdentityService;
+  /** notification settings (P10); without it the page is not offered */
+  preferences?: PreferencesService;
+  /** proactive offers and what the person follows (P10); without it the page is not offered */
+  offers?: OffersService;
+  /** the person's inbox (P10); without it the page is not offered */
+  notifications?: NotificationsService;
 }
 
 export interface Workspace {
@@ -52,7 +69,14 @@ export function registerWorkspacePages(app: App, options: WorkspaceOptions): Wor
     audit: options.audit,
     identity: options.identity ?? createIdentity(options.db),
   };
-  registerWorkspacePageRoutes(app, deps);
+  registerWorkspacePageRoutes(app, deps, options.notifications);
+  if (options.notifications) registerInboxPages(app, deps, options.notifications);
+  if (options.preferences) registerPreferencesPages(app, deps, options.preferences);
+  if (options.offers) registerOffersPages(app, deps, options.offers);
+  // Applying, my applications and one application (P2, P7, P8, P11, P12).
+  const applyDeps = { ...deps, applications: options.applications, db: options.db };
+  registerApplyPages(app, applyDeps);
+  registerApplicationPages(app, applyDeps);
   return {
     async actingFor(request, reply) {
       const principal = request.principal;

@@ -74,6 +74,11 @@ export interface WorkspaceRoute {
   /** the Latvian path; the English one is under /en */
   path: string;
   handler: PageHandler;
+  /**
+   * The form may be multipart (file uploads): the handler reads the body and
+   * checks its CSRF token itself, since `verifyCsrf` reads urlencoded bodies.
+   */
+  multipart?: boolean;
 }
 
 // ---- the "whom I act for" cookie ----
@@ -225,7 +230,7 @@ export function workspaceRoute(app: App, deps: WorkspaceDeps, route: WorkspaceRo
       url: at(lang, route.path),
       schema: { hide: true },
       onRequest,
-      ...(route.method === 'POST' ? { preHandler } : {}),
+      ...(route.method === 'POST' && !route.multipart ? { preHandler } : {}),
       handler: async (request, reply) => {
         const principal = sessionPerson(request) as Principal;
         try {

@@ -17,6 +17,8 @@ import { canManageMandates, rememberChoice, seeOther, textOf, workspaceRoute, ty
 import { t } from './workspace.messages.js';
 import { registerMandateFormPages } from './mandate-form.pages.js';
 import { registerMandatePages } from './mandates.pages.js';
+import type { NotificationsService } from '../notifications/index.js';
+import { inboxSection } from './inbox.pages.js';
 
 interface Section {
   href: string;
@@ -25,12 +27,19 @@ interface Section {
 }
 
 /** Only sections whose pages exist are offered (the applications pages arrive with their module). */
-function sections(app: App, context: PageContext): Section[] {
+function sections(app: App, context: PageContext, unread?: number): Section[] {
   const { lang, acting } = context;
-  const list: Section[] = [{ href: at(lang, '/workspace/mandates'), title: t(lang, 'home.mandates'), text: t(lang, 'home.mandatesText') }];
+  const list: Section[] = [];
+  // The inbox first, its unread count in its title (P10).
+  if (unread !== undefined) list.push(inboxSection(lang, unread));
+  list.push({ href: at(lang, '/workspace/mandates'), title: t(lang, 'home.mandates'), text: t(lang, 'home.mandatesText') });
   if (canManageMandates(acting)) list.push({ href: at(lang, '/workspace/mandates/new'), title: t(lang, 'home.newMandate'), text: t(lang, 'home.newMandateText') });
   if (app.hasRoute({ method: 'GET', url: at(lang, '/workspace/applications') })) {
     list.push({ href: at(lang, '/workspace/applications'), title: t(lang, 'home.applications'), text: t(lang, 'home.applicationsText') });
+  }
+  if (app.hasRoute({ method: 'GET', url: at(lang, '/workspace/offers') })) list.push({ href: at(lang, '/workspace/offers'), title: t(lang, 'home.offers'), text: t(lang, 'home.offersText') });
+  if (app.hasRoute({ method: 'GET', url: at(lang, '/workspace/settings/notifications') })) {
+    list.push({ href: at(lang, '/workspace/settings/notifications'), title: t(lang, 'home.notifications'), text: t(lang, 'home.notificationsText') });
   }
   list.push({ href: at(lang, '/'), title: t(lang, 'home.catalog'), text: t(lang, 'home.catalogText') });
   return list;
@@ -91,7 +100,7 @@ function Switch({ context, error }: { context: PageContext; error: ShownError | 
   );
 }
 
-function homePage(app: App, context: PageContext, state: { error?: ShownError; done?: string } = {}): Promise<string> {
+function homePage(app: App, context: PageContext, state: { error?: ShownError; done?: string; unread?: number } = {}): Promise<string> {
   const { lang, acting, principal } = context;
   const errors = state.error ? [state.error] : [];
   const title = t(lang, 'workspace.title');
@@ -123,7 +132,7 @@ function homePage(app: App, context: PageContext, state: { error?: ShownError; d
             {t(lang, 'home.sections')}
           </h2>
           <ul class="govuk-list">
-            {sections(app, context).map((section) => (
+            {sections(app, context, state.unread).map((section) => (
               <li class="govuk-!-margin-bottom-4">
                 <a class="govuk-link govuk-link--no-visited-state govuk-!-font-weight-bold" href={section.href} safe>
                   {section.title}
@@ -162,13 +171,17 @@ async function chooseParty(app: App, context: PageContext, deps: WorkspaceDeps):
   }
 }
 
-export function registerWorkspacePageRoutes(app: App, deps: WorkspaceDeps): void {
+export function registerWorkspacePageRoutes(app: App, deps: WorkspaceDeps, notifications?: NotificationsService): void {
   workspaceRoute(app, deps, {
     method: 'GET',
     path: '/workspace',
     handler: async (context) => {
       const chosen = textOf(context.query.chosen) === '1' && !context.acting.dropped;
-      return homePage(app, context, chosen ? { done: t(context.lang, 'switch.done', { party: partyText(context.lang, context.acting.current) }) } : {});
+      const unread = notifications ? (await notifications.inbox(context.principal.personalCode as string, { limit: 1 })).unread : undefined;
+      return homePage(app, context, {
+        ...(chosen ? { done: t(context.lang, 'switch.done', { party: partyText(context.lang, context.acting.current) }) } : {}),
+        ...(unread === undefined ? {} : { unread }),
+      });
     },
   });
   workspaceRoute(app, deps, { method: 'POST', path: '/workspace/acting-for', handler: (context) => chooseParty(app, context, deps) });

@@ -35,6 +35,7 @@ const COMPONENTS = [
   'error-message',
   'error-summary',
   'fieldset',
+  'file-upload',
   'footer',
   'generic-header',
   'hint',

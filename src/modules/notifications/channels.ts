@@ -1,0 +1,295 @@
+/**
+ * The channels a notification leaves the platform by, behind one interface:
+ * e-mail (nodemailer over SMTP_URL, or the mail outbox when unset), SMS (an
+ * HTTP provider at SMS_URL, or a development sink), web push (web-push with the
+ * platform's VAPID keys) and the official e-address (an adapter; the
+ * development sink until a real one is plugged in). The workspace inbox needs
+ * no channel: the notification row is the inbox item.
+ *
+ * A channel throws PermanentFailure when retrying cannot help; any other error
+ * is retried with backoff by the delivery worker.
+ */
+import { sql, type Kysely } from 'kysely';
+import { createTransport } from 'nodemailer';
+import webPush, { WebPushError, type PushSubscription } from 'web-push';
+import { PermanentFailure } from './notifications.errors.js';
+import type { NotificationsTables } from './notifications.repo.js';
+import type { Language, TargetChannel } from './notifications.schemas.js';
+
+type Db = Kysely<NotificationsTables>;
+
+/** One delivery, rendered and addressed. */
+export interface OutgoingMessage {
+  deliveryId: string;
+  channel: TargetChannel;
+  address: string;
+  language: Language;
+  /** the same for every attempt of this delivery: receivers drop a repeat */
+  messageId: string;
+  subject: string;
+  text: string;
+  html: string;
+  short: string;
+  link: string;
+}
+
+export interface SendOutcome {
+  status: 'sent' | 'delivered';
+  providerRef?: string;
+}
+
+export interface Channel {
+  readonly name: TargetChannel;
+  send(message: OutgoingMessage): Promise<SendOutcome>;
+  close?(): Promise<void>;
+}
+
+// ---- e-mail
+
+export interface Mailer {
+  /** sends one e-mail (or keeps it in the mail outbox); `key` makes keeping it idempotent */
+  sendMail(mail: { key: string; messageId: string; to: string; subject: string; text: string; html?: string; language: Language }): Promise<string | undefined>;
+  close(): void;
+}
+
+export interface MailerOptions {
+  smtpUrl: string | undefined;
+  from: string;
+  /** bound on connecting and on each SMTP reply, well under the delivery lease */
+  timeoutMs: number;
+}
+
+/** True for an SMTP reply that says the message will never be accepted (5xx). */
+function permanentSmtp(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+export function createMailer(db: Db, options: MailerOptions): Mailer {
+  if (options.smtpUrl) {
+    const transport = createTransport({
+      url: options.smtpUrl,
+      pool: true,
+      maxConnections: 5,
+      maxMessages: 1000,
+      connectionTimeout: options.timeoutMs,
+      greetingTimeout: options.timeoutMs,
+      socketTimeout: options.timeoutMs,
+    });
+    return {
+      async sendMail(mail) {
+        try {
+          const info = await transport.sendMail({
+            from: options.from,
+            to: mail.to,
+            subject: mail.subject,
+            text: mail.text,
+            ...(mail.html ? { html: mail.html } : {}),
+            messageId: mail.messageId,
+            headers: { 'Content-Language': mail.language },
+          });
+          return typeof info.response === 'string' ? info.response.slice(0, 200) : undefined;
+        } catch (error) {
+          if (permanentSmtp(error)) throw new PermanentFailure(`SMTP refused the message: ${(error as Error).message}`);
+          throw error;
+        }
+      },
+      close: () => transport.close(),
+    };
+  }
+  // No SMTP server: the message is built as it would be sent and kept in the mail outbox.
+  const composer = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async sendMail(mail) {
+      const info = await composer.sendMail({
+        from: options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        messageId: mail.messageId,
+        headers: { 'Content-Language': mail.language },
+      });
+      const raw = Buffer.isBuffer(info.message) ? info.message.toString('utf8') : '';
+      await db
+        .insertInto('notifications.mail_outbox')
+        .values({ delivery_id: mail.key, message_id: mail.messageId, recipient: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html ?? '', raw })
+        .onConflict((oc) => oc.column('delivery_id').doNothing())
+        .execute();
+      return 'kept in the mail outbox';
+    },
+    close: () => composer.close(),
+  };
+}
+
+export function emailChannel(mailer: Mailer): Channel {
+  return {
+    name: 'email',
+    async send(message) {
+      const providerRef = await mailer.sendMail({
+        key: message.deliveryId,
+        messageId: message.messageId,
+        to: message.address,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        language: message.language,
+      });
+      return providerRef ? { status: 'sent', providerRef } : { status: 'sent' };
+    },
+    close: async () => mailer.close(),
+  };
+}
+
+// ---- SMS
+
+export interface SmsProvider {
+  send(sms: { key: string; to: string; text: string }): Promise<{ providerRef?: string; kept?: boolean }>;
+}
+
+/**
+ * A provider that takes `POST {url}` with `{ "to", "text", "reference" }` as
+ * JSON and an `Idempotency-Key` header (the delivery id): 2xx accepted, 4xx
+ * refused for good (but 408/429), anything else retried.
+ */
+export function httpSmsProvider(url: string, timeoutMs: number): SmsProvider {
+  return {
+    async send(sms) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': sms.key },
+        body: JSON.stringify({ to: sms.to, text: sms.text, reference: sms.key }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = (await response.text()).slice(0, 200);
+      if (response.ok) {
+        let providerRef: string | undefined;
+        try {
+          const body = JSON.parse(text) as { id?: unknown };
+          if (typeof body.id === 'string') providerRef = body.id;
+        } catch {
+          // a provider need not answer JSON
+        }
+        return providerRef ? { providerRef } : {};
+      }
+      const detail = `SMS provider answered ${response.status}${text ? `: ${text}` : ''}`;
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) throw new PermanentFailure(detail);
+      throw new Error(detail);
+    },
+  };
+}
+
+/** Development sink: what would have been sent is kept in notifications.sink. */
+function sinkWriter(db: Db, channel: TargetChannel) {
+  return async (key: string, address: string, payload: Record<string, unknown>): Promise<void> => {
+    await db.insertInto('notifications.sink').values({ delivery_id: key, channel, address, payload: sql`${JSON.stringify(payload)}::jsonb` }).onConflict((oc) => oc.column('delivery_id').doNothing()).execute();
+  };
+}
+
+export function smsSink(db: Db): SmsProvider {
+  const write = sinkWriter(db, 'sms');
+  return {
+    async send(sms) {
+      await write(sms.key, sms.to, { text: sms.text });
+      return { kept: true };
+    },
+  };
+}
+
+export function smsChannel(provider: SmsProvider): Channel {
+  return {
+    name: 'sms',
+    async send(message) {
+      const result = await provider.send({ key: message.deliveryId, to: message.address, text: message.short });
+      return result.providerRef ? { status: 'sent', providerRef: result.providerRef } : { status: 'sent' };
+    },
+  };
+}
+
+// ---- web push
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+/** The VAPID key pair: made by the first instance that starts, then shared through the database. */
+export async function loadVapidKeys(db: Db): Promise<VapidKeys> {
+  const generated = webPush.generateVAPIDKeys();
+  await db
+    .insertInto('notifications.settings')
+    .values({ key: 'vapid', value: sql`${JSON.stringify(generated)}::jsonb` })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db.selectFrom('notifications.settings').select('value').where('key', '=', 'vapid').executeTakeFirstOrThrow();
+  return row.value as unknown as VapidKeys;
+}
+
+function parseSubscription(address: string): PushSubscription {
+  try {
+    const value = JSON.parse(address) as PushSubscription;
+    if (typeof value.endpoint === 'string' && typeof value.keys?.p256dh === 'string' && typeof value.keys?.auth === 'string') return value;
+  } catch {
+    // reported below
+  }
+  throw new PermanentFailure('The push subscription is not valid.');
+}
+
+export function pushChannel(keys: VapidKeys, subject: string, timeoutMs: number): Channel {
+  return {
+    name: 'push',
+    async send(message) {
+      const payload = JSON.stringify({ title: message.subject, body: message.short, url: message.link, tag: message.deliveryId });
+      try {
+        const result = await webPush.sendNotification(parseSubscription(message.address), payload, {
+          vapidDetails: { subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+          TTL: 24 * 3600,
+          timeout: timeoutMs,
+          headers: { Topic: message.deliveryId.replace(/-/g, '').slice(0, 32) },
+        });
+        return { status: 'sent', providerRef: String(result.statusCode) };
+      } catch (error) {
+        // 4xx: the subscription is gone or the request can never succeed (but 429: later).
+        if (error instanceof WebPushError && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 429) {
+          throw new PermanentFailure(`The push service answered ${error.statusCode}.`);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+// ---- official e-address
+
+/** The state's e-address service: delivers an official document to a person's e-address. */
+export interface EAddressAdapter {
+  deliver(document: { key: string; address: string; subject: string; text: string; html: string; messageId: string }): Promise<{ providerRef?: string }>;
+}
+
+export function eAddressSink(db: Db): EAddressAdapter {
+  const write = sinkWriter(db, 'eaddress');
+  return {
+    async deliver(document) {
+      await write(document.key, document.address, { subject: document.subject, text: document.text, messageId: document.messageId });
+      return {};
+    },
+  };
+}
+
+export function eAddressChannel(adapter: EAddressAdapter): Channel {
+  return {
+    name: 'eaddress',
+    async send(message) {
+      const result = await adapter.deliver({
+        key: message.deliveryId,
+        address: message.address,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId: message.messageId,
+      });
+      // The e-address confirms receipt as it accepts: delivered.
+      return result.providerRef ? { status: 'delivered', providerRef: result.providerRef } : { status: 'delivered' };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Confirmation messages of the preferences module (a link to confirm an
+ * e-mail address, a code to confirm a phone): sent at once, straight through
+ * the mail transport and the SMS provider, never through the queue — the
+ * person is waiting for them, and they are no notification of the inbox.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ConfirmationMessage, ConfirmationSender } from '../preferences/index.js';
+import type { Mailer, SmsProvider } from './channels.js';
+import { messageIdFor } from './delivery.service.js';
+import type { Language } from './notifications.schemas.js';
+import { render } from './templates.js';
+
+const EMAIL = {
+  lv: {
+    subject: 'Apstipriniet e-pasta adresi',
+    body: '{greeting}\n\nLai saņemtu paziņojumus uz šo e-pasta adresi, apstipriniet to, atverot saiti:\n{link}\n\nJa to nepieprasījāt, neņemiet šo vēstuli vērā.',
+    short: '',
+  },
+  en: {
+    subject: 'Confirm your e-mail address',
+    body: '{greeting}\n\nTo receive notifications at this e-mail address, confirm it by opening this link:\n{link}\n\nIf you did not ask for this, please ignore this message.',
+    short: '',
+  },
+};
+
+const SMS: Record<Language, string> = {
+  lv: 'Pakalpojumi: jūsu apstiprinājuma kods ir {code}.',
+  en: 'Pakalpojumi: your confirmation code is {code}.',
+};
+
+export function createConfirmationSender(deps: { mailer: Mailer; sms: SmsProvider; publicUrl: string }): ConfirmationSender {
+  return {
+    async send(message: ConfirmationMessage) {
+      const key = randomUUID();
+      const language: Language = message.language === 'en' ? 'en' : 'lv';
+      if (message.channel === 'email') {
+        const rendered = render(EMAIL[language], language, { name: message.name ?? '', link: message.link ?? '' });
+        await deps.mailer.sendMail({
+          key,
+          messageId: messageIdFor(key, deps.publicUrl),
+          to: message.address,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          language,
+        });
+        return;
+      }
+      const text = render({ subject: '', body: SMS[language], short: '' }, language, { code: message.code ?? '' }).text;
+      await deps.sms.send({ key, to: message.address, text });
+    },
+  };
+}

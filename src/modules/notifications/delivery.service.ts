@@ -1,0 +1,194 @@
+/**
+ * Delivering: a queued job carries only a delivery's id; the worker claims the
+ * delivery (queued → sending, one worker of all instances wins), sends it over
+ * its channel, and records the outcome (sent, delivered, retrying with an
+ * exponential backoff, or failed — the dead letter). Every attempt of a
+ * delivery carries the same Message-ID, so a receiver can drop a repeat.
+ *
+ * A worker that dies mid-send leaves its delivery in `sending`: once its lease
+ * runs out (at start, in embedded mode, where only one process can exist) the
+ * sweeper hands it back to the queue. The window between a provider accepting
+ * a message and our recording it cannot be closed over SMTP; the fixed
+ * Message-ID is what covers it.
+ */
+import type { Kysely } from 'kysely';
+import type PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { inTransaction, type RootDb } from '../../platform/db/database.js';
+import { ensureQueue, executorAdapter } from '../../platform/jobs/queue.js';
+import type { Channel, OutgoingMessage, SendOutcome } from './channels.js';
+import { PermanentFailure } from './notifications.errors.js';
+import * as repo from './notifications.repo.js';
+import type { DeliveryRow, NotificationRow, NotificationsTables } from './notifications.repo.js';
+import type { TargetChannel } from './notifications.schemas.js';
+import { absoluteLink, toHtml } from './templates.js';
+
+export const DELIVER_QUEUE = 'notifications-deliver';
+
+export interface DeliveryOptions {
+  root: Kysely<NotificationsTables>;
+  boss: PgBoss;
+  channels: Channel[];
+  publicUrl: string;
+  /** how long a claim holds before another worker may take the delivery over */
+  leaseSeconds: number;
+  /** first retry after this many seconds, doubling each time */
+  retryDelaySeconds: number;
+  maxAttempts: number;
+  /** jobs a worker takes at once (sent concurrently) */
+  batchSize?: number;
+  /** embedded database: no other process exists, so every `sending` left at start is stale */
+  embedded: boolean;
+  log?: Pick<Logger, 'warn' | 'error' | 'info'> | undefined;
+}
+
+export interface DeliveryWorker {
+  /** queues deliveries inside the caller's transaction (`executor`) */
+  enqueue(executor: RootDb, deliveries: { id: string; notBefore: Date | null }[]): Promise<void>;
+  /** after a commit: let an idle worker look at once rather than at its next poll */
+  wake(): void;
+  start(): Promise<void>;
+  /** takes no more jobs (those in hand finish while the job queue stops) */
+  stop(): Promise<void>;
+  /** closes the channels' connections */
+  close(): Promise<void>;
+  /** one attempt at one delivery, as a worker would make it (tests, the console's "try again") */
+  attempt(deliveryId: string): Promise<void>;
+}
+
+const MAX_BACKOFF_SECONDS = 6 * 3600;
+
+export function messageIdFor(deliveryId: string, publicUrl: string): string {
+  return `<${deliveryId}@${new URL(publicUrl).hostname}>`;
+}
+
+export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
+  const { root, boss } = options;
+  const channels = new Map<TargetChannel, Channel>(options.channels.map((channel) => [channel.name, channel]));
+  const workerIds: string[] = [];
+  let sweeper: NodeJS.Timeout | undefined;
+  let running = false;
+
+  const enqueue = async (executor: RootDb, deliveries: { id: string; notBefore: Date | null }[]): Promise<void> => {
+    const db = executorAdapter(executor);
+    for (const delivery of deliveries) {
+      await boss.send(DELIVER_QUEUE, { deliveryId: delivery.id }, { db, ...(delivery.notBefore && delivery.notBefore > new Date() ? { startAfter: delivery.notBefore } : {}) });
+    }
+  };
+  const asRoot = (db: Kysely<NotificationsTables>): RootDb => db as unknown as RootDb;
+
+  const messageOf = (notification: NotificationRow, delivery: DeliveryRow): OutgoingMessage => {
+    const link = absoluteLink(notification.link, notification.language, options.publicUrl);
+    return {
+      deliveryId: delivery.id,
+      channel: delivery.channel as TargetChannel,
+      address: delivery.address,
+      language: notification.language,
+      messageId: delivery.message_id ?? messageIdFor(delivery.id, options.publicUrl),
+      subject: notification.subject,
+      text: notification.body,
+      html: toHtml(notification.body, notification.language, notification.subject),
+      short: notification.short_text,
+      link,
+    };
+  };
+
+  /** Records a failed attempt; a retry is queued in the same transaction, so it cannot be lost. */
+  const failed = async (delivery: DeliveryRow, error: unknown): Promise<void> => {
+    const detail = error instanceof Error ? error.message : String(error);
+    const final = error instanceof PermanentFailure || delivery.attempts >= options.maxAttempts;
+    if (final) {
+      await repo.finishDelivery(root, delivery.id, { status: 'failed', error: detail });
+      options.log?.warn({ deliveryId: delivery.id, channel: delivery.channel, attempts: delivery.attempts, error: detail }, 'notification delivery failed for good');
+      return;
+    }
+    const delaySeconds = Math.min(options.retryDelaySeconds * 2 ** (delivery.attempts - 1), MAX_BACKOFF_SECONDS);
+    const notBefore = new Date(Date.now() + delaySeconds * 1000);
+    await inTransaction(root, async (trx) => {
+      await repo.finishDelivery(trx, delivery.id, { status: 'retrying', error: detail });
+      await trx.updateTable('notifications.deliveries').set({ not_before: notBefore }).where('id', '=', delivery.id).execute();
+      await enqueue(asRoot(trx), [{ id: delivery.id, notBefore }]);
+    });
+  };
+
+  const attempt = async (deliveryId: string): Promise<void> => {
+    const claimed = await repo.claimDelivery(root, deliveryId, options.leaseSeconds);
+    if (!claimed) {
+      // Sent already, taken by another worker, or not due yet: a job that came early is put back.
+      const row = await repo.findDelivery(root, deliveryId);
+      if (row && (row.status === 'queued' || row.status === 'retrying') && row.not_before && row.not_before > new Date()) {
+        await enqueue(asRoot(root), [{ id: row.id, notBefore: row.not_before }]);
+      }
+      return;
+    }
+    let outcome: SendOutcome;
+    try {
+      const notification = await repo.findNotification(root, claimed.notification_id);
+      const channel = channels.get(claimed.channel as TargetChannel);
+      if (!notification) throw new PermanentFailure('The notification no longer exists.');
+      if (!channel) throw new PermanentFailure(`No ${claimed.channel} channel is configured.`);
+      outcome = await channel.send(messageOf(notification, claimed));
+    } catch (error) {
+      await failed(claimed, error);
+      return;
+    }
+    // Outside the try: a sent message is never scheduled again because recording it failed (the lease decides then).
+    await repo.finishDelivery(root, claimed.id, { status: outcome.status, providerRef: outcome.providerRef ?? null });
+  };
+
+  /** Sendings whose worker died go back to the queue. */
+  const sweep = async (all: boolean): Promise<void> => {
+    await inTransaction(root, async (trx) => {
+      const ids = await repo.releaseStale(trx, all ? 'all' : options.leaseSeconds);
+      if (ids.length > 0) options.log?.warn({ count: ids.length }, 'notification deliveries left by a stopped worker are queued again');
+      await enqueue(
+        asRoot(trx),
+        ids.map((id) => ({ id, notBefore: null })),
+      );
+    });
+  };
+
+  return {
+    enqueue,
+    wake() {
+      for (const id of workerIds) boss.notifyWorker(id);
+    },
+    attempt,
+    async start() {
+      await ensureQueue(boss, DELIVER_QUEUE, {
+        name: DELIVER_QUEUE,
+        // A job whose worker died expires after the lease and is tried again; ordinary failures are retried by `failed`.
+        expireInSeconds: Math.max(options.leaseSeconds, 1),
+        retryLimit: 3,
+        retryDelay: Math.max(options.retryDelaySeconds, 1),
+        retryBackoff: true,
+      });
+      await sweep(options.embedded);
+      const work = async (jobs: PgBoss.Job<{ deliveryId: string }>[]): Promise<void> => {
+        await Promise.all(jobs.map((job) => attempt(job.data.deliveryId)));
+      };
+      const batchSize = options.batchSize ?? 25;
+      for (let i = 0; i < 2; i++) workerIds.push(await boss.work(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5 }, work));
+      const every = Math.max(options.leaseSeconds / 2, 1) * 1000;
+      running = true;
+      const tick = (): void => {
+        if (!running) return;
+        sweeper = setTimeout(() => {
+          sweep(false)
+            .catch((error: unknown) => options.log?.error({ err: error }, 'notification sweeper failed'))
+            .finally(tick);
+        }, every);
+      };
+      tick();
+    },
+    async stop() {
+      running = false;
+      if (sweeper) clearTimeout(sweeper);
+      sweeper = undefined;
+      await Promise.all(workerIds.splice(0).map((id) => boss.offWork({ id })));
+    },
+    async close() {
+      await Promise.all([...channels.values()].map((channel) => channel.close?.()));
+    },
+  };
+}

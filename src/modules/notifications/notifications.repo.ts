@@ -1,0 +1,482 @@
+/** The notifications module's SQL, and nothing else. */
+import { randomUUID } from 'node:crypto';
+import { sql, type Generated, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type {
+  ChannelCounts,
+  ChannelName,
+  DeliveryLogEntry,
+  DeliveryStatus,
+  FailedDelivery,
+  InboxItem,
+  Language,
+  NotificationKind,
+  NotificationLogItem,
+  NotificationScope,
+  TemplateText,
+} from './notifications.schemas.js';
+
+interface NotificationsTable {
+  id: Generated<string>;
+  dedup_key: string;
+  recipient: string;
+  kind: NotificationKind;
+  template: string;
+  language: Language;
+  subject: string;
+  body: string;
+  short_text: string;
+  link: string | null;
+  service_id: string | null;
+  application_id: string | null;
+  institution_id: string | null;
+  client_id: string | null;
+  reference: string | null;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+}
+
+interface DeliveriesTable {
+  id: Generated<string>;
+  notification_id: string;
+  channel: ChannelName;
+  address: string;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  not_before: Date | null;
+  claimed_at: Date | null;
+  message_id: string | null;
+  provider_ref: string | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
+interface MailOutboxTable {
+  delivery_id: string;
+  message_id: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  raw: string;
+  created_at: Generated<Date>;
+}
+
+interface SinkTable {
+  delivery_id: string;
+  channel: string;
+  address: string;
+  payload: unknown;
+  created_at: Generated<Date>;
+}
+
+interface SettingsTable {
+  key: string;
+  value: unknown;
+  created_at: Generated<Date>;
+}
+
+interface TemplateOverridesTable {
+  service_id: string;
+  kind: NotificationKind;
+  language: Language;
+  subject: string;
+  body: string;
+  short_text: string;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+interface RateWindowsTable {
+  client_id: string;
+  window_start: Date;
+  count: number;
+}
+
+interface DeadEventsTable {
+  event_key: string;
+  topic: string;
+  payload: unknown;
+  error: string;
+  created_at: Generated<Date>;
+}
+
+export interface NotificationsTables {
+  'notifications.notifications': NotificationsTable;
+  'notifications.deliveries': DeliveriesTable;
+  'notifications.mail_outbox': MailOutboxTable;
+  'notifications.sink': SinkTable;
+  'notifications.settings': SettingsTable;
+  'notifications.template_overrides': TemplateOverridesTable;
+  'notifications.rate_windows': RateWindowsTable;
+  'notifications.dead_events': DeadEventsTable;
+}
+
+type Db = Kysely<NotificationsTables>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type DeliveryRow = Selectable<DeliveriesTable>;
+export type NewNotification = Omit<NotificationRow, 'id' | 'created_at' | 'read_at'>;
+export interface NewDelivery {
+  channel: ChannelName;
+  address: string;
+  status: DeliveryStatus;
+  notBefore: Date | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** Inserts the notification unless its key is known; its id, or undefined when it already existed. */
+export async function insertNotification(db: Db, row: NewNotification): Promise<string | undefined> {
+  const inserted = await db.insertInto('notifications.notifications').values(row).onConflict((oc) => oc.column('dedup_key').doNothing()).returning('id').executeTakeFirst();
+  return inserted?.id;
+}
+
+export async function findByDedupKey(db: Db, key: string): Promise<NotificationRow | undefined> {
+  return db.selectFrom('notifications.notifications').selectAll().where('dedup_key', '=', key).executeTakeFirst();
+}
+
+export async function insertDeliveries(db: Db, notificationId: string, deliveries: NewDelivery[], messageIdOf: (id: string) => string): Promise<DeliveryRow[]> {
+  if (deliveries.length === 0) return [];
+  return db
+    .insertInto('notifications.deliveries')
+    .values(
+      deliveries.map((delivery) => {
+        // The Message-ID is fixed when the delivery is made, so every attempt carries the same one.
+        const id = randomUUID();
+        return {
+          id,
+          notification_id: notificationId,
+          channel: delivery.channel,
+          address: delivery.address,
+          status: delivery.status,
+          not_before: delivery.notBefore,
+          message_id: messageIdOf(id),
+          sent_at: delivery.status === 'delivered' ? new Date() : null,
+        };
+      }),
+    )
+    .onConflict((oc) => oc.columns(['notification_id', 'channel', 'address']).doNothing())
+    .returningAll()
+    .execute();
+}
+
+/**
+ * Takes a delivery for sending: only one worker of all instances wins it. A
+ * delivery left in `sending` by a worker that died is taken again once its
+ * lease has run out.
+ */
+export async function claimDelivery(db: Db, id: string, leaseSeconds: number): Promise<DeliveryRow | undefined> {
+  const result = await sql<DeliveryRow>`
+    update notifications.deliveries
+    set status = 'sending', attempts = attempts + 1, claimed_at = now(), updated_at = now()
+    where id = ${id}
+      and channel <> 'inbox'
+      and (not_before is null or not_before <= now())
+      and (status in ('queued', 'retrying') or (status = 'sending' and claimed_at < now() - make_interval(secs => ${leaseSeconds})))
+    returning *`.execute(db);
+  return result.rows[0];
+}
+
+export async function findDelivery(db: Db, id: string): Promise<DeliveryRow | undefined> {
+  return db.selectFrom('notifications.deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findNotification(db: Db, id: string): Promise<NotificationRow | undefined> {
+  return db.selectFrom('notifications.notifications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records the outcome of the attempt this worker holds (status `sending`). */
+export async function finishDelivery(db: Db, id: string, outcome: { status: 'sent' | 'delivered' | 'retrying' | 'failed'; providerRef?: string | null; error?: string | null }): Promise<void> {
+  const done = outcome.status === 'sent' || outcome.status === 'delivered';
+  await db
+    .updateTable('notifications.deliveries')
+    .set({
+      status: outcome.status,
+      updated_at: sql`now()`,
+      ...(done ? { sent_at: sql`now()`, provider_ref: outcome.providerRef ?? null, last_error: null } : { last_error: (outcome.error ?? '').slice(0, 1000) }),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/** Sendings whose worker is gone: back to `retrying`; their ids, to be queued again. */
+export async function releaseStale(db: Db, leaseSeconds: number | 'all'): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    update notifications.deliveries set status = 'retrying', updated_at = now(), last_error = 'the worker sending it stopped'
+    where status = 'sending' and (${leaseSeconds === 'all'} or claimed_at < now() - make_interval(secs => ${leaseSeconds === 'all' ? 0 : leaseSeconds}))
+    returning id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+// ---- inbox
+
+const toInboxItem = (row: NotificationRow): InboxItem => ({
+  id: row.id,
+  kind: row.kind,
+  subject: row.subject,
+  text: row.body,
+  link: row.link,
+  applicationId: row.application_id,
+  createdAt: row.created_at.toISOString(),
+  readAt: row.read_at ? row.read_at.toISOString() : null,
+});
+
+export async function inbox(db: Db, recipient: string, limit: number, offset: number, unreadOnly: boolean): Promise<{ items: InboxItem[]; total: number; unread: number }> {
+  let query = db.selectFrom('notifications.notifications').selectAll().where('recipient', '=', recipient);
+  if (unreadOnly) query = query.where('read_at', 'is', null);
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  const counts = await db
+    .selectFrom('notifications.notifications')
+    .select([sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where read_at is null))::int`.as('unread')])
+    .where('recipient', '=', recipient)
+    .executeTakeFirstOrThrow();
+  return { items: rows.map(toInboxItem), total: unreadOnly ? counts.unread : counts.total, unread: counts.unread };
+}
+
+export async function markRead(db: Db, recipient: string, id: string): Promise<InboxItem | undefined> {
+  const row = await db
+    .updateTable('notifications.notifications')
+    .set({ read_at: sql`coalesce(read_at, now())` })
+    .where('id', '=', id)
+    .where('recipient', '=', recipient)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toInboxItem(row) : undefined;
+}
+
+export async function markAllRead(db: Db, recipient: string): Promise<number> {
+  const result = await db.updateTable('notifications.notifications').set({ read_at: sql`now()` }).where('recipient', '=', recipient).where('read_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+// ---- delivery status
+
+export async function deliveriesOf(db: Db, notificationId: string): Promise<DeliveryRow[]> {
+  return db.selectFrom('notifications.deliveries').selectAll().where('notification_id', '=', notificationId).orderBy('created_at').orderBy('channel').execute();
+}
+
+/**
+ * The condition on `n` (the notifications table's alias) that keeps an
+ * institution's notifications: sent by its system, or about one of its services.
+ */
+function inScope(scope: NotificationScope | null): RawBuilder<boolean> {
+  if (!scope) return sql<boolean>`true`;
+  if (!isUuid(scope.institutionId)) return sql<boolean>`false`;
+  const services = scope.serviceIds.filter(isUuid);
+  return services.length > 0
+    ? sql<boolean>`(n.institution_id = ${scope.institutionId} or n.service_id in (${sql.join(services)}))`
+    : sql<boolean>`n.institution_id = ${scope.institutionId}`;
+}
+
+export async function failedDeliveries(db: Db, limit: number, offset: number, scope: NotificationScope | null = null): Promise<FailedDelivery[]> {
+  const rows = await db
+    .selectFrom('notifications.deliveries as d')
+    .innerJoin('notifications.notifications as n', 'n.id', 'd.notification_id')
+    .select(['d.id', 'd.notification_id', 'd.channel', 'n.recipient', 'd.attempts', 'd.last_error', 'd.updated_at'])
+    .where('d.status', '=', 'failed')
+    .where(inScope(scope))
+    .orderBy('d.updated_at', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((row) => ({
+    deliveryId: row.id,
+    notificationId: row.notification_id,
+    channel: row.channel,
+    recipient: row.recipient,
+    attempts: row.attempts,
+    error: row.last_error,
+    updatedAt: row.updated_at.toISOString(),
+  }));
+}
+
+export async function countFailed(db: Db, scope: NotificationScope | null): Promise<number> {
+  const row = await db
+    .selectFrom('notifications.deliveries as d')
+    .innerJoin('notifications.notifications as n', 'n.id', 'd.notification_id')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('d.status', '=', 'failed')
+    .where(inScope(scope))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function channelCounts(db: Db, since: Date | null, scope: NotificationScope | null = null): Promise<ChannelCounts[]> {
+  let query = db
+    .selectFrom('notifications.deliveries as d')
+    .innerJoin('notifications.notifications as n', 'n.id', 'd.notification_id')
+    .select(['d.channel', 'd.status', sql<number>`count(*)::int`.as('count')])
+    .where(inScope(scope));
+  if (since) query = query.where('d.created_at', '>=', since);
+  return query.groupBy(['d.channel', 'd.status']).orderBy('d.channel').orderBy('d.status').execute();
+}
+
+/** Whether a delivery belongs to a notification in the scope. */
+export async function deliveryInScope(db: Db, id: string, scope: NotificationScope | null): Promise<boolean> {
+  const row = await db
+    .selectFrom('notifications.deliveries as d')
+    .innerJoin('notifications.notifications as n', 'n.id', 'd.notification_id')
+    .select('d.id')
+    .where('d.id', '=', id)
+    .where(inScope(scope))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const toLogEntry = (row: DeliveryRow): DeliveryLogEntry => ({
+  id: row.id,
+  channel: row.channel,
+  status: row.status,
+  attempts: row.attempts,
+  error: row.last_error,
+  notBefore: row.not_before ? row.not_before.toISOString() : null,
+  lastAttemptAt: row.claimed_at ? row.claimed_at.toISOString() : null,
+  sentAt: row.sent_at ? row.sent_at.toISOString() : null,
+  updatedAt: row.updated_at.toISOString(),
+});
+
+/**
+ * Notifications in the scope, newest first, each with all its deliveries; with
+ * a status or channel, only those having such a delivery. Two queries a page.
+ */
+export async function notificationLog(
+  db: Db,
+  scope: NotificationScope | null,
+  filter: { status?: DeliveryStatus | undefined; channel?: ChannelName | undefined },
+  limit: number,
+  offset: number,
+): Promise<{ items: NotificationLogItem[]; total: number }> {
+  const having = (): RawBuilder<boolean> => {
+    if (!filter.status && !filter.channel) return sql<boolean>`true`;
+    const status = filter.status ? sql`and d.status = ${filter.status}` : sql``;
+    const channel = filter.channel ? sql`and d.channel = ${filter.channel}` : sql``;
+    return sql<boolean>`exists (select 1 from notifications.deliveries d where d.notification_id = n.id ${status} ${channel})`;
+  };
+  const base = db.selectFrom('notifications.notifications as n').where(inScope(scope)).where(having());
+  const [rows, count] = await Promise.all([
+    base.selectAll('n').orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(limit).offset(offset).execute(),
+    base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  const deliveries =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('notifications.deliveries')
+          .selectAll()
+          .where(
+            'notification_id',
+            'in',
+            rows.map((row) => row.id),
+          )
+          .orderBy('created_at')
+          .orderBy('channel')
+          .execute();
+  const byNotification = new Map<string, DeliveryLogEntry[]>();
+  for (const delivery of deliveries) byNotification.set(delivery.notification_id, [...(byNotification.get(delivery.notification_id) ?? []), toLogEntry(delivery)]);
+  return {
+    total: count.total,
+    items: rows.map((row) => ({
+      id: row.id,
+      recipient: row.recipient,
+      kind: row.kind,
+      subject: row.subject,
+      language: row.language,
+      applicationId: row.application_id,
+      serviceId: row.service_id,
+      institutionId: row.institution_id,
+      createdAt: row.created_at.toISOString(),
+      readAt: row.read_at ? row.read_at.toISOString() : null,
+      deliveries: byNotification.get(row.id) ?? [],
+    })),
+  };
+}
+
+/** A dead delivery gets a fresh set of attempts (the console's "try again"). */
+export async function requeueFailed(db: Db, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('notifications.deliveries')
+    .set({ status: 'retrying', attempts: 0, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+// ---- templates
+
+export async function findOverride(db: Db, serviceId: string, kind: NotificationKind, language: Language): Promise<TemplateText | undefined> {
+  const row = await db
+    .selectFrom('notifications.template_overrides')
+    .select(['subject', 'body', 'short_text'])
+    .where('service_id', '=', serviceId)
+    .where('kind', '=', kind)
+    .where('language', '=', language)
+    .executeTakeFirst();
+  return row ? { subject: row.subject, body: row.body, short: row.short_text } : undefined;
+}
+
+export async function listOverrides(db: Db, serviceId: string): Promise<{ kind: NotificationKind; language: Language; text: TemplateText; updatedBy: string; updatedAt: string }[]> {
+  const rows = await db.selectFrom('notifications.template_overrides').selectAll().where('service_id', '=', serviceId).orderBy('kind').orderBy('language').execute();
+  return rows.map((row) => ({
+    kind: row.kind,
+    language: row.language,
+    text: { subject: row.subject, body: row.body, short: row.short_text },
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at.toISOString(),
+  }));
+}
+
+export async function saveOverride(db: Db, serviceId: string, kind: NotificationKind, language: Language, text: TemplateText, by: string): Promise<void> {
+  await db
+    .insertInto('notifications.template_overrides')
+    .values({ service_id: serviceId, kind, language, subject: text.subject, body: text.body, short_text: text.short, updated_by: by })
+    .onConflict((oc) =>
+      oc.columns(['service_id', 'kind', 'language']).doUpdateSet({ subject: text.subject, body: text.body, short_text: text.short, updated_by: by, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+export async function deleteOverride(db: Db, serviceId: string, kind: NotificationKind, language: Language): Promise<boolean> {
+  const result = await db
+    .deleteFrom('notifications.template_overrides')
+    .where('service_id', '=', serviceId)
+    .where('kind', '=', kind)
+    .where('language', '=', language)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+// ---- rate limits
+
+/** Counts one request of `clientId` in the window starting at `windowStart`; the count so far. */
+export async function hitRateWindow(db: Db, clientId: string, windowStart: Date): Promise<number> {
+  const row = await db
+    .insertInto('notifications.rate_windows')
+    .values({ client_id: clientId, window_start: windowStart, count: 1 })
+    .onConflict((oc) => oc.columns(['client_id', 'window_start']).doUpdateSet({ count: sql`notifications.rate_windows.count + 1` }))
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function pruneRateWindows(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('notifications.rate_windows').where('window_start', '<', before).execute();
+}
+
+// ---- the mail outbox and sinks (console, tests)
+
+export async function mailOutbox(db: Db, limit: number): Promise<{ deliveryId: string; messageId: string; to: string; subject: string; text: string; createdAt: string }[]> {
+  const rows = await db.selectFrom('notifications.mail_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+  return rows.map((row) => ({ deliveryId: row.delivery_id, messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, createdAt: row.created_at.toISOString() }));
+}
+
+export async function recordDeadEvent(db: Db, event: { key: string; topic: string; payload: unknown }, error: string): Promise<void> {
+  await db
+    .insertInto('notifications.dead_events')
+    .values({ event_key: event.key, topic: event.topic, payload: sql`${JSON.stringify(event.payload)}::jsonb`, error: error.slice(0, 1000) })
+    .onConflict((oc) => oc.column('event_key').doUpdateSet({ error: error.slice(0, 1000) }))
+    .execute();
+}

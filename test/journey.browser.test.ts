@@ -1,0 +1,189 @@
+/**
+ * The citizen's whole journey by keyboard alone, in real Chromium (Debian's,
+ * through playwright-core): find a service from the portal's front page,
+ * sign in through the demo identity provider, apply through every step of
+ * its e-form, submit, open the application from the confirmation, find it in
+ * the list, and answer the institution's request for more —
+ * only Tab, Shift+Tab, Enter, Space and typing, never a click. Every page on
+ * the way has no WCAG 2.1 A/AA violations (axe-core), and the element that
+ * has the focus is always visibly marked.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApplications } from '../src/modules/applications/index.js';
+import { createCatalog } from '../src/modules/catalog/index.js';
+import type { Principal } from '../src/platform/http/auth.js';
+import { startTestPlatform, type TestPlatform } from './support/platform.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM}; browser tests skipped. In CI they fail.` : false;
+
+let platform: TestPlatform;
+let browser: Browser | undefined;
+
+before(async () => {
+  platform = await startTestPlatform();
+  if (skipBrowser) return;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const runner = (window as unknown as { axe: typeof axe }).axe;
+    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target) }));
+  });
+  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[id]'), (element) => element.id));
+  assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), [], `${what} has duplicate ids`);
+  if (violations.length > 0) console.error(`axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`);
+  assert.deepEqual(violations.map((violation) => violation.id), [], `${what} has accessibility violations`);
+}
+
+/** What the focused element is, and whether the focus is drawn (outline, box shadow or the focus colour behind it). */
+function focused(page: Page): Promise<{ id: string; text: string; href: string; tag: string; visible: boolean }> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return { id: '', text: '', href: '', tag: '', visible: false };
+    const style = getComputedStyle(element);
+    const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    const shadowed = style.boxShadow !== 'none' && style.boxShadow !== '';
+    return { id: element.id, text: (element.textContent ?? '').trim(), href: element.getAttribute('href') ?? '', tag: element.tagName.toLowerCase(), visible: outlined || shadowed };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches; asserts its focus is visible. */
+async function tabTo(page: Page, what: string, matches: (element: Awaited<ReturnType<typeof focused>>) => boolean, backwards = false): Promise<void> {
+  for (let presses = 0; presses < 150; presses++) {
+    const element = await focused(page);
+    if (element.tag && matches(element)) {
+      assert.ok(element.visible, `the focus on ${what} is visible`);
+      return;
+    }
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  assert.fail(`the keyboard never reached ${what}`);
+}
+
+const byId = (id: string) => (element: { id: string }) => element.id === id;
+
+/** Presses a key that leads to another page, and waits for it. */
+async function go(page: Page, key: string, url: (url: URL) => boolean): Promise<void> {
+  // A navigation must happen, even to the same address (a form that answers with its errors).
+  await Promise.all([page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() && url(new URL(frame.url())) }), page.keyboard.press(key)]);
+  await page.waitForLoadState('load');
+}
+
+test('find → sign in → apply → track, by keyboard alone, with no axe violations', { skip: skipBrowser }, async () => {
+  const context = await (browser as Browser).newContext({ baseURL: platform.url, bypassCSP: true, locale: 'en-GB' });
+  const page = await context.newPage();
+  try {
+    // Find: the front page's search.
+    await page.goto('/');
+    await expectAccessible(page, 'the front page');
+    await tabTo(page, 'the search box', (element) => element.tag === 'input' && element.id !== '');
+    await page.keyboard.type('dzīvesvietas deklarēšana');
+    await go(page, 'Enter', (url) => url.searchParams.has('q'));
+    await expectAccessible(page, 'the search results');
+    await tabTo(page, 'the service in the results', (element) => element.href === '/services/dzivesvietas-deklaresana');
+    await go(page, 'Enter', (url) => url.pathname === '/services/dzivesvietas-deklaresana');
+    await expectAccessible(page, 'the service page');
+
+    // Start: not signed in yet, so the demo identity provider asks who you are.
+    await tabTo(page, 'the start button', (element) => element.href === '/workspace/apply/dzivesvietas-deklaresana');
+    await go(page, 'Enter', (url) => /\/interaction\/[^/]+\/demo/.test(url.pathname));
+    await expectAccessible(page, 'the demo identity provider');
+    await tabTo(page, 'Jānis Bērziņš', (element) => element.tag === 'button' && element.text.includes('Jānis Bērziņš'));
+    await go(page, 'Space', (url) => url.pathname === '/workspace/apply/dzivesvietas-deklaresana/step/applicant');
+
+    // Step 1: what the platform knows is already there.
+    await expectAccessible(page, 'step 1');
+    assert.equal(await page.inputValue('#f-fullName'), 'Jānis Bērziņš');
+    await tabTo(page, 'the phone field', byId('f-phone'));
+    await page.keyboard.type('+371 20000000');
+    await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
+    await go(page, 'Enter', (url) => url.pathname.endsWith('/step/residence'));
+
+    // Step 2: a mistake first, corrected by following the error summary's link.
+    await expectAccessible(page, 'step 2');
+    await tabTo(page, 'the address', byId('f-address'));
+    await page.keyboard.type('Brīvības iela 1-5, Rīga, LV-1010');
+    await tabTo(page, 'the ground', byId('f-basis'));
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
+    await go(page, 'Enter', (url) => url.pathname.endsWith('/step/residence'));
+    assert.equal(await page.locator('.govuk-error-summary').count(), 1);
+    await expectAccessible(page, 'step 2 with an error');
+    await tabTo(page, 'the error’s link', (element) => element.href === '#f-movedInOn');
+    await page.keyboard.press('Enter');
+    assert.equal((await focused(page)).id, 'f-movedInOn', 'the link takes the focus to the field');
+    await page.keyboard.type('10.01.2026');
+    await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
+    await go(page, 'Enter', (url) => url.pathname.endsWith('/step/request'));
+
+    // Step 3: the request, files left out (they are optional for an owner).
+    await expectAccessible(page, 'step 3');
+    await tabTo(page, 'the request', byId('f-request'));
+    await page.keyboard.type('Deklarēju dzīvesvietu.');
+    await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
+    await go(page, 'Enter', (url) => url.pathname.endsWith('/step/confirm'));
+
+    // Step 4: the consent box, ticked with Space.
+    await expectAccessible(page, 'step 4');
+    await tabTo(page, 'the consent', byId('f-consent'));
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
+    await go(page, 'Enter', (url) => url.pathname.endsWith('/check'));
+
+    // Check, go back one field with Shift+Tab to make sure the order holds both ways, then submit.
+    await expectAccessible(page, 'check your answers');
+    assert.match(await page.locator('main').innerText(), /Brīvības iela 1-5, Rīga, LV-1010[\s\S]*Esmu īpašnieks/);
+    await tabTo(page, 'Submit', (element) => element.tag === 'button' && element.text === 'Iesniegt pieteikumu');
+    await page.keyboard.press('Shift+Tab');
+    await tabTo(page, 'Submit again', (element) => element.tag === 'button' && element.text === 'Iesniegt pieteikumu');
+    await go(page, 'Enter', (url) => url.pathname.endsWith('/submitted'));
+
+    // The confirmation, then the application itself.
+    await expectAccessible(page, 'the confirmation');
+    const number = (await page.locator('#application-number').innerText()).trim();
+    assert.match(number, /^\d{4}-\d{6}$/);
+    await tabTo(page, 'the link to the application', byId('open-application'));
+    await go(page, 'Enter', (url) => url.pathname === `/workspace/applications/${number}`);
+    await expectAccessible(page, 'the application');
+    assert.match(await page.locator('#status').innerText(), /Iesniegts/);
+    assert.match(await page.locator('#timeline ~ table').innerText(), /Iesniegts/);
+
+    // Tracking: the list of applications, reached from the breadcrumbs.
+    await tabTo(page, 'my applications', (element) => element.href === '/workspace/applications');
+    await go(page, 'Enter', (url) => url.pathname === '/workspace/applications');
+    await expectAccessible(page, 'my applications');
+    assert.match(await page.locator('#applications').innerText(), new RegExp(number));
+
+    // When the institution asks for more, the answer form (message and files) is as accessible.
+    const pmlp = await createCatalog(platform.database.db).getInstitution('pmlp');
+    const system: Principal = { subject: 'client:demo-institution', kind: 'system', roles: [], scopes: ['applications.write'], institutionId: pmlp.id };
+    await createApplications(platform.database.db).recordStatus(system, number, { code: 'awaiting_client', awaiting: 'Īpašnieka piekrišana' });
+    await tabTo(page, 'the application in the list', (element) => element.href === `/workspace/applications/${number}`);
+    await go(page, 'Enter', (url) => url.pathname === `/workspace/applications/${number}`);
+    await expectAccessible(page, 'the application awaiting a reply');
+    await tabTo(page, 'the reply', byId('message'));
+    await page.keyboard.type('Pievienošu piekrišanu.');
+    await tabTo(page, 'Send reply', (element) => element.tag === 'button' && element.text === 'Nosūtīt atbildi');
+    await go(page, 'Enter', (url) => url.searchParams.get('done') === 'answered');
+    await expectAccessible(page, 'the application after the reply');
+    assert.match(await page.locator('#timeline ~ table').innerText(), /Pievienošu piekrišanu\./);
+  } finally {
+    await context.close();
+  }
+});
