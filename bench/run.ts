@@ -3,17 +3,15 @@
  * prints one JSON object per line:
  *   {"bench": NAME, ...figures, "ratio": R, "anchor": NAME}
  * `--quick` shortens every measurement so the whole run ends within 2 minutes.
- * With BENCH_DATABASE_URL the catalog runs on that PostgreSQL server instead of
- * embedded PGlite.
+ * With BENCH_DATABASE_URL the catalog and the service-level benches run on that
+ * PostgreSQL server (the latter on a scratch database) instead of embedded PGlite.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { migrationSources } from '../src/app.js';
 import { benchIngest, benchIngestApi } from '../src/modules/applications/ingest.bench.js';
 import { benchEmail } from '../src/modules/notifications/email.bench.js';
-import { openDatabase } from '../src/platform/db/database.js';
-import { migrate } from '../src/platform/db/migrate.js';
+import { openScratchDatabase } from '../test/support/database.js';
 import { SEARCH_TERMS } from './generate.js';
 
 const quick = process.argv.includes('--quick');
@@ -87,12 +85,11 @@ async function main(): Promise<void> {
   });
 
   // The central status register's batch ingest (service level), beside a raw single-row insert loop on the same database.
-  const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: 'memory://' });
+  const database = await openScratchDatabase(process.env.BENCH_DATABASE_URL, 'pk_bench');
   try {
-    await migrate(database.db, migrationSources);
     print({ ...(await benchIngest(database, { applications: quick ? 1_000 : 10_000 })) });
   } finally {
-    await database.close();
+    await database.dispose();
   }
   // The same ingest through POST /api/v1/status-events over real HTTP, on the PostgreSQL server (BENCH_DATABASE_URL or the local one).
   print({ ...(await benchIngestApi({ ...(process.env.BENCH_DATABASE_URL ? { serverUrl: process.env.BENCH_DATABASE_URL } : {}), applications: quick ? 5_000 : 20_000 })) });

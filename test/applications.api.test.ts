@@ -10,16 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
+import { callApi, expectJson as ok, expectProblem as problem, type CallOptions } from './support/http.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
 
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { pointer: string; in: string; detail: string; keyword?: string; messages?: { lv: string; en: string } }[];
-}
 interface Receipt {
   number: string;
   applicationId: string;
@@ -72,31 +66,7 @@ let residence: { id: string; institutionId: string };
 let otherService: { id: string; institutionId: string };
 
 type Who = keyof typeof tokens | null;
-async function call(method: string, path: string, who: Who, options: { json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
-  const headers: Record<string, string> = { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...options.headers };
-  let body = options.body;
-  if (options.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.json);
-  }
-  return fetch(`${platform.url}${path}`, { method, headers, body, redirect: 'manual' });
-}
-
-async function ok<T>(response: Response, status = 200): Promise<T> {
-  assert.equal(response.status, status, `${response.url} answered ${response.status}: ${await response.clone().text()}`);
-  return (await response.json()) as T;
-}
-
-async function problem(response: Response, status: number, type?: string): Promise<Problem> {
-  assert.equal(response.status, status, `${response.url} answered ${response.status}: ${await response.clone().text()}`);
-  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-  const body = (await response.json()) as Problem;
-  assert.equal(body.status, status);
-  assert.match(body.type, /^\/problems\/[a-z.-]+$/);
-  assert.ok(body.title && body.detail);
-  if (type) assert.equal(body.type, `/problems/${type}`);
-  return body;
-}
+const call = (method: string, path: string, who: Who, options: CallOptions = {}): Promise<Response> => callApi(platform.url, method, path, who ? tokens[who] : null, options);
 
 const validResidence = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   fullName: 'Jānis Bērziņš',

@@ -5,33 +5,12 @@ import { request } from 'node:http';
 import fc from 'fast-check';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { validateCpsv } from '../src/modules/catalog/cpsv.validate.js';
+import { expectJson, expectProblem } from './support/http.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { pointer: string; in: string; detail: string }[];
-}
 
 let platform: TestPlatform;
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${platform.url}${path}`, { headers, redirect: 'manual' });
-const json = async <T>(path: string, headers: Record<string, string> = {}): Promise<T> => {
-  const response = await get(path, headers);
-  assert.equal(response.status, 200, `${path} answered ${response.status}: ${await response.clone().text()}`);
-  return (await response.json()) as T;
-};
-
-async function expectProblem(response: Response, status: number): Promise<Problem> {
-  assert.equal(response.status, status, await response.clone().text());
-  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-  const problem = (await response.json()) as Problem;
-  assert.equal(problem.status, status);
-  assert.match(problem.type, /^\/problems\/[a-z.-]+$/);
-  assert.ok(problem.title.length > 0 && problem.detail.length > 0);
-  return problem;
-}
+const json = async <T>(path: string, headers: Record<string, string> = {}): Promise<T> => expectJson<T>(await get(path, headers));
 
 /** Sends raw bytes that fetch would refuse to send (invalid UTF-8, control characters). */
 function rawGet(path: string): Promise<{ status: number; contentType: string }> {

@@ -21,16 +21,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Principal } from '../src/platform/http/auth.js';
 import { createApplications, type ApplicationsService } from '../src/modules/applications/index.js';
 import { createCatalog, type Institution, type Service } from '../src/modules/catalog/index.js';
-import { chooseDemoPerson, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM}; browser tests skipped. In CI they fail.` : false;
+import { expectAccessible, launchChromium, signInPage, skipBrowser } from './support/browser.js';
+import { csrfOf, decodeHtml as decode, pageHtml as page, postAndFollow as post, signedIn, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
 
 const JANIS = '150685-12347';
 const ANNA = '230390-11113';
@@ -93,46 +89,16 @@ after(async () => {
 // ---- helpers ----
 
 /** A plain-HTTP browser signed in as `name`, who lands on `returnTo`. */
-async function signIn(name: string, returnTo = '/console'): Promise<TestBrowser> {
-  const browser = new TestBrowser(platform.url);
-  const page = await browser.navigate(`/login?returnTo=${returnTo}`);
-  const done = await chooseDemoPerson(browser, await page.response.text(), name);
-  assert.equal(done.response.status, 200, `${name} reaches ${returnTo}`);
-  return browser;
-}
-
-const decode = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-
-async function page(browser: TestBrowser, url: string, status = 200): Promise<string> {
-  const { response } = await browser.navigate(url);
-  const html = await response.text();
-  assert.equal(response.status, status, `${url} answers ${status}`);
-  return html;
-}
+const signIn = (name: string, returnTo = '/console'): Promise<TestBrowser> => signedIn(platform, name, returnTo);
 
 /** The numbers of the queue's rows, in order. */
 const rows = (html: string): string[] => [...html.matchAll(/<tr class="govuk-table__row" data-number="([^"]+)"/g)].map((match) => match[1] as string);
-
-/** The CSRF token of the page's forms. */
-const csrfOf = (html: string): string => decode(/name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '');
 
 const radiosOf = (html: string, name: string): string[] => [...html.matchAll(new RegExp(`name="${name}" type="radio" value="([^"]+)"`, 'g'))].map((match) => match[1] as string);
 
 const textareaOf = (html: string, id: string): string => decode(new RegExp(`<textarea[^>]*id="${id}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html)?.[1] ?? '');
 
-/** POSTs a urlencoded form and, on 303, follows to the page it leads to. */
-async function post(browser: TestBrowser, url: string, form: Record<string, string>): Promise<{ status: number; html: string; location: string | null }> {
-  const response = await browser.request(url, { form });
-  const location = response.headers.get('location');
-  if (response.status === 303 && location) return { status: 303, location, html: await page(browser, location) };
-  return { status: response.status, location, html: await response.text() };
-}
-
-async function postMultipart(browser: TestBrowser, url: string, form: FormData): Promise<Response> {
-  const target = new URL(url, platform.url);
-  return fetch(target, { method: 'POST', body: form, redirect: 'manual', headers: { accept: 'text/html', cookie: browser.cookieHeader(target.pathname) } });
-}
+const postMultipart = (browser: TestBrowser, url: string, form: FormData): Promise<Response> => browser.request(url, { multipart: form });
 
 // ---- case handling ----
 
@@ -423,38 +389,10 @@ describe('accessibility in Chromium', { skip: skipBrowser }, () => {
     await browser?.close();
   });
 
-  async function expectAccessible(tab: Page, what: string): Promise<void> {
-    await tab.addScriptTag({ content: axe.source });
-    const violations = await tab.evaluate(async () => {
-      const runner = (window as unknown as { axe: typeof axe }).axe;
-      const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target) }));
-    });
-    const ids = await tab.evaluate(() => Array.from(document.querySelectorAll('[id]'), (element) => element.id));
-    assert.deepEqual(
-      ids.filter((id, index) => ids.indexOf(id) !== index),
-      [],
-      `${what} has duplicate ids`,
-    );
-    if (violations.length > 0) console.error(`axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-    assert.deepEqual(
-      violations.map((violation) => violation.id),
-      [],
-      `${what} has accessibility violations`,
-    );
-  }
-
   test('the queue, an application with its forms (also with errors shown) and the managers’ pages have no axe violations', async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     // JavaScript on only so that axe-core can be injected: the pages have no scripts.
-    const context = await browser.newContext({ bypassCSP: true, baseURL: platform.url });
-    const tab = await context.newPage();
-    await tab.goto('/console/applications');
-    await Promise.all([tab.waitForURL((url) => url.pathname.includes('/console')), tab.locator('button[name="person"]', { hasText: 'Ilze Kļaviņa' }).click()]);
-    assert.match(tab.url(), /\/console\/applications/);
+    const tab = await signInPage(await browser.newContext({ bypassCSP: true, baseURL: platform.url }), 'Ilze Kļaviņa', '/console/applications');
     await expectAccessible(tab, 'the queue');
     await tab.goto('/en/console/applications?overdue=1');
     await expectAccessible(tab, 'the queue in English, filtered');

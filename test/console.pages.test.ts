@@ -18,14 +18,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAudit } from '../src/modules/audit/index.js';
-import { chooseDemoPerson, formOf, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM}; browser tests skipped. In CI they fail.` : false;
+import { expectAccessible, launchChromium, signInPage, skipBrowser } from './support/browser.js';
+import { formOf, signedIn, startTestPlatform, type TestBrowser, type TestPlatform } from './support/platform.js';
 
 const ANNA = '230390-11113';
 const PMLP_NAME = 'Pilsonības un migrācijas lietu pārvalde';
@@ -42,10 +38,7 @@ let serviceId = '';
 before(async () => {
   platform = await startTestPlatform();
   if (skipBrowser) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   ilze = await browser.newContext({ javaScriptEnabled: false, baseURL: platform.url });
   roberts = await browser.newContext({ bypassCSP: true, baseURL: platform.url });
 });
@@ -57,33 +50,8 @@ after(async () => {
 
 // ---- helpers ----
 
-async function axeViolations(page: Page): Promise<{ id: string; nodes: unknown[] }[]> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate(async () => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target) }));
-  });
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  if (violations.length > 0) console.error(`axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-  assert.deepEqual(
-    violations.map((violation) => violation.id),
-    [],
-    `${what} has accessibility violations`,
-  );
-}
-
 /** Signs in through the demo identity provider, starting from a console page. */
-async function signIn(context: BrowserContext, name: string, start = '/console'): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(start);
-  assert.match(page.url(), /\/interaction\/[^/]+/, 'an anonymous visitor is sent to sign in');
-  await Promise.all([page.waitForURL((url) => url.pathname.includes('/console')), page.locator('button[name="person"]', { hasText: name }).click()]);
-  return page;
-}
+const signIn = (context: BrowserContext, name: string, start = '/console'): Promise<Page> => signInPage(context, name, start);
 
 /** Clicks and waits for the page it leads to; the final response's status. */
 async function submit(page: Page, selector: string): Promise<number> {
@@ -96,13 +64,7 @@ async function html(page: Page): Promise<string> {
 }
 
 /** A plain-HTTP browser signed in as `name`. */
-async function httpSignIn(name: string): Promise<TestBrowser> {
-  const browser = new TestBrowser(platform.url);
-  const page = await browser.navigate('/login?returnTo=/console');
-  const done = await chooseDemoPerson(browser, await page.response.text(), name);
-  assert.equal(done.response.status, 200, `${name} reaches the console`);
-  return browser;
-}
+const httpSignIn = (name: string): Promise<TestBrowser> => signedIn(platform, name, '/console');
 
 // ---- Ilze: services ----
 

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { rotateIdentityKeys } from '../src/modules/identity/index.js';
-import { scratchDatabase, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { scratchDatabase } from './support/database.js';
+import { startTestPlatform, type TestPlatform } from './support/platform.js';
 import { accessTokenFor, demoRp } from './support/sso.js';
 
 const cleanups: (() => Promise<void>)[] = [];

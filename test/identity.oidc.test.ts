@@ -10,66 +10,26 @@ import { after, before, describe, test } from 'node:test';
 import * as client from 'openid-client';
 import { exportJWK, generateKeyPair } from 'jose';
 import { createIdentity } from '../src/modules/identity/index.js';
-import { formOf, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
+import { expectProblem } from './support/http.js';
+import { formOf, personButton, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
+import { DEMO_RP_REDIRECT, demoRp, insecure, signInAsRp, type RpSignIn } from './support/sso.js';
 
-const REDIRECT = 'http://localhost:8765/callback';
-const insecure = { execute: [client.allowInsecureRequests] };
 
 let platform: TestPlatform;
 let rp: client.Configuration;
 
 before(async () => {
   platform = await startTestPlatform({ demo: true });
-  rp = await client.discovery(new URL(platform.url), 'demo-rp', undefined, client.ClientSecretBasic('demo-rp-secret'), insecure);
+  rp = await demoRp(platform);
 });
 after(async () => platform?.close());
 
-interface SignIn {
-  browser: TestBrowser;
-  tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
-}
-
-/** The demo identity provider's button for a person: its value is the person's id. */
-function personButton(html: string, name: string): string {
-  const match = new RegExp(`<button[^>]*name="person" value="([^"]+)"[^>]*>\\s*<span[^>]*>${name}</span>`).exec(html);
-  assert.ok(match?.[1], `the demo page lists ${name}`);
-  return match[1];
-}
-
 /** Runs the authorization code flow with PKCE as demo-rp, choosing `name` on the demo page. */
-async function signIn(name: string, config = rp, browser = new TestBrowser(platform.url), scope = 'openid profile email personal_code catalog.read'): Promise<SignIn> {
-  const verifier = client.randomPKCECodeVerifier();
-  const state = client.randomState();
-  const nonce = client.randomNonce();
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT,
-    scope,
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-    nonce,
-  });
-  const page = await browser.navigate(url.href);
-  assert.equal(page.response.status, 200, `the demo page answers: ${page.url}`);
-  assert.match(page.url, /\/interaction\/[^/]+\/demo$/);
-  const html = await page.response.text();
-  const form = formOf(html, '/demo');
-  const done = await browser.navigate(form.action, { form: { ...form.fields, person: personButton(html, name) } });
-  assert.ok(done.leftTo?.startsWith(REDIRECT), `the flow ends at the RP, not at ${done.url} (${done.response.status})`);
-  const tokens = await client.authorizationCodeGrant(config, new URL(done.leftTo as string), { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
-  return { browser, tokens };
-}
+const signIn = (name: string, config = rp, browser = new TestBrowser(platform.url), scope = 'openid profile email personal_code catalog.read'): Promise<RpSignIn> =>
+  signInAsRp(platform, config, name, { browser, scope });
 
 async function me(token: string, base = platform.url): Promise<Response> {
   return fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
-}
-
-async function expectProblem(response: Response, status: number, type?: string): Promise<void> {
-  assert.equal(response.status, status, await response.clone().text());
-  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-  const problem = (await response.json()) as { type: string; status: number; title: string; detail: string };
-  assert.equal(problem.status, status);
-  if (type) assert.equal(problem.type, type);
 }
 
 /** openid-client's errors carry the OAuth error code. */
@@ -99,7 +59,7 @@ describe('discovery', () => {
   });
 
   test('a code request without PKCE is refused', async () => {
-    const url = client.buildAuthorizationUrl(rp, { redirect_uri: REDIRECT, scope: 'openid', state: 'x' });
+    const url = client.buildAuthorizationUrl(rp, { redirect_uri: DEMO_RP_REDIRECT, scope: 'openid', state: 'x' });
     const response = await fetch(url, { redirect: 'manual' });
     const location = new URL(response.headers.get('location') ?? '');
     assert.equal(location.searchParams.get('error'), 'invalid_request');
@@ -145,9 +105,9 @@ describe('authorization code flow with PKCE (demo-rp)', () => {
   test('single sign-on: a second client request in the same browser needs no second sign-in', async () => {
     const { browser } = await signIn('Anna Kalniņa');
     const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(rp, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 's2' });
+    const url = client.buildAuthorizationUrl(rp, { redirect_uri: DEMO_RP_REDIRECT, scope: 'openid', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 's2' });
     const again = await browser.navigate(url.href);
-    assert.ok(again.leftTo?.startsWith(`${REDIRECT}?code=`), 'straight back to the RP with a code');
+    assert.ok(again.leftTo?.startsWith(`${DEMO_RP_REDIRECT}?code=`), 'straight back to the RP with a code');
     // …and the portal itself signs the same person in without asking.
     const portal = await browser.navigate('/login?returnTo=/workspace');
     assert.equal(new URL(portal.url).pathname, '/workspace');
@@ -170,8 +130,8 @@ describe('authorization code flow with PKCE (demo-rp)', () => {
     assert.equal(done.leftTo, 'http://localhost:8765/?state=bye');
 
     await assert.rejects(client.refreshTokenGrant(rp, tokens.refresh_token as string), oauthError('invalid_grant'));
-    await expectProblem(await me(tokens.access_token), 401, '/problems/auth.invalid-token');
-    const url = client.buildAuthorizationUrl(rp, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()), code_challenge_method: 'S256' });
+    await expectProblem(await me(tokens.access_token), 401, 'auth.invalid-token');
+    const url = client.buildAuthorizationUrl(rp, { redirect_uri: DEMO_RP_REDIRECT, scope: 'openid', code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()), code_challenge_method: 'S256' });
     const again = await browser.navigate(url.href);
     assert.match(again.url, /\/interaction\/[^/]+\/demo$/, 'the demo page again');
   });
@@ -180,13 +140,13 @@ describe('authorization code flow with PKCE (demo-rp)', () => {
     await createIdentity(platform.database.db).registerClient({
       clientId: 'test-third-party',
       secret: 'third-party-secret',
-      metadata: { redirect_uris: [REDIRECT], grant_types: ['authorization_code'], response_types: ['code'], scope: 'openid profile personal_code', token_endpoint_auth_method: 'client_secret_basic' },
+      metadata: { redirect_uris: [DEMO_RP_REDIRECT], grant_types: ['authorization_code'], response_types: ['code'], scope: 'openid profile personal_code', token_endpoint_auth_method: 'client_secret_basic' },
     });
     const third = await client.discovery(new URL(platform.url), 'test-third-party', undefined, client.ClientSecretBasic('third-party-secret'), insecure);
     const browser = new TestBrowser(platform.url);
     const attempt = async (decision: 'allow' | 'deny'): Promise<string | undefined> => {
       const verifier = client.randomPKCECodeVerifier();
-      const url = client.buildAuthorizationUrl(third, { redirect_uri: REDIRECT, scope: 'openid personal_code', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: decision });
+      const url = client.buildAuthorizationUrl(third, { redirect_uri: DEMO_RP_REDIRECT, scope: 'openid personal_code', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: decision });
       let page = await browser.navigate(url.href);
       if (/\/demo$/.test(page.url)) {
         const html = await page.response.text();
@@ -205,7 +165,7 @@ describe('authorization code flow with PKCE (demo-rp)', () => {
 
   test('the demo page refuses a post without its form token', async () => {
     const browser = new TestBrowser(platform.url);
-    const url = client.buildAuthorizationUrl(rp, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()), code_challenge_method: 'S256' });
+    const url = client.buildAuthorizationUrl(rp, { redirect_uri: DEMO_RP_REDIRECT, scope: 'openid', code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()), code_challenge_method: 'S256' });
     const page = await browser.navigate(url.href);
     const html = await page.response.text();
     const form = formOf(html, '/demo');
@@ -262,10 +222,10 @@ describe('systems: client credentials and bearer tokens', () => {
   });
 
   test('garbage, malformed and missing bearer tokens', async () => {
-    await expectProblem(await me('garbage-token-value'), 401, '/problems/auth.invalid-token');
+    await expectProblem(await me('garbage-token-value'), 401, 'auth.invalid-token');
     await expectProblem(await fetch(`${platform.url}/api/v1/me`, { headers: { authorization: 'Bearer ' } }), 401);
-    await expectProblem(await fetch(`${platform.url}/api/v1/me`, { headers: { authorization: 'Bearer a b c' } }), 401, '/problems/auth.invalid-token');
-    await expectProblem(await fetch(`${platform.url}/api/v1/me`), 401, '/problems/auth.unauthenticated');
+    await expectProblem(await fetch(`${platform.url}/api/v1/me`, { headers: { authorization: 'Bearer a b c' } }), 401, 'auth.invalid-token');
+    await expectProblem(await fetch(`${platform.url}/api/v1/me`), 401, 'auth.unauthenticated');
     // the catalog, which needs no sign-in, is not disturbed by an anonymous call
     assert.equal((await fetch(`${platform.url}/api/v1/services?limit=1`)).status, 200);
   });

@@ -7,13 +7,9 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { expectAccessible, launchChromium, skipBrowser, tabTo, withContext as inContext } from './support/browser.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM}; browser tests skipped. In CI they fail.` : false;
 
 let platform: TestPlatform;
 let unconfigured: TestPlatform;
@@ -22,11 +18,7 @@ let browser: Browser | undefined;
 before(async () => {
   platform = await startTestPlatform({ demo: true });
   unconfigured = await startTestPlatform({ demo: false });
-  if (skipBrowser) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  if (!skipBrowser) browser = await launchChromium();
 });
 
 after(async () => {
@@ -35,29 +27,7 @@ after(async () => {
   await unconfigured?.close();
 });
 
-async function axeViolations(page: Page): Promise<{ id: string; nodes: unknown[] }[]> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate(async () => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target) }));
-  });
-}
-
-async function withContext<T>(options: Parameters<Browser['newContext']>[0], work: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await (browser as Browser).newContext(options);
-  try {
-    return await work(context);
-  } finally {
-    await context.close();
-  }
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  if (violations.length > 0) console.error(`axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-  assert.deepEqual(violations.map((violation) => violation.id), [], `${what} has accessibility violations`);
-}
+const withContext = <T>(options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> => inContext(browser as Browser, options, work);
 
 for (const [lang, start, heading] of [
   ['lv', '/login', 'Demonstrācijas pierakstīšanās'],
@@ -81,13 +51,8 @@ test('keyboard only, no JavaScript: Tab to a person, Enter, signed in', { skip: 
   await withContext({ javaScriptEnabled: false, baseURL: platform.url }, async (context) => {
     const page = await context.newPage();
     await page.goto('/login?returnTo=/api/v1/me');
-    let focused = '';
-    for (let presses = 0; presses < 60 && !focused.includes('Anna Kalniņa'); presses++) {
-      await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    }
-    assert.match(focused, /Anna Kalniņa/, 'a person’s button takes the focus');
-    assert.match(focused, /230390-11113/);
+    const person = await tabTo(page, 'Anna Kalniņa’s button', (element) => element.tag === 'button' && element.text.includes('Anna Kalniņa'));
+    assert.match(person.text, /230390-11113/);
     await Promise.all([page.waitForURL('**/api/v1/me'), page.keyboard.press('Enter')]);
     const me = JSON.parse((await page.textContent('body')) ?? '{}') as { personalCode?: string; acr?: string };
     assert.equal(me.personalCode, '230390-11113');

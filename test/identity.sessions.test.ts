@@ -10,9 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import * as client from 'openid-client';
 import { createIdentity } from '../src/modules/identity/index.js';
 import { chooseDemoPerson, formOf, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
+import { DEMO_RP_REDIRECT, demoRp, insecure } from './support/sso.js';
 
-const insecure = { execute: [client.allowInsecureRequests] };
-const REDIRECT = 'http://localhost:8765/callback';
 
 /** Signs in to the portal through /login and the demo page; returns the browser with its session. */
 async function portalSignIn(platform: TestPlatform, name: string, browser = new TestBrowser(platform.url)): Promise<TestBrowser> {
@@ -96,9 +95,9 @@ describe('portal sessions (DEMO on)', () => {
   test('sign out everywhere ends every session and revokes every token of the person', async () => {
     const laptop = await portalSignIn(platform, 'Roberts Liepa');
     const phone = await portalSignIn(platform, 'Roberts Liepa');
-    const rp = await client.discovery(new URL(platform.url), 'demo-rp', undefined, client.ClientSecretBasic('demo-rp-secret'), insecure);
+    const rp = await demoRp(platform);
     const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(rp, { redirect_uri: REDIRECT, scope: 'openid catalog.read', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'st' });
+    const url = client.buildAuthorizationUrl(rp, { redirect_uri: DEMO_RP_REDIRECT, scope: 'openid catalog.read', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'st' });
     const done = await phone.navigate(url.href);
     const tokens = await client.authorizationCodeGrant(rp, new URL(done.leftTo as string), { pkceCodeVerifier: verifier, expectedState: 'st' });
     assert.equal((await fetch(`${platform.url}/api/v1/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).status, 200);
@@ -214,7 +213,7 @@ describe('two instances over one database', { skip: process.env.DATABASE_URL ? f
 
     const browser = new TestBrowser(one.address);
     const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(viaOne, { redirect_uri: REDIRECT, scope: 'openid personal_code catalog.read', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'two' });
+    const url = client.buildAuthorizationUrl(viaOne, { redirect_uri: DEMO_RP_REDIRECT, scope: 'openid personal_code catalog.read', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'two' });
     // The interaction starts on one and is finished on two.
     const page = await browser.navigate(url.href.replace(one.url, one.address));
     const html = await page.response.text();
@@ -225,7 +224,7 @@ describe('two instances over one database', { skip: process.env.DATABASE_URL ? f
     assert.ok(posted.leftTo?.startsWith(`${one.url}/oidc/auth/`), `the second instance accepted the choice, not ${posted.url}`);
     for (const [name, cookie] of onTwo.cookies) browser.cookies.set(name, cookie);
     const done = await browser.navigate(posted.leftTo as string);
-    assert.ok(done.leftTo?.startsWith(REDIRECT), `the flow ends at the RP, not at ${done.url}`);
+    assert.ok(done.leftTo?.startsWith(DEMO_RP_REDIRECT), `the flow ends at the RP, not at ${done.url}`);
     const tokens = await client.authorizationCodeGrant(viaOne, new URL(done.leftTo as string), { pkceCodeVerifier: verifier, expectedState: 'two' });
     assert.equal(tokens.claims()?.personal_code, '081275-05556');
 

@@ -10,73 +10,25 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createApplications } from '../src/modules/applications/index.js';
 import { createCatalog } from '../src/modules/catalog/index.js';
 import type { Principal } from '../src/platform/http/auth.js';
+import { byId, expectAccessible, focused, launchChromium, skipBrowser, tabTo } from './support/browser.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM}; browser tests skipped. In CI they fail.` : false;
 
 let platform: TestPlatform;
 let browser: Browser | undefined;
 
 before(async () => {
   platform = await startTestPlatform();
-  if (skipBrowser) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  if (!skipBrowser) browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
   await platform?.close();
 });
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target) }));
-  });
-  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[id]'), (element) => element.id));
-  assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), [], `${what} has duplicate ids`);
-  if (violations.length > 0) console.error(`axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-  assert.deepEqual(violations.map((violation) => violation.id), [], `${what} has accessibility violations`);
-}
-
-/** What the focused element is, and whether the focus is drawn (outline, box shadow or the focus colour behind it). */
-function focused(page: Page): Promise<{ id: string; text: string; href: string; tag: string; visible: boolean }> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) return { id: '', text: '', href: '', tag: '', visible: false };
-    const style = getComputedStyle(element);
-    const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
-    const shadowed = style.boxShadow !== 'none' && style.boxShadow !== '';
-    return { id: element.id, text: (element.textContent ?? '').trim(), href: element.getAttribute('href') ?? '', tag: element.tagName.toLowerCase(), visible: outlined || shadowed };
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the focused element matches; asserts its focus is visible. */
-async function tabTo(page: Page, what: string, matches: (element: Awaited<ReturnType<typeof focused>>) => boolean, backwards = false): Promise<void> {
-  for (let presses = 0; presses < 150; presses++) {
-    const element = await focused(page);
-    if (element.tag && matches(element)) {
-      assert.ok(element.visible, `the focus on ${what} is visible`);
-      return;
-    }
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  assert.fail(`the keyboard never reached ${what}`);
-}
-
-const byId = (id: string) => (element: { id: string }) => element.id === id;
 
 /** Presses a key that leads to another page, and waits for it. */
 async function go(page: Page, key: string, url: (url: URL) => boolean): Promise<void> {

@@ -8,7 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Principal } from '../src/platform/http/auth.js';
 import { AppError } from '../src/platform/errors.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../src/modules/notifications/notifications.fixtures.js';
-import { chooseDemoPerson, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
+import { callApi, eventually, expectJson as ok, expectProblem as problem } from './support/http.js';
+import { signedIn, startTestPlatform, type TestPlatform } from './support/platform.js';
 import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
 
 const JANIS = '150685-12347';
@@ -48,36 +49,7 @@ let smtp: TestSmtp;
 const tokens: Record<'janis' | 'anna' | 'peteris' | 'institution', string> = { janis: '', anna: '', peteris: '', institution: '' };
 type Who = keyof typeof tokens | null;
 
-async function call(method: string, path: string, who: Who, json?: unknown): Promise<Response> {
-  const headers: Record<string, string> = who ? { authorization: `Bearer ${tokens[who]}` } : {};
-  if (json !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${platform.url}${path}`, { method, headers, body: json === undefined ? undefined : JSON.stringify(json), redirect: 'manual' });
-}
-
-async function ok<T>(response: Response, status = 200): Promise<T> {
-  assert.equal(response.status, status, `${response.url} answered ${response.status}: ${await response.clone().text()}`);
-  return (await response.json()) as T;
-}
-
-async function problem(response: Response, status: number, type?: string): Promise<{ type: string; detail: string; errors?: { pointer: string }[] }> {
-  assert.equal(response.status, status, `${response.url} answered ${response.status}: ${await response.clone().text()}`);
-  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-  const body = (await response.json()) as { type: string; detail: string; status: number; errors?: { pointer: string }[] };
-  assert.equal(body.status, status);
-  if (type) assert.equal(body.type, `/problems/${type}`);
-  return body;
-}
-
-/** Asks again until `done` holds (the pipeline is asynchronous); fails after `timeoutMs`. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(value).slice(0, 600)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const call = (method: string, path: string, who: Who, json?: unknown): Promise<Response> => callApi(platform.url, method, path, who ? tokens[who] : null, { json });
 
 async function applyAsJanis(): Promise<{ applicationId: string; number: string }> {
   const residence = await ok<{ id: string }>(await call('GET', '/api/v1/services/dzivesvietas-deklaresana', null));
@@ -134,9 +106,7 @@ describe('notifications', () => {
     assert.match(mail.messageId, /^<[0-9a-f-]{36}@127\.0\.0\.1>$/);
 
     // The direct link opens the application for Jānis.
-    const browser = new TestBrowser(platform.url);
-    const login = await browser.navigate(`/login?returnTo=/workspace`);
-    await chooseDemoPerson(browser, await login.response.text(), 'Jānis Bērziņš');
+    const browser = await signedIn(platform, 'Jānis Bērziņš');
     const opened = await browser.navigate(link);
     assert.equal(opened.response.status, 200);
     assert.ok((await opened.response.text()).includes(receipt.number));

@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { startTestSmtp, type TestSmtp } from '../src/modules/notifications/notifications.fixtures.js';
-import { freePort, scratchDatabase, type TestPlatform } from './support/platform.js';
+import { scratchDatabase } from './support/database.js';
+import { freePort } from './support/platform.js';
 import { institutionToken } from './support/sso.js';
 
 const BATCH = 50;
@@ -93,7 +94,7 @@ test('a worker killed while a batch is being sent: after a restart every notific
   // First life: the batch is sent until the process is killed mid-way.
   const first = await startChild(env);
   cleanups.push(async () => void first.process.kill('SIGKILL'));
-  const firstToken = await institutionToken({ url: first.url } as TestPlatform, 'notifications.send');
+  const firstToken = await institutionToken({ url: first.url }, 'notifications.send');
   let stop = false;
   const sending = (async () => {
     for (let i = 0; i < BATCH && !stop; i++) {
@@ -126,7 +127,7 @@ test('a worker killed while a batch is being sent: after a restart every notific
     second.process.kill('SIGTERM');
     await second.exited;
   });
-  const token = await institutionToken({ url: second.url } as TestPlatform, 'notifications.send');
+  const token = await institutionToken({ url: second.url }, 'notifications.send');
   const ids: string[] = [];
   for (let i = 0; i < BATCH; i++) {
     const result = await send(second.url, token, i);

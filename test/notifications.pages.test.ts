@@ -17,17 +17,14 @@
  * - in Chromium, the inbox and the console pages have no WCAG 2.1 A/AA violations.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestSmtp, type TestSmtp } from '../src/modules/notifications/notifications.fixtures.js';
 import type { InboxItem } from '../src/modules/notifications/index.js';
-import { chooseDemoPerson, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
+import { expectAccessible, launchChromium, signInPage, skipBrowser } from './support/browser.js';
+import { callApi, eventually, expectJson as ok } from './support/http.js';
+import { csrfOf, decodeHtml as decode, pageHtml as page, postAndFollow as post, signedIn, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
 import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM}; browser tests skipped. In CI they fail.` : false;
 
 const JANIS = '150685-12347';
 const ANNA = '230390-11113';
@@ -41,27 +38,7 @@ let residenceId = '';
 let receipt = { applicationId: '', number: '' };
 let subject = '';
 
-async function call(method: string, path: string, token: string | null, json?: unknown): Promise<Response> {
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  if (json !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${platform.url}${path}`, { method, headers, body: json === undefined ? undefined : JSON.stringify(json), redirect: 'manual' });
-}
-
-async function ok<T>(response: Response, status = 200): Promise<T> {
-  assert.equal(response.status, status, `${response.url} answered ${response.status}: ${await response.clone().text()}`);
-  return (await response.json()) as T;
-}
-
-/** Asks again until `done` holds (the pipeline is asynchronous); fails after `timeoutMs`. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(value).slice(0, 600)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const call = (method: string, path: string, token: string | null, json?: unknown): Promise<Response> => callApi(platform.url, method, path, token, { json });
 
 async function applyAsJanis(target: TestPlatform = platform, token = tokens.janis): Promise<{ applicationId: string; number: string }> {
   const response = await fetch(`${target.url}/api/v1/applications`, {
@@ -94,32 +71,7 @@ const waitForInbox = (code: string, wanted: string, target: TestPlatform = platf
   ).then((page) => page.items.find((item) => item.subject === wanted) as InboxItem);
 
 /** A plain-HTTP browser signed in as `name`. */
-async function signIn(name: string, target: TestPlatform = platform, returnTo = '/workspace'): Promise<TestBrowser> {
-  const browser = new TestBrowser(target.url);
-  const page = await browser.navigate(`/login?returnTo=${encodeURIComponent(returnTo)}`);
-  const done = await chooseDemoPerson(browser, await page.response.text(), name);
-  assert.equal(done.response.status, 200, `${name} reaches ${returnTo}`);
-  return browser;
-}
-
-async function page(browser: TestBrowser, url: string, status = 200): Promise<string> {
-  const { response } = await browser.navigate(url);
-  const html = await response.text();
-  assert.equal(response.status, status, `${url} answers ${status}`);
-  return html;
-}
-
-const decode = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const csrfOf = (html: string): string => decode(/name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '');
-
-/** POSTs a urlencoded form and, on 303, follows to the page it leads to. */
-async function post(browser: TestBrowser, url: string, form: Record<string, string>): Promise<{ status: number; html: string; location: string | null }> {
-  const response = await browser.request(url, { form });
-  const location = response.headers.get('location');
-  if (response.status === 303 && location) return { status: 303, location, html: await page(browser, location) };
-  return { status: response.status, location, html: await response.text() };
-}
+const signIn = (name: string, target: TestPlatform = platform, returnTo = '/workspace'): Promise<TestBrowser> => signedIn(target, name, returnTo);
 
 /** The inbox rows: id and whether unread. */
 const inboxRows = (html: string): { id: string; unread: boolean }[] =>
@@ -399,40 +351,12 @@ describe('accessibility in Chromium', { skip: skipBrowser }, () => {
     await browser?.close();
   });
 
-  async function expectAccessible(tab: Page, what: string): Promise<void> {
-    await tab.addScriptTag({ content: axe.source });
-    const violations = await tab.evaluate(async () => {
-      const runner = (window as unknown as { axe: typeof axe }).axe;
-      const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target) }));
-    });
-    const ids = await tab.evaluate(() => Array.from(document.querySelectorAll('[id]'), (element) => element.id));
-    assert.deepEqual(
-      ids.filter((id, index) => ids.indexOf(id) !== index),
-      [],
-      `${what} has duplicate ids`,
-    );
-    if (violations.length > 0) console.error(`axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-    assert.deepEqual(
-      violations.map((violation) => violation.id),
-      [],
-      `${what} has accessibility violations`,
-    );
-  }
-
   async function signInTab(name: string, start: string): Promise<Page> {
-    const context = await (browser as Browser).newContext({ bypassCSP: true, baseURL: platform.url });
-    const tab = await context.newPage();
-    await tab.goto(start);
-    await Promise.all([tab.waitForURL((url) => url.pathname === start), tab.locator('button[name="person"]', { hasText: name }).click()]);
-    return tab;
+    return signInPage(await (browser as Browser).newContext({ bypassCSP: true, baseURL: platform.url }), name, start);
   }
 
   test('the inbox, a notification and the console’s notification pages have no axe violations', async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     // JavaScript on only so that axe-core can be injected: the pages have no scripts.
     const janis = await signInTab('Jānis Bērziņš', '/workspace/notifications');
     await expectAccessible(janis, 'the inbox');

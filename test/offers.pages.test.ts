@@ -7,15 +7,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createCatalog, type Service } from '../src/modules/catalog/index.js';
 import { createOffers } from '../src/modules/offers/index.js';
-import { chooseDemoPerson, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
+import { expectAccessible, launchChromium, signInPage, skipBrowser, withContext } from './support/browser.js';
+import { signedIn as signedInAt, startTestPlatform, submitForm, type TestBrowser, type TestPlatform } from './support/platform.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM}; browser tests skipped. In CI they fail.` : false;
 const PAGE = '/workspace/offers';
 const JANIS = '150685-12347';
 
@@ -24,8 +21,7 @@ let browser: Browser | undefined;
 
 before(async () => {
   platform = await startTestPlatform();
-  if (skipBrowser) return;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  if (!skipBrowser) browser = await launchChromium();
 });
 
 after(async () => {
@@ -33,25 +29,10 @@ after(async () => {
   await platform?.close();
 });
 
-async function signedIn(name: string): Promise<TestBrowser> {
-  const client = new TestBrowser(platform.url);
-  const page = await client.navigate(`/login?returnTo=${encodeURIComponent(PAGE)}`);
-  const done = await chooseDemoPerson(client, await page.response.text(), name);
-  assert.equal(new URL(done.url).pathname, PAGE);
-  return client;
-}
+const signedIn = (name: string): Promise<TestBrowser> => signedInAt(platform, name, PAGE);
 
-async function post(client: TestBrowser, action: string, fields: [string, string][]): Promise<Response> {
-  const html = await (await client.request(PAGE)).text();
-  assert.ok(html.includes(`action="${action}"`), `the page has a form posting to ${action}`);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  return fetch(new URL(action, platform.url), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: client.cookieHeader(action), accept: 'text/html' },
-    body: new URLSearchParams([['_csrf', csrf], ...fields]),
-  });
-}
+/** Posts `fields` to `action` with the CSRF token of the offers page's form that posts there. */
+const post = (client: TestBrowser, action: string, fields: [string, string][]): Promise<Response> => submitForm(client, PAGE, action, fields);
 
 const checked = (html: string, value: string): boolean => new RegExp(`<input[^>]*name="event"[^>]*value="${value}"[^>]*checked`).test(html);
 
@@ -119,25 +100,9 @@ test('an offer made by a rule is listed with a direct link to the service, for t
   assert.match(await (await anna.request(PAGE)).text(), /Jums vēl nav piedāvājumu/);
 });
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target) }));
-  });
-  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[id]'), (element) => element.id));
-  assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), [], `${what} has duplicate ids`);
-  if (violations.length > 0) console.error(`axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-  assert.deepEqual(violations.map((violation) => violation.id), [], `${what} has accessibility violations`);
-}
-
 test('in Chromium: the offers page has no WCAG 2.1 A/AA violations, in Latvian and English', { skip: skipBrowser }, async () => {
-  const context = await (browser as Browser).newContext({ baseURL: platform.url, bypassCSP: true, javaScriptEnabled: true });
-  try {
-    const page = await context.newPage();
-    await page.goto(PAGE);
-    await Promise.all([page.waitForURL((url) => url.pathname === PAGE), page.locator('button[name="person"]', { hasText: 'Jānis Bērziņš' }).click()]);
+  await withContext(browser as Browser, { baseURL: platform.url, bypassCSP: true, javaScriptEnabled: true }, async (context) => {
+    const page = await signInPage(context, 'Jānis Bērziņš', PAGE);
     await expectAccessible(page, PAGE);
     // Following a service with the keyboard-operable select, in a real browser.
     await page.selectOption('#service', { index: 1 });
@@ -148,7 +113,5 @@ test('in Chromium: the offers page has no WCAG 2.1 A/AA violations, in Latvian a
     await expectAccessible(page, `${PAGE} with an error`);
     await page.goto(`/en${PAGE}`);
     await expectAccessible(page, `/en${PAGE}`);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -9,15 +9,11 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { Principal } from '../src/platform/http/auth.js';
 import { createCatalog } from '../src/modules/catalog/index.js';
+import { expectAccessible, launchChromium, skipBrowser } from './support/browser.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM} (install it or set CHROMIUM_PATH); browser tests skipped. In CI they fail.` : false;
 
 let platform: TestPlatform;
 let browser: Browser | undefined;
@@ -29,10 +25,7 @@ let plainContext: BrowserContext;
 before(async () => {
   platform = await startTestPlatform();
   if (skipBrowser) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   axeContext = await browser.newContext({ bypassCSP: true, baseURL: platform.url });
   plainContext = await browser.newContext({ javaScriptEnabled: false, baseURL: platform.url });
 });
@@ -41,27 +34,6 @@ after(async () => {
   await browser?.close();
   await platform?.close();
 });
-
-interface Violation {
-  id: string;
-  impact?: string | null;
-  help: string;
-  nodes: { target: unknown; failureSummary?: string }[];
-}
-
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: axe.source });
-  return page.evaluate(async () => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
-    }));
-  });
-}
 
 async function firstEventPath(): Promise<string> {
   const response = await fetch(`${platform.url}/api/v1/events?kind=life`);
@@ -80,13 +52,7 @@ for (const entry of A11Y_PAGES) {
     try {
       const response = await page.goto(path);
       assert.equal(response?.status(), 200, `${path} answers 200`);
-      const violations = await axeViolations(page);
-      if (violations.length > 0) console.error(`axe violations on ${path}:\n${JSON.stringify(violations, null, 2)}`);
-      assert.deepEqual(
-        violations.map((violation) => violation.id),
-        [],
-        `${path} has accessibility violations`,
-      );
+      await expectAccessible(page, path);
     } finally {
       await page.close();
     }

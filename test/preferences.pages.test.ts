@@ -8,17 +8,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import axe from 'axe-core';
 import { sql } from 'kysely';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createAudit } from '../src/modules/audit/index.js';
 import { createPreferences } from '../src/modules/preferences/index.js';
-import { chooseDemoPerson, formOf, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
+import { expectAccessible, launchChromium, signInPage, skipBrowser, withContext } from './support/browser.js';
+import { csrfOf, signedIn as signedInAt, startTestPlatform, submitForm as post, type TestBrowser, type TestPlatform } from './support/platform.js';
 import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM}; browser tests skipped. In CI they fail.` : false;
 const PAGE = '/workspace/settings/notifications';
 const JANIS = '150685-12347';
 const ANNA = '230390-11113';
@@ -28,8 +25,7 @@ let browser: Browser | undefined;
 
 before(async () => {
   platform = await startTestPlatform();
-  if (skipBrowser) return;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  if (!skipBrowser) browser = await launchChromium();
 });
 
 after(async () => {
@@ -37,23 +33,7 @@ after(async () => {
   await platform?.close();
 });
 
-async function signedIn(name: string, start = PAGE): Promise<TestBrowser> {
-  const client = new TestBrowser(platform.url);
-  const page = await client.navigate(`/login?returnTo=${encodeURIComponent(start)}`);
-  const done = await chooseDemoPerson(client, await page.response.text(), name);
-  assert.equal(new URL(done.url).pathname, start, `${name} comes back to ${start}`);
-  return client;
-}
-
-/** Posts `fields` to `action` with the CSRF token of the form on `page` that posts there. */
-async function post(client: TestBrowser, page: string, action: string, fields: Record<string, string> | [string, string][]): Promise<Response> {
-  const html = await (await client.request(page)).text();
-  assert.ok(html.includes(`action="${action}"`), `${page} has a form posting to ${action}`);
-  const { fields: hidden } = formOf(html, action);
-  const target = action;
-  const body = new URLSearchParams([['_csrf', hidden._csrf ?? ''], ...(Array.isArray(fields) ? fields : Object.entries(fields))]);
-  return fetch(new URL(target, platform.url), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: client.cookieHeader(target), accept: 'text/html' }, body });
-}
+const signedIn = (name: string, start = PAGE): Promise<TestBrowser> => signedInAt(platform, name, start);
 
 const checked = (html: string, id: string): boolean => new RegExp(`<input[^>]*id="${id}"[^>]*checked`).test(html);
 
@@ -185,7 +165,7 @@ test('a phone is confirmed by its code; wrong codes count down', async () => {
 test('push devices: a subscription is stored per device and can be removed without JavaScript', async () => {
   const anna = await signedIn('Anna Kalniņa');
   const subscription = { endpoint: 'https://push.example/send/anna-1', keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u', auth: 'tBHItJI5svbpez7KI4CCXg' } };
-  const token = /name="_csrf" value="([^"]+)"/.exec(await (await anna.request(PAGE)).text())?.[1] ?? '';
+  const token = csrfOf(await (await anna.request(PAGE)).text());
   assert.equal((await anna.request(`${PAGE}/push`, { form: { _csrf: token, subscription: '{"endpoint":"http://x"}' } })).status, 400);
   const added = await anna.request(`${PAGE}/push`, { form: { _csrf: token, subscription: JSON.stringify(subscription) } });
   assert.equal(added.status, 303);
@@ -230,25 +210,9 @@ test('the JSON API: the person reads and changes their own preferences; others g
   assert.ok(reads.some((entry) => entry.details.via === 'api'));
 });
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target) }));
-  });
-  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[id]'), (element) => element.id));
-  assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), [], `${what} has duplicate ids`);
-  if (violations.length > 0) console.error(`axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-  assert.deepEqual(violations.map((violation) => violation.id), [], `${what} has accessibility violations`);
-}
-
 test('in Chromium: the settings and their steps have no WCAG 2.1 A/AA violations, in Latvian and English', { skip: skipBrowser }, async () => {
-  const context = await (browser as Browser).newContext({ baseURL: platform.url, bypassCSP: true });
-  try {
-    const page = await context.newPage();
-    await page.goto(PAGE);
-    await Promise.all([page.waitForURL((url) => url.pathname === PAGE), page.locator('button[name="person"]', { hasText: 'Pēteris Ozols' }).click()]);
+  await withContext(browser as Browser, { baseURL: platform.url, bypassCSP: true }, async (context) => {
+    const page = await signInPage(context, 'Pēteris Ozols', PAGE);
     await expectAccessible(page, PAGE);
     // With JavaScript the push button appears in place of the hint (progressive enhancement).
     assert.equal(await page.locator('#push-enable').isVisible(), true);
@@ -266,7 +230,5 @@ test('in Chromium: the settings and their steps have no WCAG 2.1 A/AA violations
     await expectAccessible(page, `/en${PAGE}`);
     await page.goto('/workspace');
     assert.ok(await page.locator(`a[href="${PAGE}"]`).count(), 'the workspace links to the settings');
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { freePort, scratchDatabase } from './support/platform.js';
+import { scratchDatabase } from './support/database.js';
+import { freePort } from './support/platform.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cleanups: (() => Promise<void>)[] = [];

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { createApplications } from '../src/modules/applications/index.js';
 import { createCatalog } from '../src/modules/catalog/index.js';
 import type { Principal } from '../src/platform/http/auth.js';
-import { chooseDemoPerson, formOf, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
+import { csrfOf, formOf, signedIn as signedInAt, startTestPlatform, type TestBrowser, type TestPlatform } from './support/platform.js';
 
 const MARTA = '010118-23454';
 const SERVICE = 'dzivesvietas-deklaresana';
@@ -36,15 +36,8 @@ after(async () => {
   await platform?.close();
 });
 
-async function signedIn(name: string, start = '/workspace'): Promise<TestBrowser> {
-  const client = new TestBrowser(platform.url);
-  const page = await client.navigate(`/login?returnTo=${encodeURIComponent(start)}`);
-  const done = await chooseDemoPerson(client, await page.response.text(), name);
-  assert.equal(new URL(done.url).pathname, start, `${name} comes back to ${start}`);
-  return client;
-}
+const signedIn = (name: string, start = '/workspace'): Promise<TestBrowser> => signedInAt(platform, name, start);
 
-const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const pathOf = (response: Response): string => new URL(response.headers.get('location') ?? '', platform.url).pathname + new URL(response.headers.get('location') ?? '', platform.url).search;
 
 /** Posts a step of the e-form as the page's own form would (multipart when it has file inputs). */
@@ -59,7 +52,7 @@ async function postStep(client: TestBrowser, path: string, fields: Record<string
     const body = new URLSearchParams(hidden);
     for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
     body.append('_action', 'continue');
-    return client.request(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, form: Object.fromEntries(body) });
+    return client.request(action, { form: [...body] });
   }
   const form = new FormData();
   for (const [name, value] of Object.entries(hidden)) form.append(name, value);
@@ -69,12 +62,7 @@ async function postStep(client: TestBrowser, path: string, fields: Record<string
   return sendMultipart(client, action, form);
 }
 
-async function sendMultipart(client: TestBrowser, action: string, form: FormData): Promise<Response> {
-  const target = new URL(action, platform.url);
-  const response = await fetch(target, { method: 'POST', body: form, redirect: 'manual', headers: { accept: 'text/html', cookie: client.cookieHeader(target.pathname) } });
-  client.remember(response);
-  return response;
-}
+const sendMultipart = (client: TestBrowser, action: string, form: FormData): Promise<Response> => client.request(action, { multipart: form });
 
 test('Jānis applies through the pages, is asked for more, answers, and receives the result; Anna sees nothing', async () => {
   const janis = await signedIn('Jānis Bērziņš');

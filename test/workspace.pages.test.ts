@@ -9,14 +9,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { createAudit } from '../src/modules/audit/index.js';
-import { chooseDemoPerson, formOf, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM}; browser tests skipped. In CI they fail.` : false;
+import { expectAccessible, launchChromium, signInPage, skipBrowser, tabTo as tabUntil, withContext as inContext, type Focused } from './support/browser.js';
+import { csrfOf, signedIn as signedInAt, startTestPlatform, submitForm as post, type TestBrowser, type TestPlatform } from './support/platform.js';
 
 const ANNA = '230390-11113';
 const JANIS = '150685-12347';
@@ -28,11 +24,7 @@ let browser: Browser | undefined;
 
 before(async () => {
   platform = await startTestPlatform();
-  if (skipBrowser) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  if (!skipBrowser) browser = await launchChromium();
 });
 
 after(async () => {
@@ -43,62 +35,15 @@ after(async () => {
 // ---- helpers ----
 
 /** A person signed in through the demo identity provider in a cookie-keeping test browser (no JavaScript). */
-async function signedIn(name: string, start = '/workspace'): Promise<TestBrowser> {
-  const client = new TestBrowser(platform.url);
-  const page = await client.navigate(`/login?returnTo=${encodeURIComponent(start)}`);
-  const done = await chooseDemoPerson(client, await page.response.text(), name);
-  assert.equal(new URL(done.url).pathname, start, `${name} comes back to ${start}`);
-  return client;
-}
+const signedIn = (name: string, start = '/workspace'): Promise<TestBrowser> => signedInAt(platform, name, start);
 
-/** Posts a form of the page at `path` (its CSRF token included) with `fields`. */
-async function post(client: TestBrowser, path: string, action: string, fields: Record<string, string>): Promise<Response> {
-  const html = await (await client.request(path)).text();
-  const { fields: hidden } = formOf(html, action);
-  return client.request(action, { form: { _csrf: hidden._csrf ?? '', ...fields } });
-}
-
-async function signInPage(context: BrowserContext, name: string, start = '/workspace'): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(start);
-  assert.match(page.url(), /\/interaction\/[^/]+\/demo/, 'an anonymous visitor is sent to sign in');
-  await Promise.all([page.waitForURL((url) => url.pathname === start), page.locator('button[name="person"]', { hasText: name }).click()]);
-  return page;
-}
-
-async function withContext<T>(options: Parameters<Browser['newContext']>[0], work: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await (browser as Browser).newContext({ baseURL: platform.url, ...options });
-  try {
-    return await work(context);
-  } finally {
-    await context.close();
-  }
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target) }));
-  });
-  // Not among axe's WCAG rules any more, but labels and hints point at ids: each must be unique.
-  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[id]'), (element) => element.id));
-  assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), [], `${what} has duplicate ids`);
-  if (violations.length > 0) console.error(`axe violations on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-  assert.deepEqual(violations.map((violation) => violation.id), [], `${what} has accessibility violations`);
-}
+const withContext = <T>(options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> =>
+  inContext(browser as Browser, { baseURL: platform.url, ...options }, work);
 
 const actingParty = (page: Page): Promise<string | null> => page.getAttribute('#acting-for', 'data-party');
 
-/** Presses Tab until the element with `id` has the focus. */
-async function tabTo(page: Page, id: string): Promise<void> {
-  for (let presses = 0; presses < 80; presses++) {
-    if ((await page.evaluate(() => document.activeElement?.id ?? '')) === id) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`Tab never reached #${id}`);
-}
+/** Presses Tab until the element with `id` has the (visible) focus. */
+const tabTo = (page: Page, id: string): Promise<Focused> => tabUntil(page, `#${id}`, (element) => element.id === id);
 
 // ---- HTTP level ----
 
@@ -144,7 +89,7 @@ test('forms need their CSRF token; other people’s mandates are not found; read
   for (const path of [`/workspace/mandates/${id}`, `/en/workspace/mandates/${id}`, `/workspace/mandates/${id}/revoke`, '/workspace/mandates/not-a-mandate']) {
     assert.equal((await anna.request(path)).status, 404, path);
   }
-  const token = /name="_csrf" value="([^"]+)"/.exec(await (await anna.request('/workspace/mandates/new')).text())?.[1] ?? '';
+  const token = csrfOf(await (await anna.request('/workspace/mandates/new')).text());
   assert.equal((await anna.request(`/workspace/mandates/${id}/revoke`, { form: { _csrf: token } })).status, 404, 'nor can she revoke it');
 
   // Reading the pages is on the record, as reading through the API is.
@@ -183,7 +128,7 @@ test('the form’s own checks answer 400 with the errors in the user’s languag
 
 test('Anna gives Jānis a mandate (no JavaScript, keyboard on the form); Jānis acts for her until she revokes it', { skip: skipBrowser }, async () => {
   await withContext({ javaScriptEnabled: false }, async (annaContext) => {
-    const anna = await signInPage(annaContext, 'Anna Kalniņa');
+    const anna = await signInPage(annaContext, 'Anna Kalniņa', '/workspace');
     assert.match(await anna.locator('h1').innerText(), /Labdien, Anna Kalniņa/);
     assert.equal(await actingParty(anna), ANNA);
 
@@ -205,7 +150,7 @@ test('Anna gives Jānis a mandate (no JavaScript, keyboard on the form); Jānis 
     const passport = await anna.getByRole('checkbox', { name: 'Pases izsniegšana' }).getAttribute('id');
     await tabTo(anna, passport as string);
     await anna.keyboard.press('Space');
-    for (let presses = 0; presses < 80 && (await anna.evaluate(() => document.activeElement?.textContent?.trim() ?? '')) !== 'Piešķirt pilnvarojumu'; presses++) await anna.keyboard.press('Tab');
+    await tabUntil(anna, 'the submit button', (element) => element.text === 'Piešķirt pilnvarojumu');
     await Promise.all([anna.waitForURL(/\/workspace\/mandates\?done=granted$/), anna.keyboard.press('Enter')]);
     const row = anna.locator('#given ~ table tbody tr', { hasText: 'Jānis Bērziņš' });
     assert.equal(await row.count(), 1, 'the new mandate is listed');
@@ -213,7 +158,7 @@ test('Anna gives Jānis a mandate (no JavaScript, keyboard on the form); Jānis 
     const mandatePath = (await row.locator('a').getAttribute('href')) as string;
 
     await withContext({ javaScriptEnabled: false }, async (janisContext) => {
-      const janis = await signInPage(janisContext, 'Jānis Bērziņš');
+      const janis = await signInPage(janisContext, 'Jānis Bērziņš', '/workspace');
       await janis.goto('/workspace/mandates');
       const received = janis.locator('#received ~ table tbody tr', { hasText: 'Anna Kalniņa' });
       assert.match(await received.innerText(), /Pases izsniegšana/);
@@ -258,7 +203,7 @@ test('Anna gives Jānis a mandate (no JavaScript, keyboard on the form); Jānis 
 
 test('Pēteris acts for SIA "Demo Būve"; a pending mandate is accepted by its representative', { skip: skipBrowser }, async () => {
   await withContext({ javaScriptEnabled: false }, async (context) => {
-    const peteris = await signInPage(context, 'Pēteris Ozols');
+    const peteris = await signInPage(context, 'Pēteris Ozols', '/workspace');
     await peteris.getByRole('radio', { name: /SIA "Demo Būve"/ }).check();
     await Promise.all([peteris.waitForURL(/chosen=1/), peteris.getByRole('button', { name: 'Darboties izvēlētajā vārdā' }).click()]);
     assert.equal(await actingParty(peteris), COMPANY);
@@ -288,7 +233,7 @@ test('every workspace page has no WCAG 2.1 A/AA violations, in Latvian and Engli
       ['Jānis Bērziņš', ['/workspace', `/workspace/mandates/${id}`]],
     ] as const) {
       await context.clearCookies();
-      const page = await signInPage(context, name);
+      const page = await signInPage(context, name, '/workspace');
       for (const path of paths) {
         for (const at of [path, `/en${path}`]) {
           const response = await page.goto(at);

@@ -4,11 +4,13 @@
  * memory; with it, each test file gets a fresh database on that server, dropped
  * afterwards, so test files never see each other's data.
  */
-import { randomBytes } from 'node:crypto';
+import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import pg from 'pg';
 import { openPlatform, type Platform } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import { scratchDatabase } from './database.js';
+
+export { scratchDatabase };
 
 export interface TestPlatform extends Platform {
   /** PUBLIC_URL: the address users see (and the OpenID issuer) */
@@ -18,32 +20,6 @@ export interface TestPlatform extends Platform {
   /** the server database this instance uses (undefined in embedded mode) */
   databaseUrl: string | undefined;
   config: Config;
-}
-
-async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `pk_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
-/** A fresh database URL on the test server, or undefined in embedded mode. */
-export async function scratchDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) return { url: undefined, drop: async () => {} };
-  return createScratchDatabase(server);
 }
 
 /** A port that was free a moment ago, so PUBLIC_URL can name it before the app is built. */
@@ -106,6 +82,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 
 // ---- a small browser for tests: cookies, forms, redirects (no JavaScript) ----
 
+/** Form fields by name, or as pairs where a name repeats. */
+export type FormFields = Record<string, string> | [string, string][];
+
 interface StoredCookie {
   value: string;
   path: string;
@@ -143,13 +122,13 @@ export class TestBrowser {
     }
   }
 
-  /** One request, no redirect following; `form` is sent urlencoded. */
-  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Response> {
+  /** One request, no redirect following; `form` is sent urlencoded (pairs for repeated names), `multipart` as multipart/form-data. */
+  async request(url: string, init: { method?: string; form?: FormFields; multipart?: FormData; headers?: Record<string, string> } = {}): Promise<Response> {
     const target = new URL(url, this.base);
     const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
     const cookie = this.cookieHeader(target.pathname);
     if (cookie) headers.cookie = cookie;
-    let body: string | undefined;
+    let body: string | FormData | undefined = init.multipart;
     if (init.form) {
       body = new URLSearchParams(init.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -163,7 +142,7 @@ export class TestBrowser {
    * Requests `url` and follows redirects on this site. Returns the last
    * response, or the first redirect that leaves the site (its Location in `leftTo`).
    */
-  async navigate(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ response: Response; url: string; leftTo?: string }> {
+  async navigate(url: string, init: { method?: string; form?: FormFields } = {}): Promise<{ response: Response; url: string; leftTo?: string }> {
     let current = new URL(url, this.base).href;
     let response = await this.request(current, init);
     for (let hops = 0; hops < 20 && response.status >= 300 && response.status < 400; hops++) {
@@ -176,19 +155,25 @@ export class TestBrowser {
   }
 }
 
+/** Text of an HTML attribute or element as the browser reads it (the entities the pages write). */
+export const decodeHtml = (text: string): string =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/** The CSRF token of the page's forms. */
+export const csrfOf = (html: string): string => decodeHtml(/name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '');
+
 /** The named hidden and submit values of the HTML form whose action contains `actionPart`. */
 export function formOf(html: string, actionPart: string): { action: string; fields: Record<string, string> } {
   const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)];
   const form = forms.find((match) => (/action="([^"]*)"/.exec(match[1] ?? '')?.[1] ?? '').includes(actionPart));
   if (!form) throw new Error(`no form posting to ${actionPart}`);
-  const decode = (text: string): string => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
   const fields: Record<string, string> = {};
   for (const input of (form[2] ?? '').matchAll(/<input\b([^>]*)>/g)) {
     const name = /name="([^"]*)"/.exec(input[1] ?? '')?.[1];
     const value = /value="([^"]*)"/.exec(input[1] ?? '')?.[1];
-    if (name && value !== undefined) fields[name] = decode(value);
+    if (name && value !== undefined) fields[name] = decodeHtml(value);
   }
-  return { action: decode(/action="([^"]*)"/.exec(form[1] ?? '')?.[1] ?? ''), fields };
+  return { action: decodeHtml(/action="([^"]*)"/.exec(form[1] ?? '')?.[1] ?? ''), fields };
 }
 
 /**
@@ -196,8 +181,51 @@ export function formOf(html: string, actionPart: string): { action: string; fiel
  * the button of the person named `name` and follows the redirects.
  */
 export async function chooseDemoPerson(browser: TestBrowser, html: string, name: string): Promise<{ response: Response; url: string; leftTo?: string }> {
-  const match = new RegExp(`<button[^>]*name="person" value="([^"]+)"[^>]*>\\s*<span[^>]*>${name}</span>`).exec(html);
-  if (!match?.[1]) throw new Error(`the demo page does not list ${name}`);
   const form = formOf(html, '/demo');
-  return browser.navigate(form.action, { form: { ...form.fields, person: match[1] } });
+  return browser.navigate(form.action, { form: { ...form.fields, person: personButton(html, name) } });
+}
+
+/** The value of the demo identity provider's button for the person `name` (the person's id). */
+export function personButton(html: string, name: string): string {
+  const match = new RegExp(`<button[^>]*name="person" value="([^"]+)"[^>]*>\\s*<span[^>]*>${name}</span>`).exec(html);
+  assert.ok(match?.[1], `the demo page lists ${name}`);
+  return match[1];
+}
+
+/**
+ * A cookie-keeping test browser (no JavaScript) in which `name` signed in
+ * through the demo identity provider, starting at `start` and brought back there.
+ */
+export async function signedIn(platform: { url: string }, name: string, start = '/workspace'): Promise<TestBrowser> {
+  const browser = new TestBrowser(platform.url);
+  const page = await browser.navigate(`/login?returnTo=${encodeURIComponent(start)}`);
+  const done = await chooseDemoPerson(browser, await page.response.text(), name);
+  assert.equal(done.response.status, 200, `${name} reaches ${start}`);
+  const back = new URL(done.url);
+  assert.equal(back.pathname + back.search, start, `${name} comes back to ${start}`);
+  return browser;
+}
+
+/** The HTML at `url` (redirects followed), which must answer `status`. */
+export async function pageHtml(browser: TestBrowser, url: string, status = 200): Promise<string> {
+  const { response } = await browser.navigate(url);
+  const html = await response.text();
+  assert.equal(response.status, status, `${url} answers ${status}`);
+  return html;
+}
+
+/** POSTs a urlencoded form and, on 303, follows to the page it leads to. */
+export async function postAndFollow(browser: TestBrowser, url: string, form: FormFields): Promise<{ status: number; html: string; location: string | null }> {
+  const response = await browser.request(url, { form });
+  const location = response.headers.get('location');
+  if (response.status === 303 && location) return { status: 303, location, html: await pageHtml(browser, location) };
+  return { status: response.status, location, html: await response.text() };
+}
+
+/** Posts `fields` to `action` as the form on `page` that posts there would, with its CSRF token; no redirect followed. */
+export async function submitForm(browser: TestBrowser, page: string, action: string, fields: FormFields): Promise<Response> {
+  const html = await (await browser.request(page)).text();
+  assert.ok(html.includes(`action="${action}"`), `${page} has a form posting to ${action}`);
+  const { fields: hidden } = formOf(html, action);
+  return browser.request(action, { form: [['_csrf', hidden._csrf ?? ''], ...(Array.isArray(fields) ? fields : Object.entries(fields))] });
 }

@@ -18,9 +18,10 @@
  * serialisation) adds to the status register's own work.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer as createNetServer } from 'node:net';
-import * as client from 'openid-client';
-import pg from 'pg';
+// The scratch database, the free port and the institution's token come from the test support, as the tests' platforms use them.
+import { createScratchDatabase } from '../../../test/support/database.js';
+import { freePort } from '../../../test/support/platform.js';
+import { institutionToken } from '../../../test/support/sso.js';
 // The bench builds the whole HTTP app (the composition root), as a real deployment would.
 import { buildApp, loadDemoData, migrationSources } from '../../app.js';
 import { loadConfig } from '../../config.js';
@@ -215,37 +216,6 @@ export interface IngestApiBenchResult {
 
 const DEFAULT_SERVER = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** A fresh database on the server, dropped by the returned function. */
-async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `pk_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
 /**
  * Status events per second through `POST /api/v1/status-events` over real
  * HTTP, the platform's app with its demo data on a scratch database of the
@@ -257,7 +227,7 @@ export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promi
   const applications = options.applications ?? 10_000;
   const senders = options.senders ?? [1, 2];
   const batchSize = MAX_BATCH;
-  const scratch = await scratchDatabase(options.serverUrl ?? DEFAULT_SERVER);
+  const scratch = await createScratchDatabase(options.serverUrl ?? DEFAULT_SERVER, 'pk_bench');
   try {
     const port = await freePort();
     const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: scratch.url, DEMO: 'true', LOG_LEVEL: 'silent', DATA_DIR: 'memory://' });
@@ -269,8 +239,7 @@ export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promi
     const platform = { app, database, close: async () => (await app.close(), await database.close()) };
     try {
       await platform.app.listen({ port, host: '127.0.0.1' });
-      const issuer = await client.discovery(new URL(config.publicUrl), 'demo-institution', undefined, client.ClientSecretBasic('demo-institution-secret'), { execute: [client.allowInsecureRequests] });
-      const token = (await client.clientCredentialsGrant(issuer, { scope: 'applications.write' })).access_token;
+      const token = await institutionToken({ url: config.publicUrl }, 'applications.write');
       const pmlp = await createCatalog(platform.database.db).getInstitution('pmlp');
       const service = (await createCatalog(platform.database.db).listAllPublished()).find((candidate) => candidate.institutionId === pmlp.id);
       if (!service) throw new Error('the demo data has no PMLP service');

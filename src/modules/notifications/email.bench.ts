@@ -3,12 +3,12 @@
  * local SMTP server (smtp-server) — notification, inbox item and delivery
  * rows, the job queue, a worker's claim, nodemailer, marking sent — beside a
  * bare nodemailer → smtp-server loop with the same pooled transport, measured
- * in the same run. The database is embedded, or BENCH_DATABASE_URL's server.
+ * in the same run. The database is embedded, or a scratch database on
+ * BENCH_DATABASE_URL's server.
  */
 import { createTransport } from 'nodemailer';
-import { migrationSources } from '../../app.js';
-import { openDatabase } from '../../platform/db/database.js';
-import { migrate } from '../../platform/db/migrate.js';
+// The database is made as the tests make theirs: fresh, migrated, dropped afterwards.
+import { openScratchDatabase } from '../../../test/support/database.js';
 import { createJobQueue } from '../../platform/jobs/queue.js';
 import { createNotifications } from './index.js';
 import { startTestSmtp, type TestSmtp } from './notifications.fixtures.js';
@@ -42,9 +42,8 @@ async function bareLoop(smtp: TestSmtp, emails: number): Promise<number> {
 export async function benchEmail(options: { quick: boolean; databaseUrl?: string | undefined }): Promise<Record<string, unknown>> {
   const emails = options.quick ? 300 : 2_000;
   const smtp = await startTestSmtp({ parse: false });
-  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: 'memory://' });
+  const database = await openScratchDatabase(options.databaseUrl, 'pk_bench');
   try {
-    await migrate(database.db, migrationSources);
     const anchor = await bareLoop(smtp, emails);
 
     const queue = createJobQueue(database.pool);
@@ -100,7 +99,7 @@ export async function benchEmail(options: { quick: boolean; databaseUrl?: string
       anchor: 'nodemailer-smtp-server',
     };
   } finally {
-    await database.close();
+    await database.dispose();
     await smtp.close();
   }
 }

@@ -22,6 +22,7 @@ import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { OutboxReader } from '../../platform/jobs/outbox.js';
 import { createRelay, type EventHandler } from '../../platform/jobs/relay.js';
+import type { OfferNotification } from '../offers/index.js';
 import type { ConfirmationSender } from '../preferences/index.js';
 import {
   createMailer,
@@ -56,16 +57,6 @@ export { registerNotificationsRoutes, type NotificationsRouteDeps } from './noti
 export type { RelayedEvent, EventHandler } from '../../platform/jobs/relay.js';
 
 export const notificationsMigrations: MigrationSource = { module: 'notifications', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
-
-/** What the offers module is given to notify with (its `Notify`). */
-export interface OfferNotice {
-  personalCode: string;
-  kind: 'offer';
-  dedupKey: string;
-  template: string;
-  personalisation: Record<string, string>;
-  serviceId?: string;
-}
 
 export interface NotificationSettings {
   publicUrl: string;
@@ -103,7 +94,8 @@ export interface NotificationsOptions {
 export interface NotificationsModule {
   service: NotificationsService;
   /** offers and other modules: notify a person (idempotent by `dedupKey`) */
-  notify(input: OfferNotice): Promise<void>;
+  /** what the offers module is given to notify with (its `Notify`) */
+  notify(input: OfferNotification): Promise<void>;
   /** for the preferences module: confirmation links and codes, sent at once */
   confirmations: ConfirmationSender;
   /** another subscriber of every outbox event (e.g. offers' handleEvent); subscribers must be idempotent */

@@ -1,29 +1,16 @@
 /** The notifications module's types and its API's request and response schemas (also the OpenAPI document). */
 import { Type, type Static } from '@sinclair/typebox';
 
-export type Language = 'lv' | 'en';
-export const KINDS = ['status', 'result', 'request', 'mandate', 'support', 'offer', 'message'] as const;
-export type NotificationKind = (typeof KINDS)[number];
-export const CHANNELS = ['inbox', 'email', 'sms', 'push', 'eaddress'] as const;
-export type ChannelName = (typeof CHANNELS)[number];
-export type TargetChannel = Exclude<ChannelName, 'inbox'>;
+import { NOTIFICATION_KINDS, CHANNELS as TARGET_CHANNELS, type Channel, type DeliveryPlan, type Language, type NotificationKind } from '../preferences/index.js';
+
+// Kinds, languages, targets and plans are the preferences module's words: it decides where each kind goes.
+export type { DeliveryPlan, DeliveryTarget, Language, NotificationKind } from '../preferences/index.js';
+export const KINDS = NOTIFICATION_KINDS;
+export const CHANNELS = ['inbox', ...TARGET_CHANNELS] as const;
+export type TargetChannel = Channel;
+export type ChannelName = 'inbox' | TargetChannel;
 export const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'sent', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
-/** Where one notification goes besides the inbox (the preferences module decides; see index.ts). */
-export interface DeliveryTarget {
-  channel: TargetChannel;
-  /** e-mail address, phone number, push subscription JSON, or e-address */
-  address: string;
-  /** deferred by quiet hours */
-  notBefore?: Date;
-}
-
-export interface DeliveryPlan {
-  language: Language;
-  name: string | null;
-  targets: DeliveryTarget[];
-}
 
 /** What the preferences module answers; the inbox is implied and always on. */
 export interface DeliveryPlanner {

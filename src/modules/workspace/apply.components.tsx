@@ -10,6 +10,7 @@
  */
 import { escapeHtml as e } from '@kitajs/html';
 import { formatDate, LOCALE, type Lang } from '../../platform/web/i18n.js';
+import { ErrorSummary } from '../../platform/web/page.js';
 import type { AttachmentSlot } from '../applications/index.js';
 import { inputId, isBooleanField, isListField, slotId, writtenDay, type DraftFile, type ShownField } from './apply.form.js';
 import { t } from './applications.messages.js';
@@ -301,25 +302,5 @@ export function Slot({ lang, slot, files, error, removeForm }: { lang: Lang; slo
 
 /** An error summary whose links may lead to other pages (the check page points at the steps). */
 export function LinkedErrorSummary({ lang, errors }: { lang: Lang; errors: { href: string; text: string }[] }): JSX.Element {
-  if (errors.length === 0) return <></>;
-  return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary">
-      <div role="alert">
-        <h2 class="govuk-error-summary__title" safe>
-          {t(lang, 'common.errorSummary')}
-        </h2>
-        <div class="govuk-error-summary__body">
-          <ul class="govuk-list govuk-error-summary__list">
-            {errors.map((error) => (
-              <li>
-                <a href={error.href} safe>
-                  {error.text}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </div>
-  );
+  return <ErrorSummary title={t(lang, 'common.errorSummary')} errors={errors} />;
 }

@@ -11,7 +11,10 @@ import { t, type Lang } from './i18n.js';
 
 /** An error as a page shows it: the id of the field it links to, and the message. */
 export interface ShownError {
-  id: string;
+  /** the field's id on this page (the link goes to `#id`) … */
+  id?: string;
+  /** … or a link to another page (a check-your-answers page points at the steps) */
+  href?: string;
   text: string;
 }
 
@@ -41,7 +44,7 @@ export function ErrorSummary({ title, errors, children }: { title: string; error
             <ul class="govuk-list govuk-error-summary__list">
               {errors.map((error) => (
                 <li>
-                  <a href={`#${error.id}`} safe>
+                  <a href={error.href ?? `#${error.id ?? ''}`} safe>
                     {error.text}
                   </a>
                 </li>

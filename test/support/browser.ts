@@ -1,0 +1,130 @@
+/**
+ * Page tests in a real browser: Debian's Chromium through playwright-core, and
+ * axe-core's WCAG 2.1 A/AA rules. Without Chromium the browser tests are
+ * skipped locally with a message (pass `{ skip: skipBrowser }`); in CI (CI set)
+ * they run, and fail.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The reason to skip browser tests, or false when they run. */
+export const skipBrowser: string | false =
+  !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM} (install it or set CHROMIUM_PATH); browser tests skipped. In CI they fail.` : false;
+
+/** Headless Chromium without the background traffic (updates, sync, QUIC) that would make runs differ. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Runs `work` in a fresh context of `browser`, closed afterwards. */
+export async function withContext<T>(browser: Browser, options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await work(context);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens `start` in a new tab of `context` as an anonymous visitor, who is sent
+ * to the demo identity provider, presses the button of the person `name` and
+ * waits to be back at `start`.
+ */
+export async function signInPage(context: BrowserContext, name: string, start: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(start);
+  assert.match(page.url(), /\/interaction\/[^/]+\/demo/, 'an anonymous visitor is sent to sign in');
+  const back = new URL(start, 'http://x').pathname;
+  await Promise.all([page.waitForURL((url) => url.pathname === back), page.locator('button[name="person"]', { hasText: name }).click()]);
+  return page;
+}
+
+interface Violation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown; failureSummary?: string }[];
+}
+
+/** axe-core's WCAG 2.1 A/AA violations on the page (the context must allow scripts and bypass CSP to inject axe). */
+async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const runner = (window as unknown as { axe: typeof axe }).axe;
+    const result = await runner.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+    }));
+  });
+}
+
+/**
+ * The page `label` has unique ids and no WCAG 2.1 A/AA violations. Unique ids
+ * are no longer among axe's WCAG rules, but labels and hints point at ids, so
+ * each must be unique. The violations' details go to stderr.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('[id]'), (element) => element.id));
+  assert.deepEqual(
+    ids.filter((id, index) => ids.indexOf(id) !== index),
+    [],
+    `${label} has duplicate ids`,
+  );
+  const violations = await axeViolations(page);
+  if (violations.length > 0) console.error(`axe violations on ${label}:\n${JSON.stringify(violations, null, 2)}`);
+  assert.deepEqual(
+    violations.map((violation) => violation.id),
+    [],
+    `${label} has accessibility violations`,
+  );
+}
+
+export interface Focused {
+  id: string;
+  text: string;
+  href: string;
+  tag: string;
+  /** the focus is drawn: an outline or a box shadow */
+  visible: boolean;
+}
+
+/** What has the keyboard focus, and whether it is visibly marked. */
+export function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return { id: '', text: '', href: '', tag: '', visible: false };
+    const style = getComputedStyle(element);
+    const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    const shadowed = style.boxShadow !== 'none' && style.boxShadow !== '';
+    return { id: element.id, text: (element.textContent ?? '').trim(), href: element.getAttribute('href') ?? '', tag: element.tagName.toLowerCase(), visible: outlined || shadowed };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches; asserts that its focus is visible. */
+export async function tabTo(page: Page, what: string, matches: (element: Focused) => boolean, backwards = false): Promise<Focused> {
+  for (let presses = 0; presses < 150; presses++) {
+    const element = await focused(page);
+    if (element.tag && matches(element)) {
+      assert.ok(element.visible, `the focus on ${what} is visible`);
+      return element;
+    }
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  assert.fail(`the keyboard never reached ${what}`);
+}
+
+export const byId =
+  (id: string) =>
+  (element: Focused): boolean =>
+    element.id === id;
