@@ -83,7 +83,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerCatalogRoutes(app, catalog, config.publicUrl);
   registerCatalogPages(app, catalog, { publicUrl: config.publicUrl });
   registerAccessRoutes(app, { access, mandates, audit });
-  const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }), rights: access });
+  const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 }), rights: access });
   registerApplicationsRoutes(app, { applications, access, audit });
   const log = typeof logger === 'boolean' ? undefined : logger;
   const queue = createJobQueue(database.pool, { onError: (error) => log?.error({ err: error }, 'job queue error') });

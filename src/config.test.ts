@@ -33,7 +33,21 @@ test('bad values are refused with the setting named', () => {
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ S3_URL: 'https://s3.example/bucket' }, 'S3_URL'],
+    [{ S3_URL: 'https://key:secret@s3.example/' }, 'S3_URL'],
   ] as const) {
     assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.message.startsWith(name));
   }
+});
+
+test('S3_URL names the bucket, its credentials and region; a refusal never repeats the secret', () => {
+  assert.equal(loadConfig({}).s3, undefined);
+  assert.deepEqual(loadConfig({ S3_URL: 'https://AKIA%2B1:s%2Fecret@s3.example.lv:9000/pakalpojumi/?region=eu-north-1' }).s3, {
+    bucketUrl: 'https://s3.example.lv:9000/pakalpojumi',
+    accessKeyId: 'AKIA+1',
+    secretAccessKey: 's/ecret',
+    region: 'eu-north-1',
+  });
+  assert.equal(loadConfig({ S3_URL: 'http://k:s@127.0.0.1:4568/files' }).s3?.region, 'us-east-1');
+  assert.throws(() => loadConfig({ S3_URL: 'ftp://key:topsecret@host/bucket' }), (error: unknown) => error instanceof ConfigError && !error.message.includes('topsecret'));
 });

@@ -3,6 +3,7 @@
  * (the list is part of the public contract: ../shared/CONTRACT.md).
  */
 import path from 'node:path';
+import type { S3Settings } from './modules/applications/attachments.js';
 
 export interface Config {
   port: number;
@@ -18,6 +19,8 @@ export interface Config {
   /** the national eID (OpenID Connect) that sign-in federates to when DEMO is off; unset: not configured */
   eid: { issuer: string; clientId: string; clientSecret: string } | undefined;
   notifications: NotificationSettings;
+  /** S3_URL: an S3-compatible store for attachments and results; unset: DATA_DIR (embedded) or the database (server) */
+  s3: S3Settings | undefined;
 }
 
 /** Settings of notifications (README: "Notifications"). */
@@ -90,6 +93,21 @@ function parseNotifications(env: NodeJS.ProcessEnv, publicUrl: string): Notifica
   };
 }
 
+/** S3_URL `https://ACCESS_KEY:SECRET@host[:port]/bucket[?region=…]` (path-style; `http:` for a local store). */
+function parseS3(value: string | undefined): S3Settings | undefined {
+  if (!value) return undefined;
+  // The URL carries a secret: errors never repeat it.
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  const bucket = url?.pathname.replace(/^\/+|\/+$/g, '') ?? '';
+  if (!url || !['http:', 'https:'].includes(url.protocol) || !url.username || !url.password || !bucket || bucket.includes('/')) throw new ConfigError('S3_URL must look like https://ACCESS_KEY:SECRET@host/bucket?region=eu-north-1');
+  return {
+    bucketUrl: `${url.protocol}//${url.host}/${bucket}`,
+    accessKeyId: decodeURIComponent(url.username),
+    secretAccessKey: decodeURIComponent(url.password),
+    region: url.searchParams.get('region') || 'us-east-1',
+  };
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parsePort(env.PORT);
@@ -109,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secure: publicUrl.startsWith('https:'),
     eid: parseEid(env),
     notifications: parseNotifications(env, publicUrl),
+    s3: parseS3(env.S3_URL),
   };
 }

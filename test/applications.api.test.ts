@@ -111,6 +111,8 @@ describe('the whole journey over the API', () => {
     assert.equal(response.headers.get('etag'), `"${form.version}"`);
     assert.ok('address' in form.schema.properties && 'movedInOn' in form.schema.properties);
     assert.ok(form.presentation.attachments.some((slot) => slot.name === 'lease_contract'));
+    const bySlug = await ok<{ serviceId: string; version: number }>(await call('GET', '/api/v1/services/dzivesvietas-deklaresana/form', null));
+    assert.deepEqual([bySlug.serviceId, bySlug.version], [residence.id, form.version], 'the slug names the same form');
   });
 
   test('Jānis applies: 201, Location, a receipt with a number and the workspace direct link', async () => {
@@ -435,7 +437,8 @@ describe('malformed input is a 4xx problem, never a 500', () => {
     await problem(await call('POST', `/api/v1/applications/${randomUUID()}/status`, 'institution', { body: 'code', headers: { 'content-type': 'text/plain' } }), 400);
     await problem(await call('POST', '/api/v1/status-events', 'institution'), 400);
     await problem(await call('GET', '/api/v1/applications/not-an-id', 'janis'), 400, 'validation');
-    await problem(await call('GET', '/api/v1/services/not-a-uuid/form', null), 400, 'validation');
+    await problem(await call('GET', '/api/v1/services/not%20a%20slug/form', null), 400, 'validation');
+    await problem(await call('GET', '/api/v1/services/no-such-service/form', null), 404, 'applications.service-not-found');
     await problem(await call('GET', `/api/v1/services/${randomUUID()}/form`, null), 404, 'applications.service-not-found');
     await problem(await call('GET', `/api/v1/applications/${randomUUID()}/files/nope`, 'janis'), 400);
     await problem(await call('GET', `/api/v1/applications/${randomUUID()}/files/${randomUUID()}`, 'janis'), 404);

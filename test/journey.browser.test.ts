@@ -8,27 +8,19 @@
  * the way has no WCAG 2.1 A/AA violations (axe-core), and the element that
  * has the focus is always visibly marked.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { createApplications } from '../src/modules/applications/index.js';
 import { createCatalog } from '../src/modules/catalog/index.js';
 import type { Principal } from '../src/platform/http/auth.js';
-import { byId, expectAccessible, focused, launchChromium, skipBrowser, tabTo } from './support/browser.js';
-import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { platformAndBrowser, byId, expectAccessible, focused, skipBrowser, tabTo } from './support/browser.js';
+import type { TestPlatform } from './support/platform.js';
 
 let platform: TestPlatform;
 let browser: Browser | undefined;
 
-before(async () => {
-  platform = await startTestPlatform();
-  if (!skipBrowser) browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+platformAndBrowser((started) => ({ platform, browser } = started));
 
 /** Presses a key that leads to another page, and waits for it. */
 async function go(page: Page, key: string, url: (url: URL) => boolean): Promise<void> {

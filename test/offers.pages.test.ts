@@ -5,13 +5,13 @@
  * a direct link to the service; in Chromium the page has no WCAG 2.1 A/AA
  * violations (axe-core) in Latvian and English.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { createCatalog, type Service } from '../src/modules/catalog/index.js';
 import { createOffers } from '../src/modules/offers/index.js';
-import { expectAccessible, launchChromium, signInPage, skipBrowser, withContext } from './support/browser.js';
-import { signedIn as signedInAt, startTestPlatform, submitForm, type TestBrowser, type TestPlatform } from './support/platform.js';
+import { platformAndBrowser, expectAccessible, signInPage, skipBrowser, withContext } from './support/browser.js';
+import { signedIn as signedInAt, submitForm, type TestBrowser, type TestPlatform } from './support/platform.js';
 
 const PAGE = '/workspace/offers';
 const JANIS = '150685-12347';
@@ -19,15 +19,7 @@ const JANIS = '150685-12347';
 let platform: TestPlatform;
 let browser: Browser | undefined;
 
-before(async () => {
-  platform = await startTestPlatform();
-  if (!skipBrowser) browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+platformAndBrowser((started) => ({ platform, browser } = started));
 
 const signedIn = (name: string): Promise<TestBrowser> => signedInAt(platform, name, PAGE);
 

@@ -6,14 +6,14 @@
  * person and refuses others with problem+json; in Chromium the page has no
  * WCAG 2.1 A/AA violations (axe-core) in Latvian and English.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { createAudit } from '../src/modules/audit/index.js';
 import { createPreferences } from '../src/modules/preferences/index.js';
-import { expectAccessible, launchChromium, signInPage, skipBrowser, withContext } from './support/browser.js';
-import { csrfOf, signedIn as signedInAt, startTestPlatform, submitForm as post, type TestBrowser, type TestPlatform } from './support/platform.js';
+import { platformAndBrowser, expectAccessible, signInPage, skipBrowser, withContext } from './support/browser.js';
+import { csrfOf, signedIn as signedInAt, submitForm as post, type TestBrowser, type TestPlatform } from './support/platform.js';
 import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
 
 const PAGE = '/workspace/settings/notifications';
@@ -23,15 +23,7 @@ const ANNA = '230390-11113';
 let platform: TestPlatform;
 let browser: Browser | undefined;
 
-before(async () => {
-  platform = await startTestPlatform();
-  if (!skipBrowser) browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+platformAndBrowser((started) => ({ platform, browser } = started));
 
 const signedIn = (name: string, start = PAGE): Promise<TestBrowser> => signedInAt(platform, name, start);
 

@@ -290,3 +290,34 @@ test('a question that depends on an answer on the same step appears once that an
   assert.doesNotMatch(check, /Personal code of the other parent/);
   assert.match(check, /02 March 2026|2 March 2026/);
 });
+
+test('answers too long to keep as a draft are refused on the page, and the saved draft stays as it was', async () => {
+  // A form of thirty long answers: each within its field's limit, together past what a draft keeps (256 KB).
+  const service = await createCatalog(platform.database.db).lookup('pases-izsniegsana');
+  assert.equal(service.kind, 'found');
+  const names = Array.from({ length: 30 }, (_, index) => `note${index + 1}`);
+  const ilze: Principal = { subject: 'person:120479-43216', kind: 'person', personalCode: '120479-43216', roles: [{ role: 'service_manager', institutionId: pmlp.institutionId as string }], scopes: [] };
+  await createApplications(platform.database.db).saveForm(ilze, service.service.id, {
+    schema: { type: 'object', properties: Object.fromEntries(names.map((name) => [name, { type: 'string', maxLength: 10_000 }])) },
+    presentation: {
+      steps: [{ id: 'notes', title: { lv: 'Piezīmes', en: 'Notes' }, fields: names }],
+      fields: Object.fromEntries(names.map((name) => [name, { label: { lv: `Piezīme ${name}`, en: `Note ${name}` }, widget: 'textarea' }])),
+      attachments: [],
+    },
+  });
+  const anna = await signedIn('Anna Kalniņa', '/en/workspace');
+  const form = '/en/workspace/apply/pases-izsniegsana';
+  assert.equal((await postStep(anna, `${form}/step/notes`, { note1: 'first answer' })).status, 303);
+  const long = Object.fromEntries(names.map((name) => [name, 'x'.repeat(9_000)]));
+  const refused = await postStep(anna, `${form}/step/notes`, long);
+  assert.equal(refused.status, 413);
+  const html = await refused.text();
+  assert.match(html, /govuk-error-summary[\s\S]*The answers are too long to be saved/);
+  assert.match(html, /x{9000}<\/textarea>/, 'what was typed is shown again to be shortened');
+  const lv = await postStep(anna, '/workspace/apply/pases-izsniegsana/step/notes', long);
+  assert.match(await lv.text(), /Atbildes ir pārāk garas, lai tās saglabātu/);
+  // The draft saved before is untouched.
+  const again = await (await anna.request(`${form}/step/notes`)).text();
+  assert.match(again, /first answer<\/textarea>/);
+  assert.doesNotMatch(again, /x{9000}/);
+});

@@ -7,12 +7,12 @@
  * and English; and at the HTTP level the pages refuse anonymous visitors,
  * forms without their CSRF token and other people's mandates, and audit reads.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { createAudit } from '../src/modules/audit/index.js';
-import { expectAccessible, launchChromium, signInPage, skipBrowser, tabTo as tabUntil, withContext as inContext, type Focused } from './support/browser.js';
-import { csrfOf, signedIn as signedInAt, startTestPlatform, submitForm as post, type TestBrowser, type TestPlatform } from './support/platform.js';
+import { platformAndBrowser, expectAccessible, signInPage, skipBrowser, tabTo as tabUntil, withContext as inContext, type Focused } from './support/browser.js';
+import { csrfOf, signedIn as signedInAt, submitForm as post, type TestBrowser, type TestPlatform } from './support/platform.js';
 
 const ANNA = '230390-11113';
 const JANIS = '150685-12347';
@@ -22,15 +22,7 @@ const COMPANY = '40003012340';
 let platform: TestPlatform;
 let browser: Browser | undefined;
 
-before(async () => {
-  platform = await startTestPlatform();
-  if (!skipBrowser) browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+platformAndBrowser((started) => ({ platform, browser } = started));
 
 // ---- helpers ----
 

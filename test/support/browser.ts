@@ -6,8 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startTestPlatform, type TestPlatform } from './platform.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,6 +22,24 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A test file's platform and Chromium (none when browser tests are skipped):
+ * started before its tests, handed to `take`, and closed after them.
+ */
+export function platformAndBrowser(take: (started: { platform: TestPlatform; browser: Browser | undefined }) => void): void {
+  let platform: TestPlatform | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    platform = await startTestPlatform();
+    if (!skipBrowser) browser = await launchChromium();
+    take({ platform, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.close();
   });
 }
 

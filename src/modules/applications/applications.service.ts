@@ -40,6 +40,9 @@ export interface SubmissionService {
 }
 
 const MAX_DRAFT_BYTES = 256 * 1024;
+
+/** Whether a draft's answers fit the size a draft may have (pages check before saving to say so on the field). */
+export const draftFits = (data: unknown): boolean => Buffer.byteLength(JSON.stringify(data) ?? '') <= MAX_DRAFT_BYTES;
 const MAX_MESSAGE = 5000;
 
 /** JSON with object keys sorted: the same data always hashes the same. */
@@ -117,7 +120,7 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
   /** One status change by the applicant's side, with files attached to it. */
   const applicantEvent = async (principal: Principal, row: ApplicationRow, viewer: Viewer, event: Omit<PendingEvent, 'index' | 'eventId' | 'target'>, files: readonly FileInput[], action: string): Promise<StatusChange> => {
     const actor: EngineActor = { name: actorName(principal), role: 'applicant', institutions: [row.institution_id], institutionId: null };
-    if (deps.files.kind === 'filesystem') for (const file of files) await deps.files.put(asRoot(root), sha256Of(file.content), file.content);
+    if (!deps.files.transactional) for (const file of files) await deps.files.put(asRoot(root), sha256Of(file.content), file.content);
     const change = await withRetry(() =>
       root.transaction().execute(async (trx) => {
         const outcome = await applyEvents(deps, trx, actor, [{ ...event, index: 0, eventId: null, target: { kind: 'id', ref: row.id } }], { action, onBehalfOf: viewer.onBehalfOf });
@@ -126,7 +129,7 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
         const statusEventId = outcome.eventRowIds.get(0) ?? null;
         for (const file of files) {
           const sha256 = sha256Of(file.content);
-          if (deps.files.kind === 'database') await deps.files.put(asRoot(trx), sha256, file.content);
+          if (deps.files.transactional) await deps.files.put(asRoot(trx), sha256, file.content);
           await repo.insertFile(trx, { application_id: row.id, purpose: 'response', slot: null, status_event_id: statusEventId, filename: safeFilename(file.filename), media_type: file.mediaType, size: file.content.byteLength, sha256 });
         }
         return { applicationId: row.id, number: row.number, code: event.code, occurredAt: event.occurredAt.toISOString(), result: 'applied' as const };
@@ -140,7 +143,7 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
       const author = await actingPerson(principal, right, serviceId);
       await publishedService(serviceId);
       if (typeof draft.data !== 'object' || draft.data === null || Array.isArray(draft.data)) throw errors.invalidInput('a draft’s data is an object', '#/data');
-      if (JSON.stringify(draft.data).length > MAX_DRAFT_BYTES) throw errors.invalidInput(`a draft is at most ${MAX_DRAFT_BYTES} bytes`, '#/data');
+      if (!draftFits(draft.data)) throw errors.invalidInput(`a draft is at most ${MAX_DRAFT_BYTES} bytes`, '#/data');
       return toDraft(await repo.upsertDraft(root, { serviceId, applicant: right.party, author, data: draft.data, step: draft.step ?? null }));
     },
 
@@ -172,7 +175,7 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
       const declared = (await repo.findLeadTimes(root, [service.id])).get(service.id);
       const { source: _source, serviceId: _serviceId, ...leadTime } = leadTimeOf(service, declared);
       // Contents first: a rolled-back submission may leave an unused file, never a reference without one.
-      if (deps.files.kind === 'filesystem') for (const file of files) await deps.files.put(asRoot(root), sha256Of(file.content), file.content);
+      if (!deps.files.transactional) for (const file of files) await deps.files.put(asRoot(root), sha256Of(file.content), file.content);
 
       return withRetry(() =>
         root.transaction().execute(async (trx) => {
@@ -250,7 +253,7 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
           );
           for (const file of files) {
             const sha256 = sha256Of(file.content);
-            if (deps.files.kind === 'database') await deps.files.put(asRoot(trx), sha256, file.content);
+            if (deps.files.transactional) await deps.files.put(asRoot(trx), sha256, file.content);
             await repo.insertFile(trx, { application_id: id, purpose: 'attachment', slot: file.slot ?? null, status_event_id: null, filename: safeFilename(file.filename), media_type: file.mediaType, size: file.content.byteLength, sha256 });
           }
           await repo.deleteDraft(trx, service.id, right.party, submittedBy);

@@ -4,9 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import S3rver from 's3rver';
 import { openTestDatabase } from '../../../test/support/database.js';
 import { AppError } from '../../platform/errors.js';
-import { checkFiles, databaseFileStore, fileStoreFor, filesystemFileStore, safeFilename, sha256Of, type FileStore } from './attachments.js';
+import { checkFiles, databaseFileStore, fileStoreFor, filesystemFileStore, s3FileStore, safeFilename, sha256Of, type FileStore, type S3Settings } from './attachments.js';
 import { GENERIC_ATTACHMENTS } from './forms.defaults.js';
 
 const PDF = new Uint8Array(Buffer.from('%PDF-1.7\n%%EOF\n'));
@@ -14,11 +15,18 @@ const PDF = new Uint8Array(Buffer.from('%PDF-1.7\n%%EOF\n'));
 describe('attachments', () => {
   let db: Awaited<ReturnType<typeof openTestDatabase>>;
   let dir: string;
+  // A real S3-compatible server in process (it checks Signature V4 with the keys S3RVER/S3RVER).
+  let s3server: S3rver;
+  let s3: S3Settings;
   before(async () => {
     db = await openTestDatabase();
     dir = await mkdtemp(path.join(tmpdir(), 'pakalpojumi-files-'));
+    s3server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: path.join(dir, 's3'), configureBuckets: [{ name: 'files', configs: [] }] });
+    const { port } = await s3server.run();
+    s3 = { bucketUrl: `http://127.0.0.1:${port}/files`, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1' };
   });
   after(async () => {
+    await s3server?.close();
     await db.dispose();
     await rm(dir, { recursive: true, force: true });
   });
@@ -26,6 +34,7 @@ describe('attachments', () => {
   for (const [name, store] of [
     ['database', () => databaseFileStore()],
     ['filesystem', () => filesystemFileStore(dir)],
+    ['S3', () => s3FileStore(s3)],
   ] as const) {
     test(`the ${name} store keeps contents by their SHA-256, and storing twice is harmless`, async () => {
       const files: FileStore = store();
@@ -37,7 +46,17 @@ describe('attachments', () => {
     });
   }
 
-  test('the store follows the deployment: the database for a server or memory, DATA_DIR for one embedded instance', () => {
+  // s3rver checks the access key but not the Signature V4 itself, so only the key is tried here.
+  test('the S3 store’s refusals are errors, never taken for a missing file: an unknown key, a missing bucket', async () => {
+    const forged = s3FileStore({ ...s3, accessKeyId: 'UNKNOWN' });
+    await assert.rejects(forged.put(db.db, sha256Of('x'), new Uint8Array([1])), /S3 PUT failed: 403/);
+    await assert.rejects(forged.get(db.db, sha256Of(PDF)), /S3 GET failed: 403/);
+    await assert.rejects(s3FileStore({ ...s3, bucketUrl: s3.bucketUrl.replace('/files', '/nobucket') }).put(db.db, sha256Of('x'), new Uint8Array([1])), /S3 PUT failed: 404/);
+  });
+
+  test('the store follows the deployment: S3 when configured, the database for a server or memory, DATA_DIR for one embedded instance', () => {
+    assert.equal(fileStoreFor({ databaseUrl: 'postgres://x/y', dataDir: '/data', s3 }).kind, 's3');
+    assert.equal(fileStoreFor({ dataDir: dir, s3 }).kind, 's3');
     assert.equal(fileStoreFor({ databaseUrl: 'postgres://x/y', dataDir: '/data' }).kind, 'database');
     assert.equal(fileStoreFor({ dataDir: 'memory://' }).kind, 'database');
     assert.equal(fileStoreFor({ dataDir: dir }).kind, 'filesystem');

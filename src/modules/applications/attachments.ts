@@ -3,13 +3,16 @@
  * addressed by their SHA-256, so storing one twice is harmless and a row in
  * `applications.files` always names exactly the bytes it was given.
  *
- * Two stores behind one interface: the filesystem under DATA_DIR (one
- * instance), and the database (several instances over one PostgreSQL server,
- * PITFALLS.md: everything they share lives in the database).
+ * Three stores behind one interface: the filesystem under DATA_DIR (one
+ * instance), the database (several instances over one PostgreSQL server,
+ * PITFALLS.md: everything they share lives in the database), and an
+ * S3-compatible object store when S3_URL is set (any number of instances,
+ * files kept out of the database).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AwsClient } from 'aws4fetch';
 import { sql, type Kysely } from 'kysely';
 import type { FieldError } from '../../platform/errors.js';
 import * as errors from './applications.errors.js';
@@ -20,7 +23,9 @@ import type { AttachmentSlot, FileInput } from './applications.schemas.js';
 type AnyDb = Kysely<any>;
 
 export interface FileStore {
-  kind: 'filesystem' | 'database';
+  kind: 'filesystem' | 'database' | 's3';
+  /** true: put writes with the caller's transaction; false: put before the transaction (a rollback may leave an unreferenced file, never a reference without its file) */
+  transactional: boolean;
   put(db: AnyDb, sha256: string, content: Uint8Array): Promise<void>;
   get(db: AnyDb, sha256: string): Promise<Uint8Array | undefined>;
 }
@@ -32,6 +37,7 @@ export function sha256Of(content: Uint8Array | string): string {
 export function databaseFileStore(): FileStore {
   return {
     kind: 'database',
+    transactional: true,
     async put(db, sha256, content) {
       await sql`insert into applications.blobs (sha256, content) values (${sha256}, ${Buffer.from(content)}) on conflict (sha256) do nothing`.execute(db);
     },
@@ -56,6 +62,7 @@ export function filesystemFileStore(dataDir: string): FileStore {
   };
   return {
     kind: 'filesystem',
+    transactional: false,
     async put(_db, sha256, content) {
       const file = where(sha256);
       await mkdir(path.dirname(file), { recursive: true });
@@ -74,8 +81,54 @@ export function filesystemFileStore(dataDir: string): FileStore {
   };
 }
 
-/** The filesystem under DATA_DIR for one embedded instance; the database when DATA_DIR is in memory or a server is shared. */
-export function fileStoreFor(settings: { databaseUrl?: string | undefined; dataDir: string }): FileStore {
+/** Where an S3-compatible store is and how to sign for it (from S3_URL). */
+export interface S3Settings {
+  /** the bucket's URL, path-style: `https://host[:port]/bucket` */
+  bucketUrl: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+}
+
+/**
+ * Objects `applications/ab/abcdef…` in one bucket, signed with AWS Signature
+ * V4 (aws4fetch): AWS S3, MinIO, Ceph and the like. The object is written
+ * before the transaction that references it commits, as on the filesystem.
+ */
+export function s3FileStore(settings: S3Settings): FileStore {
+  const client = new AwsClient({ accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey, service: 's3', region: settings.region, retries: 3 });
+  const where = (sha256: string): string => {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256 hex digest');
+    return `${settings.bucketUrl}/applications/${sha256.slice(0, 2)}/${sha256}`;
+  };
+  const failed = async (response: Response, action: string): Promise<Error> => new Error(`S3 ${action} failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  return {
+    kind: 's3',
+    transactional: false,
+    async put(_db, sha256, content) {
+      const response = await client.fetch(where(sha256), { method: 'PUT', body: new Uint8Array(content), headers: { 'content-type': 'application/octet-stream' } });
+      if (!response.ok) throw await failed(response, 'PUT');
+      await response.arrayBuffer();
+    },
+    async get(_db, sha256) {
+      const response = await client.fetch(where(sha256));
+      if (response.status === 404) {
+        await response.arrayBuffer();
+        return undefined;
+      }
+      if (!response.ok) throw await failed(response, 'GET');
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  };
+}
+
+/**
+ * An S3-compatible store when one is configured; else the filesystem under
+ * DATA_DIR for one embedded instance, the database when DATA_DIR is in memory
+ * or a server is shared.
+ */
+export function fileStoreFor(settings: { databaseUrl?: string | undefined; dataDir: string; s3?: S3Settings | undefined }): FileStore {
+  if (settings.s3) return s3FileStore(settings.s3);
   if (settings.databaseUrl || settings.dataDir.startsWith('memory://')) return databaseFileStore();
   return filesystemFileStore(settings.dataDir);
 }

@@ -11,6 +11,8 @@ import { draftNotFound } from './applications.errors.js';
 import type { FormInput, LeadTimeInput, StatusLabels } from './applications.schemas.js';
 import { caller, type ApplicationsRouteDeps, OnBehalfOfHeaders, onBehalfOf, person, problems, READ, security, ServiceParams, tags, WRITE } from './requests.routes.js';
 
+const ServiceRefParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,120}$', description: 'the service’s id or slug' }) });
+
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40, description: 'the form version being edited, e.g. "3": a stale one is refused (409)' })) });
 
 /** The form version in If-Match ("3", W/"3" or 3). */
@@ -28,8 +30,8 @@ export function registerFormRoutes(app: App, { applications, access }: Applicati
       schema: {
         tags,
         summary: 'A service’s e-form: JSON Schema of its data plus presentation hints (public)',
-        description: 'Version 0 is the platform’s generic form, used until the service’s managers save one. The ETag is the version.',
-        params: ServiceParams,
+        description: 'By the service’s id or slug. Version 0 is the platform’s generic form, used until the service’s managers save one. The ETag is the version.',
+        params: ServiceRefParams,
         response: { 200: Type.Ref('Form'), ...problems(400, 404) },
       },
     },

@@ -24,7 +24,8 @@ export interface KnownAboutApplicant {
 
 export interface FormsService {
   /** the service's current form (its managers' latest version, or the platform's generic form as version 0) */
-  getForm(serviceId: string): Promise<Form>;
+  /** by the service's id or slug */
+  getForm(serviceRef: string): Promise<Form>;
   /** saves a new version; service managers of the service's institution */
   saveForm(actor: Principal, serviceId: string, input: FormInput): Promise<Form>;
   /** field errors of `data` against a form (empty when valid) */
@@ -116,7 +117,11 @@ export function createForms(deps: ApplicationsDeps): FormsService {
   });
 
   return {
-    async getForm(serviceId) {
+    async getForm(ref) {
+      // By id, or by slug (a former slug too) as the service's own direct link reads.
+      const found = repo.isUuid(ref) ? undefined : await deps.catalog(asRoot(root)).lookup(ref);
+      if (found?.kind === 'missing') throw errors.serviceNotFound(ref);
+      const serviceId = found ? found.service.id : ref;
       await publishedService(serviceId);
       const row = await repo.currentForm(root, serviceId);
       if (row) return toForm(row);

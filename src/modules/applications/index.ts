@@ -30,6 +30,7 @@ import { createTracking, type TrackingService } from './tracking.service.js';
 
 export type { FormsService, KnownAboutApplicant } from './forms.service.js';
 export type { SubmissionService } from './applications.service.js';
+export { draftFits } from './applications.service.js';
 export type { StatusRegisterService } from './status-register.service.js';
 export type { TrackingService } from './tracking.service.js';
 export type { LeadTimeService } from './lead-time.service.js';
@@ -48,7 +49,7 @@ export {
 } from './applications.schemas.js';
 export { STATUS_CODES, FINAL_CODES, DEFAULT_LABELS, nextCodes, type StatusCode, type ActorRole } from './statuses.js';
 export { expectedCompletion, isWorkingDay, type LeadTime, type DayKind, type Pause } from './lead-time.js';
-export { databaseFileStore, filesystemFileStore, fileStoreFor, type FileStore } from './attachments.js';
+export { databaseFileStore, filesystemFileStore, fileStoreFor, s3FileStore, type FileStore, type S3Settings } from './attachments.js';
 export { workspaceLink } from './tracking.service.js';
 export { registerApplicationsRoutes, type ApplicationsRouteDeps } from './applications.routes.js';
 

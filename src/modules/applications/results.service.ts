@@ -44,7 +44,7 @@ export function createResults(deps: ApplicationsDeps): ResultsService {
       if (row.status !== 'decided' && row.status !== 'delivered') {
         events.unshift({ ...delivered, index: 0, code: 'decided', eventId: input.eventId ? `${input.eventId}:decided` : null });
       }
-      if (deps.files.kind === 'filesystem') for (const file of documents) await deps.files.put(asRoot(root), sha256Of(file.content), file.content);
+      if (!deps.files.transactional) for (const file of documents) await deps.files.put(asRoot(root), sha256Of(file.content), file.content);
       const engineActor: EngineActor = { name: actorName(actor), role, institutions: [row.institution_id], institutionId: row.institution_id };
       return withRetry(() =>
         root.transaction().execute(async (trx) => {
@@ -58,7 +58,7 @@ export function createResults(deps: ApplicationsDeps): ResultsService {
           await repo.insertResult(trx, { applicationId: row.id, summary: { lv: summary.lv.trim(), en: summary.en.trim() }, data: input.data ?? null, deliveredAt: delivered.occurredAt, deliveredBy: actorName(actor) });
           for (const file of documents) {
             const sha256 = sha256Of(file.content);
-            if (deps.files.kind === 'database') await deps.files.put(asRoot(trx), sha256, file.content);
+            if (deps.files.transactional) await deps.files.put(asRoot(trx), sha256, file.content);
             await repo.insertFile(trx, { application_id: row.id, purpose: 'result', slot: null, status_event_id: outcome.eventRowIds.get(1) ?? null, filename: safeFilename(file.filename), media_type: file.mediaType, size: file.content.byteLength, sha256 });
           }
           return { applicationId: row.id, number: row.number, code: 'delivered' as const, occurredAt: delivered.occurredAt.toISOString(), result: 'applied' as const };

@@ -168,9 +168,9 @@ export function Select(props: FieldProps & { value: string; options: Option[] })
   );
 }
 
-/** A group of checkboxes in a fieldset; the first box carries the group's id (error summary links land on it). */
-export function Checkboxes(props: Omit<FieldProps, 'label'> & { legend: string; legendClass?: string; options: Option[]; checked: string[]; small?: boolean; id?: string }): JSX.Element {
-  const id = props.id ?? idOf(props.name);
+/** A form group's fieldset: its legend, hint and error message, then the choices (`children`). */
+function ChoiceGroup(props: Omit<FieldProps, 'label' | 'name'> & { id: string; legend: string; legendClass?: string | undefined; children: JSX.Element }): JSX.Element {
+  const { id } = props;
   return (
     <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
       <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, props.hint, props.error)}>
@@ -185,6 +185,17 @@ export function Checkboxes(props: Omit<FieldProps, 'label'> & { legend: string; 
           ''
         )}
         {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+        {props.children}
+      </fieldset>
+    </div>
+  );
+}
+
+/** A group of checkboxes in a fieldset; the first box carries the group's id (error summary links land on it). */
+export function Checkboxes(props: Omit<FieldProps, 'label'> & { legend: string; legendClass?: string; options: Option[]; checked: string[]; small?: boolean; id?: string }): JSX.Element {
+  const id = props.id ?? idOf(props.name);
+  return (
+    <ChoiceGroup lang={props.lang} id={id} legend={props.legend} legendClass={props.legendClass} hint={props.hint} error={props.error}>
         <div class={`govuk-checkboxes${props.small ? ' govuk-checkboxes--small' : ''}`} data-module="govuk-checkboxes">
           {props.options.map((option, index) => {
             const boxId = index === 0 ? id : `${id}-${index + 1}`;
@@ -198,8 +209,7 @@ export function Checkboxes(props: Omit<FieldProps, 'label'> & { legend: string; 
             );
           })}
         </div>
-      </fieldset>
-    </div>
+    </ChoiceGroup>
   );
 }
 
@@ -242,19 +252,7 @@ export function InstitutionPicker({ lang, action, options, value }: { lang: Lang
 export function Radios(props: Omit<FieldProps, 'label'> & { legend: string; legendClass?: string; options: (Option & { hint?: string })[]; value: string; small?: boolean; id?: string }): JSX.Element {
   const id = props.id ?? idOf(props.name);
   return (
-    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, props.hint, props.error)}>
-        <legend class={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`} safe>
-          {props.legend}
-        </legend>
-        {props.hint ? (
-          <div id={`${id}-hint`} class="govuk-hint" safe>
-            {props.hint}
-          </div>
-        ) : (
-          ''
-        )}
-        {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+    <ChoiceGroup lang={props.lang} id={id} legend={props.legend} legendClass={props.legendClass} hint={props.hint} error={props.error}>
         <div class={`govuk-radios${props.small ? ' govuk-radios--small' : ''}`} data-module="govuk-radios">
           {props.options.map((option, index) => {
             const radioId = index === 0 ? id : `${id}-${index + 1}`;
@@ -283,8 +281,7 @@ export function Radios(props: Omit<FieldProps, 'label'> & { legend: string; lege
             );
           })}
         </div>
-      </fieldset>
-    </div>
+    </ChoiceGroup>
   );
 }
 

@@ -19,7 +19,7 @@ import { formatDateTime, otherLang, type Lang } from '../../platform/web/i18n.js
 import { renderPage } from '../../platform/web/layout.js';
 import { pageTitle, sendHtml } from '../../platform/web/page.js';
 import type { Right } from '../access/index.js';
-import type { AttachmentSlot, Form, FormFieldError, FormStep } from '../applications/index.js';
+import { draftFits, type AttachmentSlot, type Form, type FormFieldError, type FormStep } from '../applications/index.js';
 import type { Service } from '../catalog/index.js';
 import { Field, formatSize, LinkedErrorSummary, Slot, typesText } from './apply.components.js';
 import { checkPage, submit } from './apply.check.js';
@@ -254,6 +254,11 @@ async function saveStep(deps: ApplyDeps, context: PageContext, state: Applying, 
   for (const [name, text] of errorsFor(problems, shownNow.filter((field) => rendered.has(field.name)), lang, dateWording)) errors.set(name, text);
   const added = shownNow.some((field) => !rendered.has(field.name)) || shownSlots(form, step, next).some((slot) => !renderedSlots.has(slot.name));
 
+  if (!draftFits(next)) {
+    // Nothing is saved: the draft as it was stays, and the page says what to shorten.
+    const html = await stepPage(context, { ...state, data: next }, step, { errors: new Map([['_form', t(lang, 'apply.draftTooLarge')]]) });
+    return sendHtml(reply, lang, 413, html);
+  }
   const saveLater = textOf(posted.fields._action) === 'save';
   const stay = errors.size > 0 || added;
   await deps.applications.saveDraft(principal, state.right, service.id, { data: next, step: stay ? step.id : nextStep(form, step.id) });
