@@ -9,8 +9,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { benchIngest, benchIngestApi } from '../src/modules/applications/ingest.bench.js';
-import { benchEmail } from '../src/modules/notifications/email.bench.js';
+import { benchIngest, benchIngestApi } from './ingest.js';
+import { benchEmail } from './email.js';
 import { openScratchDatabase } from '../test/support/database.js';
 import { SEARCH_TERMS } from './generate.js';
 

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { serviceContent } from '../src/modules/catalog/catalog.fixtures.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
 
@@ -144,21 +145,7 @@ describe('representation by law', () => {
 });
 
 describe('staff roles and service editing', () => {
-  const draft = {
-    institutionId: 'pmlp',
-    title: { lv: 'Testa pakalpojums', en: 'Test service' },
-    description: { lv: 'Apraksts.', en: 'Description.' },
-    audience: ['citizen'],
-    events: [],
-    channels: [],
-    costs: [],
-    requirements: [],
-    evidence: [],
-    outputs: [],
-    steps: [],
-    legalBasis: [],
-    languages: ['lv'],
-  };
+  const draft = { institutionId: 'pmlp', ...serviceContent({ title: { lv: 'Testa pakalpojums', en: 'Test service' } }) };
 
   test('a service manager edits her own institution’s services only', async () => {
     assert.equal((await call(tokens.anna, 'POST', '/api/v1/services', { body: draft })).status, 403);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Principal } from '../src/platform/http/auth.js';
 import { AppError } from '../src/platform/errors.js';
+import type { InboxItem, InboxPage } from '../src/modules/notifications/index.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../src/modules/notifications/notifications.fixtures.js';
 import { callApi, eventually, expectJson as ok, expectProblem as problem } from './support/http.js';
 import { signedIn, startTestPlatform, type TestPlatform } from './support/platform.js';
@@ -28,20 +29,6 @@ interface NotificationStatus {
   reference: string | null;
   language: string;
   deliveries: Delivery[];
-}
-interface InboxItem {
-  id: string;
-  kind: string;
-  subject: string;
-  text: string;
-  link: string | null;
-  applicationId: string | null;
-  readAt: string | null;
-}
-interface Inbox {
-  items: InboxItem[];
-  total: number;
-  unread: number;
 }
 
 let platform: TestPlatform;
@@ -111,7 +98,7 @@ describe('notifications', () => {
     assert.equal(opened.response.status, 200);
     assert.ok((await opened.response.text()).includes(receipt.number));
 
-    const inbox = await ok<Inbox>(await call('GET', '/api/v1/me/notifications', 'janis'));
+    const inbox = await ok<InboxPage>(await call('GET', '/api/v1/me/notifications', 'janis'));
     const item = inbox.items.find((entry) => entry.subject === subject);
     assert.ok(item, 'the same notification is in the inbox');
     assert.equal(item.kind, 'status');
@@ -151,7 +138,7 @@ describe('notifications', () => {
     assert.deepEqual(again.deliveries, sent.deliveries);
     assert.equal(mailsTo('janis.berzins@example.com', 'Jūsu pase ir gatava').length, 1);
 
-    const inbox = await ok<Inbox>(await call('GET', '/api/v1/me/notifications', 'janis'));
+    const inbox = await ok<InboxPage>(await call('GET', '/api/v1/me/notifications', 'janis'));
     assert.equal(inbox.items.filter((item) => item.subject === 'Jūsu pase ir gatava').length, 1);
   });
 
@@ -189,7 +176,7 @@ describe('notifications', () => {
   test('a mandate granted reaches the representative’s inbox', async () => {
     await ok(await call('POST', '/api/v1/mandates', 'janis', { representative: { personalCode: ANNA }, scope: { allServices: true } }), 201);
     const inbox = await eventually(
-      () => call('GET', '/api/v1/me/notifications', 'anna').then((r) => ok<Inbox>(r)),
+      () => call('GET', '/api/v1/me/notifications', 'anna').then((r) => ok<InboxPage>(r)),
       (page) => page.items.some((item) => item.kind === 'mandate'),
       'Anna is told of the mandate',
     );
@@ -200,18 +187,18 @@ describe('notifications', () => {
   });
 
   test('the inbox pages newest first and marks read; nobody else can touch it', async () => {
-    const all = await ok<Inbox>(await call('GET', '/api/v1/me/notifications', 'janis'));
+    const all = await ok<InboxPage>(await call('GET', '/api/v1/me/notifications', 'janis'));
     assert.ok(all.total >= 3);
     assert.equal(all.unread, all.total);
-    const first = await ok<Inbox>(await call('GET', '/api/v1/me/notifications?limit=1', 'janis'));
-    const second = await ok<Inbox>(await call('GET', '/api/v1/me/notifications?limit=1&offset=1', 'janis'));
+    const first = await ok<InboxPage>(await call('GET', '/api/v1/me/notifications?limit=1', 'janis'));
+    const second = await ok<InboxPage>(await call('GET', '/api/v1/me/notifications?limit=1&offset=1', 'janis'));
     assert.deepEqual([first.items[0]?.id, second.items[0]?.id], [all.items[0]?.id, all.items[1]?.id]);
 
     const id = all.items[0]!.id;
     await problem(await call('POST', `/api/v1/me/notifications/${id}/read`, 'anna'), 404, 'notifications.not-found');
     const read = await ok<InboxItem>(await call('POST', `/api/v1/me/notifications/${id}/read`, 'janis'));
     assert.ok(read.readAt);
-    const unread = await ok<Inbox>(await call('GET', '/api/v1/me/notifications?unread=true', 'janis'));
+    const unread = await ok<InboxPage>(await call('GET', '/api/v1/me/notifications?unread=true', 'janis'));
     assert.equal(unread.unread, all.unread - 1);
     assert.ok(!unread.items.some((item) => item.id === id));
     await problem(await call('GET', '/api/v1/me/notifications', null), 401);
@@ -230,7 +217,7 @@ describe('notifications', () => {
     await problem(await send({ ...message, recipient: { personalCode: JANIS } }, 'janis'), 403);
     await problem(await send({ ...message, recipient: { personalCode: JANIS } }, null), 401);
     await problem(await call('GET', '/api/v1/notifications/not-an-id', 'institution'), 404, 'notifications.not-found');
-    const someoneElses = (await ok<Inbox>(await call('GET', '/api/v1/me/notifications', 'janis'))).items.find((item) => item.kind === 'status');
+    const someoneElses = (await ok<InboxPage>(await call('GET', '/api/v1/me/notifications', 'janis'))).items.find((item) => item.kind === 'status');
     await problem(await call('GET', `/api/v1/notifications/${someoneElses!.id}`, 'institution'), 404, 'notifications.not-found');
 
     const openapi = await ok<{ paths: Record<string, Record<string, { tags?: string[] }>> }>(await call('GET', '/openapi.json', null));

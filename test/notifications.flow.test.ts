@@ -12,9 +12,10 @@ import { sql } from 'kysely';
 import * as client from 'openid-client';
 import { createCatalog } from '../src/modules/catalog/index.js';
 import { API_SCOPES, createIdentity } from '../src/modules/identity/index.js';
-import type { DeliveryLogEntry } from '../src/modules/notifications/index.js';
+import type { DeliveryLogEntry, InboxItem, InboxPage } from '../src/modules/notifications/index.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../src/modules/notifications/notifications.fixtures.js';
 import { createOffers } from '../src/modules/offers/index.js';
+import { serviceContent } from '../src/modules/catalog/catalog.fixtures.js';
 import { eventually } from './support/http.js';
 import { chooseDemoPerson, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
 import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
@@ -24,18 +25,6 @@ const ANNA = '230390-11113';
 const JANIS_MAIL = 'janis.berzins@example.com';
 const ANNA_MAIL = 'anna.kalnina@example.com';
 
-interface InboxItem {
-  id: string;
-  kind: string;
-  subject: string;
-  text: string;
-  link: string | null;
-  applicationId: string | null;
-}
-interface Inbox {
-  items: InboxItem[];
-  total: number;
-}
 interface ServiceView {
   id: string;
   slug: string;
@@ -62,7 +51,7 @@ async function ok<T>(response: Response, status = 200): Promise<T> {
 }
 
 
-const inboxOf = async (who: 'janis' | 'anna'): Promise<InboxItem[]> => (await ok<Inbox>(await call('GET', '/api/v1/me/notifications?limit=100', who))).items;
+const inboxOf = async (who: 'janis' | 'anna'): Promise<InboxItem[]> => (await ok<InboxPage>(await call('GET', '/api/v1/me/notifications?limit=100', who))).items;
 const mailsTo = (address: string, subject: string): ReceivedMail[] => smtp.received.filter((mail) => mail.to.includes(address) && mail.subject === subject);
 const service = (ref: string): Promise<ServiceView> => call('GET', `/api/v1/services/${ref}`, null).then((r) => ok<ServiceView>(r));
 
@@ -217,20 +206,13 @@ describe('notifications end to end', () => {
     // Ilze, PMLP's service manager, creates a draft in "moving" and publishes it.
     const pmlp = await createCatalog(platform.database.db).getInstitution('pmlp');
     const title = { lv: 'Adreses maiņas paziņošana kaimiņiem', en: 'Telling the neighbours of a new address' };
-    const content = {
+    const content = serviceContent({
       title,
       description: { lv: 'Paziņojiet par pārcelšanos.', en: 'Tell them you moved.' },
-      audience: ['citizen'],
       events: ['moving'],
       channels: [{ type: 'online', url: 'https://example.lv/kaimini' }],
-      costs: [],
-      requirements: [],
-      evidence: [],
-      outputs: [],
-      steps: [],
-      legalBasis: [],
       languages: ['lv', 'en'],
-    };
+    });
     const draft = await ok<ServiceView>(await call('POST', '/api/v1/services', 'ilze', { institutionId: pmlp.id, ...content }), 201);
     assert.equal(draft.status, 'draft');
     const announcements = async (): Promise<number> => {

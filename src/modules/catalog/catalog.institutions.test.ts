@@ -9,26 +9,12 @@ import { after, before, describe, test } from 'node:test';
 import { openTestDatabase } from '../../../test/support/database.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/errors.js';
+import { serviceContent } from './catalog.fixtures.js';
 import { createCatalog, type CatalogService, type Institution, type ServiceContent } from './index.js';
 
 const text = (lv: string, en: string) => ({ lv, en });
 
-function content(title: string): ServiceContent {
-  return {
-    title: text(title, `${title} (en)`),
-    description: text('Apraksts.', 'Description.'),
-    audience: ['citizen'],
-    events: [],
-    channels: [],
-    costs: [],
-    requirements: [],
-    evidence: [],
-    outputs: [],
-    steps: [],
-    legalBasis: [],
-    languages: ['lv'],
-  };
-}
+const content = (title: string): ServiceContent => serviceContent({ title: text(title, `${title} (en)`) });
 
 const person = (roles: Principal['roles']): Principal => ({ subject: 'person:x', kind: 'person', roles, scopes: [] });
 const admin = person([{ role: 'platform_admin' }]);

@@ -7,28 +7,21 @@ import { openTestDatabase } from '../../../test/support/database.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { createCatalog, type CatalogService, type Institution, type ServiceContent } from './index.js';
+import { serviceContent } from './catalog.fixtures.js';
 import { buildSearchTerms, fold, slugify, stemLatvian } from './catalog.service.js';
 
 const text = (lv: string, en: string) => ({ lv, en });
 
 function content(overrides: Partial<ServiceContent> = {}): ServiceContent {
-  return {
+  return serviceContent({
     title: text('Bērna dzimšanas reģistrācija', 'Registration of a child’s birth'),
     description: text('Reģistrē bērna dzimšanu dzimtsarakstu nodaļā.', 'Registers the birth of a child at a registry office.'),
     keywords: { lv: ['dzimšana', 'bērns'], en: ['birth', 'baby'] },
-    audience: ['citizen'],
     events: ['birth'],
     channels: [{ type: 'online', url: 'https://example.lv/e-pakalpojums', processingTime: 'P1D' }],
     processingTime: 'P1D',
-    costs: [],
-    requirements: [],
-    evidence: [],
-    outputs: [],
-    steps: [],
-    legalBasis: [],
-    languages: ['lv'],
     ...overrides,
-  };
+  });
 }
 
 const manager = (institutionId: string): Principal => ({

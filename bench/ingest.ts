@@ -19,18 +19,19 @@
  */
 import { randomBytes } from 'node:crypto';
 // The scratch database, the free port and the institution's token come from the test support, as the tests' platforms use them.
-import { createScratchDatabase } from '../../../test/support/database.js';
-import { freePort } from '../../../test/support/platform.js';
-import { institutionToken } from '../../../test/support/sso.js';
+import { createScratchDatabase } from '../test/support/database.js';
+import { freePort } from '../test/support/platform.js';
+import { institutionToken } from '../test/support/sso.js';
 // The bench builds the whole HTTP app (the composition root), as a real deployment would.
-import { buildApp, loadDemoData, migrationSources } from '../../app.js';
-import { loadConfig } from '../../config.js';
-import { openDatabase, type Database } from '../../platform/db/database.js';
-import { migrate } from '../../platform/db/migrate.js';
-import type { Principal } from '../../platform/http/auth.js';
-import { normalisePersonalCode } from '../access/index.js';
-import { createCatalog } from '../catalog/index.js';
-import { createApplications, MAX_BATCH, type EventResult, type StatusEventInput } from './index.js';
+import { buildApp, loadDemoData, migrationSources } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import type { Principal } from '../src/platform/http/auth.js';
+import { normalisePersonalCode } from '../src/modules/access/index.js';
+import { serviceContent } from '../src/modules/catalog/catalog.fixtures.js';
+import { createCatalog } from '../src/modules/catalog/index.js';
+import { createApplications, MAX_BATCH, type EventResult, type StatusEventInput } from '../src/modules/applications/index.js';
 
 export interface IngestBenchOptions {
   /** applications registered; each gets three events (default 10,000 → 30,000 events) */
@@ -129,19 +130,12 @@ export async function benchIngest(database: Database, options: IngestBenchOption
     {
       slug: `bench-service-${run}`,
       identifier: `BENCH-${run}`,
-      title: { lv: 'Etalona pakalpojums', en: 'Bench service' },
-      description: { lv: 'Statusu ievades etalons.', en: 'Status ingest benchmark.' },
-      audience: ['citizen'],
-      events: [],
-      channels: [{ type: 'online', url: 'https://example.lv/bench', processingTime: 'P10D' }],
-      processingTime: 'P10D',
-      costs: [],
-      requirements: [],
-      evidence: [],
-      outputs: [],
-      steps: [],
-      legalBasis: [],
-      languages: ['lv'],
+      ...serviceContent({
+        title: { lv: 'Etalona pakalpojums', en: 'Bench service' },
+        description: { lv: 'Statusu ievades etalons.', en: 'Status ingest benchmark.' },
+        channels: [{ type: 'online', url: 'https://example.lv/bench', processingTime: 'P10D' }],
+        processingTime: 'P10D',
+      }),
     },
     'published',
   );

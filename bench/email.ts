@@ -8,10 +8,10 @@
  */
 import { createTransport } from 'nodemailer';
 // The database is made as the tests make theirs: fresh, migrated, dropped afterwards.
-import { openScratchDatabase } from '../../../test/support/database.js';
-import { createJobQueue } from '../../platform/jobs/queue.js';
-import { createNotifications } from './index.js';
-import { startTestSmtp, type TestSmtp } from './notifications.fixtures.js';
+import { openScratchDatabase } from '../test/support/database.js';
+import { createJobQueue } from '../src/platform/jobs/queue.js';
+import { createNotifications } from '../src/modules/notifications/index.js';
+import { startTestSmtp, type TestSmtp } from '../src/modules/notifications/notifications.fixtures.js';
 
 const ADDRESS = 'bench@example.com';
 
