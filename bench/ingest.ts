@@ -140,7 +140,7 @@ export async function benchIngest(database: Database, options: IngestBenchOption
     'published',
   );
   const api = createApplications(database.db);
-  const system: Principal = { subject: `client:bench-${run}`, kind: 'system', institutionId: institution.id, roles: [], scopes: [] };
+  const system: Principal = { subject: `client:bench-${run}`, kind: 'system', via: 'token', institutionId: institution.id, roles: [], scopes: [] };
   const applicants = personalCodes(Math.min(applications, 5000));
   const base = Date.now() - 3_600_000;
   const at = (stage: number, n: number) => new Date(base + stage * 600_000 + (n % 1000)).toISOString();

@@ -44,7 +44,7 @@ let number = '';
 let overdueNumber = '';
 let passportNumber = '';
 
-const janis: Principal = { subject: `person:${JANIS}`, kind: 'person', personalCode: JANIS, displayName: 'Jānis Bērziņš', roles: [], scopes: [] };
+const janis: Principal = { subject: `person:${JANIS}`, kind: 'person', via: 'session', personalCode: JANIS, displayName: 'Jānis Bērziņš', roles: [], scopes: [] };
 
 before(async () => {
   platform = await startTestPlatform();
@@ -67,7 +67,7 @@ before(async () => {
   );
   number = receipt.number;
   // PMLP's own system registers two applications received elsewhere: one long overdue, one fresh.
-  const system: Principal = { subject: 'client:demo-institution', kind: 'system', institutionId: pmlp.id, roles: [], scopes: [] };
+  const system: Principal = { subject: 'client:demo-institution', kind: 'system', via: 'token', institutionId: pmlp.id, roles: [], scopes: [] };
   const longAgo = new Date(Date.now() - 60 * 86_400_000).toISOString();
   const results = await api.ingestBatch(system, [
     { eventId: 'console-old-1', externalId: 'PMLP-OLD-1', applicant: ANNA, serviceId: residence.id, code: 'received', submittedAt: longAgo, occurredAt: longAgo },

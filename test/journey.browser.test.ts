@@ -116,7 +116,7 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
 
     // When the institution asks for more, the answer form (message and files) is as accessible.
     const pmlp = await createCatalog(platform.database.db).getInstitution('pmlp');
-    const system: Principal = { subject: 'client:demo-institution', kind: 'system', roles: [], scopes: ['applications.write'], institutionId: pmlp.id };
+    const system: Principal = { subject: 'client:demo-institution', kind: 'system', via: 'token', roles: [], scopes: ['applications.write'], institutionId: pmlp.id };
     await createApplications(platform.database.db).recordStatus(system, number, { code: 'awaiting_client', awaiting: 'Īpašnieka piekrišana' });
     await tabTo(page, 'the application in the list', (element) => element.href === `/workspace/applications/${number}`);
     await go(page, 'Enter', (url) => url.pathname === `/workspace/applications/${number}`);

@@ -233,8 +233,8 @@ describe('notifications', () => {
   test('an institution words its service’s requests its own way: the preview shows it and the next e-mail uses it; others may not', async () => {
     const service = platform.notifications!.service;
     const residence = await ok<{ id: string; institutionId: string }>(await call('GET', '/api/v1/services/dzivesvietas-deklaresana', null));
-    const ilze: Principal = { subject: 'person:120479-43216', kind: 'person', personalCode: '120479-43216', roles: [{ role: 'service_manager', institutionId: residence.institutionId }], scopes: [] };
-    const anna: Principal = { subject: `person:${ANNA}`, kind: 'person', personalCode: ANNA, roles: [], scopes: [] };
+    const ilze: Principal = { subject: 'person:120479-43216', kind: 'person', via: 'session', personalCode: '120479-43216', roles: [{ role: 'service_manager', institutionId: residence.institutionId }], scopes: [] };
+    const anna: Principal = { subject: `person:${ANNA}`, kind: 'person', via: 'session', personalCode: ANNA, roles: [], scopes: [] };
     const text = { subject: 'PMLP: {number} gaida jūsu atbildi', body: '{greeting}\n\nLūdzam: {awaiting}\n\n{link}', short: 'PMLP: {number}. {link}' };
     await assert.rejects(service.saveTemplateOverride(anna, residence.id, 'request', 'lv', text), (error: unknown) => error instanceof AppError && error.code === 'notifications.not-service-manager');
     await service.saveTemplateOverride(ilze, residence.id, 'request', 'lv', text);

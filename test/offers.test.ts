@@ -44,7 +44,7 @@ describe('offers', () => {
     applications = createApplications(database.db);
     offers = createOffers(database.db, { publicUrl: 'https://pakalpojumi.example' });
     const institution = await catalog.getInstitution('riga');
-    riga = { subject: 'client:riga-system', kind: 'system', roles: [], scopes: ['applications.write'], institutionId: institution.id };
+    riga = { subject: 'client:riga-system', kind: 'system', via: 'token', roles: [], scopes: ['applications.write'], institutionId: institution.id };
     service = async (slug) => {
       const found = await catalog.lookup(slug);
       assert.equal(found.kind, 'found', slug);

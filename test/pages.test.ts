@@ -226,7 +226,7 @@ test('/en redirects to the English portal', async () => {
 
 test('a former address of a service answers 301 to its current page (P7)', async () => {
   const catalog = createCatalog(platform.database.db);
-  const admin: Principal = { subject: 'pages-test', kind: 'person', roles: [{ role: 'platform_admin' }], scopes: [] };
+  const admin: Principal = { subject: 'pages-test', kind: 'person', via: 'session', roles: [{ role: 'platform_admin' }], scopes: [] };
   const found = await catalog.lookup('pases-izsniegsana');
   assert.equal(found.kind, 'found');
   if (found.kind !== 'found') return;

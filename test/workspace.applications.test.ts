@@ -29,7 +29,7 @@ before(async () => {
   platform = await startTestPlatform();
   const institution = await createCatalog(platform.database.db).getInstitution('pmlp');
   // PMLP's own information system, as its client_credentials token makes it.
-  pmlp = { subject: 'client:demo-institution', kind: 'system', roles: [], scopes: ['applications.read', 'applications.write'], institutionId: institution.id };
+  pmlp = { subject: 'client:demo-institution', kind: 'system', via: 'token', roles: [], scopes: ['applications.read', 'applications.write'], institutionId: institution.id };
 });
 
 after(async () => {
@@ -149,7 +149,7 @@ test('Jānis applies through the pages, is asked for more, answers, and receives
   assert.match(confirmation, new RegExp(`href="/workspace/applications/${number}"`));
   assert.match(confirmation, new RegExp(sha256(PDF)), 'the receipt names the attachment’s hash');
   const applications = createApplications(platform.database.db);
-  const janisPrincipal: Principal = { subject: 'person:150685-12347', kind: 'person', roles: [], scopes: [], personalCode: '150685-12347' };
+  const janisPrincipal: Principal = { subject: 'person:150685-12347', kind: 'person', via: 'session', roles: [], scopes: [], personalCode: '150685-12347' };
   const view = await applications.getApplication(janisPrincipal, number as string);
   assert.equal(view.data.basis, 'tenant');
   assert.equal(view.data.householdSize, 2, 'numbers are numbers');
@@ -296,7 +296,7 @@ test('answers too long to keep as a draft are refused on the page, and the saved
   const service = await createCatalog(platform.database.db).lookup('pases-izsniegsana');
   assert.equal(service.kind, 'found');
   const names = Array.from({ length: 30 }, (_, index) => `note${index + 1}`);
-  const ilze: Principal = { subject: 'person:120479-43216', kind: 'person', personalCode: '120479-43216', roles: [{ role: 'service_manager', institutionId: pmlp.institutionId as string }], scopes: [] };
+  const ilze: Principal = { subject: 'person:120479-43216', kind: 'person', via: 'session', personalCode: '120479-43216', roles: [{ role: 'service_manager', institutionId: pmlp.institutionId as string }], scopes: [] };
   await createApplications(platform.database.db).saveForm(ilze, service.service.id, {
     schema: { type: 'object', properties: Object.fromEntries(names.map((name) => [name, { type: 'string', maxLength: 10_000 }])) },
     presentation: {

@@ -13,7 +13,7 @@ const SERVICE_A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const SERVICE_B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 
 let clock = new Date('2026-11-25T10:00:00Z');
-const person = (personalCode: string, roles: Principal['roles'] = []): Principal => ({ subject: `person:${personalCode}`, kind: 'person', personalCode, roles, scopes: [] });
+const person = (personalCode: string, roles: Principal['roles'] = []): Principal => ({ subject: `person:${personalCode}`, kind: 'person', via: 'session', personalCode, roles, scopes: [] });
 const { janis, marta, anna, peteris, ilze, roberts } = DEMO_PEOPLE;
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {

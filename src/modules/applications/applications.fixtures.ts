@@ -24,7 +24,7 @@ export interface Fixture {
 
 export const person = (personalCode: string, displayName: string, roles: Principal['roles'] = []): Principal => ({
   subject: `person:${personalCode}`,
-  kind: 'person',
+  kind: 'person', via: 'session',
   personalCode,
   displayName,
   roles,
@@ -66,7 +66,7 @@ export async function openFixture(start = new Date('2026-11-02T08:00:00Z')): Pro
       ilze: person(DEMO_PEOPLE.ilze, 'Ilze Kļaviņa', ilzeRoles),
       roberts: person(DEMO_PEOPLE.roberts, 'Roberts Liepa', [{ role: 'platform_admin' }]),
     },
-    system: (institution) => ({ subject: `client:${institution.code}-system`, kind: 'system', institutionId: institution.id, roles: [], scopes: [] }),
+    system: (institution) => ({ subject: `client:${institution.code}-system`, kind: 'system', via: 'token', institutionId: institution.id, roles: [], scopes: [] }),
     dispose: () => db.dispose(),
   };
 }

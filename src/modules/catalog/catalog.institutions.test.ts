@@ -16,7 +16,7 @@ const text = (lv: string, en: string) => ({ lv, en });
 
 const content = (title: string): ServiceContent => serviceContent({ title: text(title, `${title} (en)`) });
 
-const person = (roles: Principal['roles']): Principal => ({ subject: 'person:x', kind: 'person', roles, scopes: [] });
+const person = (roles: Principal['roles']): Principal => ({ subject: 'person:x', kind: 'person', via: 'session', roles, scopes: [] });
 const admin = person([{ role: 'platform_admin' }]);
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {

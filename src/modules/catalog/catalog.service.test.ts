@@ -26,11 +26,11 @@ function content(overrides: Partial<ServiceContent> = {}): ServiceContent {
 
 const manager = (institutionId: string): Principal => ({
   subject: 'person:ilze',
-  kind: 'person',
+  kind: 'person', via: 'session',
   roles: [{ role: 'service_manager', institutionId }],
   scopes: [],
 });
-const stranger: Principal = { subject: 'person:anna', kind: 'person', roles: [], scopes: [] };
+const stranger: Principal = { subject: 'person:anna', kind: 'person', via: 'session', roles: [], scopes: [] };
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
   await assert.rejects(promise, (error: unknown) => error instanceof AppError && error.code === code);

@@ -12,7 +12,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import type { Principal } from '../../platform/http/auth.js';
+import { sessionPrincipal, type Principal } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
 import { renderNotFoundPage } from '../../platform/web/assets.js';
 import { LANGS, otherLang, type Lang } from '../../platform/web/i18n.js';
@@ -199,9 +199,9 @@ export function registerResultRoute(app: App, deps: CaseDeps): void {
       url: at(lang, '/console/applications/:number/result'),
       schema: { hide: true },
       onRequest: async (request, reply) => {
-        const principal = request.principal;
+        const principal = sessionPrincipal(request);
         const path = request.url.split('?')[0] ?? '/console';
-        if (!principal || principal.kind !== 'person') return reply.redirect(`${at(lang, '/login')}?returnTo=${encodeURIComponent(path.replace(/\/result$/, ''))}`, 303);
+        if (!principal) return reply.redirect(`${at(lang, '/login')}?returnTo=${encodeURIComponent(path.replace(/\/result$/, ''))}`, 303);
         if (!allows(staffOf(principal), 'staff')) return sendForbidden(reply, lang, staffOf(principal), 'staff', path);
         return undefined;
       },

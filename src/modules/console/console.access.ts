@@ -7,7 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import type { Principal, RoleGrant } from '../../platform/http/auth.js';
+import { sessionPrincipal, type Principal, type RoleGrant } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
 import { renderNotFoundPage } from '../../platform/web/assets.js';
 import { LANGS, otherLang, type Lang } from '../../platform/web/i18n.js';
@@ -138,8 +138,9 @@ async function sendFailure(request: FastifyRequest, reply: FastifyReply, lang: L
 export function consoleRoute(app: App, route: ConsoleRoute): void {
   for (const lang of LANGS) {
     const onRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-      const principal = request.principal;
-      if (!principal || principal.kind !== 'person') {
+      // A web session only: a bearer token (of any scope) opens no console page and so never reaches the CSRF check's exemption.
+      const principal = sessionPrincipal(request);
+      if (!principal) {
         const back = request.method === 'GET' ? request.url : at(lang, '/console');
         return reply.redirect(`${at(lang, '/login')}?returnTo=${encodeURIComponent(back)}`, 303);
       }

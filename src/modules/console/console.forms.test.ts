@@ -202,7 +202,7 @@ describe('the OpenID client form', () => {
 });
 
 describe('who may open which console page', () => {
-  const person = (roles: { role: string; institutionId?: string }[]) => staffOf({ subject: 'p', kind: 'person', roles, scopes: [] });
+  const person = (roles: { role: string; institutionId?: string }[]) => staffOf({ subject: 'p', kind: 'person', via: 'session', roles, scopes: [] });
 
   test('roles decide', () => {
     const ilze = person([

@@ -72,10 +72,11 @@ async function enrich(app: FastifyInstance, principal: Principal): Promise<Princ
   return principal;
 }
 
-function personPrincipal(person: Person, scopes: string[]): Principal {
+function personPrincipal(person: Person, scopes: string[], via: Principal['via']): Principal {
   return {
     subject: person.id,
     kind: 'person',
+    via,
     displayName: `${person.givenName} ${person.familyName}`,
     roles: [],
     scopes,
@@ -105,7 +106,7 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
         if (!person) throw invalidToken();
         const acr = typeof accessToken.extra?.acr === 'string' ? accessToken.extra.acr : undefined;
         identities.set(request, { via: 'token', person, acr, clientId: accessToken.clientId });
-        return enrich(app, personPrincipal(person, (accessToken.scope ?? '').split(' ').filter(Boolean)));
+        return enrich(app, personPrincipal(person, (accessToken.scope ?? '').split(' ').filter(Boolean), 'token'));
       }
       const clientToken = await provider.ClientCredentials.find(value);
       if (clientToken?.clientId) {
@@ -115,6 +116,7 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
         const principal: Principal = {
           subject: `client:${client.clientId}`,
           kind: 'system',
+          via: 'token',
           displayName: typeof client.metadata.client_name === 'string' ? client.metadata.client_name : client.clientId,
           roles: [],
           scopes: (clientToken.scope ?? '').split(' ').filter(Boolean),
@@ -136,7 +138,7 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
       if (!person) return null;
       identities.set(request, { via: 'session', person, acr: session.acr, sessionId: id, session });
       if (apiCallNeedsCsrfToken(request)) await verifyCsrf(request);
-      return enrich(app, personPrincipal(person, SESSION_SCOPES));
+      return enrich(app, personPrincipal(person, SESSION_SCOPES, 'session'));
     },
   );
 
@@ -192,11 +194,12 @@ export function csrfField(request: FastifyRequest): string {
 /**
  * preHandler for state-changing form posts: refuses (403) a request whose
  * `_csrf` field (or `X-CSRF-Token` header) does not match. Bearer-token calls
- * carry no ambient credentials and are not checked.
+ * of the API carry no ambient credentials and are not checked.
  */
 export async function verifyCsrf(request: FastifyRequest, _reply?: FastifyReply): Promise<void> {
   if (SAFE_METHODS.includes(request.method)) return;
-  if (identities.get(request)?.via === 'token') return;
+  // A bearer token carries no ambient credential, so an API call with one needs no CSRF token; a page never takes one.
+  if (identities.get(request)?.via === 'token' && request.url.startsWith('/api/')) return;
   const body = request.body as Record<string, unknown> | undefined;
   const sent = typeof body?.[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : request.headers['x-csrf-token'];
   const session = identities.get(request)?.session;

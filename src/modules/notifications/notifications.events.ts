@@ -37,7 +37,7 @@ export function kindOfStatus(code: string): NotificationKind {
 }
 
 /** The platform reads an application as the institution that holds it would. */
-const institutionSystem = (institutionId: string): Principal => ({ subject: 'platform:notifications', kind: 'system', institutionId, roles: [], scopes: [] });
+const institutionSystem = (institutionId: string): Principal => ({ subject: 'platform:notifications', kind: 'system', via: 'token', institutionId, roles: [], scopes: [] });
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 

@@ -16,6 +16,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RootDb } from '../../platform/db/database.js';
+import { sessionPrincipal } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
 import type { AccessService, MandateService } from '../access/index.js';
 import type { ApplicationsService } from '../applications/index.js';
@@ -79,8 +80,8 @@ export function registerWorkspacePages(app: App, options: WorkspaceOptions): Wor
   registerApplicationPages(app, applyDeps);
   return {
     async actingFor(request, reply) {
-      const principal = request.principal;
-      if (!principal || principal.kind !== 'person' || !principal.personalCode) return undefined;
+      const principal = sessionPrincipal(request);
+      if (!principal?.personalCode) return undefined;
       return resolveActing(deps, request, reply, principal);
     },
   };

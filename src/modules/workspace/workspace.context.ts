@@ -12,7 +12,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import type { Principal } from '../../platform/http/auth.js';
+import { sessionPrincipal, type Principal } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
 import { renderNotFoundPage } from '../../platform/web/assets.js';
 import { LANGS, otherLang, type Lang } from '../../platform/web/i18n.js';
@@ -203,9 +203,8 @@ async function sendFailure(request: FastifyRequest, reply: FastifyReply, lang: L
 
 /** The signed-in person of a portal session, or undefined (bearer tokens do not open pages). */
 function sessionPerson(request: FastifyRequest): Principal | undefined {
-  const principal = request.principal;
-  if (!principal || principal.kind !== 'person' || !principal.personalCode) return undefined;
-  return requestIdentity(request)?.via === 'session' ? principal : undefined;
+  const principal = sessionPrincipal(request);
+  return principal?.personalCode ? principal : undefined;
 }
 
 /** Registers a workspace page in both languages behind the workspace's guards. */

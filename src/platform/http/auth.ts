@@ -13,10 +13,15 @@ export interface RoleGrant {
   institutionId?: string;
 }
 
+/** How a caller proved who they are: a web session (pages and the API) or a bearer token (the API only). */
+export type AuthenticatedVia = 'session' | 'token';
+
 export interface Principal {
   /** stable subject: a person's id or an API client's id */
   subject: string;
   kind: 'person' | 'system';
+  /** pages open for `session` only: a bearer token authorises the API, never a page or a form */
+  via: AuthenticatedVia;
   displayName?: string;
   roles: RoleGrant[];
   /** OAuth scopes granted to the caller (for tokens); sessions carry every scope of the user */
@@ -50,6 +55,12 @@ export function installAuthentication(app: FastifyInstance): void {
       }
     }
   });
+}
+
+/** The signed-in person of a web session, or undefined (a bearer token never opens a page). */
+export function sessionPrincipal(request: FastifyRequest): Principal | undefined {
+  const principal = request.principal;
+  return principal && principal.kind === 'person' && principal.via === 'session' ? principal : undefined;
 }
 
 /** The caller, or a 401 problem when nobody is signed in. */
