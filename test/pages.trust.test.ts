@@ -55,7 +55,7 @@ describe('a bearer token opens no page', () => {
 
   test('a platform administrator’s token with scope openid cannot disable a client, with or without a CSRF header', async () => {
     for (const token of [tokens.openidOnly, tokens.everyScope]) {
-      for (const headers of [{}, { 'x-csrf-token': 'forged' }]) {
+      for (const headers of [{}, { 'x-csrf-token': 'forged' }] as Record<string, string>[]) {
         const response = await callApi(platform.url, 'POST', '/console/clients/demo-institution/disable', token, {
           body: new URLSearchParams({ confirm: 'yes' }).toString(),
           headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
@@ -81,7 +81,7 @@ describe('a session’s form posts need the CSRF token', () => {
     const form = await pageHtml(roberts, '/console/clients/demo-institution/disable');
     const good = csrfOf(form);
     assert.ok(good.length > 20, 'the page carries a CSRF token');
-    for (const fields of [{}, { _csrf: '' }, { _csrf: `${good.slice(0, -2)}xx` }, { _csrf: good.toUpperCase() }]) {
+    for (const fields of [{}, { _csrf: '' }, { _csrf: `${good.slice(0, -2)}xx` }, { _csrf: good.toUpperCase() }] as Record<string, string>[]) {
       const response = await roberts.request('/console/clients/demo-institution/disable', { method: 'POST', form: fields });
       assert.equal(response.status, 403, `refused with ${JSON.stringify(fields)}`);
       await response.body?.cancel();
