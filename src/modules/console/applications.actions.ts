@@ -9,7 +9,6 @@
  * bodies) cannot read, so its route is registered here and checks the token
  * itself once the parts are read.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { sessionPrincipal, type Principal } from '../../platform/http/auth.js';
@@ -19,7 +18,7 @@ import { LANGS, otherLang, type Lang } from '../../platform/web/i18n.js';
 import { renderMessagePage } from '../../platform/web/layout.js';
 import { sendHtml, type ShownError } from '../../platform/web/page.js';
 import { STATUS_CODES, type FileInput, type StatusCode } from '../applications/index.js';
-import { csrfToken } from '../identity/index.js';
+import { csrfToken, tokensMatch } from '../../platform/http/csrf.js';
 import { sendNotHandler, type CaseDeps } from './applications.context.js';
 import { tc } from './applications.messages.js';
 import { canDeliver, canRequest, offeredCodes, type ActionState } from './applications.forms.js';
@@ -134,13 +133,6 @@ async function readMultipart(request: FastifyRequest): Promise<Parsed> {
   return { fields, files };
 }
 
-function sameToken(sent: string | undefined, expected: string): boolean {
-  if (!sent) return false;
-  const left = Buffer.from(sent);
-  const right = Buffer.from(expected);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 /** The module's refusal of a document, said per file. */
 function fileErrors(lang: Lang, error: AppError, files: FileInput[]): ShownError[] {
   const named = (fieldError: FieldError): string => {
@@ -229,7 +221,7 @@ export function registerResultRoute(app: App, deps: CaseDeps): void {
             const state: ActionState = { form: 'result', values: {}, errors: [{ id: 'documents', text: tc(lang, 'result.error.tooLarge', { filename: parsed.filename }) }] };
             return await applicationPage(deps, context, context.params.number ?? '', { state, status: 413 });
           }
-          if (!sameToken(parsed.fields._csrf, context.csrf)) return sendForbidden(reply, lang, staff, 'csrf', path);
+          if (!tokensMatch(parsed.fields._csrf, context.csrf)) return sendForbidden(reply, lang, staff, 'csrf', path);
           return await deliverResult(deps, context, parsed);
         } catch (error) {
           return failurePage(request, reply, lang, error);

@@ -16,7 +16,8 @@ import { sendHtml } from '../../platform/web/page.js';
 import type { AccessService } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
-import { csrfToken, verifyCsrf, type IdentityService } from '../identity/index.js';
+import { csrfToken, verifyCsrf } from '../../platform/http/csrf.js';
+import type { IdentityService } from '../identity/index.js';
 import type { RootDb } from '../../platform/db/database.js';
 import { at } from './console.components.js';
 import { t } from './console.messages.js';
@@ -151,7 +152,7 @@ export function consoleRoute(app: App, route: ConsoleRoute): void {
     };
     const preHandler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
       try {
-        await verifyCsrf(request, reply);
+        await verifyCsrf(request);
         return undefined;
       } catch {
         return sendForbidden(reply, lang, staffOf(request.principal as Principal), 'csrf', request.url.split('?')[0] ?? '/console');

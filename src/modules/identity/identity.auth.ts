@@ -1,19 +1,18 @@
 /**
  * Who is asking, for the rest of the platform: the portal's session cookie and
  * `Authorization: Bearer` access tokens from our own OpenID provider become a
- * Principal (src/platform/http/auth.ts). Also the CSRF guard for state-changing
- * form posts, and the hook through which another module (roles and mandates)
+ * Principal (src/platform/http/auth.ts); tells the platform's CSRF guard which
+ * session a request belongs to; and the hook through which another module (roles and mandates)
  * fills a principal's roles.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Principal, RoleGrant } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
-import { csrfFailed, invalidToken } from './identity.errors.js';
+import { installCsrf, verifyCsrf } from '../../platform/http/csrf.js';
+import { invalidToken } from './identity.errors.js';
 import { API_SCOPES, type Person, type WebSession } from './identity.schemas.js';
 import { formatPersonalCode, type IdentityService } from './identity.service.js';
-import { CSRF_FIELD } from './identity.views.js';
 
 /** Fills in a principal's roles after authentication (the access module registers one). */
 export type RolesEnricher = (principal: Principal) => Promise<RoleGrant[]>;
@@ -46,8 +45,6 @@ declare module 'fastify' {
 }
 
 const identities = new WeakMap<FastifyRequest, RequestIdentity>();
-/** anonymous visitors' CSRF tokens minted during this request, set as a cookie on the way out */
-const pendingCsrf = new WeakMap<FastifyRequest, string>();
 
 export function requestIdentity(request: FastifyRequest): RequestIdentity | undefined {
   return identities.get(request);
@@ -142,16 +139,15 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
     },
   );
 
-  // An anonymous visitor's CSRF cookie is set when a page minted one.
-  app.addHook('onSend', async (request, reply) => {
-    const token = pendingCsrf.get(request);
-    if (token) reply.setCookie(app.identityCookies.csrf, token, cookieOptions(app.identityCookies));
+  installCsrf(app, {
+    cookieName: app.identityCookies.csrf,
+    cookieOptions: cookieOptions(app.identityCookies),
+    sessionSecret: (request) => identities.get(request)?.session?.csrfSecret,
+    viaToken: (request) => identities.get(request)?.via === 'token',
   });
 }
 
-// ---- CSRF ----
-
-const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+// ---- CSRF (the one implementation is platform/http/csrf.ts) ----
 
 /**
  * An API POST carried by the session cookie could have been sent by another
@@ -163,48 +159,4 @@ function apiCallNeedsCsrfToken(request: FastifyRequest): boolean {
   if (request.method !== 'POST' || !request.url.startsWith('/api/')) return false;
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   return !(mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType));
-}
-
-function sameToken(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false;
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-/**
- * The CSRF token for the current request's forms: derived from the session's
- * secret when signed in, else from a random cookie (double submit).
- */
-export function csrfToken(request: FastifyRequest): string {
-  const session = identities.get(request)?.session;
-  if (session) return createHmac('sha256', session.csrfSecret).update('csrf').digest('base64url');
-  const existing = request.cookies?.[request.server.identityCookies.csrf] ?? pendingCsrf.get(request);
-  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
-  const minted = randomBytes(32).toString('base64url');
-  pendingCsrf.set(request, minted);
-  return minted;
-}
-
-/** A hidden form field carrying the CSRF token; put it in every form that POSTs. */
-export function csrfField(request: FastifyRequest): string {
-  return `<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken(request)}">`;
-}
-
-/**
- * preHandler for state-changing form posts: refuses (403) a request whose
- * `_csrf` field (or `X-CSRF-Token` header) does not match. Bearer-token calls
- * of the API carry no ambient credentials and are not checked.
- */
-export async function verifyCsrf(request: FastifyRequest, _reply?: FastifyReply): Promise<void> {
-  if (SAFE_METHODS.includes(request.method)) return;
-  // A bearer token carries no ambient credential, so an API call with one needs no CSRF token; a page never takes one.
-  if (identities.get(request)?.via === 'token' && request.url.startsWith('/api/')) return;
-  const body = request.body as Record<string, unknown> | undefined;
-  const sent = typeof body?.[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : request.headers['x-csrf-token'];
-  const session = identities.get(request)?.session;
-  const expected = session
-    ? createHmac('sha256', session.csrfSecret).update('csrf').digest('base64url')
-    : request.cookies?.[request.server.identityCookies.csrf];
-  if (!sameToken(typeof sent === 'string' ? sent : undefined, expected)) throw csrfFailed();
 }

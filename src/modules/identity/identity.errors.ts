@@ -10,8 +10,6 @@ export const clientNotFound = (ref: string): NotFoundError => new NotFoundError(
 
 /** A bearer token that is unknown, expired or revoked: 401, never a 500. */
 export const invalidToken = (): AppError => new AppError('auth.invalid-token', 'unauthenticated', 'The bearer token is not valid: it is unknown, expired or revoked.');
-export const csrfFailed = (): AppError =>
-  new AppError('auth.csrf', 'forbidden', 'The form’s security token is missing or does not match your session. Reload the page and try again.');
 export const signInUnavailable = (): AppError => new AppError('identity.sign-in-unavailable', 'unavailable', 'Sign-in is not configured on this platform.');
 export const upstreamFailed = (detail: string): AppError => new AppError('identity.eid-failed', 'unavailable', `The national eID did not complete the sign-in: ${detail}`);
 export const clientExists = (clientId: string): ConflictError =>

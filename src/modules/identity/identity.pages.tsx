@@ -5,7 +5,8 @@
  * whether the client may have what it asks for. Plain HTML forms, each POST
  * carrying a token bound to the interaction.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { csrfFailed, tokensMatch } from '../../platform/http/csrf.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
@@ -13,7 +14,6 @@ import type { InteractionResults } from 'oidc-provider';
 import type { App } from '../../platform/http/server.js';
 import { isLang, type Lang } from '../../platform/web/i18n.js';
 import type { AuditService } from '../audit/index.js';
-import { csrfFailed } from './identity.errors.js';
 import { ACR } from './identity.schemas.js';
 import { formatPersonalCode, type IdentityService } from './identity.service.js';
 import { t } from './identity.messages.js';
@@ -93,9 +93,7 @@ export function registerInteractionPages(app: App, options: InteractionPagesOpti
 
   function checkFormToken(request: FastifyRequest): void {
     const sent = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
-    const expected = Buffer.from(interactionFormToken(formKey, uidOf(request)));
-    const actual = Buffer.from(typeof sent === 'string' ? sent : '');
-    if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw csrfFailed();
+    if (!tokensMatch(sent, interactionFormToken(formKey, uidOf(request)))) throw csrfFailed();
   }
 
   async function finish(request: FastifyRequest, reply: FastifyReply, result: InteractionResults): Promise<FastifyReply> {

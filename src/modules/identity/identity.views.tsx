@@ -10,7 +10,9 @@ import { renderMessagePage, renderPage } from '../../platform/web/layout.js';
 import { pathInLang, type Lang } from '../../platform/web/i18n.js';
 import { t } from './identity.messages.js';
 
-export const CSRF_FIELD = '_csrf';
+import { CSRF_FIELD } from '../../platform/http/csrf.js';
+
+export { CSRF_FIELD };
 
 /**
  * A Content-Security-Policy whose form-action also admits `origins`: a form

@@ -8,7 +8,7 @@
  * a session cookie or a bearer token into the request's Principal.
  *
  * Exposes `registerIdentity` (wires it all into the app), the IdentityService,
- * `csrfField`/`verifyCsrf` for other modules' forms, `registerRolesEnricher`
+ * `registerRolesEnricher`
  * for the roles module, its migrations and its demo data.
  */
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,7 @@ export type { RolesEnricher, RequestIdentity } from './identity.auth.js';
 export type { EidSettings } from './eid.pages.js';
 export { ACR, ACR_VALUES, API_SCOPES } from './identity.schemas.js';
 export { isValidPersonalCode, normalisePersonalCode, formatPersonalCode } from './identity.service.js';
-export { csrfField, csrfToken, verifyCsrf, registerRolesEnricher, requestIdentity } from './identity.auth.js';
+export { registerRolesEnricher, requestIdentity } from './identity.auth.js';
 
 export const identityMigrations: MigrationSource = { module: 'identity', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 

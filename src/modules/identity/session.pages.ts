@@ -12,7 +12,8 @@ import { Type } from '@sinclair/typebox';
 import * as client from 'openid-client';
 import type { App } from '../../platform/http/server.js';
 import { langOfPath, pathInLang, type Lang } from '../../platform/web/i18n.js';
-import { cookieOptions, csrfToken, requestIdentity, verifyCsrf } from './identity.auth.js';
+import { csrfToken, verifyCsrf } from '../../platform/http/csrf.js';
+import { cookieOptions, requestIdentity } from './identity.auth.js';
 import type { IdentityService } from './identity.service.js';
 import { renderSignInFailedPage, renderSignOutPage } from './identity.views.js';
 import { t } from './identity.messages.js';
@@ -168,7 +169,7 @@ export function registerSessionPages(app: App, options: SessionPagesOptions): vo
 
   // Signing out of a session that has already ended needs no token: there is nothing left to protect.
   const csrfWhenSignedIn = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (requestIdentity(request)?.session) await verifyCsrf(request, reply);
+    if (requestIdentity(request)?.session) await verifyCsrf(request);
   };
   app.post('/logout', { schema: { hide: true, body: LogoutBody }, preHandler: csrfWhenSignedIn }, async (request, reply) => {
     const body = (request.body ?? {}) as { everywhere?: string; returnTo?: string };

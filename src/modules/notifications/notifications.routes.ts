@@ -8,7 +8,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requirePrincipal, requireScope, type Principal } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
-import { verifyCsrf } from '../identity/index.js';
+import { verifyCsrf } from '../../platform/http/csrf.js';
 import * as errors from './notifications.errors.js';
 import type { NotificationsService } from './notifications.service.js';
 import { DeliverySchema, InboxItemSchema, NotificationStatusSchema, SendNotificationInput } from './notifications.schemas.js';

@@ -5,9 +5,8 @@
  * urlencoded bodies. Files arrive whole in memory, bounded by the multipart
  * plugin's limits; an oversized one is reported, never a failure.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { csrfToken } from '../identity/index.js';
+import { csrfMatches } from '../../platform/http/csrf.js';
 
 export interface UploadedFile {
   /** the form field the file came in */
@@ -31,13 +30,6 @@ function addField(fields: Record<string, string | string[]>, name: string, value
   const existing = fields[name];
   if (existing === undefined) fields[name] = value;
   else fields[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-}
-
-function sameToken(sent: unknown, expected: string): boolean {
-  if (typeof sent !== 'string') return false;
-  const left = Buffer.from(sent);
-  const right = Buffer.from(expected);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Every part of a multipart body: fields, and files read whole (an oversized one is named in `tooLarge`). */
@@ -78,5 +70,5 @@ export async function readPostedForm(request: FastifyRequest): Promise<PostedFor
     }
   }
   const sent = Array.isArray(posted.fields._csrf) ? posted.fields._csrf[0] : posted.fields._csrf;
-  return { ...posted, malformed, csrfOk: sameToken(sent, csrfToken(request)) };
+  return { ...posted, malformed, csrfOk: csrfMatches(request, sent) };
 }

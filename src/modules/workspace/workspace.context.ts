@@ -9,7 +9,7 @@
  * access module again, so a revoked mandate or an ended board membership stops
  * working at once and the page falls back to the person themselves.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { sessionPrincipal, type Principal } from '../../platform/http/auth.js';
@@ -21,7 +21,8 @@ import { sendHtml } from '../../platform/web/page.js';
 import type { AccessService, ActingOption, Basis, MandateService } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
-import { csrfToken, requestIdentity, verifyCsrf, type IdentityService } from '../identity/index.js';
+import { csrfToken, tokensMatch, verifyCsrf } from '../../platform/http/csrf.js';
+import { requestIdentity, type IdentityService } from '../identity/index.js';
 import { at } from './workspace.components.js';
 import { t } from './workspace.messages.js';
 
@@ -101,9 +102,7 @@ function readChoice(request: FastifyRequest): string | undefined {
   if (!session || !raw) return undefined;
   const at = raw.lastIndexOf('.');
   const party = raw.slice(0, at);
-  const sent = Buffer.from(raw.slice(at + 1));
-  const expected = Buffer.from(signature(session.csrfSecret, party));
-  return at > 0 && sent.length === expected.length && timingSafeEqual(sent, expected) ? party : undefined;
+  return at > 0 && tokensMatch(raw.slice(at + 1), signature(session.csrfSecret, party)) ? party : undefined;
 }
 
 /** Keeps `party` as the session's choice; undefined (or oneself) forgets it. */
@@ -218,7 +217,7 @@ export function workspaceRoute(app: App, deps: WorkspaceDeps, route: WorkspaceRo
     };
     const preHandler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
       try {
-        await verifyCsrf(request, reply);
+        await verifyCsrf(request);
         return undefined;
       } catch {
         return sendCsrfRefusal(reply, lang, route.path.includes(':') ? '/workspace' : route.path);
