@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { openTestDatabase } from '../../../test/support/database.js';
-import { createAudit, type AuditService } from './index.js';
+import { createAudit, verifyAuditChain, type AuditService } from './index.js';
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let audit: AuditService;
@@ -13,11 +13,14 @@ before(async () => {
 });
 after(async () => db.dispose());
 
+// Each test writes and reads only its own entries (its own codes, targets and
+// actions, or the newest rows it just wrote), so the tests pass in any order.
 test('entries are recorded and listed newest first, filtered', async () => {
   await audit.record({ actor: 'person:230390-11113', action: 'access.mandate_granted', target: 'mandate:1', ip: '127.0.0.1', details: { scope: 'all' } });
   await audit.record({ actor: 'person:150685-12347', onBehalfOf: '230390-11113', action: 'applications.read', target: 'application:7' });
-  const all = await audit.list({});
-  assert.deepEqual(all.map((entry) => entry.action), ['applications.read', 'access.mandate_granted']);
+  const newest = await audit.list({ limit: 2 });
+  assert.deepEqual(newest.map((entry) => entry.action), ['applications.read', 'access.mandate_granted']);
+  assert.equal(newest[1]?.ip, '127.0.0.1');
   const forAnna = await audit.list({ onBehalfOf: '230390-11113' });
   assert.equal(forAnna.length, 1);
   assert.equal(forAnna[0]?.actor, 'person:150685-12347');
@@ -25,10 +28,16 @@ test('entries are recorded and listed newest first, filtered', async () => {
 });
 
 test('the trail is append-only: updates, deletes and truncation are refused', async () => {
-  await assert.rejects(sql`update audit.events set actor = 'someone else'`.execute(db.db), /append-only/);
-  await assert.rejects(sql`delete from audit.events`.execute(db.db), /append-only/);
+  await audit.record({ actor: 'person:010101-10000', action: 'test.kept', target: 'append-only:1' });
+  const before = await audit.list({ target: 'append-only:1' });
+  assert.equal(before.length, 1);
+  const { rows: counted } = await sql<{ count: string }>`select count(*)::text as count from audit.events`.execute(db.db);
+  await assert.rejects(sql`update audit.events set actor = 'someone else' where target = 'append-only:1'`.execute(db.db), /append-only/);
+  await assert.rejects(sql`delete from audit.events where target = 'append-only:1'`.execute(db.db), /append-only/);
   await assert.rejects(sql`truncate audit.events`.execute(db.db), /append-only/);
-  assert.equal((await audit.list({})).length, 2);
+  assert.deepEqual(await audit.list({ target: 'append-only:1' }), before);
+  const { rows: after } = await sql<{ count: string }>`select count(*)::text as count from audit.events`.execute(db.db);
+  assert.equal(after[0]?.count, counted[0]?.count);
 });
 
 test('an entry written in a transaction that rolls back is gone with it', async () => {
@@ -40,4 +49,7 @@ test('an entry written in a transaction that rolls back is gone with it', async 
     /the change failed/,
   );
   assert.equal((await audit.list({ action: 'test.rolled_back' })).length, 0);
+  // the chain skipped it too: the next entry follows on from the last committed one
+  await audit.record({ actor: 'system', action: 'test.after_rollback' });
+  assert.ok((await verifyAuditChain(db.db)).intact);
 });

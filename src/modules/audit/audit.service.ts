@@ -1,6 +1,7 @@
 /**
  * Writing and reading the audit trail. `record` takes the executor to write
- * with, so an audited change and its audit row commit (or roll back) together.
+ * with, so an audited change and its audit row commit (or roll back) together;
+ * the database chains the row as it is inserted (see chain.service.ts).
  */
 import { type Generated, type Kysely, sql } from 'kysely';
 
@@ -14,10 +15,21 @@ interface EventsTable {
   ip: string | null;
   user_agent: string | null;
   details: Record<string, unknown>;
+  // Set by the chaining trigger (migrations/002_chain.sql), never by a writer.
+  seq: Generated<string>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+interface ChainHeadTable {
+  singleton: Generated<boolean>;
+  seq: string;
+  hash: string;
 }
 
 export interface AuditTables {
   'audit.events': EventsTable;
+  'audit.chain_head': ChainHeadTable;
 }
 
 export interface AuditEntry {
