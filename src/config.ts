@@ -3,7 +3,6 @@
  * (the list is part of the public contract: ../shared/CONTRACT.md).
  */
 import path from 'node:path';
-import type { S3Settings } from './modules/applications/attachments.js';
 
 export interface Config {
   port: number;
@@ -21,6 +20,15 @@ export interface Config {
   notifications: NotificationSettings;
   /** S3_URL: an S3-compatible store for attachments and results; unset: DATA_DIR (embedded) or the database (server) */
   s3: S3Settings | undefined;
+}
+
+/** Where an S3-compatible store is and how to sign for it (from S3_URL). */
+export interface S3Settings {
+  /** the bucket's URL, path-style: `https://host[:port]/bucket` */
+  bucketUrl: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
 }
 
 /** Settings of notifications (README: "Notifications"). */

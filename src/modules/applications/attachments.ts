@@ -17,6 +17,7 @@ import { sql, type Kysely } from 'kysely';
 import type { FieldError } from '../../platform/errors.js';
 import * as errors from './applications.errors.js';
 import type { AttachmentSlot, FileInput } from './applications.schemas.js';
+import type { S3Settings } from '../../config.js';
 
 /** Any executor: the store writes with the caller's transaction when it has one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the store touches only its own table, through raw SQL
@@ -81,14 +82,8 @@ export function filesystemFileStore(dataDir: string): FileStore {
   };
 }
 
-/** Where an S3-compatible store is and how to sign for it (from S3_URL). */
-export interface S3Settings {
-  /** the bucket's URL, path-style: `https://host[:port]/bucket` */
-  bucketUrl: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  region: string;
-}
+// The settings are declared with the others in config.ts (which imports no module); re-exported for the module's users.
+export type { S3Settings };
 
 /**
  * Objects `applications/ab/abcdef…` in one bucket, signed with AWS Signature

@@ -168,7 +168,7 @@ export function registerSessionPages(app: App, options: SessionPagesOptions): vo
   app.get('/en/logout', { schema: { hide: true } }, signOutPage);
 
   // Signing out of a session that has already ended needs no token: there is nothing left to protect.
-  const csrfWhenSignedIn = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  const csrfWhenSignedIn = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     if (requestIdentity(request)?.session) await verifyCsrf(request);
   };
   app.post('/logout', { schema: { hide: true, body: LogoutBody }, preHandler: csrfWhenSignedIn }, async (request, reply) => {

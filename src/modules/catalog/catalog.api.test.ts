@@ -4,9 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import { request } from 'node:http';
 import fc from 'fast-check';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { validateCpsv } from '../src/modules/catalog/cpsv.validate.js';
-import { expectJson, expectProblem } from './support/http.js';
-import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { validateCpsv } from './cpsv.validate.js';
+import { expectJson, expectProblem } from '../../../test/support/http.js';
+import { startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
 
 let platform: TestPlatform;
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${platform.url}${path}`, { headers, redirect: 'manual' });

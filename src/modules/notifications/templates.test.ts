@@ -1,8 +1,8 @@
 /** The wording of notifications: ICU templates in lv and en, optional lines, overrides checked before they are stored. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AppError } from '../src/platform/errors.js';
-import { BUILT_IN, checkTemplate, render, toHtml, valuesFor } from '../src/modules/notifications/templates.js';
+import { AppError } from '../../platform/errors.js';
+import { BUILT_IN, checkTemplate, render, toHtml, valuesFor } from './templates.js';
 
 test('a status notice in Latvian and English, lines with empty placeholders left out', () => {
   const values = { name: 'Jānis Bērziņš', number: '2026-000123', serviceTitle: 'Dzīvesvietas deklarēšana', status: 'Izskatīšanā', link: 'http://x/workspace/applications/2026-000123' };
