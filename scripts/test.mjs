@@ -61,6 +61,9 @@ if (useTemplates) {
 }
 const templateScript = (command) => spawnSync(process.execPath, ['--import', 'tsx', templates, command], { cwd: root, stdio: 'inherit', env });
 
+// Ctrl-C reaches the runner too (one process group); staying alive until it has stopped lets `finally` drop the templates.
+process.on('SIGINT', () => {});
+
 let status = 1;
 try {
   if (useTemplates && templateScript('build').status !== 0) throw new Error('could not build the template databases');
