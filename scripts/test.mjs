@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // `npm test`: runs every test file (unit, API, database, browser) with Node's
 // test runner. On a fresh machine it first gets what the browser tests need
-// (Debian's chromium) or says exactly what to install.
+// (Debian's chromium) or says exactly what to install. Then it builds this
+// run's template databases (test/support/templates.ts: migrated, and started
+// once with the demo data), so each test file copies one instead of building
+// its database from nothing, and drops them when the runner is done.
+// TEST_TEMPLATES=off runs without them.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -38,9 +44,34 @@ ensureChromium();
 const only = process.argv.slice(2);
 const files = only.length > 0 ? only : [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test'))].sort();
 console.log(`Running ${files.length} test files on ${process.env.DATABASE_URL ? 'the PostgreSQL server' : 'embedded PGlite'}`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'test' },
-});
-process.exit(result.status ?? 1);
+
+const env = { ...process.env, NODE_ENV: 'test' };
+const templates = path.join(root, 'test', 'support', 'templates.ts');
+const useTemplates = process.env.TEST_TEMPLATES !== 'off';
+if (useTemplates) {
+  // Named per run (time and random), so runs side by side on one server keep apart and a killed run's leftovers can be told by age.
+  const stamp = `${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
+  if (process.env.DATABASE_URL) {
+    env.PK_TEST_TEMPLATE_EMPTY = `pk_tmpl_${stamp}_empty`;
+    env.PK_TEST_TEMPLATE_DEMO = `pk_tmpl_${stamp}_demo`;
+  } else {
+    env.PK_TEST_TEMPLATE_EMPTY = path.join(tmpdir(), `pakalpojumi-template-${stamp.replace('_', '-')}-empty.tar`);
+    env.PK_TEST_TEMPLATE_DEMO = path.join(tmpdir(), `pakalpojumi-template-${stamp.replace('_', '-')}-demo.tar`);
+  }
+}
+const templateScript = (command) => spawnSync(process.execPath, ['--import', 'tsx', templates, command], { cwd: root, stdio: 'inherit', env });
+
+// Ctrl-C reaches the runner too (one process group); staying alive until it has stopped lets `finally` drop the templates.
+process.on('SIGINT', () => {});
+
+let status = 1;
+try {
+  if (useTemplates && templateScript('build').status !== 0) throw new Error('could not build the template databases');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files], { cwd: root, stdio: 'inherit', env });
+  status = result.status ?? 1;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+} finally {
+  if (useTemplates) templateScript('drop');
+}
+process.exit(status);

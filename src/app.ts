@@ -150,8 +150,9 @@ export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'
   });
 }
 
-export async function openPlatform(config: Config, logger: Logger | boolean): Promise<Platform> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+/** `opened`: a database the caller opened (tests start from a template copy); the platform owns and closes it. */
+export async function openPlatform(config: Config, logger: Logger | boolean, opened?: Database): Promise<Platform> {
+  const database = opened ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     const log = typeof logger === 'boolean' ? undefined : logger;
     const applied = await migrate(database.db, migrationSources);

@@ -2,13 +2,16 @@
  * Starts the real platform for a test: a real HTTP server on a free port over a
  * real database. Without DATABASE_URL the database is embedded PGlite in
  * memory; with it, each test file gets a fresh database on that server, dropped
- * afterwards, so test files never see each other's data.
+ * afterwards, so test files never see each other's data. Under `npm test` each
+ * starts as a copy of a template (./templates.ts) instead of from nothing.
  */
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { openPlatform, type Platform } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { scratchDatabase } from './database.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { createScratchDatabase, scratchDatabase, type ScratchDatabase } from './database.js';
+import { embeddedTemplate, serverTemplate } from './templates.js';
 
 export { scratchDatabase };
 
@@ -46,8 +49,22 @@ export interface TestPlatformOptions {
   databaseUrl?: string;
 }
 
+/**
+ * This test's own database: the given one, else a copy of this run's template
+ * (demo or empty: ./templates.ts) or, without templates, a fresh one that the
+ * platform builds from nothing as it starts.
+ */
+async function databaseFor(options: TestPlatformOptions): Promise<{ scratch: ScratchDatabase; embeddedTemplate?: Blob }> {
+  if (options.databaseUrl) return { scratch: { url: options.databaseUrl, drop: async () => {} } };
+  const kind = (options.demo ?? true) ? 'demo' : 'empty';
+  const server = process.env.DATABASE_URL;
+  if (server) return { scratch: await createScratchDatabase(server, 'pk_test', serverTemplate(server, kind)) };
+  const template = embeddedTemplate(kind);
+  return { scratch: { url: undefined, drop: async () => {} }, ...(template ? { embeddedTemplate: await template } : {}) };
+}
+
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const scratch = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await scratchDatabase();
+  const { scratch, embeddedTemplate: template } = await databaseFor(options);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PORT: String(port),
@@ -61,7 +78,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const config = loadConfig(env);
   let platform: Platform;
   try {
-    platform = await openPlatform({ ...config, dataDir: 'memory://' }, false);
+    const opened = template ? await openDatabase({ dataDir: 'memory://', embeddedTemplate: template }) : undefined;
+    platform = await openPlatform({ ...config, dataDir: 'memory://' }, false, opened);
   } catch (error) {
     await scratch.drop();
     throw error;

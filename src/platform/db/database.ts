@@ -26,6 +26,8 @@ export interface Database {
   db: RootDb;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** embedded only: the data directory as an uncompressed tarball, to start other databases from (tests) */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -34,9 +36,15 @@ export interface DatabaseOptions {
   dataDir: string;
   /** upper bound of server connections per process */
   poolSize?: number;
+  /**
+   * Embedded only: start from this data directory (a PGlite `dumpDataDir()`
+   * tarball) instead of an empty cluster, so tests copy a migrated, loaded
+   * database rather than building it again.
+   */
+  embeddedTemplate?: Blob;
 }
 
-async function openEmbeddedPool(dataDir: string): Promise<{ pool: pg.Pool; close: () => Promise<void> }> {
+async function openEmbeddedPool(dataDir: string, template: Blob | undefined): Promise<{ pool: pg.Pool; close: () => Promise<void>; dump: () => Promise<Blob> }> {
   const [{ PGlite }, { unaccent }, { pg_trgm }, { createPgConfig }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/unaccent'),
@@ -48,7 +56,7 @@ async function openEmbeddedPool(dataDir: string): Promise<{ pool: pg.Pool; close
     location = path.join(dataDir, 'pgdata');
     await mkdir(location, { recursive: true });
   }
-  const pglite = await PGlite.create(location, { extensions: { unaccent, pg_trgm } });
+  const pglite = await PGlite.create(location, { extensions: { unaccent, pg_trgm }, ...(template ? { loadDataDir: template } : {}) });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as unknown as pg.PoolConfig);
   return {
     pool,
@@ -56,18 +64,28 @@ async function openEmbeddedPool(dataDir: string): Promise<{ pool: pg.Pool; close
       await pool.end();
       await pglite.close();
     },
+    // Through the pool, so the dump waits for any statement in flight on the one connection.
+    dump: async () => {
+      const client = await pool.connect();
+      try {
+        return await pglite.dumpDataDir('none');
+      } finally {
+        client.release();
+      }
+    },
   };
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let pool: pg.Pool;
   let closeAll: () => Promise<void>;
+  let dump: (() => Promise<Blob>) | undefined;
   const kind: DatabaseKind = options.databaseUrl ? 'postgres' : 'embedded';
   if (options.databaseUrl) {
     pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
     closeAll = () => pool.end();
   } else {
-    ({ pool, close: closeAll } = await openEmbeddedPool(options.dataDir));
+    ({ pool, close: closeAll, dump } = await openEmbeddedPool(options.dataDir, options.embeddedTemplate));
   }
   // An idle client's error (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
@@ -91,6 +109,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       closed = true;
       await closeAll();
     },
+    ...(dump ? { dumpDataDir: dump } : {}),
   };
 }
 
