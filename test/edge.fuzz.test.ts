@@ -273,7 +273,8 @@ describe('the edge answers in the right order', () => {
         assert.deepEqual(await problemOf(response), { status: 401, type: '/problems/auth.unauthenticated' }, `${path} ${JSON.stringify(headers)}`);
       }
     }
-    const withSession = await fetch(`${platform.url}/api/v1/me/notifications/read`, { method: 'POST', headers: { ...credentials.session, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
+    const session = await signedIn(platform, 'Jānis Bērziņš', '/workspace');
+    const withSession = await fetch(`${platform.url}/api/v1/me/notifications/read`, { method: 'POST', headers: { cookie: session.cookieHeader('/api/v1/'), 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
     assert.deepEqual(await problemOf(withSession), { status: 403, type: '/problems/auth.csrf' });
   });
 

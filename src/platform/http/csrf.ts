@@ -90,7 +90,8 @@ export function csrfMatches(request: FastifyRequest, sent: unknown): boolean {
  */
 export async function verifyCsrf(request: FastifyRequest): Promise<void> {
   if (SAFE_METHODS.has(request.method)) return;
-  if (request.url.startsWith('/api/')) requirePrincipal(request);
+  // (The session authenticator asks while it is still authenticating: a session counts as signed in.)
+  if (request.url.startsWith('/api/') && !request.server.csrfSettings.sessionSecret(request)) requirePrincipal(request);
   if (request.server.csrfSettings.viaToken(request) && request.url.startsWith('/api/')) return;
   const body = request.body;
   const field = body && typeof body === 'object' ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined;
