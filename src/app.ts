@@ -64,6 +64,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'notifications', description: 'Notifications: workspace inbox, e-mail, SMS, push and e-address; preferences and offers (P10)' },
     ],
     version: packageJson.version,
+    metricsToken: config.metricsToken,
+    trustProxy: config.trustProxy,
   });
   installProblemHandlers(app, { notFoundPage: renderNotFoundPage });
   await registerWebAssets(app);

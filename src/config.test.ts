@@ -51,3 +51,21 @@ test('S3_URL names the bucket, its credentials and region; a refusal never repea
   assert.equal(loadConfig({ S3_URL: 'http://k:s@127.0.0.1:4568/files' }).s3?.region, 'us-east-1');
   assert.throws(() => loadConfig({ S3_URL: 'ftp://key:topsecret@host/bucket' }), (error: unknown) => error instanceof ConfigError && !error.message.includes('topsecret'));
 });
+
+test('METRICS_TOKEN protects /metrics; unset, /metrics is not served; a refusal never repeats the token', () => {
+  assert.equal(loadConfig({}).metricsToken, undefined);
+  assert.equal(loadConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken, 'a-long-enough-metrics-token');
+  for (const token of ['short', 'has spaces in it, sixteen+', 'x'.repeat(513)]) {
+    assert.throws(() => loadConfig({ METRICS_TOKEN: token }), (error: unknown) => error instanceof ConfigError && error.message.startsWith('METRICS_TOKEN') && !error.message.includes(token));
+  }
+});
+
+test('TRUST_PROXY: loopback by default, none, or a list of addresses and CIDR ranges', () => {
+  assert.deepEqual(loadConfig({}).trustProxy, ['loopback']);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: 'none' }).trustProxy, []);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: '' }).trustProxy, []);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,fd00::/8, loopback' }).trustProxy, ['10.0.0.0/8', '192.0.2.7', 'fd00::/8', 'loopback']);
+  for (const value of ['10.0.0.0/33', 'proxy.example', '1.2.3.4/8/8', '::1/129', 'any']) {
+    assert.throws(() => loadConfig({ TRUST_PROXY: value }), (error: unknown) => error instanceof ConfigError && error.message.startsWith('TRUST_PROXY'), value);
+  }
+});

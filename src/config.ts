@@ -2,6 +2,7 @@
  * Every setting of the platform, typed and validated in one place
  * (the list is part of the public contract: ../shared/CONTRACT.md).
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -20,6 +21,13 @@ export interface Config {
   notifications: NotificationSettings;
   /** S3_URL: an S3-compatible store for attachments and results; unset: DATA_DIR (embedded) or the database (server) */
   s3: S3Settings | undefined;
+  /** METRICS_TOKEN: the bearer token /metrics requires; unset: /metrics is not served (404) */
+  metricsToken: string | undefined;
+  /**
+   * TRUST_PROXY: the proxies whose X-Forwarded-For/-Proto/-Host are believed —
+   * addresses, CIDR ranges or `loopback`; empty for none. Default `loopback`.
+   */
+  trustProxy: string[];
 }
 
 /** Where an S3-compatible store is and how to sign for it (from S3_URL). */
@@ -116,6 +124,30 @@ function parseS3(value: string | undefined): S3Settings | undefined {
   };
 }
 
+/** METRICS_TOKEN: long enough not to be guessed, and sendable in an Authorization header as it is. */
+function parseMetricsToken(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  // The token is a secret: errors never repeat it.
+  if (value.length < 16 || value.length > 512 || !/^[A-Za-z0-9._~+/=-]+$/.test(value)) throw new ConfigError('METRICS_TOKEN must be 16–512 characters of A–Z, a–z, 0–9 and ._~+/=-');
+  return value;
+}
+
+/** TRUST_PROXY: `loopback` (default), `none`, or a comma-separated list of addresses, CIDR ranges and `loopback`. */
+function parseTrustProxy(value: string | undefined): string[] {
+  if (value === undefined) return ['loopback'];
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (entries.length === 1 && /^(none|false)$/i.test(entries[0] ?? '')) return [];
+  for (const entry of entries) {
+    if (entry === 'loopback') continue;
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || rest.length > 0 || !bitsOk) throw new ConfigError(`TRUST_PROXY must list addresses, CIDR ranges (10.0.0.0/8) or loopback, or be none; "${entry}" is none of these`);
+  }
+  return entries;
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parsePort(env.PORT);
@@ -136,5 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eid: parseEid(env),
     notifications: parseNotifications(env, publicUrl),
     s3: parseS3(env.S3_URL),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -6,11 +6,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import { requirePrincipal, requireScope, type Principal } from '../../platform/http/auth.js';
+import { onBehalfOf, registerActingForCheck, requirePrincipal, requireScope, requireSignIn, type Principal } from '../../platform/http/auth.js';
+import { schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { auditContext, type AuditService } from '../audit/index.js';
 import { noRight } from './access.errors.js';
-import { CheckResult, MandateInput, MandateSchema, ROLES, type MandateInput as MandateBody, type Role } from './access.schemas.js';
+import { CheckResult, MandateInput, MandateSchema, ROLES } from './access.schemas.js';
 import type { AccessService } from './access.service.js';
 import type { MandateService } from './mandates.service.js';
 import { parseParty } from './parties.js';
@@ -29,17 +30,14 @@ function person(request: FastifyRequest, scope: string): Principal {
   return principal;
 }
 
-const onBehalfOf = (request: FastifyRequest): string | undefined => {
-  const value = request.headers['on-behalf-of'];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-};
-
 export function registerAccessRoutes(app: App, deps: { access: AccessService; mandates: MandateService; audit: AuditService }): void {
   app.addSchema(MandateInput);
   app.addSchema(MandateSchema);
   app.addSchema(CheckResult);
   const { access, mandates, audit } = deps;
-  const guard = { onRequest: async (request: FastifyRequest) => void requirePrincipal(request) };
+  // Every API request naming a party in On-Behalf-Of is checked here (platform/http/auth.ts runs it before any route).
+  registerActingForCheck(app, (principal, party) => access.resolveActingFor(principal, party));
+  const guard = { onRequest: requireSignIn };
   const context = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
 
   app.post(
@@ -51,12 +49,12 @@ export function registerAccessRoutes(app: App, deps: { access: AccessService; ma
         summary: 'Grant a mandate: you (or the company in On-Behalf-Of, as its board member) authorise a person to act for you',
         security,
         headers: OnBehalfOf,
-        body: Type.Ref('MandateInput'),
+        body: schemaRef(MandateInput),
         response: { 201: Type.Ref('Mandate'), ...problems(400, 401, 403) },
       },
     },
     async (request, reply) => {
-      const mandate = await mandates.grant(person(request, 'mandates.write'), onBehalfOf(request), request.body as MandateBody, context(request));
+      const mandate = await mandates.grant(person(request, 'mandates.write'), onBehalfOf(request), request.body, context(request));
       return reply.code(201).header('location', `/api/v1/mandates/${mandate.id}`).send(mandate);
     },
   );
@@ -235,6 +233,15 @@ export function registerAccessRoutes(app: App, deps: { access: AccessService; ma
     async (request) => ({ items: await access.listStaff(person(request, 'roles.manage'), request.query.institution) }),
   );
 
+  const RoleGrantInput = Type.Object(
+    {
+      personalCode: Type.String({ maxLength: 20 }),
+      role: Type.Union(ROLES.map((role) => Type.Literal(role))),
+      institutionId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+    },
+    { additionalProperties: false },
+  );
+
   app.post(
     '/api/v1/roles',
     {
@@ -243,21 +250,11 @@ export function registerAccessRoutes(app: App, deps: { access: AccessService; ma
         tags: ['access'],
         summary: 'Grant a staff role',
         security,
-        body: Type.Object(
-          {
-            personalCode: Type.String({ maxLength: 20 }),
-            role: Type.Union(ROLES.map((role) => Type.Literal(role))),
-            institutionId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
-          },
-          { additionalProperties: false },
-        ),
+        body: RoleGrantInput,
         response: { 201: RoleGrant, ...problems(400, 401, 403, 409) },
       },
     },
-    async (request, reply) => {
-      const body = request.body as { personalCode: string; role: Role; institutionId: string | null };
-      return reply.code(201).send(await access.grantRole(person(request, 'roles.manage'), body, context(request)));
-    },
+    async (request, reply) => reply.code(201).send(await access.grantRole(person(request, 'roles.manage'), request.body, context(request))),
   );
 
   app.delete(

@@ -6,10 +6,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
+import { schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { draftNotFound } from './applications.errors.js';
-import type { FormInput, LeadTimeInput, StatusLabels } from './applications.schemas.js';
-import { caller, type ApplicationsRouteDeps, OnBehalfOfHeaders, onBehalfOf, person, problems, READ, security, ServiceParams, tags, WRITE } from './requests.routes.js';
+import { FormInput, LeadTimeInput, StatusLabelsInput } from './applications.schemas.js';
+import { caller, type ApplicationsRouteDeps, OnBehalfOfHeaders, onBehalfOf, person, problems, READ, security, ServiceParams, tags, WRITE, signedIn } from './requests.routes.js';
 
 const ServiceRefParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,120}$', description: 'the service’s id or slug' }) });
 
@@ -45,6 +46,7 @@ export function registerFormRoutes(app: App, { applications, access }: Applicati
   app.put(
     '/api/v1/services/:id/form',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Save a new version of a service’s e-form (its institution’s service managers)',
@@ -52,13 +54,13 @@ export function registerFormRoutes(app: App, { applications, access }: Applicati
         security,
         params: ServiceParams,
         headers: IfMatch,
-        body: Type.Ref('FormInput'),
+        body: schemaRef(FormInput),
         response: { 200: Type.Ref('Form'), ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
       const principal = caller(request, WRITE);
-      const body = request.body as FormInput;
+      const body = request.body;
       const expected = versionOf(request.headers['if-match']) ?? body.expectedVersion;
       const form = await applications.saveForm(principal, request.params.id, { ...body, ...(expected !== undefined ? { expectedVersion: expected } : {}) });
       reply.header('etag', `"${form.version}"`);
@@ -85,16 +87,17 @@ export function registerFormRoutes(app: App, { applications, access }: Applicati
   app.put(
     '/api/v1/services/:id/lead-time',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Declare a service’s lead time: its legal deadline in working or calendar days (service managers)',
         security,
         params: ServiceParams,
-        body: Type.Ref('LeadTimeInput'),
+        body: schemaRef(LeadTimeInput),
         response: { 200: Type.Ref('ServiceLeadTime'), ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => applications.setLeadTime(caller(request, WRITE), request.params.id, request.body as LeadTimeInput),
+    async (request) => applications.setLeadTime(caller(request, WRITE), request.params.id, request.body),
   );
 
   const InstitutionParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'the institution’s id' }) });
@@ -115,17 +118,18 @@ export function registerFormRoutes(app: App, { applications, access }: Applicati
   app.put(
     '/api/v1/institutions/:id/status-labels',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Set an institution’s own wording of status codes (its administrators and service managers)',
         description: 'Codes left out go back to the platform’s wording.',
         security,
         params: InstitutionParams,
-        body: Type.Ref('StatusLabelsInput'),
+        body: schemaRef(StatusLabelsInput),
         response: { 200: Type.Ref('StatusLabels'), ...problems(400, 401, 403) },
       },
     },
-    async (request) => applications.setStatusLabels(caller(request, WRITE), request.params.id, request.body as StatusLabels),
+    async (request) => applications.setStatusLabels(caller(request, WRITE), request.params.id, request.body),
   );
 
   // ---- drafts: kept per applicant (the party acted for) and author ----
@@ -137,6 +141,7 @@ export function registerFormRoutes(app: App, { applications, access }: Applicati
   app.get(
     '/api/v1/services/:id/draft',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Your draft of an application for this service (for the party in On-Behalf-Of, if given)',
@@ -157,6 +162,7 @@ export function registerFormRoutes(app: App, { applications, access }: Applicati
   app.put(
     '/api/v1/services/:id/draft',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Keep a draft of an application (not validated against the form until it is submitted)',
@@ -182,6 +188,7 @@ export function registerFormRoutes(app: App, { applications, access }: Applicati
   app.delete(
     '/api/v1/services/:id/draft',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Discard your draft of an application for this service',

@@ -4,11 +4,11 @@
  * JSON body or the parts of a multipart/form-data body. Both arrive at the
  * service as the same FileInput list, so the limits are checked in one place.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
 import { AppError } from '../../platform/errors.js';
-import { requirePrincipal, requireScope, type Principal } from '../../platform/http/auth.js';
+import { requirePrincipal, requireScope, requireSignIn, type Principal } from '../../platform/http/auth.js';
 import type { AccessService } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import * as errors from './applications.errors.js';
@@ -48,10 +48,11 @@ export function person(request: FastifyRequest, scope: string): Principal {
   return principal;
 }
 
-export function onBehalfOf(request: FastifyRequest): string | undefined {
-  const value = request.headers['on-behalf-of'];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+/** On-Behalf-Of, already checked by the platform for every API request (platform/http/auth.ts). */
+export { onBehalfOf } from '../../platform/http/auth.js';
+
+/** For routes that need a caller: 401 before the body is read (multipart bodies can be large). */
+export const signedIn = { onRequest: requireSignIn };
 
 // ---- files in JSON: base64 ----
 
@@ -74,14 +75,10 @@ export const SlottedBase64File = Type.Object(
   { slot: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 60, description: 'the form’s attachment slot' }), ...Base64File.properties },
   { additionalProperties: false },
 );
-export const Base64Files = (item: TSchema) => Type.Array(item, { maxItems: MAX_FILES });
+export const Base64Files = <T extends TSchema>(item: T) => Type.Array(item, { maxItems: MAX_FILES });
 
-interface Base64Input {
-  slot?: string;
-  filename: string;
-  mediaType: string;
-  content: string;
-}
+/** A file in a JSON body: with its attachment slot (applications) or without (answers, results). */
+type Base64Input = Static<typeof Base64File> | Static<typeof SlottedBase64File>;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -92,7 +89,7 @@ export function decodeFiles(files: readonly Base64Input[] | undefined, base: str
   const decoded = files.map((file, index) => {
     const text = file.content.replace(/[\r\n]/g, '');
     if (text.length % 4 !== 0 || !BASE64.test(text)) bad.push(index);
-    return { ...(file.slot !== undefined ? { slot: file.slot } : {}), filename: file.filename, mediaType: file.mediaType, content: new Uint8Array(Buffer.from(text, 'base64')) };
+    return { ...('slot' in file ? { slot: file.slot } : {}), filename: file.filename, mediaType: file.mediaType, content: new Uint8Array(Buffer.from(text, 'base64')) };
   });
   if (bad.length > 0) throw errors.invalidAttachments(bad.map((index) => ({ pointer: `${base}/${index}/content`, in: 'body', detail: 'not base64' })));
   return decoded;
@@ -105,12 +102,16 @@ const uploads = new WeakMap<FastifyRequest, FileInput[]>();
 /** The files of a multipart request, read by `multipartBody`; undefined for JSON requests. */
 export const uploadedFiles = (request: FastifyRequest): FileInput[] | undefined => uploads.get(request);
 
+/**
+ * Whatever goes wrong while reading the parts is the body's fault (a missing
+ * boundary, a truncated part, too many parts): a 4xx, never a 500. The parser's
+ * own words describe the input, so they are safe to show.
+ */
 function multipartProblem(error: unknown): AppError {
-  const code = (error as { code?: string }).code;
+  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') return errors.attachmentTooLarge([{ pointer: '#', in: 'body', detail: code === 'FST_FILES_LIMIT' ? `at most ${MAX_FILES} files` : `a file is larger than ${PART_LIMIT} bytes` }]);
-  const status = (error as { statusCode?: number }).statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return errors.invalidInput(`The multipart body cannot be read: ${(error as Error).message}.`, '#');
-  throw error;
+  const message = error instanceof Error ? error.message : 'unreadable';
+  return errors.invalidInput(`The multipart body cannot be read: ${message.slice(0, 200)}.`, '#');
 }
 
 /**

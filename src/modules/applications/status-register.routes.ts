@@ -7,10 +7,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { toProblem } from '../../platform/http/problem.js';
+import { jsonOrMultipart, schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { eventRefused } from './applications.errors.js';
-import type { EventResult, StatusChange, StatusEventInput, StatusInput, Text } from './applications.schemas.js';
-import { MAX_BATCH } from './applications.schemas.js';
+import type { EventResult, StatusChange } from './applications.schemas.js';
+import { MAX_BATCH, StatusBatch, StatusInput } from './applications.schemas.js';
 import {
   ApplicationParams,
   Base64File,
@@ -26,6 +27,7 @@ import {
   tags,
   uploadedFiles,
   WRITE,
+  signedIn,
   type ApplicationsRouteDeps,
 } from './requests.routes.js';
 
@@ -70,6 +72,7 @@ export function registerStatusRegisterRoutes(app: App, { applications }: Applica
   app.post(
     '/api/v1/applications/:id/status',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Record a status change of one of your institution’s applications (its systems and case handlers)',
@@ -77,12 +80,12 @@ export function registerStatusRegisterRoutes(app: App, { applications }: Applica
           '201 when applied, 200 when the same eventId was recorded before (nothing changes). An invalid transition is refused with 409 naming it. `awaiting` says what is awaited from the applicant (awaiting_client): the clock pauses until the answer.',
         security,
         params: ApplicationParams,
-        body: Type.Ref('StatusInput'),
+        body: schemaRef(StatusInput),
         response: { 200: Type.Ref('StatusChange'), 201: Type.Ref('StatusChange'), ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
-      const change = await applications.recordStatus(caller(request, WRITE), request.params.id, request.body as StatusInput);
+      const change = await applications.recordStatus(caller(request, WRITE), request.params.id, request.body);
       return reply.code(changeStatus(change)).send(change);
     },
   );
@@ -90,6 +93,7 @@ export function registerStatusRegisterRoutes(app: App, { applications }: Applica
   app.post(
     '/api/v1/status-events',
     {
+      ...signedIn,
       bodyLimit: BATCH_BODY_LIMIT,
       schema: {
         tags,
@@ -97,12 +101,12 @@ export function registerStatusRegisterRoutes(app: App, { applications }: Applica
         description:
           'Each event names its application by `applicationId` (id or number) or by the institution’s `externalId`; an application submitted elsewhere is registered by its first event carrying `applicant` and `serviceId`. Events are idempotent by `eventId` (a retried batch changes nothing) and applied in `occurredAt` order per application. Every event is answered: applied, duplicate, or refused with a problem naming it by index and eventId; the rest of the batch is kept.',
         security,
-        body: Type.Ref('StatusBatch'),
+        body: schemaRef(StatusBatch),
         response: { 200: Type.Ref('StatusBatchResult'), ...problems(400, 401, 403, 413) },
       },
     },
     async (request) => {
-      const { events } = request.body as { events: StatusEventInput[] };
+      const { events } = request.body;
       const results = await applications.ingestBatch(caller(request, WRITE), events);
       const count = (status: EventResult['status']) => results.filter((result) => result.status === status).length;
       return {
@@ -120,6 +124,7 @@ export function registerStatusRegisterRoutes(app: App, { applications }: Applica
   app.post(
     '/api/v1/applications/:id/result',
     {
+      ...signedIn,
       bodyLimit: JSON_UPLOAD_LIMIT,
       preValidation: multipartBody((fields) => ({
         summary: jsonField(fields.summary),
@@ -133,12 +138,12 @@ export function registerStatusRegisterRoutes(app: App, { applications }: Applica
         description: 'Records `decided` (when not yet) and `delivered`. Documents go in JSON as base64, or as multipart/form-data file parts. 201 when delivered, 200 when this eventId was delivered before.',
         security,
         params: ApplicationParams,
-        body: { content: { 'application/json': { schema: ResultJson }, 'multipart/form-data': { schema: ResultMultipart } } },
+        body: jsonOrMultipart(ResultJson, ResultMultipart),
         response: { 200: Type.Ref('StatusChange'), 201: Type.Ref('StatusChange'), ...problems(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request, reply) => {
-      const body = request.body as { summary: Text; data?: unknown; documents?: { filename: string; mediaType: string; content: string }[]; occurredAt?: string; eventId?: string };
+      const body = request.body;
       const documents = uploadedFiles(request) ?? decodeFiles(body.documents, '#/documents');
       const change = await applications.deliverResult(caller(request, WRITE), request.params.id, {
         summary: body.summary,

@@ -5,6 +5,7 @@
  * parts of a multipart/form-data body.
  */
 import { Type } from '@sinclair/typebox';
+import { jsonOrMultipart } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import {
   ApplicationParams,
@@ -24,6 +25,7 @@ import {
   tags,
   uploadedFiles,
   WRITE,
+  signedIn,
   type ApplicationsRouteDeps,
 } from './requests.routes.js';
 
@@ -59,6 +61,7 @@ export function registerSubmissionRoutes(app: App, { applications, access }: App
   app.post(
     '/api/v1/applications',
     {
+      ...signedIn,
       bodyLimit: JSON_UPLOAD_LIMIT,
       preValidation: multipartBody((fields) => ({ serviceId: fields.serviceId, data: jsonField(fields.data) })),
       schema: {
@@ -68,13 +71,13 @@ export function registerSubmissionRoutes(app: App, { applications, access }: App
           'The data is validated against the service’s form: a 400 names every offending field (with `messages.lv` and `messages.en`). Attachments go in JSON as base64, or as multipart/form-data file parts named after their slots. Answers the receipt; `link` is the application’s direct link in the workspace (P7).',
         security,
         headers: OnBehalfOfHeaders,
-        body: { content: { 'application/json': { schema: SubmissionJson }, 'multipart/form-data': { schema: SubmissionMultipart } } },
+        body: jsonOrMultipart(SubmissionJson, SubmissionMultipart),
         response: { 201: Type.Ref('Receipt'), ...problems(400, 401, 403, 404, 413, 415) },
       },
     },
     async (request, reply) => {
       const principal = person(request, WRITE);
-      const body = request.body as { serviceId: string; data: Record<string, unknown>; attachments?: { slot: string; filename: string; mediaType: string; content: string }[] };
+      const body = request.body;
       const attachments = uploadedFiles(request) ?? decodeFiles(body.attachments, '#/attachments');
       const right = await access.resolveActingFor(principal, onBehalfOf(request), body.serviceId);
       const receipt = await applications.submit(principal, right, { serviceId: body.serviceId, data: body.data, attachments });
@@ -85,6 +88,7 @@ export function registerSubmissionRoutes(app: App, { applications, access }: App
   app.post(
     '/api/v1/applications/:id/responses',
     {
+      ...signedIn,
       bodyLimit: JSON_UPLOAD_LIMIT,
       preValidation: multipartBody((fields) => ({ message: fields.message })),
       schema: {
@@ -93,13 +97,13 @@ export function registerSubmissionRoutes(app: App, { applications, access }: App
         description: 'The clock resumes from the answer. Files go in JSON as base64, or as multipart/form-data file parts.',
         security,
         params: ApplicationParams,
-        body: { content: { 'application/json': { schema: ResponseJson }, 'multipart/form-data': { schema: ResponseMultipart } } },
+        body: jsonOrMultipart(ResponseJson, ResponseMultipart),
         response: { 201: Type.Ref('StatusChange'), ...problems(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request, reply) => {
       const principal = person(request, WRITE);
-      const body = request.body as { message: string; files?: { filename: string; mediaType: string; content: string }[] };
+      const body = request.body;
       const files = uploadedFiles(request) ?? decodeFiles(body.files, '#/files');
       return reply.code(201).send(await applications.respond(principal, request.params.id, { message: body.message, files }));
     },
@@ -108,6 +112,7 @@ export function registerSubmissionRoutes(app: App, { applications, access }: App
   app.post(
     '/api/v1/applications/:id/withdrawal',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Withdraw an application (before it is decided)',
@@ -119,7 +124,7 @@ export function registerSubmissionRoutes(app: App, { applications, access }: App
     },
     async (request) => {
       const principal = person(request, WRITE);
-      const reason = (request.body as { reason?: string } | undefined)?.reason;
+      const reason = request.body?.reason;
       return applications.withdraw(principal, request.params.id, reason !== undefined ? { reason } : {});
     },
   );

@@ -7,10 +7,9 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../platform/http/server.js';
-import type { StatusCode } from './statuses.js';
 import { STATUS_CODES } from './statuses.js';
 import { notInstitution } from './applications.errors.js';
-import { ApplicationParams, caller, OnBehalfOfHeaders, onBehalfOf, problems, READ, security, tags, type ApplicationsRouteDeps } from './requests.routes.js';
+import { ApplicationParams, caller, OnBehalfOfHeaders, onBehalfOf, problems, READ, security, tags, type ApplicationsRouteDeps, signedIn } from './requests.routes.js';
 
 const ListQuery = Type.Object(
   {
@@ -35,6 +34,7 @@ export function registerTrackingRoutes(app: App, { applications }: ApplicationsR
   app.get(
     '/api/v1/applications',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Applications: a person’s own (or the party’s in On-Behalf-Of); an institution’s queue for its systems and case handlers',
@@ -49,7 +49,7 @@ export function registerTrackingRoutes(app: App, { applications }: ApplicationsR
     async (request) => {
       const principal = caller(request, READ);
       const { status, overdue, service, q, institution, limit, offset } = request.query;
-      const statuses = status as StatusCode[] | undefined;
+      const statuses = status;
       const paging = { ...(limit !== undefined ? { limit } : {}), ...(offset !== undefined ? { offset } : {}) };
       const queueOf = principal.kind === 'system' ? principal.institutionId : institution;
       if (principal.kind === 'system' && !queueOf) throw notInstitution();
@@ -64,6 +64,7 @@ export function registerTrackingRoutes(app: App, { applications }: ApplicationsR
   app.get(
     '/api/v1/applications/:id',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'One application with its timeline, expected completion and result (P11, P12)',
@@ -79,6 +80,7 @@ export function registerTrackingRoutes(app: App, { applications }: ApplicationsR
   app.get(
     '/api/v1/applications/:id/files/:fileId',
     {
+      ...signedIn,
       schema: {
         tags,
         summary: 'Download an attachment, an answer’s file or a result document of an application',

@@ -33,8 +33,11 @@ interface SearchReply {
   offset: number;
 }
 
+/** The scraper's token (METRICS_TOKEN). */
+const METRICS_TOKEN = 'catalog-test-metrics-token';
+
 before(async () => {
-  platform = await startTestPlatform({ demo: true });
+  platform = await startTestPlatform({ demo: true, env: { METRICS_TOKEN } });
 });
 after(async () => platform.close());
 
@@ -42,8 +45,10 @@ describe('health and documentation', () => {
   test('healthz, readyz and metrics answer', async () => {
     assert.equal((await get('/healthz')).status, 200);
     assert.deepEqual(await json('/readyz'), { status: 'ready' });
-    const metrics = await (await get('/metrics')).text();
+    const metrics = await (await fetch(`${platform.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     assert.match(metrics, /http_request_duration_seconds_bucket/);
+    // Metrics are for the scraper holding METRICS_TOKEN only.
+    assert.equal((await get('/metrics')).status, 401);
   });
 
   test('/openapi.json is a valid OpenAPI 3.1 document naming every API route', async () => {

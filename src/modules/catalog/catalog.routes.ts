@@ -5,12 +5,13 @@
  */
 import { Type } from '@sinclair/typebox';
 import { requirePrincipal, requireScope } from '../../platform/http/auth.js';
+import { schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { AppError } from '../../platform/errors.js';
 import { catalogToCpsv, serviceToCpsv } from './catalog.cpsv.js';
 import { serviceNotFound } from './catalog.errors.js';
 import type { CatalogService } from './catalog.service.js';
-import { Audience, ServiceInput, type Institution, type Lang, type Service, type ServiceContent } from './catalog.schemas.js';
+import { Audience, ServiceInput, type Institution, type Lang, type Service } from './catalog.schemas.js';
 
 const JSON_LD = 'application/ld+json';
 const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
@@ -21,7 +22,7 @@ const SearchQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200, description: 'free text; diacritics-insensitive, prefix-friendly' })),
     lang: Type.Optional(LangParam),
-    audience: Type.Optional(Type.Ref('Audience')),
+    audience: Type.Optional(Audience),
     event: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,60}$', description: 'life or business event code' })),
     institution: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{1,60}$', description: 'institution id or code' })),
     online: Type.Optional(Type.Boolean({ description: 'only services with (true) or without (false) an online channel' })),
@@ -121,7 +122,7 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
     },
     async (request) => {
       const { q, lang = 'lv', audience, event, institution, online, limit, offset } = request.query;
-      const result = await catalog.search({ q, lang, audience: audience as 'citizen' | 'business' | undefined, event, institution, online, limit, offset });
+      const result = await catalog.search({ q, lang, audience, event, institution, online, limit, offset });
       const institutions = await institutionsById();
       return { ...result, lang, items: result.items.map((service) => summarise(service, institutions, lang, publicUrl)) };
     },
@@ -223,7 +224,7 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
       },
     },
     async (request, reply) => {
-      const { institutionId, ...input } = request.body as ServiceContent & { institutionId: string };
+      const { institutionId, ...input } = request.body;
       const service = await catalog.create(editor(request), institutionId, input);
       return reply.code(201).header('location', `/api/v1/services/${service.id}`).send(service);
     },
@@ -239,12 +240,12 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
         security,
         params: IdParams,
         headers: UpdateHeaders,
-        body: Type.Ref('ServiceInput'),
+        body: schemaRef(ServiceInput),
         response: { 200: Type.Ref('Service'), ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
-      catalog.update(editor(request), request.params.id, request.body as ServiceContent, parseIfMatch(request.headers['if-match'])),
+      catalog.update(editor(request), request.params.id, request.body, parseIfMatch(request.headers['if-match'])),
   );
 
   for (const action of ['publish', 'withdraw'] as const) {

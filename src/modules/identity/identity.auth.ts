@@ -81,6 +81,9 @@ function personPrincipal(person: Person, scopes: string[], via: Principal['via']
   };
 }
 
+/** Far longer than any access token the provider issues (opaque, ~43 characters). */
+const MAX_AUTHORIZATION_LENGTH = 4096;
+
 /** Paths the authenticators leave alone: the provider answers its own, assets need nobody. */
 function skipped(url: string): boolean {
   return url.startsWith('/oidc/') || url.startsWith('/.well-known/') || url.startsWith('/assets/');
@@ -90,7 +93,10 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
   app.authenticators.push(
     async function bearerToken(request) {
       const header = request.headers.authorization;
-      if (!header || skipped(request.url)) return null;
+      // A bearer token authorises the API only: anywhere else (pages, probes) it is not even looked at, so a bad one cannot fail a page.
+      if (!header || !request.url.startsWith('/api/')) return null;
+      // No token we issue is this long; a longer one is not worth a database look-up.
+      if (header.length > MAX_AUTHORIZATION_LENGTH) throw invalidToken();
       const match = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header);
       if (!match) {
         if (/^Bearer\b/i.test(header)) throw invalidToken();

@@ -5,8 +5,9 @@
  * the scope `notifications.send`) and read its delivery status per channel.
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requirePrincipal, requireScope, type Principal } from '../../platform/http/auth.js';
+import type { FastifyRequest } from 'fastify';
+import { requirePrincipal, requireScope, requireSignIn, type Principal } from '../../platform/http/auth.js';
+import { schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { verifyCsrf } from '../../platform/http/csrf.js';
 import * as errors from './notifications.errors.js';
@@ -45,6 +46,7 @@ export function registerNotificationsRoutes(app: App, deps: NotificationsRouteDe
   app.get(
     '/api/v1/me/notifications',
     {
+      onRequest: requireSignIn,
       schema: {
         tags: ['notifications'],
         summary: 'Your workspace inbox: every notification to you, newest first',
@@ -78,6 +80,7 @@ export function registerNotificationsRoutes(app: App, deps: NotificationsRouteDe
   app.post(
     '/api/v1/me/notifications/:id/read',
     {
+      onRequest: requireSignIn,
       preHandler: verifyCsrf,
       schema: {
         tags: ['notifications'],
@@ -93,6 +96,7 @@ export function registerNotificationsRoutes(app: App, deps: NotificationsRouteDe
   app.post(
     '/api/v1/me/notifications/read',
     {
+      onRequest: requireSignIn,
       preHandler: verifyCsrf,
       schema: {
         tags: ['notifications'],
@@ -107,20 +111,21 @@ export function registerNotificationsRoutes(app: App, deps: NotificationsRouteDe
   app.post(
     '/api/v1/notifications',
     {
+      onRequest: requireSignIn,
       schema: {
         tags: ['notifications'],
         summary: 'Send a person a notification by personal code, over the channels and in the language they chose',
         description:
           'For institutions’ information systems (client credentials, scope `notifications.send`). The person always gets it in their workspace inbox, and by e-mail, SMS, push or e-address as they chose. Idempotent by `reference`: a repeated reference returns the same notification (200) and sends nothing more. Rate-limited per client: 429 with Retry-After.',
         security,
-        body: Type.Ref('SendNotificationInput'),
+        body: schemaRef(SendNotificationInput),
         response: { 200: Type.Ref('NotificationStatus'), 201: Type.Ref('NotificationStatus'), ...problems(400, 401, 403, 404, 429) },
       },
     },
-    async (request, reply: FastifyReply) => {
+    async (request, reply) => {
       const client = system(request);
       try {
-        const { status, created } = await notifications.send(client, request.body as SendNotificationInput);
+        const { status, created } = await notifications.send(client, request.body);
         return reply.code(created ? 201 : 200).header('location', `/api/v1/notifications/${status.id}`).send(status);
       } catch (error) {
         if (error instanceof errors.RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -132,6 +137,7 @@ export function registerNotificationsRoutes(app: App, deps: NotificationsRouteDe
   app.get(
     '/api/v1/notifications/:id',
     {
+      onRequest: requireSignIn,
       schema: {
         tags: ['notifications'],
         summary: 'Delivery status of a notification you sent, per channel: queued, sending, retrying, sent, delivered or failed (with why)',

@@ -6,11 +6,12 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { requirePrincipal } from '../../platform/http/auth.js';
+import { requirePrincipal, requireSignIn } from '../../platform/http/auth.js';
+import { schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { auditContext, type AuditService } from '../audit/index.js';
 import { personsOnly } from './preferences.errors.js';
-import { PreferencesInput, PreferencesSchema, type PreferencesInput as PreferencesBody } from './preferences.schemas.js';
+import { PreferencesInput, PreferencesSchema } from './preferences.schemas.js';
 import type { PreferencesService } from './preferences.service.js';
 
 const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
@@ -26,7 +27,7 @@ export function registerPreferencesRoutes(app: App, deps: { preferences: Prefere
   app.addSchema(PreferencesSchema);
   app.addSchema(PreferencesInput);
   const { preferences, audit } = deps;
-  const guard = { onRequest: async (request: FastifyRequest) => void requirePrincipal(request) };
+  const guard = { onRequest: requireSignIn };
 
   app.get(
     PATH,
@@ -57,13 +58,13 @@ export function registerPreferencesRoutes(app: App, deps: { preferences: Prefere
         summary: 'Change your notification preferences',
         description: 'What is given replaces (per kind for channels); what is left out stays. An SMS or e-mail channel only carries notifications once its address is confirmed.',
         security: [{ bearer: [] }],
-        body: Type.Ref('NotificationPreferencesInput'),
+        body: schemaRef(PreferencesInput),
         response: { 200: Type.Ref('NotificationPreferences'), ...problems(400, 401, 403) },
       },
     },
     async (request) => {
       const code = personalCodeOf(request);
-      const body = request.body as PreferencesBody;
+      const body = request.body;
       const changed = await preferences.update(code, body);
       await audit.record({ ...auditContext(request), action: 'preferences.changed', target: `person:${code}`, details: { via: 'api', fields: Object.keys(body) } });
       return changed;

@@ -34,27 +34,73 @@ export interface Principal {
 
 export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;
 
+/**
+ * Refuses (throws a 403 or 400 AppError) when `principal` may not act for
+ * `party`; the access module registers the one check (registerActingForCheck).
+ */
+export type ActingForCheck = (principal: Principal, party: string) => Promise<unknown>;
+
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
   interface FastifyInstance {
     authenticators: Authenticator[];
+    actingForChecks: ActingForCheck[];
   }
+  interface FastifyContextConfig {
+    /** false: the route ignores every credential (health probes, metrics with their own token) */
+    authenticate?: boolean;
+  }
+}
+
+const ON_BEHALF_OF = 'on-behalf-of';
+
+/** The party named in the On-Behalf-Of header (already checked for an API request), or undefined for oneself. */
+export function onBehalfOf(request: FastifyRequest): string | undefined {
+  const value = request.headers[ON_BEHALF_OF];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 export function installAuthentication(app: FastifyInstance): void {
   app.decorate('authenticators', [] as Authenticator[]);
+  app.decorate('actingForChecks', [] as ActingForCheck[]);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
+    // Probes and metrics must answer whatever a client sends in Authorization (a garbage bearer is not their concern).
+    if (request.routeOptions.config?.authenticate === false) return;
     for (const authenticate of app.authenticators) {
       const principal = await authenticate(request);
       if (principal) {
         request.principal = principal;
-        return;
+        break;
       }
     }
+    await checkOnBehalfOf(app, request);
   });
+}
+
+/**
+ * On-Behalf-Of is checked here, once, for every API request of a signed-in
+ * caller: a party one may not act for is refused (403 `access.no-right`) on
+ * single reads, lists and changes alike, before any route runs. A route that
+ * also needs the right for one service asks again with it. Anonymous requests
+ * are left to the route's own guard (401 first).
+ */
+async function checkOnBehalfOf(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+  const party = onBehalfOf(request);
+  if (party === undefined || !request.principal || !request.url.startsWith('/api/')) return;
+  for (const check of app.actingForChecks) await check(request.principal, party);
+}
+
+/** Registers the check of On-Behalf-Of (the access module, which knows who may act for whom). */
+export function registerActingForCheck(app: FastifyInstance, check: ActingForCheck): void {
+  app.actingForChecks.push(check);
+}
+
+/** A guard for a whole route: 401 before anything else (body parsing, CSRF, On-Behalf-Of) when nobody is signed in. */
+export async function requireSignIn(request: FastifyRequest): Promise<void> {
+  requirePrincipal(request);
 }
 
 /** The signed-in person of a web session, or undefined (a bearer token never opens a page). */

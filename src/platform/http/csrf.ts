@@ -8,6 +8,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import { requirePrincipal } from './auth.js';
 
 /** The hidden form field that carries the token (the `X-CSRF-Token` header may carry it instead). */
 export const CSRF_FIELD = '_csrf';
@@ -83,10 +84,14 @@ export function csrfMatches(request: FastifyRequest, sent: unknown): boolean {
  * preHandler for state-changing requests: refuses (403 `auth.csrf`) one whose
  * `_csrf` field or `X-CSRF-Token` header is not the request's token. An API
  * call made with a bearer token carries no ambient credential and is not
- * checked; a page never accepts a bearer token at all.
+ * checked; a page never accepts a bearer token at all. An API request from
+ * nobody is refused as unauthenticated (401) first: without a credential there
+ * is nothing a forged request could borrow.
  */
 export async function verifyCsrf(request: FastifyRequest): Promise<void> {
   if (SAFE_METHODS.has(request.method)) return;
+  // (The session authenticator asks while it is still authenticating: a session counts as signed in.)
+  if (request.url.startsWith('/api/') && !request.server.csrfSettings.sessionSecret(request)) requirePrincipal(request);
   if (request.server.csrfSettings.viaToken(request) && request.url.startsWith('/api/')) return;
   const body = request.body;
   const field = body && typeof body === 'object' ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined;

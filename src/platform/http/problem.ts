@@ -56,7 +56,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
-const TITLE_OF_STATUS: Record<number, string> = {
+export const TITLE_OF_STATUS: Record<number, string> = {
   400: 'Bad request',
   401: 'Authentication required',
   403: 'Forbidden',
@@ -157,12 +157,14 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   return makeProblem(status >= 500 && status < 600 ? status : 500, 'internal', 'Something went wrong on our side. The error has been logged; please try again later.');
 }
 
-/** Installs the error handler; `onNotFound` may render an HTML page for browsers. */
+/**
+ * Installs the not-found handler (`notFoundPage` may render an HTML page for
+ * browsers). The error handler itself is set by createServer, before any route.
+ */
 export function installProblemHandlers(
   app: FastifyInstance,
   options: { notFoundPage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply> } = {},
 ): void {
-  app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
   app.setNotFoundHandler((request, reply) => {
     if (options.notFoundPage && wantsHtml(request)) return options.notFoundPage(request, reply);
     return sendProblem(reply, makeProblem(404, 'not-found', `There is no ${request.method} ${request.url.split('?')[0]} here.`));

@@ -1,7 +1,7 @@
 /**
  * The HTTP foundation shared by every module: logging, problem+json errors,
- * security headers, form bodies, the OpenAPI document and reference page,
- * health, readiness and Prometheus metrics.
+ * trusted proxies, security headers, form bodies, the OpenAPI document and
+ * reference page, health, readiness and Prometheus metrics (behind a token).
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
@@ -11,9 +11,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { installAuthentication } from './auth.js';
-import { ProblemSchema, sendProblem, toProblem } from './problem.js';
+import { tokensMatch } from './csrf.js';
+import { installProblemDocumentation } from './openapi.js';
+import { makeProblem, ProblemSchema, sendProblem, toProblem } from './problem.js';
+import { installTrustedProxies, proxyTrust } from './proxies.js';
 
 // The server, request and reply types stay Fastify's defaults; only the type provider is fixed.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,12 +34,42 @@ export interface ServerOptions {
   /** OpenAPI tags, one per module: its word and what it serves */
   tags: { name: string; description: string }[];
   version: string;
+  /** METRICS_TOKEN: the bearer token /metrics requires; undefined: /metrics is not served */
+  metricsToken?: string | undefined;
+  /** TRUST_PROXY: proxies (addresses, CIDR ranges, `loopback`) whose X-Forwarded-* are believed; default none */
+  trustProxy?: readonly string[];
 }
 
+/** Powerful browser features no page of the platform uses: denied to every page and anything it embeds. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'autoplay=()',
+  'browsing-topics=()',
+  'camera=()',
+  'display-capture=()',
+  'encrypted-media=()',
+  'fullscreen=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'picture-in-picture=()',
+  'publickey-credentials-get=()',
+  'screen-wake-lock=()',
+  'serial=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+].join(', ');
+
 export async function createServer(options: ServerOptions): Promise<App> {
+  const trusted = proxyTrust(options.trustProxy ?? []);
   const app = Fastify({
     ...(typeof options.logger === 'boolean' ? { logger: options.logger } : { loggerInstance: options.logger }),
-    trustProxy: true,
+    // request.ip, protocol and host follow X-Forwarded-* only through the configured proxies.
+    trustProxy: (address: string) => trusted(address),
     bodyLimit: 1024 * 1024,
     // Ajv: report every failing field, keep the given data as it is.
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
@@ -45,8 +79,15 @@ export async function createServer(options: ServerOptions): Promise<App> {
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  installTrustedProxies(app, trusted);
+  // Set before any route is added: a route keeps the error handler of the moment it was added (the probes below too).
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+  });
   app.addSchema(ProblemSchema);
   for (const schema of options.sharedSchemas) app.addSchema(schema);
+  installProblemDocumentation(app);
 
   installAuthentication(app);
   await app.register(formbody);
@@ -107,12 +148,40 @@ export async function createServer(options: ServerOptions): Promise<App> {
     duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
-  app.get('/healthz', { schema: { tags: ['platform'], summary: 'Liveness: 200 while the process runs' } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { tags: ['platform'], summary: 'Readiness: 200 when the database answers, else 503' } }, async (_request, reply) => {
-    const ready = await options.ready();
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
-  });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.metrics()));
+  // Probes answer whatever Authorization a client sends: they authenticate nobody.
+  const probe = { authenticate: false };
+  app.get(
+    '/healthz',
+    { config: probe, schema: { tags: ['platform'], summary: 'Liveness: 200 while the process runs', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/readyz',
+    {
+      config: probe,
+      schema: {
+        tags: ['platform'],
+        summary: 'Readiness: 200 when the database answers, else 503',
+        response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: Type.Object({ status: Type.Literal('unavailable') }) },
+      },
+    },
+    async (_request, reply) => {
+      const ready = await options.ready();
+      return ready ? reply.code(200).send({ status: 'ready' as const }) : reply.code(503).send({ status: 'unavailable' as const });
+    },
+  );
+  // Metrics tell much about the platform's use: only for the scraper holding METRICS_TOKEN; without the setting they are not served.
+  const metricsToken = options.metricsToken;
+  if (metricsToken) {
+    app.get('/metrics', { config: probe, schema: { hide: true } }, async (request, reply) => {
+      const sent = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')?.[1];
+      if (!tokensMatch(sent, metricsToken)) {
+        reply.header('www-authenticate', 'Bearer realm="metrics"');
+        return sendProblem(reply, makeProblem(401, 'metrics.unauthenticated', 'Send the metrics token (METRICS_TOKEN) as a bearer token.'));
+      }
+      return reply.type(metrics.contentType).send(await metrics.metrics());
+    });
+  }
 
   return app;
 }

@@ -1,0 +1,86 @@
+/**
+ * The HTTP foundation on its own (Fastify's inject, no database): forwarding
+ * headers believed only from configured proxies, Permissions-Policy on every
+ * answer, /metrics behind its token, probes that ignore credentials.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { AppError } from '../errors.js';
+import { createServer, PERMISSIONS_POLICY, type App } from './server.js';
+import { proxyTrust } from './proxies.js';
+
+const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
+
+async function server(options: { trustProxy?: string[]; metricsToken?: string } = {}): Promise<App> {
+  const app = await createServer({ logger: false, publicUrl: 'https://pakalpojumi.example', secure: true, ready: async () => true, sharedSchemas: [], tags: [], version: '0.0.0', ...options });
+  // An authenticator that refuses every bearer token, as identity's does for an unknown one.
+  app.authenticators.push(async (request) => {
+    if (request.headers.authorization) throw new AppError('auth.invalid-token', 'unauthenticated', 'not valid');
+    return null;
+  });
+  app.get('/api/v1/whoami', async (request) => ({ ip: request.ip, protocol: request.protocol, host: request.host, forwarded: request.headers['x-forwarded-for'] ?? null }));
+  await app.ready();
+  return app;
+}
+
+describe('trusted proxies', () => {
+  test('TRUST_PROXY entries: addresses, ranges and loopback (IPv4-mapped too); none trusts nobody', () => {
+    const trust = proxyTrust(['10.0.0.0/8', '192.0.2.7', 'fd00::/8', 'loopback']);
+    for (const address of ['10.1.2.3', '::ffff:10.9.9.9', '192.0.2.7', 'fd12::1', '127.0.0.1', '::1', '::ffff:127.0.0.1']) assert.equal(trust(address), true, address);
+    for (const address of ['11.0.0.1', '192.0.2.8', 'fe80::1', '203.0.113.5', undefined, 'garbage']) assert.equal(trust(address), false, String(address));
+    assert.equal(proxyTrust([])('127.0.0.1'), false);
+  });
+
+  test('X-Forwarded-* from an untrusted peer are dropped; from a trusted proxy they are believed', async () => {
+    const app = await server({ trustProxy: ['10.0.0.0/8'] });
+    const headers = { 'x-forwarded-for': '198.51.100.1', 'x-forwarded-proto': 'http', 'x-forwarded-host': 'evil.example' };
+    const direct = (await app.inject({ url: '/api/v1/whoami', headers, remoteAddress: '203.0.113.5' })).json();
+    assert.deepEqual(direct, { ip: '203.0.113.5', protocol: 'http', host: 'localhost:80', forwarded: null });
+    const proxied = (await app.inject({ url: '/api/v1/whoami', headers, remoteAddress: '10.0.0.2' })).json();
+    assert.deepEqual(proxied, { ip: '198.51.100.1', protocol: 'http', host: 'evil.example', forwarded: '198.51.100.1' });
+    await app.close();
+  });
+});
+
+describe('headers, probes and metrics', () => {
+  test('Permissions-Policy denies powerful features on every answer: a route, a probe, a 404', async () => {
+    const app = await server();
+    assert.match(PERMISSIONS_POLICY, /camera=\(\)/);
+    assert.match(PERMISSIONS_POLICY, /microphone=\(\)/);
+    assert.match(PERMISSIONS_POLICY, /geolocation=\(\)/);
+    for (const url of ['/api/v1/whoami', '/healthz', '/nowhere']) {
+      assert.equal((await app.inject({ url })).headers['permissions-policy'], PERMISSIONS_POLICY, url);
+    }
+    await app.close();
+  });
+
+  test('health and readiness ignore any Authorization; an API route refuses a bad one with problem+json', async () => {
+    const app = await server();
+    for (const authorization of ['Bearer garbage', `Bearer ${'A'.repeat(8000)}`, 'Bearer', 'Basic eDp5']) {
+      assert.equal((await app.inject({ url: '/healthz', headers: { authorization } })).statusCode, 200, authorization);
+      assert.deepEqual((await app.inject({ url: '/readyz', headers: { authorization } })).json(), { status: 'ready' });
+      const api = await app.inject({ url: '/api/v1/whoami', headers: { authorization } });
+      assert.equal(api.statusCode, 401);
+      assert.match(String(api.headers['content-type']), /^application\/problem\+json/);
+    }
+    await app.close();
+  });
+
+  test('/metrics is not served without METRICS_TOKEN, and wants that token when it is', async () => {
+    const closed = await server();
+    assert.equal((await closed.inject({ url: '/metrics' })).statusCode, 404);
+    await closed.close();
+
+    const app = await server({ metricsToken: METRICS_TOKEN });
+    for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: `Basic ${METRICS_TOKEN}` }] as Record<string, string>[]) {
+      const refused = await app.inject({ url: '/metrics', headers });
+      assert.equal(refused.statusCode, 401, JSON.stringify(headers));
+      assert.match(String(refused.headers['content-type']), /^application\/problem\+json/);
+      assert.equal(refused.json<{ type: string }>().type, '/problems/metrics.unauthenticated');
+    }
+    const scraped = await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    assert.equal(scraped.statusCode, 200);
+    assert.match(scraped.body, /process_cpu_user_seconds_total/);
+    await app.close();
+  });
+});
