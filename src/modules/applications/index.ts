@@ -19,7 +19,6 @@ import { createAudit } from '../audit/index.js';
 import { createCatalog } from '../catalog/index.js';
 import type { ApplicationsDeps } from './applications.context.js';
 import { loadApplicationsDemo } from './applications.demo.js';
-import * as repo from './applications.repo.js';
 import type { ApplicationsTables } from './applications.repo.js';
 import { createSubmission, type SubmissionService } from './applications.service.js';
 import { databaseFileStore, type FileStore } from './attachments.js';
