@@ -99,11 +99,12 @@ const toEnvelope = (row: OutboxRow): StoredEvent => ({
  */
 export async function eventsAfter(db: RootDb, after: { tx: string; position: string }, limit: number): Promise<StoredEvent[]> {
   const result = await sql<OutboxRow>`
-    select tx::text, position::text, id::text, type, source, subject, occurred_at, actor, data
-    from platform.outbox
-    where (tx, position) > (${after.tx}::bigint, ${after.position}::bigint)
-      and tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-    order by tx, position
+    select o.tx::text as tx, o.position::text as position, o.id::text as id, o.type, o.source, o.subject, o.occurred_at, o.actor, o.data
+    from platform.outbox o
+    where (o.tx, o.position) > (${after.tx}::bigint, ${after.position}::bigint)
+      and o.tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+    -- qualified: by the numbers, not by the text the select list makes of them
+    order by o.tx, o.position
     limit ${limit}`.execute(db);
   return result.rows.map(toEnvelope);
 }
@@ -111,8 +112,8 @@ export async function eventsAfter(db: RootDb, after: { tx: string; position: str
 /** Events of one subject, oldest first (tests, support): whatever their delivery. */
 export async function eventsAbout(db: RootDb, subject: string): Promise<EventEnvelope[]> {
   const result = await sql<OutboxRow>`
-    select tx::text, position::text, id::text, type, source, subject, occurred_at, actor, data
-    from platform.outbox where subject = ${subject} order by tx, position`.execute(db);
+    select o.tx::text as tx, o.position::text as position, o.id::text as id, o.type, o.source, o.subject, o.occurred_at, o.actor, o.data
+    from platform.outbox o where o.subject = ${subject} order by o.tx, o.position`.execute(db);
   return result.rows.map((row) => {
     const { tx: _tx, position: _position, ...event } = toEnvelope(row);
     return event;
