@@ -111,7 +111,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     async start() {
       await queue.start();
       await notifications.start();
-      bus.start(500);
+      bus.start(config.eventsIntervalMs ?? 500);
     },
     async stop() {
       await bus.stop();
