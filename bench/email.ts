@@ -60,11 +60,6 @@ export async function benchEmail(options: { quick: boolean; databaseUrl?: string
         retryDelaySeconds: 30,
         leaseSeconds: 120,
       },
-      sources: [],
-      applications: {
-        getApplication: () => Promise.reject(new Error('no applications in the bench')),
-        statusLabels: () => Promise.reject(new Error('no applications in the bench')),
-      },
       persons: { findPersonByCode: async () => undefined },
       catalog: { get: () => Promise.reject(new Error('none')), getInstitution: () => Promise.reject(new Error('none')) },
       preferences: { deliveryPlan: async () => ({ language: 'lv', name: 'Jānis Bērziņš', targets: [{ channel: 'email', address: ADDRESS }] }) },
@@ -74,7 +69,7 @@ export async function benchEmail(options: { quick: boolean; databaseUrl?: string
     const start = smtp.count();
     const started = performance.now();
     const run = Date.now().toString(36);
-    // Made one after another as events arrive from the relay; sending overlaps with making.
+    // Made one after another as events arrive from the event bus; sending overlaps with making.
     for (let i = 0; i < emails; i++) {
       await notifications.service.notify({
         dedupKey: `bench:${run}:${i}`,

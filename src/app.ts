@@ -21,9 +21,9 @@ import { createIdentity, identityMigrations, loadIdentityDemoData, registerIdent
 import { applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsRoutes } from './modules/applications/index.js';
 import { registerWorkspacePages } from './modules/workspace/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes } from './modules/preferences/index.js';
-import { createOffers, loadOffersDemoData, offersMigrations } from './modules/offers/index.js';
-import { createNotifications, notificationsMigrations, registerNotificationsRoutes, type NotificationsModule } from './modules/notifications/index.js';
-import { platformOutbox } from './platform/jobs/outbox.js';
+import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber } from './modules/offers/index.js';
+import { createNotifications, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsRoutes, type NotificationsModule } from './modules/notifications/index.js';
+import { createEventBus, type EventBus } from './platform/jobs/bus.js';
 import { createJobQueue } from './platform/jobs/queue.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
@@ -35,14 +35,17 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 export interface Platform {
   app: App;
   database: Database;
-  /** the notifications module (tests and the bench relay events and read its service) */
+  /** the notifications module (tests and the bench read its service) */
   notifications?: NotificationsModule;
+  /** the event bus (tests and the bench drain it with runOnce) */
+  bus?: EventBus;
   close(): Promise<void>;
 }
 
 /** Background work of an app (the job queue and notifications' workers): started by openPlatform, stopped on close. */
 interface Background {
   notifications: NotificationsModule;
+  bus: EventBus;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -94,25 +97,26 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     embedded: database.kind === 'embedded',
     queue,
     settings: { ...config.notifications, publicUrl: config.publicUrl, smtpUrl: config.smtpUrl },
-    sources: [
-      { name: 'applications', reader: applications },
-      { name: 'platform', reader: platformOutbox(database.db) },
-    ],
-    applications,
     persons: createIdentity(database.db),
     catalog,
     // Asked at run time, once preferences (below) exists.
     preferences: { deliveryPlan: (personalCode, kind, at) => preferences.deliveryPlan(personalCode, kind, at) },
     log,
   });
-  registerNotificationsRoutes(app, { notifications: notifications.service, pushPublicKey: notifications.pushPublicKey });
+  registerNotificationsRoutes(app, { notifications: notifications.service, pushPublicKey: notifications.pushPublicKey, applications });
+  // The one event bus: modules publish to the platform's outbox; its subscribers are wired here.
+  const bus = createEventBus({ db: database.db, log });
+  bus.subscribe('notifications', NOTIFIED_EVENTS, notifications.handleEvent);
   backgroundOf.set(app, {
     notifications,
+    bus,
     async start() {
       await queue.start();
       await notifications.start();
+      bus.start(config.eventsIntervalMs ?? 500);
     },
     async stop() {
+      await bus.stop();
       await notifications.stop();
       await queue.stop();
       await notifications.close();
@@ -121,7 +125,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const preferences = createPreferences(database.db, { publicUrl: config.publicUrl, sender: notifications.confirmations, vapidPublicKey: notifications.pushPublicKey });
   registerPreferencesRoutes(app, { preferences, audit });
   const offers = createOffers(database.db, { publicUrl: config.publicUrl, catalog, notify: notifications.notify });
-  notifications.onEvent(async (event) => void (await offers.handleEvent(event.topic, event.payload)));
+  bus.subscribe('offers', OFFERED_EVENTS, offersSubscriber(offers));
   registerWorkspacePages(app, { db: database.db, access, mandates, catalog, audit, applications, preferences, offers, notifications: notifications.service });
   registerConsolePages(app, { db: database.db, catalog, access, applications, notifications: notifications.service, publicUrl: config.publicUrl });
   return app;
@@ -171,7 +175,7 @@ export async function openPlatform(config: Config, logger: Logger | boolean, ope
     return {
       app,
       database,
-      ...(background ? { notifications: background.notifications } : {}),
+      ...(background ? { notifications: background.notifications, bus: background.bus } : {}),
       async close() {
         await app.close();
         await background?.stop();

@@ -21,6 +21,8 @@ export interface Config {
   notifications: NotificationSettings;
   /** S3_URL: an S3-compatible store for attachments and results; unset: DATA_DIR (embedded) or the database (server) */
   s3: S3Settings | undefined;
+  /** EVENTS_INTERVAL_MS: how often the event bus looks for new outbox events (default 500) */
+  eventsIntervalMs?: number;
   /** METRICS_TOKEN: the bearer token /metrics requires; unset: /metrics is not served (404) */
   metricsToken: string | undefined;
   /**
@@ -170,5 +172,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     s3: parseS3(env.S3_URL),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    eventsIntervalMs: parseInterval(env.EVENTS_INTERVAL_MS),
   };
+}
+
+function parseInterval(value: string | undefined): number {
+  if (value === undefined || value === '') return 500;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 10 || ms > 86_400_000) throw new ConfigError(`EVENTS_INTERVAL_MS must be an integer 10–86400000, got "${value}"`);
+  return ms;
 }

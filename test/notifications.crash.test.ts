@@ -9,53 +9,17 @@
  * must arrive exactly once: by Message-ID, and by recipient and reference.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { startTestSmtp, type TestSmtp } from '../src/modules/notifications/notifications.fixtures.js';
 import { scratchDatabase } from './support/database.js';
-import { freePort } from './support/platform.js';
+import { sleep, startChild } from './support/child.js';
 import { institutionToken } from './support/sso.js';
 
 const BATCH = 50;
 const JANIS = '150685-12347';
-const root = path.resolve(import.meta.dirname, '..');
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-}
-
-async function startChild(env: Record<string, string>): Promise<Child> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DEMO: 'true', LOG_LEVEL: 'warn' };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (gone) throw new Error(`the platform exited before it was ready:\n${stderr}`);
-    if (Date.now() > deadline) throw new Error(`the platform was not ready in time:\n${stderr}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  return { process: child, url, exited };
-}
 
 async function send(url: string, token: string, i: number): Promise<{ status: number; id?: string }> {
   const response = await fetch(`${url}/api/v1/notifications`, {
@@ -167,3 +131,4 @@ test('a worker killed while a batch is being sent: after a restart every notific
     'the crash caught deliveries mid-send',
   );
 });
+

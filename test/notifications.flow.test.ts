@@ -67,8 +67,8 @@ const FINAL = new Set(['sent', 'delivered', 'failed']);
 const settled = (notificationId: string): Promise<DeliveryLogEntry[]> =>
   eventually(() => deliveriesOf(notificationId), (deliveries) => deliveries.length > 0 && deliveries.every((delivery) => FINAL.has(delivery.status)), `the deliveries of ${notificationId} settle`);
 
-/** Every outbox event written so far handed out (a fresh relay pass), so "nothing more" is not a matter of waiting long enough. */
-const relayed = async (): Promise<void> => void (await platform.notifications!.relayNow());
+/** Every outbox event written so far handed out (a fresh pass of the event bus), so "nothing more" is not a matter of waiting long enough. */
+const relayed = async (): Promise<void> => void (await platform.bus!.runOnce());
 
 /** Riga's own information system: a client_credentials client of the city (which keeps the birth register), registered as the operator would. */
 async function rigaToken(): Promise<string> {
@@ -216,7 +216,7 @@ describe('notifications end to end', () => {
     const draft = await ok<ServiceView>(await call('POST', '/api/v1/services', 'ilze', { institutionId: pmlp.id, ...content }), 201);
     assert.equal(draft.status, 'draft');
     const announcements = async (): Promise<number> => {
-      const result = await sql<{ n: number }>`select count(*)::int as n from platform.outbox where topic = 'catalog.service_published' and payload->>'serviceId' = ${draft.id}`.execute(platform.database.db);
+      const result = await sql<{ n: number }>`select count(*)::int as n from platform.outbox where type = 'catalog.service_published' and data->>'serviceId' = ${draft.id}`.execute(platform.database.db);
       return result.rows[0]?.n ?? 0;
     };
     assert.equal(await announcements(), 0, 'a draft is not announced');

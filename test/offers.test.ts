@@ -11,7 +11,8 @@ import { sql } from 'kysely';
 import { loadDemoData } from '../src/app.js';
 import type { Principal } from '../src/platform/http/auth.js';
 import { AppError } from '../src/platform/errors.js';
-import { createApplications, type ApplicationsService } from '../src/modules/applications/index.js';
+import { createApplications, STATUS_CHANGED, type ApplicationsService } from '../src/modules/applications/index.js';
+import { eventsAfter } from '../src/platform/jobs/outbox.js';
 import { createCatalog, type CatalogService, type Service } from '../src/modules/catalog/index.js';
 import { createOffers, type OffersService } from '../src/modules/offers/index.js';
 import { openTestDatabase } from './support/database.js';
@@ -28,10 +29,12 @@ describe('offers', () => {
   let riga: Principal;
   let service: (slug: string) => Promise<Service>;
 
-  /** Every outbox event so far, handed to the offers module as the relay would; the number of offers made. */
+  /** Every status change on the outbox so far, handed to the offers module as the event bus would; the number of offers made. */
   async function relay(): Promise<number> {
     let fired = 0;
-    for (const event of await applications.unpublishedEvents(1000)) fired += await offers.handleEvent(event.topic, event.payload);
+    for (const event of await eventsAfter(database.db, { tx: '0', position: '0' }, 100_000)) {
+      if (event.type === STATUS_CHANGED) fired += await offers.handleEvent(event.type, event.data as Record<string, unknown>);
+    }
     return fired;
   }
   const sentOffers = async (): Promise<{ personal_code: string; dedup_key: string; template: string; personalisation: Record<string, string>; service_id: string }[]> =>

@@ -46,3 +46,4 @@ export async function loadAccessDemoData(trx: RootDb, pmlpId: string): Promise<v
   await loadAccessDemo(narrow<AccessTables>(trx), pmlpId);
 }
 export { registerAccessRoutes } from './access.routes.js';
+export { ACCESS_SOURCE, MANDATE_GRANTED, MANDATE_REVOKED, MandateData, accessEvents, type AccessEvent, type MandateGrantedEvent, type MandateRevokedEvent } from './access.events.js';

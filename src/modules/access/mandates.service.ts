@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { inTransaction, type RootDb } from '../../platform/db/database.js';
 import { publish } from '../../platform/jobs/outbox.js';
+import { MANDATE_GRANTED, MANDATE_REVOKED, mandateEvent } from './access.events.js';
 import type { Principal } from '../../platform/http/auth.js';
 import * as errors from './access.errors.js';
 import * as repo from './access.repo.js';
@@ -59,15 +60,8 @@ export function createMandateService(root: Kysely<AccessTables>, options: Mandat
   };
 
   /** Announced on the platform outbox in the change's own transaction (the notifications module tells the representative). */
-  const announce = async (trx: Kysely<AccessTables>, topic: 'access.mandate_granted' | 'access.mandate_revoked', mandate: Mandate): Promise<void> => {
-    await publish(trx as unknown as RootDb, topic, {
-      mandateId: mandate.id,
-      grantor: mandate.grantor,
-      grantorKind: mandate.grantorKind,
-      representative: mandate.representative,
-      validFrom: mandate.validFrom,
-      validUntil: mandate.validUntil,
-    });
+  const announce = async (trx: Kysely<AccessTables>, type: typeof MANDATE_GRANTED | typeof MANDATE_REVOKED, mandate: Mandate, actor: Principal): Promise<void> => {
+    await publish(trx as unknown as RootDb, mandateEvent(type, mandate, actor));
   };
 
   const concerns = (actor: Principal, mandate: Mandate, companies: string[]): boolean =>
@@ -118,7 +112,7 @@ export function createMandateService(root: Kysely<AccessTables>, options: Mandat
           now(),
         );
         await audit(trx, actor, 'access.mandate_granted', mandate, context);
-        await announce(trx, 'access.mandate_granted', mandate);
+        await announce(trx, MANDATE_GRANTED, mandate, actor);
         return mandate;
       });
     },
@@ -154,7 +148,7 @@ export function createMandateService(root: Kysely<AccessTables>, options: Mandat
         await repo.addMandateEvent(trx, mandate.id, 'revoked', actorOfPrincipal(actor));
         const revoked = (await repo.findMandate(trx, mandate.id, now())) as Mandate;
         await audit(trx, actor, 'access.mandate_revoked', revoked, context);
-        await announce(trx, 'access.mandate_revoked', revoked);
+        await announce(trx, MANDATE_REVOKED, revoked, actor);
         return revoked;
       });
     },

@@ -116,14 +116,6 @@ interface ResultsTable {
   delivered_by: string;
 }
 
-interface OutboxTable {
-  id: Generated<string>;
-  topic: string;
-  payload: Record<string, unknown>;
-  created_at: Generated<Date>;
-  published_at: Date | null;
-}
-
 export interface ApplicationsTables {
   'applications.forms': FormsTable;
   'applications.lead_times': LeadTimesTable;
@@ -133,7 +125,6 @@ export interface ApplicationsTables {
   'applications.status_events': StatusEventsTable;
   'applications.files': FilesTable;
   'applications.results': ResultsTable;
-  'applications.outbox': OutboxTable;
 }
 
 type Db = Kysely<ApplicationsTables>;
@@ -345,14 +336,3 @@ export async function deleteDraft(db: Db, serviceId: string, applicant: string, 
   return Number(result.numDeletedRows) > 0;
 }
 
-// ---- outbox
-
-export async function unpublishedEvents(db: Db, limit: number): Promise<{ id: string; topic: string; payload: Record<string, unknown>; createdAt: Date }[]> {
-  const rows = await db.selectFrom('applications.outbox').selectAll().where('published_at', 'is', null).orderBy('id').limit(limit).execute();
-  return rows.map((row) => ({ id: String(row.id), topic: row.topic, payload: row.payload, createdAt: row.created_at }));
-}
-
-export async function markPublished(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.updateTable('applications.outbox').set({ published_at: sql`now()` }).where('id', 'in', ids).execute();
-}

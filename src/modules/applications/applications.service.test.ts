@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createAudit } from '../audit/index.js';
+import { eventsAbout } from '../../platform/jobs/outbox.js';
+import type { StatusChangedData } from './applications.events.js';
 import { openFixture, PDF, rejectsWith, residenceData, self, type Fixture } from './applications.fixtures.js';
 import { genericForm } from './forms.defaults.js';
 
@@ -86,9 +88,9 @@ describe('applications: apply, track, receive', () => {
     for (const action of ['applications.submitted', 'applications.status_recorded', 'applications.result_delivered', 'applications.read', 'applications.file_read']) {
       assert.ok(actions.includes(action), `${action} audited`);
     }
-    // The notifications module will find one outbox event per status change.
-    const outbox = (await f.api.unpublishedEvents(1000)).filter((event) => event.payload.applicationId === receipt.applicationId);
-    assert.deepEqual(outbox.map((event) => [event.topic, event.payload.code]), [
+    // Subscribers will find one event on the platform's outbox per status change.
+    const outbox = await eventsAbout(f.db.db, receipt.applicationId);
+    assert.deepEqual(outbox.map((event) => [event.type, (event.data as StatusChangedData).code]), [
       ['applications.status_changed', 'submitted'],
       ['applications.status_changed', 'in_progress'],
       ['applications.status_changed', 'decided'],

@@ -12,9 +12,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/errors.js';
+import { publish } from '../../platform/jobs/outbox.js';
 import type { Right } from '../access/index.js';
 import type { Service } from '../catalog/index.js';
 import { actorName, asRoot, leadTimeOf, viewerOf, withRetry, type ApplicationsDeps, type Viewer } from './applications.context.js';
+import { eventActor, statusChanged } from './applications.events.js';
 import * as errors from './applications.errors.js';
 import * as repo from './applications.repo.js';
 import type { ApplicationRow } from './applications.repo.js';
@@ -24,6 +26,7 @@ import type { FormsService } from './forms.service.js';
 import { expectedCompletion, rigaDate } from './lead-time.js';
 import { applyEvents, type EngineActor, type PendingEvent } from './status-register.engine.js';
 import * as registerRepo from './status-register.repo.js';
+import { DEFAULT_LABELS } from './statuses.js';
 import { workspaceLink } from './tracking.service.js';
 
 export interface SubmissionService {
@@ -250,6 +253,33 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
               },
             ],
             [],
+          );
+          const labels = (await repo.labelsOf(trx, [service.institutionId])).get(service.institutionId);
+          await publish(
+            asRoot(trx),
+            statusChanged(
+              {
+                applicationId: id,
+                number,
+                serviceId: service.id,
+                serviceTitle: service.title,
+                institutionId: service.institutionId,
+                applicant: right.party,
+                applicantKind: right.partyKind,
+                submittedBy,
+                code: 'submitted',
+                previousCode: null,
+                statusLabel: labels?.get('submitted') ?? DEFAULT_LABELS.submitted,
+                occurredAt: now.toISOString(),
+                eventId: null,
+                noteForApplicant: null,
+                awaiting: null,
+                expectedCompletionAt: expected.toISOString(),
+                link: workspaceLink(number),
+              },
+              eventActor(actorName(principal), 'applicant'),
+              now,
+            ),
           );
           for (const file of files) {
             const sha256 = sha256Of(file.content);

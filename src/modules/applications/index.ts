@@ -8,7 +8,8 @@
  * Exposes one ApplicationsService (e-forms, drafts and submission, the status
  * register with batch ingest, tracking and the institution's queue, lead
  * times, results), the file stores, its migrations and its demo data. Status
- * changes are announced on the outbox topic `applications.status_changed`.
+ * changes are announced on the platform's outbox as `applications.status_changed`
+ * (applications.events.ts: the type and its payload's schema).
  */
 import { fileURLToPath } from 'node:url';
 import { narrow, type RootDb } from '../../platform/db/database.js';
@@ -18,7 +19,6 @@ import { createAudit } from '../audit/index.js';
 import { createCatalog } from '../catalog/index.js';
 import type { ApplicationsDeps } from './applications.context.js';
 import { loadApplicationsDemo } from './applications.demo.js';
-import * as repo from './applications.repo.js';
 import type { ApplicationsTables } from './applications.repo.js';
 import { createSubmission, type SubmissionService } from './applications.service.js';
 import { databaseFileStore, type FileStore } from './attachments.js';
@@ -56,13 +56,7 @@ export { registerApplicationsRoutes, type ApplicationsRouteDeps } from './applic
 export const applicationsMigrations: MigrationSource = { module: 'applications', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 
 /** Everything the routes, pages and the console call. */
-export type ApplicationsService = FormsService & SubmissionService & StatusRegisterService & TrackingService & LeadTimeService & ResultsService & OutboxReader;
-
-/** What the job queue's relay reads to deliver `applications.status_changed` to subscribers. */
-export interface OutboxReader {
-  unpublishedEvents(limit?: number): Promise<{ id: string; topic: string; payload: Record<string, unknown>; createdAt: Date }[]>;
-  markPublished(ids: string[]): Promise<void>;
-}
+export type ApplicationsService = FormsService & SubmissionService & StatusRegisterService & TrackingService & LeadTimeService & ResultsService;
 
 export interface ApplicationsOptions {
   /** where file contents live (default: the database, which every instance shares) */
@@ -91,8 +85,6 @@ export function createApplications(db: RootDb, options: ApplicationsOptions = {}
     ...createTracking(deps),
     ...createLeadTimes(deps),
     ...createResults(deps),
-    unpublishedEvents: (limit = 100) => repo.unpublishedEvents(deps.root, limit),
-    markPublished: (ids) => repo.markPublished(deps.root, ids),
   };
 }
 
@@ -100,3 +92,5 @@ export function createApplications(db: RootDb, options: ApplicationsOptions = {}
 export async function loadApplicationsDemoData(trx: RootDb): Promise<{ forms: number; flagship: number }> {
   return loadApplicationsDemo(narrow<ApplicationsTables>(trx), createCatalog(trx));
 }
+
+export { APPLICATIONS_SOURCE, STATUS_CHANGED, StatusChangedData, applicationsEvents, type ApplicationsEvent, type StatusChangedEvent } from './applications.events.js';

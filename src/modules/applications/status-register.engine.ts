@@ -5,7 +5,8 @@
  * event ids in two statements, decides each event in memory (idempotency,
  * occurredAt order per application, the transition table, registration of
  * applications submitted elsewhere), and writes everything in two or three
- * more: events, outbox rows and new states. Each event that cannot be applied
+ * more: events and new states, and their `applications.status_changed`
+ * events on the platform's outbox. Each event that cannot be applied
  * is refused by name while the others are kept.
  */
 import { randomUUID } from 'node:crypto';
@@ -18,9 +19,12 @@ import * as repo from './applications.repo.js';
 import type { ApplicationsTables } from './applications.repo.js';
 import type { EventResult, StatusEventInput } from './applications.schemas.js';
 import { expectedCompletion, rigaDate, type Pause } from './lead-time.js';
+import { workspaceLink } from './tracking.service.js';
+import { publish } from '../../platform/jobs/outbox.js';
+import { eventActor, statusChanged } from './applications.events.js';
 import * as registerRepo from './status-register.repo.js';
 import type { ApplicationState, EventRow, NewApplication, StateUpdate } from './status-register.repo.js';
-import { isCompleting, isFinal, isStatusCode, STATUS_CODES, transitionProblem, type ActorRole, type StatusCode } from './statuses.js';
+import { DEFAULT_LABELS, isCompleting, isFinal, isStatusCode, STATUS_CODES, transitionProblem, type ActorRole, type StatusCode } from './statuses.js';
 
 type Db = Kysely<ApplicationsTables>;
 
@@ -125,7 +129,7 @@ function expectedAt(state: { submittedAt: Date; leadTime: ApplicationState['lead
 
 /**
  * Applies status events within `trx`: decides each, writes the applied ones
- * with their outbox rows and new application states, and records one audit
+ * with their outbox events and new application states, and records one audit
  * entry. Throws RaceLost when a concurrent transaction registered the same
  * application or stored the same event first (the caller redoes the work).
  */
@@ -330,6 +334,7 @@ export async function applyEvents(deps: ApplicationsDeps, trx: Db, actor: Engine
   }
   const written = await registerRepo.writeEvents(trx, eventRows, updates);
   if (written.length !== eventRows.length) throw new RaceLost('a concurrent batch stored some of these events first');
+  await announce(trx, actor, eventRows, states, now);
 
   const eventRowIds = new Map<number, string>();
   written.forEach((row, position) => {
@@ -359,3 +364,44 @@ export async function applyEvents(deps: ApplicationsDeps, trx: Db, actor: Engine
   return { results, eventRowIds, states };
 }
 
+
+/** One `applications.status_changed` per stored event, in order, carrying what subscribers need. */
+async function announce(trx: Db, actor: EngineActor, eventRows: EventRow[], states: Map<string, ApplicationState>, now: Date): Promise<void> {
+  if (eventRows.length === 0) return;
+  const applicationIds = [...new Set(eventRows.map((row) => row.applicationId))];
+  const facts = await registerRepo.eventFacts(trx, applicationIds);
+  const labels = await repo.labelsOf(trx, [...new Set(eventRows.map((row) => row.application.institutionId))]);
+  const who = eventActor(actor.name, actor.role);
+  await publish(
+    asRoot(trx),
+    ...eventRows.map((row) => {
+      const fact = facts.get(row.applicationId);
+      const state = states.get(row.applicationId);
+      // As the application's page shows it after the change (while paused: as if the clock ran on from now).
+      const expected = state ? expectedCompletion(state.submittedAt, state.leadTime, state.pauses, now).at : null;
+      return statusChanged(
+        {
+          applicationId: row.applicationId,
+          number: row.application.number,
+          serviceId: row.application.serviceId,
+          serviceTitle: fact?.serviceTitle ?? { lv: '', en: '' },
+          institutionId: row.application.institutionId,
+          applicant: row.application.applicant,
+          applicantKind: fact?.applicantKind ?? 'person',
+          submittedBy: fact?.submittedBy ?? null,
+          code: row.code,
+          previousCode: row.fromCode,
+          statusLabel: labels.get(row.application.institutionId)?.get(row.code) ?? DEFAULT_LABELS[row.code],
+          occurredAt: row.occurredAt.toISOString(),
+          eventId: row.eventId,
+          noteForApplicant: row.noteForApplicant,
+          awaiting: row.awaiting,
+          expectedCompletionAt: expected ? expected.toISOString() : null,
+          link: workspaceLink(row.application.number),
+        },
+        who,
+        row.occurredAt,
+      );
+    }),
+  );
+}

@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { LeadTime, Pause } from './lead-time.js';
 import type { ActorRole, StatusCode } from './statuses.js';
+import type { Text } from '../catalog/index.js';
 import type { ApplicationsTables } from './applications.repo.js';
 
 type Db = Kysely<ApplicationsTables>;
@@ -190,7 +191,7 @@ export interface EventRow {
   noteForApplicant: string | null;
   awaiting: string | null;
   message: string | null;
-  /** what the outbox event says about the application (known to the caller, so no join is needed) */
+  /** what the status_changed event says about the application (known to the caller, so no join is needed) */
   application: { number: string; serviceId: string; institutionId: string; applicant: string };
 }
 
@@ -213,11 +214,11 @@ export interface WrittenEvent {
 }
 
 /**
- * One statement: stores the events, writes one `applications.status_changed`
- * outbox row per event, and moves each application to its new state. The
+ * One statement: stores the events and moves each application to its new
+ * state (the caller announces them on the outbox in the same transaction). The
  * caller has locked the applications and filtered out known event ids; should
  * a concurrent transaction still have stored one of them, fewer ids come back
- * than events went in, and the caller must roll back (the outbox rows too).
+ * than events went in, and the caller must roll back.
  */
 export async function writeEvents(db: Db, events: EventRow[], updates: StateUpdate[]): Promise<WrittenEvent[]> {
   if (events.length === 0) return [];
@@ -228,11 +229,8 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
       select * from unnest(
         ${e((r) => r.applicationId)}::uuid[], ${e((r) => r.institutionId)}::uuid[], ${e((r) => r.eventId)}::text[], ${e((r) => r.code)}::text[],
         ${e((r) => r.fromCode)}::text[], ${e((r) => iso(r.occurredAt))}::timestamptz[], ${e((r) => r.actor)}::text[], ${e((r) => r.role)}::text[],
-        ${e((r) => r.note)}::text[], ${e((r) => r.noteForApplicant)}::text[], ${e((r) => r.awaiting)}::text[], ${e((r) => r.message)}::text[],
-        ${e((r) => r.application.number)}::text[], ${e((r) => r.application.serviceId)}::text[], ${e((r) => r.application.institutionId)}::text[],
-        ${e((r) => r.application.applicant)}::text[]
-      ) with ordinality as t(application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message,
-                             number, service_id, application_institution_id, applicant, seq)
+        ${e((r) => r.note)}::text[], ${e((r) => r.noteForApplicant)}::text[], ${e((r) => r.awaiting)}::text[], ${e((r) => r.message)}::text[]
+      ) with ordinality as t(application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message, seq)
     ),
     stored as (
       insert into applications.status_events (application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message)
@@ -240,15 +238,6 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
       from input order by seq
       on conflict (institution_id, event_id) do nothing
       returning id, application_id, event_id
-    ),
-    announced as (
-      insert into applications.outbox (topic, payload)
-      select 'applications.status_changed', jsonb_build_object(
-        'applicationId', application_id, 'number', number, 'serviceId', service_id, 'institutionId', application_institution_id,
-        'applicant', applicant, 'code', code, 'previousCode', from_code,
-        'occurredAt', to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-        'eventId', event_id, 'noteForApplicant', note_for_applicant, 'awaiting', awaiting)
-      from input order by seq
     ),
     moved as (
       update applications.applications a
@@ -263,4 +252,11 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
     )
     select id::text, application_id, event_id from stored order by id`.execute(db);
   return result.rows.map((row) => ({ id: row.id, applicationId: row.application_id, eventId: row.event_id }));
+}
+
+/** What a status_changed event says of each application that the engine's state does not hold. */
+export async function eventFacts(db: Db, ids: string[]): Promise<Map<string, { serviceTitle: Text; applicantKind: 'person' | 'company'; submittedBy: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('applications.applications').select(['id', 'service_title', 'applicant_kind', 'submitted_by']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, { serviceTitle: row.service_title, applicantKind: row.applicant_kind, submittedBy: row.submitted_by }]));
 }

@@ -10,7 +10,7 @@ describe('status register', () => {
   let f: Fixture;
   const count = async (query: ReturnType<typeof sql<{ n: number }>>): Promise<number> => Number((await query.execute(f.db.db)).rows[0]?.n ?? 0);
   const eventsOf = (institutionId: string) => count(sql<{ n: number }>`select count(*)::int as n from applications.status_events where institution_id = ${institutionId}::uuid`);
-  const outboxSize = () => count(sql<{ n: number }>`select count(*)::int as n from applications.outbox`);
+  const outboxSize = () => count(sql<{ n: number }>`select count(*)::int as n from platform.outbox where type = 'applications.status_changed'`);
 
   before(async () => {
     f = await openFixture(new Date('2026-11-02T08:00:00Z'));

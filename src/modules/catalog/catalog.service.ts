@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { inTransaction, type RootDb } from '../../platform/db/database.js';
 import { hasRole, type Principal } from '../../platform/http/auth.js';
 import { publish } from '../../platform/jobs/outbox.js';
+import { servicePublished } from './catalog.events.js';
 import * as errors from './catalog.errors.js';
 import * as repo from './catalog.repo.js';
 import type { CatalogTables, DenormalisedColumns, SearchFilters, ServiceVersion, StoredContent } from './catalog.repo.js';
@@ -246,7 +247,7 @@ export function createCatalogService(root: Kysely<CatalogTables>): CatalogServic
       if (!updated) throw errors.versionConflict(current.version);
       if (updated.status === 'published' && current.status !== 'published') {
         // Announced with the publication itself (offers tells the event's subscribers); edits of a published service are not.
-        await publish(trx as unknown as RootDb, 'catalog.service_published', { serviceId: updated.id, institutionId: updated.institutionId, events: updated.events });
+        await publish(trx as unknown as RootDb, servicePublished(updated, actor));
       }
       return updated;
     });

@@ -29,3 +29,4 @@ export async function loadCatalogDemoData(trx: RootDb): Promise<{ institutions: 
   const { loadCatalogDemo } = await import('./catalog.demo.js');
   return loadCatalogDemo(narrow<CatalogTables>(trx));
 }
+export { CATALOG_SOURCE, SERVICE_PUBLISHED, ServicePublishedData, catalogEvents, type ServicePublishedEvent } from './catalog.events.js';

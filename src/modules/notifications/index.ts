@@ -6,22 +6,22 @@
  * plan), in their language, exactly once. Institutions' own systems send
  * people messages by personal code alone through the same machinery (P17).
  *
- * Events come from the outboxes (written in the same transaction as each
- * change) through the relay; each (event, recipient) makes one notification;
- * each channel one delivery, queued on the job queue (pg-boss) in the same
- * transaction and sent by idempotent workers.
+ * Other modules' events reach it through the platform's event bus: app.ts
+ * subscribes `handleEvent` to NOTIFIED_EVENTS; each (event, recipient) makes
+ * one notification; each channel one delivery, queued on the job queue
+ * (pg-boss) in the same transaction and sent by idempotent workers.
  *
- * Exposes `createNotifications` (the service, the relay's `onEvent`, `notify`
- * for offers, the ConfirmationSender for preferences, start/stop of the
- * workers), `registerNotificationsRoutes`, its migrations and types.
+ * Exposes `createNotifications` (the service, the bus subscriber
+ * `handleEvent`, `notify` for offers, the ConfirmationSender for preferences,
+ * start/stop of the workers), `registerNotificationsRoutes`, its migrations
+ * and types.
  */
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { narrow, type RootDb } from '../../platform/db/database.js';
 import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
-import type { OutboxReader } from '../../platform/jobs/outbox.js';
-import { createRelay, type EventHandler } from '../../platform/jobs/relay.js';
+import type { EventEnvelope } from '../../platform/jobs/outbox.js';
 import type { OfferNotification } from '../offers/index.js';
 import type { ConfirmationSender } from '../preferences/index.js';
 import {
@@ -41,20 +41,18 @@ import {
 } from './channels.js';
 import { createConfirmationSender } from './confirmations.js';
 import { createDeliveryWorker } from './delivery.service.js';
-import { createEventHandler, type ApplicationLookup } from './notifications.events.js';
-import * as repo from './notifications.repo.js';
+import { createEventHandler } from './notifications.events.js';
 import type { NotificationsTables } from './notifications.repo.js';
 import { createNotificationsService, type NotificationsService } from './notifications.service.js';
 import { KINDS, type DeliveryPlan, type DeliveryPlanner, type NotificationKind } from './notifications.schemas.js';
 
 export type { NotificationsService } from './notifications.service.js';
 export type { Channel, EAddressAdapter, SmsProvider, OutgoingMessage, SendOutcome } from './channels.js';
-export type { ApplicationLookup } from './notifications.events.js';
+export { NOTIFIED_EVENTS, type ApplicationLookup } from './notifications.events.js';
 export type * from './notifications.schemas.js';
 export { KINDS, CHANNELS, DELIVERY_STATUSES } from './notifications.schemas.js';
 export { PLACEHOLDERS, templateProblems, type TemplateProblem } from './templates.js';
 export { registerNotificationsRoutes, type NotificationsRouteDeps } from './notifications.routes.js';
-export type { RelayedEvent, EventHandler } from '../../platform/jobs/relay.js';
 
 export const notificationsMigrations: MigrationSource = { module: 'notifications', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 
@@ -74,9 +72,6 @@ export interface NotificationsOptions {
   embedded: boolean;
   queue: JobQueue;
   settings: NotificationSettings;
-  /** the outboxes whose events the relay hands out (`applications`, `platform`) */
-  sources: { name: string; reader: OutboxReader }[];
-  applications: ApplicationLookup;
   /** names and confirmed e-mails of persons (the identity module's) */
   persons: { findPersonByCode(personalCode: string): Promise<{ givenName: string; familyName: string; email: string | null; emailVerified: boolean } | undefined> };
   /** the catalog's: which institution provides a service, and institutions' names */
@@ -86,7 +81,6 @@ export interface NotificationsOptions {
   /** a real SMS provider or e-address adapter instead of SMS_URL's or the development sinks */
   smsProvider?: SmsProvider;
   eAddress?: EAddressAdapter;
-  relayIntervalMs?: number;
   log?: Logger | undefined;
   now?: () => Date;
 }
@@ -98,13 +92,11 @@ export interface NotificationsModule {
   notify(input: OfferNotification): Promise<void>;
   /** for the preferences module: confirmation links and codes, sent at once */
   confirmations: ConfirmationSender;
-  /** another subscriber of every outbox event (e.g. offers' handleEvent); subscribers must be idempotent */
-  onEvent(handler: EventHandler): void;
-  /** one relay pass now (tests, the bench) */
-  relayNow(): Promise<number>;
+  /** the event bus subscriber (of NOTIFIED_EVENTS): idempotent by event id and recipient */
+  handleEvent(event: EventEnvelope): Promise<void>;
   /** the VAPID public key for web push subscriptions */
   pushPublicKey(): Promise<string>;
-  /** starts the relay and the delivery workers (the job queue must be started) */
+  /** starts the delivery workers (the job queue must be started) */
   start(): Promise<void>;
   /** stops taking work; call before stopping the job queue */
   stop(): Promise<void>;
@@ -167,7 +159,6 @@ export function createNotifications(options: NotificationsOptions): Notification
     root,
     planner: options.preferences ?? defaultPlanner(options.persons),
     worker,
-    applications: options.applications,
     serviceInstitution: async (serviceId) => {
       try {
         return (await catalog.get(serviceId)).institutionId;
@@ -187,23 +178,13 @@ export function createNotifications(options: NotificationsOptions): Notification
     now: options.now ?? (() => new Date()),
   });
 
-  const relay = createRelay({
-    sources: options.sources,
-    onError: async (event, error, gaveUp) => {
-      options.log?.error({ err: error, event: event.key, topic: event.topic, gaveUp }, gaveUp ? 'an outbox event was given up' : 'an outbox event failed; it is tried again');
-      if (gaveUp) await repo.recordDeadEvent(root, event, error instanceof Error ? error.message : String(error));
+  const handleEvent = createEventHandler({
+    notify: service.notify,
+    personName: async (personalCode) => {
+      const person = await options.persons.findPersonByCode(personalCode);
+      return person ? `${person.givenName} ${person.familyName}` : null;
     },
   });
-  relay.subscribe(
-    createEventHandler({
-      notify: service.notify,
-      applications: options.applications,
-      personName: async (personalCode) => {
-        const person = await options.persons.findPersonByCode(personalCode);
-        return person ? `${person.givenName} ${person.familyName}` : null;
-      },
-    }),
-  );
 
   const publicUrl = settings.publicUrl;
   /** A link under PUBLIC_URL is kept as a path, so it follows the person's language. */
@@ -232,16 +213,13 @@ export function createNotifications(options: NotificationsOptions): Notification
       });
     },
     confirmations: createConfirmationSender({ mailer, sms, publicUrl }),
-    onEvent: (handler) => relay.subscribe(handler),
-    relayNow: () => relay.runOnce(),
+    handleEvent,
     pushPublicKey: async () => (await vapidKeys()).publicKey,
     async start() {
       await vapidKeys();
       await worker.start();
-      relay.start(options.relayIntervalMs ?? 500);
     },
     async stop() {
-      await relay.stop();
       await worker.stop();
     },
     async close() {

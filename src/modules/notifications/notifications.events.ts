@@ -1,19 +1,27 @@
 /**
- * What the notifications module makes of other modules' events: a status
- * change, a request for information or a result of an application notifies
- * the applicant and whoever submitted it for them; a mandate granted or
- * revoked notifies the representative. Each (event, recipient) has one key, so
- * an event handed out twice notifies nobody twice.
+ * What the notifications module makes of other modules' events (a subscriber
+ * wired in app.ts): a status change, a request for information or a result
+ * of an application notifies the applicant and whoever submitted it for them;
+ * a mandate granted or revoked notifies the representative. Everything comes
+ * from the event itself. Each (event, recipient) has one key, so an event
+ * handed out twice notifies nobody twice.
  */
-import { AppError } from '../../platform/errors.js';
+import { Value } from '@sinclair/typebox/value';
 import type { Principal } from '../../platform/http/auth.js';
-import type { RelayedEvent } from '../../platform/jobs/relay.js';
-import { parseParty } from '../access/index.js';
-import { FINAL_CODES, type ApplicationView, type StatusCode } from '../applications/index.js';
+import type { EventEnvelope } from '../../platform/jobs/outbox.js';
+import { MANDATE_GRANTED, MANDATE_REVOKED, MandateData, parseParty } from '../access/index.js';
+import { STATUS_CHANGED, StatusChangedData, type ApplicationView, type StatusCode } from '../applications/index.js';
 import type { Language, NotificationInput, NotificationKind } from './notifications.schemas.js';
 import { formatDate } from './templates.js';
 
-/** The part of the applications service this module reads. */
+/** The event types this module reacts to (its subscription). */
+export const NOTIFIED_EVENTS = [STATUS_CHANGED, MANDATE_GRANTED, MANDATE_REVOKED] as const;
+
+/**
+ * An institution's system's own view of its applications (POST
+ * /api/v1/notifications with an applicationId): read under the caller's own
+ * principal, so it sees only what that institution may.
+ */
 export interface ApplicationLookup {
   getApplication(principal: Principal, ref: string): Promise<ApplicationView>;
   statusLabels(institutionId: string): Promise<Record<StatusCode, { lv: string; en: string }>>;
@@ -21,14 +29,9 @@ export interface ApplicationLookup {
 
 export interface EventDeps {
   notify(input: NotificationInput): Promise<unknown>;
-  applications: ApplicationLookup;
   /** a person's name by personal code (null: unknown) */
   personName(personalCode: string): Promise<string | null>;
 }
-
-export const STATUS_CHANGED = 'applications.status_changed';
-export const MANDATE_GRANTED = 'access.mandate_granted';
-export const MANDATE_REVOKED = 'access.mandate_revoked';
 
 export function kindOfStatus(code: string): NotificationKind {
   if (code === 'awaiting_client') return 'request';
@@ -36,13 +39,15 @@ export function kindOfStatus(code: string): NotificationKind {
   return 'status';
 }
 
-/** The platform reads an application as the institution that holds it would. */
-const institutionSystem = (institutionId: string): Principal => ({ subject: 'platform:notifications', kind: 'system', via: 'token', institutionId, roles: [], scopes: [] });
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+/** What an application notification says, in both languages. */
+export interface ApplicationFacts {
+  number: string;
+  serviceTitle: { lv: string; en: string };
+  expectedCompletionAt: string | null;
+}
 
 /** Personalisation of an application notification, in both languages. */
-export function applicationValues(app: ApplicationView, label: { lv: string; en: string }, final: boolean): Record<string, string> {
+export function applicationValues(app: ApplicationFacts, label: { lv: string; en: string }, final: boolean): Record<string, string> {
   const values: Record<string, string> = {
     number: app.number,
     'serviceTitle:lv': app.serviceTitle.lv,
@@ -56,53 +61,39 @@ export function applicationValues(app: ApplicationView, label: { lv: string; en:
   return values;
 }
 
-export function createEventHandler(deps: EventDeps): (event: RelayedEvent) => Promise<void> {
-  const onStatusChanged = async (event: RelayedEvent): Promise<void> => {
-    const applicationId = text(event.payload.applicationId);
-    const institutionId = text(event.payload.institutionId);
-    const code = text(event.payload.code) as StatusCode;
-    if (!applicationId || !institutionId || !code) return;
-    let app: ApplicationView;
-    try {
-      app = await deps.applications.getApplication(institutionSystem(institutionId), applicationId);
-    } catch (error) {
-      // An application that is gone (or never was) has nobody to tell.
-      if (error instanceof AppError && error.kind === 'not_found') return;
-      throw error;
-    }
-    const labels = await deps.applications.statusLabels(app.institutionId);
-    const kind = kindOfStatus(code);
+export function createEventHandler(deps: EventDeps): (event: EventEnvelope) => Promise<void> {
+  const onStatusChanged = async (event: EventEnvelope, data: StatusChangedData): Promise<void> => {
+    const kind = kindOfStatus(data.code);
     const personalisation: Record<string, string> = {
-      ...applicationValues(app, labels[code] ?? { lv: code, en: code }, FINAL_CODES.includes(code)),
-      note: text(event.payload.noteForApplicant),
-      awaiting: text(event.payload.awaiting),
+      ...applicationValues(data, data.statusLabel, data.final),
+      note: data.noteForApplicant ?? '',
+      awaiting: data.awaiting ?? '',
     };
     // The applicant, and the representative who submitted it for them (they follow what they handle).
     const recipients = new Set<string>();
-    if (app.applicantKind === 'person') recipients.add(app.applicant);
-    if (app.submittedBy && parseParty(app.submittedBy)?.kind === 'person') recipients.add(app.submittedBy);
+    if (data.applicantKind === 'person') recipients.add(data.applicant);
+    if (data.submittedBy && parseParty(data.submittedBy)?.kind === 'person') recipients.add(data.submittedBy);
     for (const recipient of recipients) {
       await deps.notify({
-        dedupKey: `${event.key}:${recipient}`,
+        dedupKey: `${event.id}:${recipient}`,
         recipient,
         kind,
         template: kind,
         personalisation,
-        serviceId: app.serviceId,
-        applicationId: app.id,
-        institutionId: app.institutionId,
-        link: app.link,
+        serviceId: data.serviceId,
+        applicationId: data.applicationId,
+        institutionId: data.institutionId,
+        link: data.link,
       });
     }
   };
 
-  const onMandate = async (event: RelayedEvent, action: 'granted' | 'revoked'): Promise<void> => {
-    const representative = text(event.payload.representative);
-    const grantor = text(event.payload.grantor);
-    if (!representative || parseParty(representative)?.kind !== 'person') return;
-    const grantorName = text(event.payload.grantorKind) === 'person' ? await deps.personName(grantor) : null;
+  const onMandate = async (event: EventEnvelope, data: MandateData, action: 'granted' | 'revoked'): Promise<void> => {
+    const { representative, grantor } = data;
+    if (parseParty(representative)?.kind !== 'person') return;
+    const grantorName = data.grantorKind === 'person' ? await deps.personName(grantor) : null;
     await deps.notify({
-      dedupKey: `${event.key}:${representative}`,
+      dedupKey: `${event.id}:${representative}`,
       recipient: representative,
       kind: 'mandate',
       template: 'mandate',
@@ -111,9 +102,10 @@ export function createEventHandler(deps: EventDeps): (event: RelayedEvent) => Pr
     });
   };
 
+  // An event that does not say what its type promises has nobody to tell (and retrying will not change it).
   return async (event) => {
-    if (event.topic === STATUS_CHANGED) return onStatusChanged(event);
-    if (event.topic === MANDATE_GRANTED) return onMandate(event, 'granted');
-    if (event.topic === MANDATE_REVOKED) return onMandate(event, 'revoked');
+    if (event.type === STATUS_CHANGED && Value.Check(StatusChangedData, event.data)) return onStatusChanged(event, event.data);
+    if (event.type === MANDATE_GRANTED && Value.Check(MandateData, event.data)) return onMandate(event, event.data, 'granted');
+    if (event.type === MANDATE_REVOKED && Value.Check(MandateData, event.data)) return onMandate(event, event.data, 'revoked');
   };
 }

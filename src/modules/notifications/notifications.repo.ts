@@ -94,14 +94,6 @@ interface RateWindowsTable {
   count: number;
 }
 
-interface DeadEventsTable {
-  event_key: string;
-  topic: string;
-  payload: unknown;
-  error: string;
-  created_at: Generated<Date>;
-}
-
 export interface NotificationsTables {
   'notifications.notifications': NotificationsTable;
   'notifications.deliveries': DeliveriesTable;
@@ -110,7 +102,6 @@ export interface NotificationsTables {
   'notifications.settings': SettingsTable;
   'notifications.template_overrides': TemplateOverridesTable;
   'notifications.rate_windows': RateWindowsTable;
-  'notifications.dead_events': DeadEventsTable;
 }
 
 type Db = Kysely<NotificationsTables>;
@@ -471,12 +462,4 @@ export async function pruneRateWindows(db: Db, before: Date): Promise<void> {
 export async function mailOutbox(db: Db, limit: number): Promise<{ deliveryId: string; messageId: string; to: string; subject: string; text: string; createdAt: string }[]> {
   const rows = await db.selectFrom('notifications.mail_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
   return rows.map((row) => ({ deliveryId: row.delivery_id, messageId: row.message_id, to: row.recipient, subject: row.subject, text: row.text_body, createdAt: row.created_at.toISOString() }));
-}
-
-export async function recordDeadEvent(db: Db, event: { key: string; topic: string; payload: unknown }, error: string): Promise<void> {
-  await db
-    .insertInto('notifications.dead_events')
-    .values({ event_key: event.key, topic: event.topic, payload: sql`${JSON.stringify(event.payload)}::jsonb`, error: error.slice(0, 1000) })
-    .onConflict((oc) => oc.column('event_key').doUpdateSet({ error: error.slice(0, 1000) }))
-    .execute();
 }

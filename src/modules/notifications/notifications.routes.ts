@@ -12,6 +12,7 @@ import type { App } from '../../platform/http/server.js';
 import { verifyCsrf } from '../../platform/http/csrf.js';
 import * as errors from './notifications.errors.js';
 import type { NotificationsService } from './notifications.service.js';
+import type { ApplicationLookup } from './notifications.events.js';
 import { DeliverySchema, InboxItemSchema, NotificationStatusSchema, SendNotificationInput } from './notifications.schemas.js';
 
 const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
@@ -34,6 +35,8 @@ export interface NotificationsRouteDeps {
   notifications: NotificationsService;
   /** the VAPID public key browsers subscribe to web push with */
   pushPublicKey(): Promise<string>;
+  /** the applications service: a sending system names one of its own applications (read under its own principal) */
+  applications?: ApplicationLookup;
 }
 
 export function registerNotificationsRoutes(app: App, deps: NotificationsRouteDeps): void {
@@ -125,7 +128,7 @@ export function registerNotificationsRoutes(app: App, deps: NotificationsRouteDe
     async (request, reply) => {
       const client = system(request);
       try {
-        const { status, created } = await notifications.send(client, request.body);
+        const { status, created } = await notifications.send(client, request.body, deps.applications);
         return reply.code(created ? 201 : 200).header('location', `/api/v1/notifications/${status.id}`).send(status);
       } catch (error) {
         if (error instanceof errors.RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));

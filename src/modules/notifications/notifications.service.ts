@@ -41,8 +41,11 @@ import { absoluteLink, BUILT_IN, checkTemplate, render, REQUIRED, SAMPLE, values
 export interface NotificationsService {
   /** makes a notification unless one with the same key exists; its id either way */
   notify(input: NotificationInput): Promise<{ id: string; created: boolean }>;
-  /** an institution's system sends a person a notification (POST /api/v1/notifications) */
-  send(client: Principal, input: SendNotificationInput): Promise<{ status: NotificationStatus; created: boolean }>;
+  /**
+   * an institution's system sends a person a notification (POST /api/v1/notifications); an
+   * `applicationId` is read through `applications` under the client's own principal
+   */
+  send(client: Principal, input: SendNotificationInput, applications?: ApplicationLookup): Promise<{ status: NotificationStatus; created: boolean }>;
   /** delivery status per channel of a notification the client sent */
   status(client: Principal, id: string): Promise<NotificationStatus>;
   inbox(personalCode: string, page?: { limit?: number; offset?: number; unread?: boolean }): Promise<InboxPage>;
@@ -72,7 +75,6 @@ export interface ServiceDeps {
   root: Kysely<NotificationsTables>;
   planner: DeliveryPlanner;
   worker: DeliveryWorker;
-  applications: ApplicationLookup;
   /** the institution that provides a service (undefined: no such service) */
   serviceInstitution(serviceId: string): Promise<string | undefined>;
   /** an institution's name, for messages it sends */
@@ -215,7 +217,7 @@ export function createNotificationsService(deps: ServiceDeps): NotificationsServ
     notify,
     status,
 
-    async send(client, input) {
+    async send(client, input, applications) {
       if (client.kind !== 'system' || !client.institutionId) throw errors.systemsOnly();
       await checkRate(client.subject);
       const party = parseParty(input.recipient.personalCode);
@@ -230,8 +232,9 @@ export function createNotificationsService(deps: ServiceDeps): NotificationsServ
       let application: { id: string; serviceId: string } | null = null;
       if (input.applicationId) {
         // Only the institution's own applications: others are "not found", as everywhere.
-        const app = await deps.applications.getApplication(client, input.applicationId);
-        const labels = await deps.applications.statusLabels(app.institutionId);
+        if (!applications) throw errors.invalidInput('Notifications about an application are not available here.', '#/applicationId');
+        const app = await applications.getApplication(client, input.applicationId);
+        const labels = await applications.statusLabels(app.institutionId);
         Object.assign(personalisation, applicationValues(app, labels[app.status.code] ?? app.status.label, FINAL_CODES.includes(app.status.code)));
         link = app.link;
         application = { id: app.id, serviceId: app.serviceId };

@@ -5,8 +5,8 @@
  * in a life event → offer it to that event's subscribers" — notify the people
  * they concern, once.
  *
- * Exposes the OffersService: `handleEvent(topic, payload)` for the
- * notifications relay to call with outbox events (idempotent), `scanPublished`
+ * Exposes the OffersService: `handleEvent(type, data)` for the platform's
+ * event bus (`offersSubscriber`, of OFFERED_EVENTS; idempotent), `scanPublished`
  * for a periodic job, subscriptions, received offers and rules. Notifications
  * leave through the `notify` given (default: a development sink, table
  * offers.dev_notifications). Also its migrations and demo rules.
@@ -14,7 +14,9 @@
 import { fileURLToPath } from 'node:url';
 import { narrow, type RootDb } from '../../platform/db/database.js';
 import type { MigrationSource } from '../../platform/db/migrate.js';
-import { createCatalog, type CatalogService } from '../catalog/index.js';
+import type { EventEnvelope } from '../../platform/jobs/outbox.js';
+import { STATUS_CHANGED } from '../applications/index.js';
+import { createCatalog, SERVICE_PUBLISHED, type CatalogService } from '../catalog/index.js';
 import { loadOffersDemo } from './offers.demo.js';
 import type { OffersTables } from './offers.repo.js';
 import { createOffersService, databaseNotifySink, type Notify, type OffersService } from './offers.service.js';
@@ -47,4 +49,14 @@ export function createOffers(db: RootDb, options: OffersOptions = {}): OffersSer
 /** DEMO mode: the demo offer rules. Run inside runOnce (`trx` is its transaction). */
 export async function loadOffersDemoData(trx: RootDb): Promise<{ rules: number }> {
   return loadOffersDemo(createOffers(trx), createCatalog(trx));
+}
+
+/** The event types offers react to (its subscription on the platform's event bus). */
+export const OFFERED_EVENTS = [STATUS_CHANGED, SERVICE_PUBLISHED] as const;
+
+/** The bus subscriber: hands each event's payload to `handleEvent` (idempotent: a rule fires once per person and service). */
+export function offersSubscriber(offers: Pick<OffersService, 'handleEvent'>): (event: EventEnvelope) => Promise<void> {
+  return async (event) => {
+    if (event.data && typeof event.data === 'object') await offers.handleEvent(event.type, event.data as Record<string, unknown>);
+  };
 }

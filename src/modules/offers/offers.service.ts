@@ -60,7 +60,7 @@ export interface Rule {
 
 export interface OffersService {
   /**
-   * Reacts to an outbox event (the notifications relay fans them out here):
+   * Reacts to an event of the platform's bus (its `type` and `data`):
    * `applications.status_changed` and `catalog.service_published`. Returns how
    * many offers it made; others' topics and malformed payloads make none.
    */

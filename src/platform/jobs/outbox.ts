@@ -1,41 +1,121 @@
 /**
- * The platform's shared outbox. A module announces an event by calling
- * `publish` with the executor of the transaction that makes the change, so the
- * event exists exactly when the change does; the relay then hands it to every
- * subscriber (at least once: subscribers are idempotent).
+ * The platform's one outbox. A module announces an event by calling `publish`
+ * with the executor of the transaction that makes the change, so the event
+ * exists exactly when the change does; the event bus (bus.ts) then hands it to
+ * every subscriber, each at its own pace (at least once: subscribers
+ * de-duplicate by `event.id`).
+ *
+ * The envelope is shaped like CloudEvents 1.0 (id, type, source, subject,
+ * time, specversion) with an `actor` extension: who caused the change.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { RootDb } from '../db/database.js';
 
-/** An event as the relay reads it from an outbox. */
-export interface OutboxEvent {
+/** Who caused an event: a person (personal code), an institution's system (client id) or the platform itself. */
+export interface EventActor {
+  kind: 'person' | 'system' | 'platform';
   id: string;
-  topic: string;
-  payload: Record<string, unknown>;
-  createdAt: Date;
 }
 
-/** What the relay reads: a module's outbox, or the platform's. */
-export interface OutboxReader {
-  unpublishedEvents(limit?: number): Promise<OutboxEvent[]>;
-  markPublished(ids: string[]): Promise<void>;
+/** An event as subscribers receive it. */
+export interface EventEnvelope<Type extends string = string, Data = unknown> {
+  specversion: '1.0';
+  /** unique and stable across redeliveries: subscribers de-duplicate by it */
+  id: string;
+  /** `<module>.<what_happened>`, e.g. `applications.status_changed` */
+  type: Type;
+  /** the publishing module, e.g. `/applications` */
+  source: string;
+  /** what it is about, e.g. the application's id */
+  subject: string | null;
+  /** when it happened (ISO 8601, UTC) */
+  time: string;
+  actor: EventActor;
+  data: Data;
 }
 
-/** Writes an event; call it with the transaction of the change it announces. */
-export async function publish(executor: RootDb, topic: string, payload: Record<string, unknown>): Promise<void> {
-  await sql`insert into platform.outbox (topic, payload) values (${topic}, ${JSON.stringify(payload)}::jsonb)`.execute(executor);
+/** What a module publishes; the outbox gives it its id and, unless said, its time. */
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  source: string;
+  subject?: string | null;
+  time?: Date;
+  actor: EventActor;
+  data: Data;
 }
 
-export function platformOutbox(db: RootDb): OutboxReader {
-  return {
-    async unpublishedEvents(limit = 100) {
-      const result = await sql<{ id: string; topic: string; payload: Record<string, unknown>; created_at: Date }>`
-        select id::text, topic, payload, created_at from platform.outbox where published_at is null order by id limit ${limit}`.execute(db);
-      return result.rows.map((row) => ({ id: row.id, topic: row.topic, payload: row.payload, createdAt: row.created_at }));
-    },
-    async markPublished(ids) {
-      if (ids.length === 0) return;
-      await sql`update platform.outbox set published_at = now() where id = any(${ids}::bigint[])`.execute(db);
-    },
-  };
+/** Writes events; call it with the transaction of the change they announce. Returns their ids. */
+export async function publish(executor: RootDb, ...events: NewEvent[]): Promise<string[]> {
+  if (events.length === 0) return [];
+  const ids = events.map(() => randomUUID());
+  const time = new Date().toISOString();
+  // One statement for a whole batch (the status register writes thousands at once), in the order given.
+  await sql`
+    insert into platform.outbox (id, type, source, subject, occurred_at, actor, data)
+    select id, type, source, subject, occurred_at, actor, data
+    from unnest(${ids}::uuid[], ${events.map((e) => e.type)}::text[], ${events.map((e) => e.source)}::text[], ${events.map((e) => e.subject ?? null)}::text[],
+                ${events.map((e) => e.time?.toISOString() ?? time)}::timestamptz[], ${events.map((e) => JSON.stringify(e.actor))}::jsonb[],
+                ${events.map((e) => JSON.stringify(e.data))}::jsonb[]) with ordinality as t(id, type, source, subject, occurred_at, actor, data, seq)
+    order by seq`.execute(executor);
+  return ids;
+}
+
+/** A stored event with its place in the outbox (the bus's cursor order). */
+export interface StoredEvent extends EventEnvelope {
+  tx: string;
+  position: string;
+}
+
+interface OutboxRow {
+  tx: string;
+  position: string;
+  id: string;
+  type: string;
+  source: string;
+  subject: string | null;
+  occurred_at: Date | string;
+  actor: EventActor;
+  data: unknown;
+}
+
+const toEnvelope = (row: OutboxRow): StoredEvent => ({
+  specversion: '1.0',
+  id: row.id,
+  type: row.type,
+  source: row.source,
+  subject: row.subject,
+  time: new Date(row.occurred_at).toISOString(),
+  actor: row.actor,
+  data: row.data,
+  tx: row.tx,
+  position: row.position,
+});
+
+/**
+ * The events after a place in the outbox, in order, that no transaction still
+ * open can precede: only rows of transactions older than every running one
+ * (tx < xmin), so a row committed later never lands behind a cursor.
+ */
+export async function eventsAfter(db: RootDb, after: { tx: string; position: string }, limit: number): Promise<StoredEvent[]> {
+  const result = await sql<OutboxRow>`
+    select o.tx::text as tx, o.position::text as position, o.id::text as id, o.type, o.source, o.subject, o.occurred_at, o.actor, o.data
+    from platform.outbox o
+    where (o.tx, o.position) > (${after.tx}::bigint, ${after.position}::bigint)
+      and o.tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+    -- qualified: by the numbers, not by the text the select list makes of them
+    order by o.tx, o.position
+    limit ${limit}`.execute(db);
+  return result.rows.map(toEnvelope);
+}
+
+/** Events of one subject, oldest first (tests, support): whatever their delivery. */
+export async function eventsAbout(db: RootDb, subject: string): Promise<EventEnvelope[]> {
+  const result = await sql<OutboxRow>`
+    select o.tx::text as tx, o.position::text as position, o.id::text as id, o.type, o.source, o.subject, o.occurred_at, o.actor, o.data
+    from platform.outbox o where o.subject = ${subject} order by o.tx, o.position`.execute(db);
+  return result.rows.map((row) => {
+    const { tx: _tx, position: _position, ...event } = toEnvelope(row);
+    return event;
+  });
 }

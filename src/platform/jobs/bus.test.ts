@@ -1,0 +1,168 @@
+/**
+ * The event bus against a real database (embedded, or a scratch database on
+ * DATABASE_URL's server): per-subscriber cursors, retries that hold up only
+ * the failing subscriber, dead events, transactions that commit out of order,
+ * and two instances side by side.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { openTestDatabase } from '../../../test/support/database.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { createEventBus, type EventBus } from './bus.js';
+import { publish, type EventEnvelope, type NewEvent } from './outbox.js';
+
+const server = process.env.DATABASE_URL;
+const event = (type: string, n: number): NewEvent => ({ type, source: '/test', subject: `s-${n}`, actor: { kind: 'platform', id: 'test' }, data: { n } });
+const numbers = (events: EventEnvelope[]): number[] => events.map((e) => (e.data as { n: number }).n);
+
+describe('event bus', () => {
+  let database: Database & { dispose(): Promise<void> };
+  let run = 0;
+  /** Subscriber names of their own per test: cursors live in the shared database. */
+  const name = (label: string): string => `${label}-${run}`;
+
+  before(async () => {
+    database = await openTestDatabase();
+  });
+  after(async () => {
+    await database.dispose();
+  });
+
+  /** Events published in one committed transaction. */
+  const published = async (type: string, from: number, count: number): Promise<string[]> =>
+    database.db.transaction().execute((trx) => publish(trx, ...Array.from({ length: count }, (_, i) => event(type, from + i))));
+
+  test('every subscriber gets each event once, in order; a failing one is retried alone, and gives up into dead events', async () => {
+    run += 1;
+    const type = `test.retry_${run}`;
+    const bus = createEventBus({ db: database.db, retryDelayMs: () => 0, maxAttempts: 3 });
+    const calm: EventEnvelope[] = [];
+    const flaky: EventEnvelope[] = [];
+    const doomed: EventEnvelope[] = [];
+    let flakyFailures = 0;
+    bus.subscribe(name('calm'), [type], async (e) => void calm.push(e));
+    bus.subscribe(name('flaky'), [type], async (e) => {
+      if ((e.data as { n: number }).n === 2 && flakyFailures < 2) {
+        flakyFailures += 1;
+        throw new Error('not now');
+      }
+      flaky.push(e);
+    });
+    bus.subscribe(name('doomed'), (e) => e.type === type, async (e) => {
+      if ((e.data as { n: number }).n === 1) throw new Error('never');
+      doomed.push(e);
+    });
+    const ids = await published(type, 1, 3);
+
+    await bus.runOnce();
+    assert.deepEqual(numbers(calm), [1, 2, 3], 'the calm subscriber is not held up');
+    assert.deepEqual(numbers(flaky), [1], 'the flaky one stops at the event it failed');
+    assert.deepEqual(numbers(doomed), []);
+    const cursor = await sql<{ attempts: number; last_error: string }>`select attempts, last_error from platform.bus_cursors where subscriber = ${name('flaky')}`.execute(database.db);
+    assert.deepEqual(cursor.rows[0], { attempts: 1, last_error: 'not now' });
+
+    await bus.runOnce();
+    await bus.runOnce();
+    assert.deepEqual(numbers(flaky), [1, 2, 3], 'retried until it succeeds, the rest follows');
+    assert.deepEqual(numbers(calm), [1, 2, 3], 'nothing is redelivered to the subscriber that succeeded');
+    assert.deepEqual(numbers(doomed), [2, 3], 'past its attempts the event is stepped over');
+    const dead = await sql<{ subscriber: string; event_id: string; attempts: number; error: string }>`
+      select subscriber, event_id::text, attempts, error from platform.bus_dead_events where type = ${type}`.execute(database.db);
+    assert.deepEqual(dead.rows, [{ subscriber: name('doomed'), event_id: ids[0], attempts: 3, error: 'never' }]);
+    assert.deepEqual(
+      calm.map((e) => [e.id, e.type, e.source, e.subject, e.specversion, e.actor.kind]),
+      ids.map((id, i) => [id, type, '/test', `s-${i + 1}`, '1.0', 'platform']),
+      'the envelope is CloudEvents-shaped',
+    );
+
+    await bus.runOnce();
+    assert.equal(calm.length + flaky.length + doomed.length, 8, 'a pass with nothing new delivers nothing');
+  });
+
+  test('a subscriber waits out its backoff before it is tried again', async () => {
+    run += 1;
+    const type = `test.backoff_${run}`;
+    const bus = createEventBus({ db: database.db, retryDelayMs: () => 3_600_000 });
+    let calls = 0;
+    bus.subscribe(name('slow'), [type], async () => {
+      calls += 1;
+      throw new Error('down');
+    });
+    await published(type, 1, 1);
+    await bus.runOnce();
+    await bus.runOnce();
+    assert.equal(calls, 1, 'not tried again within the hour');
+    await sql`update platform.bus_cursors set retry_at = now() - interval '1 second' where subscriber = ${name('slow')}`.execute(database.db);
+    await bus.runOnce();
+    assert.equal(calls, 2, 'tried again once the wait is over');
+  });
+
+  test('an event whose transaction commits after a later one is not stepped over', { skip: server ? false : 'embedded: one connection runs one transaction at a time' }, async () => {
+    run += 1;
+    const type = `test.order_${run}`;
+    const bus = createEventBus({ db: database.db });
+    const seen: EventEnvelope[] = [];
+    bus.subscribe(name('ordered'), [type], async (e) => void seen.push(e));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    // The first transaction takes its position and transaction id first, and commits last.
+    const slow = database.db.transaction().execute(async (trx) => {
+      await publish(trx, event(type, 1));
+      written();
+      await gate;
+    });
+    await wrote;
+    await published(type, 2, 1);
+    await bus.runOnce();
+    assert.deepEqual(numbers(seen), [], 'nothing after an open transaction is handed out');
+    release();
+    await slow;
+    await bus.runOnce();
+    assert.deepEqual(numbers(seen), [1, 2]);
+  });
+
+  test('two instances over one database deliver each event to each subscriber once', async () => {
+    run += 1;
+    const type = `test.pair_${run}`;
+    // Two processes' worth of connections: on the server, a second pool on the same database.
+    let second: Database | undefined;
+    if (server) {
+      const dbName = (await sql<{ db: string }>`select current_database() as db`.execute(database.db)).rows[0]?.db;
+      assert.ok(dbName);
+      const target = new URL(server);
+      target.pathname = `/${dbName}`;
+      second = await openDatabase({ databaseUrl: target.toString(), dataDir: 'memory://' });
+    }
+    try {
+      const received = new Map<string, number>();
+      const buses: EventBus[] = [database.db, (second ?? database).db].map((db) => {
+        const bus = createEventBus({ db, batchSize: 25 });
+        for (const label of ['a', 'b']) {
+          bus.subscribe(name(label), [type], async (e) => {
+            const key = `${label}:${e.id}`;
+            received.set(key, (received.get(key) ?? 0) + 1);
+            // Give the other instance a chance to step in mid-batch.
+            await new Promise((resolve) => setImmediate(resolve));
+          });
+        }
+        return bus;
+      });
+      const ids = [...(await published(type, 1, 60)), ...(await published(type, 61, 60))];
+      const more = published(type, 121, 40);
+      await Promise.all([buses[0]!.runOnce(), buses[1]!.runOnce(), buses[0]!.runOnce(), buses[1]!.runOnce()]);
+      ids.push(...(await more));
+      await Promise.all([buses[0]!.runOnce(), buses[1]!.runOnce()]);
+      await Promise.all([buses[0]!.runOnce(), buses[1]!.runOnce()]);
+      for (const label of ['a', 'b']) {
+        const counts = ids.map((id) => received.get(`${label}:${id}`) ?? 0);
+        assert.deepEqual(counts, ids.map(() => 1), `subscriber ${label} got each of the ${ids.length} events once`);
+      }
+      assert.equal(received.size, ids.length * 2);
+    } finally {
+      await second?.close();
+    }
+  });
+});

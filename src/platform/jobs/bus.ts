@@ -1,0 +1,209 @@
+/**
+ * The event bus: delivers the outbox's events (outbox.ts) to the subscribers
+ * wired when the app is assembled. Each subscriber has its own durable cursor
+ * (platform.bus_cursors), so one that fails is retried, with backoff, without
+ * holding up the others and without redelivering to those that succeeded.
+ * Delivery is at least once — a crash between a handler's work and the
+ * cursor's step hands the event out again — so handlers de-duplicate by
+ * `event.id`. An event a subscriber fails past `maxAttempts` times is recorded
+ * in platform.bus_dead_events, logged, and stepped over.
+ *
+ * Several instances may run side by side on one PostgreSQL: a subscriber's
+ * cursor is leased by one of them at a time (a single conditional UPDATE), and
+ * a lease left by a crashed instance runs out. A lease rather than a row lock
+ * held in an open transaction, because handlers run their own transactions and
+ * on embedded PGlite every statement waits for an open transaction to end.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { RootDb } from '../db/database.js';
+import { eventsAfter, type EventEnvelope, type StoredEvent } from './outbox.js';
+
+export type BusHandler = (event: EventEnvelope) => Promise<void>;
+/** The event types a subscriber wants, or a predicate over each event. */
+export type BusFilter = readonly string[] | ((event: EventEnvelope) => boolean);
+
+export interface BusLog {
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+export interface BusOptions {
+  db: RootDb;
+  log?: BusLog | undefined;
+  batchSize?: number;
+  /** times a subscriber may fail one event before it is recorded dead and stepped over */
+  maxAttempts?: number;
+  /** wait before attempt `attempts + 1`, after `attempts` failures (default: 1 s doubling, at most 5 min) */
+  retryDelayMs?: (attempts: number) => number;
+  /** how long an instance holds a subscriber's cursor before another may take it over */
+  leaseSeconds?: number;
+}
+
+export interface EventBus {
+  /** wires a subscriber; its name keys its cursor, so keep it stable across releases */
+  subscribe(name: string, filter: BusFilter, handler: BusHandler): void;
+  /** delivers what can be delivered now to every subscriber; the number of handler calls that succeeded */
+  runOnce(): Promise<number>;
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+interface Subscriber {
+  name: string;
+  wants: (event: EventEnvelope) => boolean;
+  handler: BusHandler;
+}
+
+interface CursorRow {
+  tx: string;
+  position: string;
+  attempts: number;
+}
+
+const defaultDelay = (attempts: number): number => Math.min(1000 * 2 ** Math.max(attempts - 1, 0), 300_000);
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+
+export function createEventBus(options: BusOptions): EventBus {
+  const { db } = options;
+  const batchSize = options.batchSize ?? 200;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const retryDelayMs = options.retryDelayMs ?? defaultDelay;
+  const leaseSeconds = options.leaseSeconds ?? 60;
+  // Tells this instance's leases from another's.
+  const instance = randomUUID();
+  const subscribers: Subscriber[] = [];
+  let running: Promise<number> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = true;
+
+  /** Takes the subscriber's cursor unless another instance holds it or it is waiting to retry. */
+  const lease = async (name: string): Promise<CursorRow | undefined> => {
+    await sql`insert into platform.bus_cursors (subscriber) values (${name}) on conflict (subscriber) do nothing`.execute(db);
+    const result = await sql<CursorRow>`
+      update platform.bus_cursors
+      set leased_by = ${instance}, leased_until = now() + make_interval(secs => ${leaseSeconds})
+      where subscriber = ${name}
+        and (leased_by is null or leased_by = ${instance} or leased_until < now())
+        and (retry_at is null or retry_at <= now())
+      returning tx::text, position::text, attempts`.execute(db);
+    return result.rows[0];
+  };
+
+  /** Moves the cursor (only while this instance still holds it) and, when `release`, lets go of it. */
+  const advance = async (name: string, to: { tx: string; position: string }, release: boolean): Promise<boolean> => {
+    const result = await sql`
+      update platform.bus_cursors
+      set tx = ${to.tx}::bigint, position = ${to.position}::bigint, attempts = 0, retry_at = null, last_error = null, updated_at = now(),
+          leased_until = case when ${release} then null else now() + make_interval(secs => ${leaseSeconds}) end,
+          leased_by = case when ${release} then null else leased_by end
+      where subscriber = ${name} and leased_by = ${instance}`.execute(db);
+    return Number(result.numAffectedRows ?? 0) > 0;
+  };
+
+  const fail = async (name: string, event: StoredEvent, attempts: number, error: unknown): Promise<void> => {
+    const delay = retryDelayMs(attempts);
+    await sql`
+      update platform.bus_cursors
+      set attempts = ${attempts}, last_error = ${message(error)}, retry_at = now() + make_interval(secs => ${delay / 1000}),
+          leased_by = null, leased_until = null, updated_at = now()
+      where subscriber = ${name} and leased_by = ${instance}`.execute(db);
+    options.log?.warn({ err: error, subscriber: name, event: event.id, type: event.type, attempts }, 'a subscriber failed an event; it is tried again');
+  };
+
+  const bury = async (name: string, event: StoredEvent, attempts: number, error: unknown): Promise<void> => {
+    await sql`
+      insert into platform.bus_dead_events (subscriber, event_id, type, attempts, error)
+      values (${name}, ${event.id}::uuid, ${event.type}, ${attempts}, ${message(error)})
+      on conflict (subscriber, event_id) do nothing`.execute(db);
+    options.log?.error({ err: error, subscriber: name, event: event.id, type: event.type, attempts }, 'a subscriber failed an event too often; it is recorded dead and stepped over');
+  };
+
+  /** Delivers to one subscriber until it is caught up, fails, or loses its lease; the number delivered. */
+  const drain = async (subscriber: Subscriber): Promise<number> => {
+    const cursor = await lease(subscriber.name);
+    if (!cursor) return 0;
+    let at = { tx: cursor.tx, position: cursor.position };
+    let attempts = cursor.attempts;
+    let delivered = 0;
+    for (;;) {
+      const events = await eventsAfter(db, at, batchSize);
+      for (const event of events) {
+        if (subscriber.wants(event)) {
+          try {
+            const { tx: _tx, position: _position, ...envelope } = event;
+            await subscriber.handler(envelope);
+            delivered += 1;
+          } catch (error) {
+            attempts += 1;
+            if (attempts < maxAttempts) {
+              // Keep what succeeded before this event, then wait for the retry.
+              if (await advance(subscriber.name, at, false)) await fail(subscriber.name, event, attempts, error);
+              return delivered;
+            }
+            await bury(subscriber.name, event, attempts, error);
+          }
+        }
+        at = { tx: event.tx, position: event.position };
+        attempts = 0;
+      }
+      const more = events.length === batchSize;
+      // A lease lost to another instance (we were too slow): stop; it carries on from the stored cursor.
+      if (!(await advance(subscriber.name, at, !more))) return delivered;
+      if (!more) return delivered;
+    }
+  };
+
+  const pass = async (): Promise<number> => {
+    let total = 0;
+    for (const subscriber of subscribers) {
+      try {
+        total += await drain(subscriber);
+      } catch (error) {
+        // The database itself failed (not a handler): the next pass tries again.
+        options.log?.error({ err: error, subscriber: subscriber.name }, 'the event bus could not deliver');
+      }
+    }
+    return total;
+  };
+
+  const runOnce = (): Promise<number> => {
+    // One pass at a time in a process; a caller arriving meanwhile waits for a fresh one after it.
+    const next = (running ?? Promise.resolve(0)).catch(() => 0).then(pass);
+    const tracked = next.catch(() => 0);
+    running = tracked;
+    void tracked.then(() => {
+      if (running === tracked) running = undefined;
+    });
+    return next;
+  };
+
+  const schedule = (intervalMs: number): void => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runOnce()
+        .catch(() => undefined)
+        .finally(() => schedule(intervalMs));
+    }, intervalMs);
+  };
+
+  return {
+    subscribe(name, filter, handler) {
+      if (subscribers.some((subscriber) => subscriber.name === name)) throw new Error(`a subscriber named ${name} is already wired`);
+      const wants = typeof filter === 'function' ? filter : (event: EventEnvelope) => filter.includes(event.type);
+      subscribers.push({ name, wants, handler });
+    },
+    runOnce,
+    start(intervalMs = 500) {
+      if (!stopped) return;
+      stopped = false;
+      schedule(intervalMs);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
