@@ -46,3 +46,8 @@ export async function loadAccessDemoData(trx: RootDb, pmlpId: string): Promise<v
   await loadAccessDemo(narrow<AccessTables>(trx), pmlpId);
 }
 export { registerAccessRoutes } from './access.routes.js';
+
+// The workspace's pages of this module (mandates) and whom a person may act for (P9, P15).
+export { registerAccessWorkspacePages } from './pages/workspace/workspace.pages.js';
+export { createActingResolver, nameParties, type AccessPagesDeps, type PersonNames } from './pages/workspace/acting.js';
+export { partyText, knownNames } from './pages/workspace/parties.components.js';

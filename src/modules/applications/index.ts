@@ -100,3 +100,6 @@ export function createApplications(db: RootDb, options: ApplicationsOptions = {}
 export async function loadApplicationsDemoData(trx: RootDb): Promise<{ forms: number; flagship: number }> {
   return loadApplicationsDemo(narrow<ApplicationsTables>(trx), createCatalog(trx));
 }
+
+// The workspace's pages of this module: applying and tracking one's applications.
+export { registerApplicationsWorkspacePages, type ApplicationsPagesDeps } from './pages/workspace/workspace.pages.js';

@@ -48,3 +48,6 @@ export function createOffers(db: RootDb, options: OffersOptions = {}): OffersSer
 export async function loadOffersDemoData(trx: RootDb): Promise<{ rules: number }> {
   return loadOffersDemo(createOffers(trx), createCatalog(trx));
 }
+
+// The workspace's pages of this module: offers received and what the person follows.
+export { registerOffersWorkspacePages, type OffersPagesDeps } from './pages/workspace/offers.pages.js';
