@@ -10,7 +10,6 @@
  * Addresses: /workspace/apply/{slug or id} (resumes), …/step/{step},
  * …/check; the service's id or a former slug answers 301 to the current slug.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { AppError, NotFoundError } from '../../../../platform/errors.js';
 import type { Principal } from '../../../../platform/http/auth.js';
@@ -19,6 +18,7 @@ import { renderPage } from '../../../../platform/web/layout.js';
 import { pageTitle, sendHtml } from '../../../../platform/web/page.js';
 import type { Right } from '../../../access/index.js';
 import { draftFits } from '../../applications.service.js';
+import { fileProblems, safeFilename, sha256Of } from '../../attachments.js';
 import type { AttachmentSlot, Form, FormFieldError, FormStep } from '../../index.js';
 import type { Service } from '../../../catalog/index.js';
 import { Field, formatSize, LinkedErrorSummary, Slot, typesText } from './apply.components.js';
@@ -206,21 +206,26 @@ async function stepPage(context: PageContext, state: Applying, step: FormStep, v
 
 const stepById = (form: Form, id: string | undefined): FormStep | undefined => form.presentation.steps.find((step) => step.id === id);
 
-/** Checks new files against their slot and keeps the good ones in the store; the slot's problem in the page's language. */
+/**
+ * Checks new files against their slot by the module's one rule
+ * (`fileProblems`) and keeps the good ones in the store; the slot's first
+ * problem in the page's language.
+ */
 async function takeFiles(deps: ApplyDeps, lang: Lang, slot: AttachmentSlot, existing: DraftFile[], uploads: UploadedFile[]): Promise<{ kept: DraftFile[]; error?: string }> {
   const kept: DraftFile[] = [];
   let error: string | undefined;
   for (const upload of uploads) {
     const name = upload.filename;
-    if (existing.length + kept.length >= slot.maxFiles) error ??= t(lang, 'apply.fileCount', { count: slot.maxFiles });
-    else if (upload.content.byteLength === 0) error ??= t(lang, 'apply.fileEmpty', { name });
-    else if (upload.content.byteLength > slot.maxBytes) error ??= t(lang, 'apply.fileTooLarge', { name, size: formatSize(slot.maxBytes, lang) });
-    else if (!slot.mediaTypes.includes(upload.mediaType)) error ??= t(lang, 'apply.fileType', { name, types: typesText(slot.mediaTypes) });
+    const [problem] = fileProblems(slot, upload, existing.length + kept.length);
+    if (problem === 'count') error ??= t(lang, 'apply.fileCount', { count: slot.maxFiles });
+    else if (problem === 'empty') error ??= t(lang, 'apply.fileEmpty', { name });
+    else if (problem === 'too_large') error ??= t(lang, 'apply.fileTooLarge', { name, size: formatSize(slot.maxBytes, lang) });
+    else if (problem === 'type' || problem === 'content') error ??= t(lang, 'apply.fileType', { name, types: typesText(slot.mediaTypes) });
     else {
-      const sha256 = createHash('sha256').update(upload.content).digest('hex');
+      const sha256 = sha256Of(upload.content);
       if (existing.some((file) => file.sha256 === sha256)) continue;
       await files.put(deps.db, sha256, upload.content);
-      kept.push({ slot: slot.name, filename: upload.filename.split(/[\\/]/).pop()?.slice(0, 200) || 'file', mediaType: upload.mediaType, size: upload.content.byteLength, sha256 });
+      kept.push({ slot: slot.name, filename: safeFilename(upload.filename), mediaType: upload.mediaType, size: upload.content.byteLength, sha256 });
     }
   }
   return error ? { kept, error } : { kept };
