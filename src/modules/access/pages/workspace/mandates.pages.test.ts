@@ -10,9 +10,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { createAudit } from '../src/modules/audit/index.js';
-import { platformAndBrowser, expectAccessible, signInPage, skipBrowser, tabTo as tabUntil, withContext as inContext, type Focused } from './support/browser.js';
-import { csrfOf, signedIn as signedInAt, submitForm as post, type TestBrowser, type TestPlatform } from './support/platform.js';
+import { createAudit } from '../../../audit/index.js';
+import { platformAndBrowser, expectAccessible, signInPage, skipBrowser, tabTo as tabUntil, withContext as inContext, type Focused } from '../../../../../test/support/browser.js';
+import { csrfOf, signedIn as signedInAt, submitForm as post, type TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
 
 const ANNA = '230390-11113';
 const JANIS = '150685-12347';

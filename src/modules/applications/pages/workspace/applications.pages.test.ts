@@ -10,10 +10,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { createApplications } from '../src/modules/applications/index.js';
-import { createCatalog } from '../src/modules/catalog/index.js';
-import type { Principal } from '../src/platform/http/auth.js';
-import { csrfOf, formOf, signedIn as signedInAt, startTestPlatform, type TestBrowser, type TestPlatform } from './support/platform.js';
+import { createApplications } from '../../index.js';
+import { createCatalog } from '../../../catalog/index.js';
+import type { Principal } from '../../../../platform/http/auth.js';
+import { csrfOf, formOf, signedIn as signedInAt, startTestPlatform, type TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
 
 const MARTA = '010118-23454';
 const SERVICE = 'dzivesvietas-deklaresana';

@@ -10,11 +10,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
-import { createAudit } from '../src/modules/audit/index.js';
-import { createPreferences } from '../src/modules/preferences/index.js';
-import { platformAndBrowser, expectAccessible, signInPage, skipBrowser, withContext } from './support/browser.js';
-import { csrfOf, signedIn as signedInAt, submitForm as post, type TestBrowser, type TestPlatform } from './support/platform.js';
-import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
+import { createAudit } from '../../../audit/index.js';
+import { createPreferences } from '../../index.js';
+import { platformAndBrowser, expectAccessible, signInPage, skipBrowser, withContext } from '../../../../../test/support/browser.js';
+import { csrfOf, signedIn as signedInAt, submitForm as post, type TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
+import { accessTokenFor, demoRp, institutionToken } from '../../../../../test/support/sso.js';
 
 const PAGE = '/workspace/settings/notifications';
 const JANIS = '150685-12347';

@@ -8,10 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { createCatalog, type Service } from '../src/modules/catalog/index.js';
-import { createOffers } from '../src/modules/offers/index.js';
-import { platformAndBrowser, expectAccessible, signInPage, skipBrowser, withContext } from './support/browser.js';
-import { signedIn as signedInAt, submitForm, type TestBrowser, type TestPlatform } from './support/platform.js';
+import { createCatalog, type Service } from '../../../catalog/index.js';
+import { createOffers } from '../../index.js';
+import { platformAndBrowser, expectAccessible, signInPage, skipBrowser, withContext } from '../../../../../test/support/browser.js';
+import { signedIn as signedInAt, submitForm, type TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
 
 const PAGE = '/workspace/offers';
 const JANIS = '150685-12347';
