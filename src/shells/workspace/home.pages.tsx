@@ -6,7 +6,8 @@
  */
 import { escapeHtml as e } from '@kitajs/html';
 import type { FastifyReply } from 'fastify';
-import { textOf } from '../../platform/web/form-values.js';
+import { Type } from '@sinclair/typebox';
+import { readForm, textOf } from '../../platform/web/form-values.js';
 import { otherLang } from '../../platform/web/i18n.js';
 import { renderPage } from '../../platform/web/layout.js';
 import { pageTitle, sendHtml, type ShownError } from '../../platform/web/page.js';
@@ -134,9 +135,13 @@ async function homePage(sources: readonly TileSource[], context: PageContext, st
   });
 }
 
+/** The switch's form: one party's code (none means oneself). */
+const ChoiceForm = Type.Object({ party: Type.Optional(Type.String({ maxLength: 64 })) });
+
 async function chooseParty(resolver: ActingResolver, sources: readonly TileSource[], context: PageContext): Promise<FastifyReply | string> {
-  const { request, reply, lang, principal, body } = context;
-  const right = await resolver.choose(request, principal, textOf(body.party), lang);
+  const { request, reply, lang, principal } = context;
+  const form = readForm(ChoiceForm, context.body);
+  const right = form ? await resolver.choose(request, principal, textOf(form.party), lang) : undefined;
   if (right) {
     rememberChoice(request, reply, right.party);
     return seeOther(reply, lang, '/workspace?chosen=1');

@@ -4,6 +4,7 @@
  * choices are the signed-in person's own, whomever they act for.
  */
 import { escapeHtml as e } from '@kitajs/html';
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../../../platform/errors.js';
 import { formatDate, otherLang, type Lang } from '../../../../platform/web/i18n.js';
@@ -14,7 +15,7 @@ import type { OffersService } from '../../index.js';
 import { t, type OffersKey } from './offers.messages.js';
 import { at, seeOther, type PageContext, type WorkspaceShell } from '../../../../platform/web/workspace.js';
 import { ErrorSummary, FieldError, SuccessBanner, workspaceCrumbs } from '../../../../platform/web/workspace.components.js';
-import { listOf, textOf } from '../../../../platform/web/form-values.js';
+import { listOf, readForm, textOf } from '../../../../platform/web/form-values.js';
 
 const PATH = '/workspace/offers';
 const DONE: Record<string, OffersKey> = { saved: 'offers.saved', subscribed: 'offers.subscribed', unsubscribed: 'offers.unsubscribed' };
@@ -186,6 +187,10 @@ async function offersPage(deps: OffersPagesDeps, offers: OffersService, context:
   });
 }
 
+/** The forms' bodies (urlencoded: a repeated field arrives as an array). */
+const EventsForm = Type.Object({ event: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 500 })])) });
+const ServiceForm = Type.Object({ service: Type.Optional(Type.String({ maxLength: 200 })) });
+
 const notFound = (error: unknown): boolean => error instanceof AppError && error.kind === 'not_found';
 
 export interface OffersPagesDeps {
@@ -206,19 +211,24 @@ export function registerOffersWorkspacePages(shell: WorkspaceShell, deps: Offers
   route('GET', PATH, (context) => offersPage(deps, offers, context));
 
   route('POST', `${PATH}/events`, async (context, code) => {
+    // Only a forged form does not fit or names an event the catalog does not have: the page shows the choices again.
+    const again = async (): Promise<FastifyReply> => sendHtml(context.reply, context.lang, 400, await offersPage(deps, offers, context));
+    const form = readForm(EventsForm, context.body);
+    if (!form) return again();
     try {
-      await offers.setEvents(code, listOf(context.body.event));
+      await offers.setEvents(code, listOf(form.event));
     } catch (error) {
-      // Only a forged form names an event the catalog does not have: the page shows the choices again.
       if (!notFound(error)) throw error;
-      return sendHtml(context.reply, context.lang, 400, await offersPage(deps, offers, context));
+      return again();
     }
     return seeOther(context.reply, context.lang, `${PATH}?done=saved`);
   });
 
   route('POST', `${PATH}/services`, async (context, code) => {
+    const form = readForm(ServiceForm, context.body);
+    if (!form) return refuse(context);
     try {
-      await offers.subscribe(code, 'service', textOf(context.body.service));
+      await offers.subscribe(code, 'service', textOf(form.service));
     } catch (error) {
       if (!notFound(error)) throw error;
       return refuse(context);
@@ -227,7 +237,9 @@ export function registerOffersWorkspacePages(shell: WorkspaceShell, deps: Offers
   });
 
   route('POST', `${PATH}/services/remove`, async (context, code) => {
-    await offers.unsubscribe(code, 'service', textOf(context.body.service));
+    const form = readForm(ServiceForm, context.body);
+    if (!form) return refuse(context);
+    await offers.unsubscribe(code, 'service', textOf(form.service));
     return seeOther(context.reply, context.lang, `${PATH}?done=unsubscribed`);
   });
 }
