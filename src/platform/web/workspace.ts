@@ -21,8 +21,8 @@ export interface ActingParty {
   basis: string;
   /** the person's or company's name; undefined when no register knows it */
   name: string | undefined;
-  /** the grant this right rests on, when it rests on one */
-  mandateId?: string;
+  /** the grant this right rests on, when it rests on one (its id, as the resolver knows it) */
+  grantId?: string;
   /** the party in words, in the request's language ("Anna Kalniņa (230390-11113)") */
   text: string;
   /** the ground in words, in the request's language */
@@ -56,6 +56,8 @@ export interface ActingResolver {
    * undefined when they have no such right.
    */
   choose(request: FastifyRequest, principal: Principal, party: string, lang: Lang): Promise<ActingParty | undefined>;
+  /** The front page's words about acting for others, in `lang`: its lead, and what to say when one may act only for oneself. */
+  texts(lang: Lang): { lead: string; onlySelf: string };
 }
 
 /** What a workspace page is handed for one request. */

@@ -24,12 +24,12 @@ async function tilesOf(sources: readonly TileSource[], context: PageContext): Pr
   return [...tiles, { href: at(context.lang, '/'), title: t(context.lang, 'home.catalog'), text: t(context.lang, 'home.catalogText') }];
 }
 
-function Switch({ context, error }: { context: PageContext; error: ShownError | undefined }): JSX.Element {
+function Switch({ context, error, onlySelf }: { context: PageContext; error: ShownError | undefined; onlySelf: string }): JSX.Element {
   const { lang, acting, csrf } = context;
   if (acting.options.length <= 1) {
     return (
       <p class="govuk-body" safe>
-        {t(lang, 'switch.onlySelf')}
+        {onlySelf}
       </p>
     );
   }
@@ -79,11 +79,12 @@ function Switch({ context, error }: { context: PageContext; error: ShownError | 
   );
 }
 
-async function homePage(sources: readonly TileSource[], context: PageContext, state: { error?: ShownError; done?: string } = {}): Promise<string> {
+async function homePage(resolver: ActingResolver, sources: readonly TileSource[], context: PageContext, state: { error?: ShownError; done?: string } = {}): Promise<string> {
   const { lang, acting, principal } = context;
   const errors = state.error ? [state.error] : [];
   const title = ui(lang, 'workspace.title');
   const tiles = await tilesOf(sources, context);
+  const texts = resolver.texts(lang);
   return renderPage({
     lang,
     title: pageTitle(lang, title, errors),
@@ -102,12 +103,12 @@ async function homePage(sources: readonly TileSource[], context: PageContext, st
             {t(lang, 'home.greeting', { name: principal.displayName ?? acting.self.party })}
           </h1>
           <p class="govuk-body-l" safe>
-            {t(lang, 'home.lead')}
+            {texts.lead}
           </p>
           <h2 class="govuk-heading-m" id="switch" safe>
             {t(lang, 'switch.heading')}
           </h2>
-          <Switch context={context} error={state.error} />
+          <Switch context={context} error={state.error} onlySelf={texts.onlySelf} />
           <h2 class="govuk-heading-m" safe>
             {t(lang, 'home.sections')}
           </h2>
@@ -146,7 +147,7 @@ async function chooseParty(resolver: ActingResolver, sources: readonly TileSourc
     rememberChoice(request, reply, right.party);
     return seeOther(reply, lang, '/workspace?chosen=1');
   }
-  const html = await homePage(sources, context, { error: { id: 'party', text: t(lang, 'switch.noRight') } });
+  const html = await homePage(resolver, sources, context, { error: { id: 'party', text: t(lang, 'switch.noRight') } });
   return sendHtml(reply, lang, 400, html);
 }
 
@@ -163,7 +164,7 @@ export function homeRoutes(resolver: ActingResolver, sources: readonly TileSourc
       path: '/workspace',
       handler: async (context) => {
         const chosen = textOf(context.query.chosen) === '1' && !context.acting.dropped;
-        return homePage(sources, context, chosen ? { done: t(context.lang, 'switch.done', { party: context.acting.current.text }) } : {});
+        return homePage(resolver, sources, context, chosen ? { done: t(context.lang, 'switch.done', { party: context.acting.current.text }) } : {});
       },
     },
     choose: { method: 'POST', path: '/workspace/acting-for', handler: (context) => chooseParty(resolver, sources, context) },

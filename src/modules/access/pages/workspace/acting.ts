@@ -15,6 +15,7 @@ import { auditContext, type AuditService } from '../../../audit/index.js';
 import type { CatalogService } from '../../../catalog/index.js';
 import type { AccessService, ActingOption } from '../../access.service.js';
 import type { MandateService } from '../../mandates.service.js';
+import { t } from './mandates.messages.js';
 import { basisText, partyText } from './parties.components.js';
 
 /**
@@ -51,7 +52,7 @@ export async function nameParties(persons: PersonNames, codes: string[], known: 
 
 function named(lang: Lang, option: ActingOption & { mandateId?: string }, names: Map<string, string>): ActingParty {
   const party = { party: option.party, partyKind: option.partyKind, basis: option.basis, name: option.name ?? names.get(option.party) };
-  return { ...party, ...(option.mandateId ? { mandateId: option.mandateId } : {}), text: partyText(lang, party), basisText: basisText(lang, option.basis) };
+  return { ...party, ...(option.mandateId ? { grantId: option.mandateId } : {}), text: partyText(lang, party), basisText: basisText(lang, option.basis) };
 }
 
 /** Refusals that mean "no such right" (as opposed to a failure to find out). */
@@ -95,6 +96,7 @@ export function createActingResolver(deps: Pick<AccessPagesDeps, 'access' | 'aud
         return undefined;
       }
     },
+    texts: (lang: Lang) => ({ lead: t(lang, 'home.lead'), onlySelf: t(lang, 'switch.onlySelf') }),
   };
 }
 

@@ -120,6 +120,9 @@ const lv = {
   'error.validUntilPast': 'Datums “Derīgs līdz” nevar būt pagātnē',
   'error.notPermitted': 'Jūs nevarat piešķirt pilnvarojumu šī pilnvarotāja vārdā',
   'forbidden.title': 'Jums nav piekļuves',
+  // the workspace's front page, as handed to the shell
+  'home.lead': 'Šeit jūs pārvaldāt pilnvarojumus un izvēlaties, kā vārdā darbojaties pakalpojumu portālā.',
+  'switch.onlySelf': 'Jūs varat darboties tikai savā vārdā: jums nav uzņēmumu, kuros esat valdes loceklis, nepilngadīgu bērnu vai spēkā esošu saņemtu pilnvarojumu.',
 } as const;
 
 type Key = keyof typeof lv;
@@ -237,6 +240,9 @@ const en: Record<Key, string> = {
   'error.validUntilPast': 'The “valid until” date cannot be in the past',
   'error.notPermitted': 'You cannot give a mandate on behalf of this grantor',
   'forbidden.title': 'You do not have access',
+  // the workspace's front page, as handed to the shell
+  'home.lead': 'Here you manage mandates and choose whom you act for on the portal.',
+  'switch.onlySelf': 'You can act only for yourself: you sit on no company board, have no minor children and hold no mandate in force.',
 };
 
 export type MandatesKey = Key;
