@@ -5,7 +5,7 @@
  *
  * The "whom I act for" choice lives in a cookie signed with the session's own
  * secret, so it dies with the session and cannot be carried into another one.
- * The cookie is only a preference: on every request the resolver the shell
+ * The cookie only says what was chosen: on every request the resolver the shell
  * was handed decides again, so a right that has gone stops working at once and
  * the page falls back to the person themselves.
  */
