@@ -13,16 +13,16 @@ import { runOnce } from './platform/db/once.js';
 import { installProblemHandlers } from './platform/http/problem.js';
 import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
-import { accessMigrations, createAccess, loadAccessDemoData, registerAccessRoutes } from './modules/access/index.js';
+import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
 import { auditMigrations, createAudit } from './modules/audit/index.js';
 import { registerConsolePages } from './modules/console/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 import { createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerRolesEnricher } from './modules/identity/index.js';
-import { applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsRoutes } from './modules/applications/index.js';
-import { registerWorkspacePages } from './modules/workspace/index.js';
-import { createPreferences, preferencesMigrations, registerPreferencesRoutes } from './modules/preferences/index.js';
-import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber } from './modules/offers/index.js';
-import { createNotifications, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsRoutes, type NotificationsModule } from './modules/notifications/index.js';
+import { applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
+import { createWorkspaceShell } from './shells/workspace/index.js';
+import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
+import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
+import { createNotifications, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
 import { createJobQueue } from './platform/jobs/queue.js';
 
@@ -126,7 +126,14 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerPreferencesRoutes(app, { preferences, audit });
   const offers = createOffers(database.db, { publicUrl: config.publicUrl, catalog, notify: notifications.notify });
   bus.subscribe('offers', OFFERED_EVENTS, offersSubscriber(offers));
-  registerWorkspacePages(app, { db: database.db, access, mandates, catalog, audit, applications, preferences, offers, notifications: notifications.service });
+  // The workspace: a thin shell; access decides whom a person acts for, and each module puts its pages and tiles in it (in this order on the front page).
+  const persons = createIdentity(database.db);
+  const workspace = createWorkspaceShell(app, { acting: createActingResolver({ access, audit, persons }) });
+  registerNotificationsWorkspacePages(workspace, notifications.service);
+  registerAccessWorkspacePages(workspace, { access, mandates, catalog, audit, persons });
+  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db });
+  registerOffersWorkspacePages(workspace, { offers, catalog });
+  registerPreferencesWorkspacePages(workspace, { preferences, audit });
   registerConsolePages(app, { db: database.db, catalog, access, applications, notifications: notifications.service, publicUrl: config.publicUrl });
   return app;
 }

@@ -47,3 +47,8 @@ export async function loadAccessDemoData(trx: RootDb, pmlpId: string): Promise<v
 }
 export { registerAccessRoutes } from './access.routes.js';
 export { ACCESS_SOURCE, MANDATE_GRANTED, MANDATE_REVOKED, MandateData, accessEvents, type AccessEvent, type MandateGrantedEvent, type MandateRevokedEvent } from './access.events.js';
+
+// The workspace's pages of this module (mandates) and whom a person may act for (P9, P15).
+export { registerAccessWorkspacePages } from './pages/workspace/workspace.pages.js';
+export { createActingResolver, nameParties, type AccessPagesDeps, type PersonNames } from './pages/workspace/acting.js';
+export { partyText, knownNames } from './pages/workspace/parties.components.js';

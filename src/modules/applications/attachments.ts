@@ -160,6 +160,25 @@ export function safeFilename(name: string): string {
   return cleaned || 'file';
 }
 
+/** A rule one file breaks in its slot, in the order they are checked. */
+export type FileProblem = 'count' | 'empty' | 'too_large' | 'type' | 'content';
+
+/**
+ * The rules one file breaks in `slot`, given how many files the slot holds
+ * before it: count, emptiness, size, media type (the declared one, and the
+ * content's signature where we know it). The API (`checkFiles`) and the
+ * workspace's e-form pages check files by this one rule.
+ */
+export function fileProblems(slot: AttachmentSlot, file: { mediaType: string; content: Uint8Array }, before: number): FileProblem[] {
+  const problems: FileProblem[] = [];
+  if (before + 1 > slot.maxFiles) problems.push('count');
+  if (file.content.byteLength === 0) problems.push('empty');
+  if (file.content.byteLength > slot.maxBytes) problems.push('too_large');
+  if (!slot.mediaTypes.includes(file.mediaType)) problems.push('type');
+  else if (!contentMatchesType(file.mediaType, file.content)) problems.push('content');
+  return problems;
+}
+
 /**
  * Checks files against their slots: known slot, count, size, media type (the
  * declared one, and the content's signature where we know it). Throws the
@@ -177,13 +196,15 @@ export function checkFiles(files: readonly FileInput[], slots: readonly Attachme
       otherErrors.push({ pointer: `${pointer}/slot`, in: 'body', detail: `the form has no attachment slot "${file.slot ?? ''}"` });
       return;
     }
-    const count = (counts.get(slot.name) ?? 0) + 1;
-    counts.set(slot.name, count);
-    if (count > slot.maxFiles) otherErrors.push({ pointer, in: 'body', detail: `the slot "${slot.name}" takes at most ${slot.maxFiles} file(s)` });
-    if (file.content.byteLength === 0) otherErrors.push({ pointer, in: 'body', detail: 'the file is empty' });
-    if (file.content.byteLength > slot.maxBytes) sizeErrors.push({ pointer, in: 'body', detail: `larger than ${slot.maxBytes} bytes` });
-    if (!slot.mediaTypes.includes(file.mediaType)) typeErrors.push({ pointer, in: 'body', detail: `${file.mediaType} is not one of ${slot.mediaTypes.join(', ')}` });
-    else if (!contentMatchesType(file.mediaType, file.content)) typeErrors.push({ pointer, in: 'body', detail: `the content is not ${file.mediaType}` });
+    const before = counts.get(slot.name) ?? 0;
+    counts.set(slot.name, before + 1);
+    for (const problem of fileProblems(slot, file, before)) {
+      if (problem === 'count') otherErrors.push({ pointer, in: 'body', detail: `the slot "${slot.name}" takes at most ${slot.maxFiles} file(s)` });
+      if (problem === 'empty') otherErrors.push({ pointer, in: 'body', detail: 'the file is empty' });
+      if (problem === 'too_large') sizeErrors.push({ pointer, in: 'body', detail: `larger than ${slot.maxBytes} bytes` });
+      if (problem === 'type') typeErrors.push({ pointer, in: 'body', detail: `${file.mediaType} is not one of ${slot.mediaTypes.join(', ')}` });
+      if (problem === 'content') typeErrors.push({ pointer, in: 'body', detail: `the content is not ${file.mediaType}` });
+    }
   });
   if (otherErrors.length > 0) throw errors.invalidAttachments(otherErrors);
   if (sizeErrors.length > 0) throw errors.attachmentTooLarge(sizeErrors);

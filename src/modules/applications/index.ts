@@ -94,3 +94,5 @@ export async function loadApplicationsDemoData(trx: RootDb): Promise<{ forms: nu
 }
 
 export { APPLICATIONS_SOURCE, STATUS_CHANGED, StatusChangedData, applicationsEvents, type ApplicationsEvent, type StatusChangedEvent } from './applications.events.js';
+// The workspace's pages of this module: applying and tracking one's applications.
+export { registerApplicationsWorkspacePages, type ApplicationsPagesDeps } from './pages/workspace/workspace.pages.js';

@@ -227,3 +227,6 @@ export function createNotifications(options: NotificationsOptions): Notification
     },
   };
 }
+
+// The workspace's pages of this module: the person's inbox.
+export { registerNotificationsWorkspacePages } from './pages/workspace/inbox.pages.js';

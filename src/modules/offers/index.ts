@@ -60,3 +60,5 @@ export function offersSubscriber(offers: Pick<OffersService, 'handleEvent'>): (e
     if (event.data && typeof event.data === 'object') await offers.handleEvent(event.type, event.data as Record<string, unknown>);
   };
 }
+// The workspace's pages of this module: offers received and what the person follows.
+export { registerOffersWorkspacePages, type OffersPagesDeps } from './pages/workspace/offers.pages.js';

@@ -50,3 +50,6 @@ export function createPreferences(db: RootDb, options: PreferencesOptions = {}):
     now: options.now ?? (() => new Date()),
   });
 }
+
+// The workspace's pages of this module: the person's notification settings.
+export { registerPreferencesWorkspacePages, type PreferencesPagesDeps } from './pages/workspace/preferences.pages.js';

@@ -1,0 +1,38 @@
+/**
+ * What the e-form pages share: their addresses, where chosen files wait, and
+ * the state every page of the form stands on.
+ */
+import type { RootDb } from '../../../../platform/db/database.js';
+import type { AccessService, Right } from '../../../access/index.js';
+import { databaseFileStore } from '../../attachments.js';
+import type { ApplicationsService, Draft, Form } from '../../index.js';
+import type { CatalogService, Service } from '../../../catalog/index.js';
+import type { IdentityService } from '../../../identity/index.js';
+import { CHECK, valueAt, type Answers } from './apply.form.js';
+
+export interface ApplyDeps {
+  applications: ApplicationsService;
+  /** whom the person may act for in a service (P9) */
+  access: Pick<AccessService, 'resolveActingFor'>;
+  catalog: CatalogService;
+  /** the person register: names of applicants and what is known about the person (e.g. a verified e-mail) */
+  persons: Pick<IdentityService, 'findPersonsByCode'>;
+  /** where chosen files wait until submission (the applications module's store, shared by every instance) */
+  db: RootDb;
+}
+
+export const files = databaseFileStore();
+export const applyPath = (slug: string, rest = ''): string => `/workspace/apply/${slug}${rest}`;
+export const stepPath = (slug: string, step: string): string => applyPath(slug, step === CHECK ? '/check' : `/step/${step}`);
+
+export interface Applying {
+  service: Service;
+  form: Form;
+  right: Right;
+  draft: Draft | null;
+  /** the draft's data, or what the platform knows before anything was saved */
+  data: Answers;
+}
+
+/** A field's answer in the draft (`a/b` for nested ones). */
+export const valueOf = (data: Answers, name: string): unknown => valueAt(data, name);
