@@ -13,16 +13,16 @@ import { runOnce } from './platform/db/once.js';
 import { installProblemHandlers } from './platform/http/problem.js';
 import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
-import { accessMigrations, createAccess, loadAccessDemoData, registerAccessRoutes } from './modules/access/index.js';
+import { accessMigrations, createAccess, loadAccessDemoData, registerAccessConsolePages, registerAccessRoutes } from './modules/access/index.js';
 import { auditMigrations, createAudit } from './modules/audit/index.js';
-import { registerConsolePages } from './modules/console/index.js';
-import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
-import { createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerRolesEnricher } from './modules/identity/index.js';
-import { applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsRoutes } from './modules/applications/index.js';
+import { createConsoleShell } from './shells/console/index.js';
+import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
+import { createClientAdministration, createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerIdentityConsolePages, registerRolesEnricher } from './modules/identity/index.js';
+import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes } from './modules/applications/index.js';
 import { registerWorkspacePages } from './modules/workspace/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, offersMigrations } from './modules/offers/index.js';
-import { createNotifications, notificationsMigrations, registerNotificationsRoutes, type NotificationsModule } from './modules/notifications/index.js';
+import { createNotifications, NotificationLinks, notificationsMigrations, registerNotificationsConsolePages, registerNotificationsRoutes, type NotificationsModule } from './modules/notifications/index.js';
 import { platformOutbox } from './platform/jobs/outbox.js';
 import { createJobQueue } from './platform/jobs/queue.js';
 
@@ -121,7 +121,14 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const offers = createOffers(database.db, { publicUrl: config.publicUrl, catalog, notify: notifications.notify });
   notifications.onEvent(async (event) => void (await offers.handleEvent(event.topic, event.payload)));
   registerWorkspacePages(app, { db: database.db, access, mandates, catalog, audit, applications, preferences, offers, notifications: notifications.service });
-  registerConsolePages(app, { db: database.db, catalog, access, applications, notifications: notifications.service, publicUrl: config.publicUrl });
+  // The console shell, and each capability's console pages and tiles in it.
+  const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });
+  const identity = createIdentity(database.db);
+  registerApplicationsConsolePages(consoleShell, { applications, catalog, identity });
+  registerCatalogConsolePages(consoleShell, { db: database.db, catalog, persons: identity, servicePanels: [ApplyingLinks, NotificationLinks] });
+  registerAccessConsolePages(consoleShell, { access, catalog, persons: identity });
+  registerIdentityConsolePages(consoleShell, { identity, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });
+  registerNotificationsConsolePages(consoleShell, { notifications: notifications.service, catalog });
   return app;
 }
 

@@ -46,3 +46,4 @@ export async function loadAccessDemoData(trx: RootDb, pmlpId: string): Promise<v
   await loadAccessDemo(narrow<AccessTables>(trx), pmlpId);
 }
 export { registerAccessRoutes } from './access.routes.js';
+export { registerAccessConsolePages, type AccessConsoleDeps } from './pages/console/staff.pages.js';

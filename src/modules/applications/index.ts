@@ -100,3 +100,7 @@ export function createApplications(db: RootDb, options: ApplicationsOptions = {}
 export async function loadApplicationsDemoData(trx: RootDb): Promise<{ forms: number; flagship: number }> {
   return loadApplicationsDemo(narrow<ApplicationsTables>(trx), createCatalog(trx));
 }
+export { registerApplicationsConsolePages } from './pages/console/applications.pages.js';
+export type { CaseDeps as ApplicationsConsoleDeps } from './pages/console/applications.context.js';
+/** A service's console page links to its e-form, preview and lead time (the catalog's service page shows it). */
+export { ApplyingLinks } from './pages/console/forms.pages.js';

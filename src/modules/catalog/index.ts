@@ -29,3 +29,4 @@ export async function loadCatalogDemoData(trx: RootDb): Promise<{ institutions: 
   const { loadCatalogDemo } = await import('./catalog.demo.js');
   return loadCatalogDemo(narrow<CatalogTables>(trx));
 }
+export { registerCatalogConsolePages, type CatalogConsoleDeps, type ServicePanel } from './pages/console/console.pages.js';

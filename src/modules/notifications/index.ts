@@ -249,3 +249,6 @@ export function createNotifications(options: NotificationsOptions): Notification
     },
   };
 }
+export { registerNotificationsConsolePages, type NotificationDeps as NotificationsConsoleDeps } from './pages/console/notifications.pages.js';
+/** A service's console page links to its notification texts (the catalog's service page shows it). */
+export { NotificationLinks } from './pages/console/notifications.templates.js';
