@@ -22,11 +22,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import type { Principal } from '../src/platform/http/auth.js';
-import { createApplications, type ApplicationsService } from '../src/modules/applications/index.js';
-import { createCatalog, type Institution, type Service } from '../src/modules/catalog/index.js';
-import { expectAccessible, launchChromium, signInPage, skipBrowser } from './support/browser.js';
-import { csrfOf, decodeHtml as decode, pageHtml as page, postAndFollow as post, signedIn, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
+import type { Principal } from '../../../../platform/http/auth.js';
+import { createApplications, type ApplicationsService } from '../../index.js';
+import { createCatalog, type Institution, type Service } from '../../../catalog/index.js';
+import { expectAccessible, launchChromium, signInPage, skipBrowser } from '../../../../../test/support/browser.js';
+import { csrfOf, decodeHtml as decode, pageHtml as page, postAndFollow as post, signedIn, startTestPlatform, TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
 
 const JANIS = '150685-12347';
 const ANNA = '230390-11113';
