@@ -64,7 +64,8 @@ describe('Ilze Kļaviņa, PMLP’s service manager', { skip: skipBrowser }, () =
 
 
   test('she may not open staff roles, institutions or OpenID clients (403)', async () => {
-    const page = await ilze.newPage();
+    // Signed in here: her own journeys (which signed her in before) are beside the catalog module now.
+    const page = await signIn(ilze, 'Ilze Kļaviņa');
     for (const path of ['/console/staff', '/console/clients', '/console/institutions', '/en/console/clients/new']) {
       const response = await page.goto(path);
       assert.equal(response?.status(), 403, path);
