@@ -13,16 +13,16 @@ import { runOnce } from './platform/db/once.js';
 import { installProblemHandlers } from './platform/http/problem.js';
 import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
-import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
+import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessConsolePages, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
 import { auditMigrations, createAudit } from './modules/audit/index.js';
-import { registerConsolePages } from './modules/console/index.js';
-import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
-import { createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerRolesEnricher } from './modules/identity/index.js';
-import { applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
-import { createWorkspaceShell } from './shells/workspace/index.js';
+import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
+import { createClientAdministration, createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerIdentityConsolePages, registerRolesEnricher } from './modules/identity/index.js';
+import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
-import { createNotifications, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
+import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
+import { createConsoleShell } from './shells/console/index.js';
+import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
 import { createJobQueue } from './platform/jobs/queue.js';
 
@@ -134,7 +134,13 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db });
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
-  registerConsolePages(app, { db: database.db, catalog, access, applications, notifications: notifications.service, publicUrl: config.publicUrl });
+  // The console shell, and each capability's console pages and tiles in it.
+  const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });
+  registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons });
+  registerCatalogConsolePages(consoleShell, { db: database.db, catalog, persons, servicePanels: [ApplyingLinks, NotificationLinks] });
+  registerAccessConsolePages(consoleShell, { access, catalog, persons });
+  registerIdentityConsolePages(consoleShell, { identity: persons, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });
+  registerNotificationsConsolePages(consoleShell, { notifications: notifications.service, catalog });
   return app;
 }
 

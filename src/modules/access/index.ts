@@ -52,3 +52,4 @@ export { ACCESS_SOURCE, MANDATE_GRANTED, MANDATE_REVOKED, MandateData, accessEve
 export { registerAccessWorkspacePages } from './pages/workspace/workspace.pages.js';
 export { createActingResolver, nameParties, type AccessPagesDeps, type PersonNames } from './pages/workspace/acting.js';
 export { partyText, knownNames } from './pages/workspace/parties.components.js';
+export { registerAccessConsolePages, type AccessConsoleDeps } from './pages/console/staff.pages.js';

@@ -30,3 +30,4 @@ export async function loadCatalogDemoData(trx: RootDb): Promise<{ institutions: 
   return loadCatalogDemo(narrow<CatalogTables>(trx));
 }
 export { CATALOG_SOURCE, SERVICE_PUBLISHED, ServicePublishedData, catalogEvents, type ServicePublishedEvent } from './catalog.events.js';
+export { registerCatalogConsolePages, type CatalogConsoleDeps, type ServicePanel } from './pages/console/console.pages.js';

@@ -110,3 +110,5 @@ export async function registerIdentity(app: App, options: IdentityOptions): Prom
 export async function rotateIdentityKeys(db: RootDb): Promise<{ signing: string[]; retired: string[] }> {
   return rotateProviderKeys(narrow<IdentityTables>(db));
 }
+export { createClientAdministration, type ClientAdministration, type ClientAdminActor, type ClientSettings } from './clients.service.js';
+export { registerIdentityConsolePages, type IdentityConsoleDeps } from './pages/console/clients.pages.js';

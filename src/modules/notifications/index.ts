@@ -230,3 +230,6 @@ export function createNotifications(options: NotificationsOptions): Notification
 
 // The workspace's pages of this module: the person's inbox.
 export { registerNotificationsWorkspacePages } from './pages/workspace/inbox.pages.js';
+export { registerNotificationsConsolePages, type NotificationDeps as NotificationsConsoleDeps } from './pages/console/notifications.pages.js';
+/** A service's console page links to its notification texts (the catalog's service page shows it). */
+export { NotificationLinks } from './pages/console/notifications.templates.js';
