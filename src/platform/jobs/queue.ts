@@ -6,12 +6,12 @@
  * exists exactly when the change that asked for it was committed.
  */
 import { CompiledQuery } from 'kysely';
-import PgBoss from 'pg-boss';
+import { PgBoss, type Db, type Queue } from 'pg-boss';
 import type pg from 'pg';
 import type { RootDb } from '../db/database.js';
 
 /** pg-boss's database interface over any executor of ours (the pool's Kysely, or an open transaction). */
-export function executorAdapter(executor: RootDb): PgBoss.Db {
+export function executorAdapter(executor: RootDb): Db {
   return {
     async executeSql(text, values) {
       const result = await executor.executeQuery(CompiledQuery.raw(text, values ?? []));
@@ -21,7 +21,7 @@ export function executorAdapter(executor: RootDb): PgBoss.Db {
 }
 
 /** pg-boss's database interface over the pool: multi-statement texts (its migrations, maintenance) pass as they are. */
-function poolAdapter(pool: pg.Pool): PgBoss.Db {
+function poolAdapter(pool: pg.Pool): Db {
   return { executeSql: (text, values) => pool.query(text, values) };
 }
 
@@ -42,9 +42,6 @@ export function createJobQueue(pool: pg.Pool, options: QueueOptions = {}): JobQu
     db: poolAdapter(pool),
     schema: 'pgboss',
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
-    // The platform keeps its own record of what was delivered; finished jobs need not live long.
-    archiveCompletedAfterSeconds: 3600,
-    deleteAfterDays: 7,
   });
   boss.on('error', (error: Error) => options.onError?.(error));
   let started = false;
@@ -59,13 +56,13 @@ export function createJobQueue(pool: pg.Pool, options: QueueOptions = {}): JobQu
       if (!started) return;
       started = false;
       // Jobs in hand get a moment to finish; whatever is cut short is claimed again after a restart.
-      await boss.stop({ graceful: true, wait: true, timeout: 5000, close: false });
+      await boss.stop({ graceful: true, timeout: 5000, close: false });
     },
   };
 }
 
 /** Creates a queue with its retry policy once; instances starting together may race, and that is fine. */
-export async function ensureQueue(boss: PgBoss, name: string, policy: PgBoss.Queue): Promise<void> {
+export async function ensureQueue(boss: PgBoss, name: string, policy: Queue): Promise<void> {
   if (await boss.getQueue(name)) return;
   try {
     await boss.createQueue(name, policy);
