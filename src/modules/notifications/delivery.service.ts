@@ -12,7 +12,7 @@
  * Message-ID is what covers it.
  */
 import type { Kysely } from 'kysely';
-import type PgBoss from 'pg-boss';
+import type { Job, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { inTransaction, type RootDb } from '../../platform/db/database.js';
 import { ensureQueue, executorAdapter } from '../../platform/jobs/queue.js';
@@ -164,7 +164,7 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
         retryBackoff: true,
       });
       await sweep(options.embedded);
-      const work = async (jobs: PgBoss.Job<{ deliveryId: string }>[]): Promise<void> => {
+      const work = async (jobs: Job<{ deliveryId: string }>[]): Promise<void> => {
         await Promise.all(jobs.map((job) => attempt(job.data.deliveryId)));
       };
       const batchSize = options.batchSize ?? 25;
@@ -185,7 +185,7 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
       running = false;
       if (sweeper) clearTimeout(sweeper);
       sweeper = undefined;
-      await Promise.all(workerIds.splice(0).map((id) => boss.offWork({ id })));
+      await Promise.all(workerIds.splice(0).map((id) => boss.offWork(DELIVER_QUEUE, { id })));
     },
     async close() {
       await Promise.all([...channels.values()].map((channel) => channel.close?.()));
