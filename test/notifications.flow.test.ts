@@ -62,7 +62,7 @@ async function deliveriesOf(notificationId: string): Promise<DeliveryLogEntry[]>
   assert.ok(item, `notification ${notificationId} is in the delivery log`);
   return item.deliveries;
 }
-const FINAL = new Set(['sent', 'delivered', 'failed']);
+const FINAL = new Set(['sent', 'delivered', 'kept', 'failed']);
 /** Waits until no delivery of the notification is queued, being sent or waiting for a retry. */
 const settled = (notificationId: string): Promise<DeliveryLogEntry[]> =>
   eventually(() => deliveriesOf(notificationId), (deliveries) => deliveries.length > 0 && deliveries.every((delivery) => FINAL.has(delivery.status)), `the deliveries of ${notificationId} settle`);

@@ -34,7 +34,8 @@ export interface OutgoingMessage {
 }
 
 export interface SendOutcome {
-  status: 'sent' | 'delivered';
+  /** `kept`: a development sink held it, nobody received it */
+  status: 'sent' | 'delivered' | 'kept';
   providerRef?: string;
 }
 
@@ -201,6 +202,7 @@ export function smsChannel(provider: SmsProvider): Channel {
     name: 'sms',
     async send(message) {
       const result = await provider.send({ key: message.deliveryId, to: message.address, text: message.short });
+      if (result.kept) return { status: 'kept' };
       return result.providerRef ? { status: 'sent', providerRef: result.providerRef } : { status: 'sent' };
     },
   };
@@ -263,7 +265,7 @@ export function pushChannel(keys: VapidKeys, subject: string, timeoutMs: number)
 
 /** The state's e-address service: delivers an official document to a person's e-address. */
 export interface EAddressAdapter {
-  deliver(document: { key: string; address: string; subject: string; text: string; html: string; messageId: string }): Promise<{ providerRef?: string }>;
+  deliver(document: { key: string; address: string; subject: string; text: string; html: string; messageId: string }): Promise<{ providerRef?: string; kept?: boolean }>;
 }
 
 export function eAddressSink(db: Db): EAddressAdapter {
@@ -271,7 +273,7 @@ export function eAddressSink(db: Db): EAddressAdapter {
   return {
     async deliver(document) {
       await write(document.key, document.address, { subject: document.subject, text: document.text, messageId: document.messageId });
-      return {};
+      return { kept: true };
     },
   };
 }
@@ -288,6 +290,7 @@ export function eAddressChannel(adapter: EAddressAdapter): Channel {
         html: message.html,
         messageId: message.messageId,
       });
+      if (result.kept) return { status: 'kept' };
       // The e-address confirms receipt as it accepts: delivered.
       return result.providerRef ? { status: 'delivered', providerRef: result.providerRef } : { status: 'delivered' };
     },

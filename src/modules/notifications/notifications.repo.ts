@@ -179,8 +179,8 @@ export async function findNotification(db: Db, id: string): Promise<Notification
 }
 
 /** Records the outcome of the attempt this worker holds (status `sending`). */
-export async function finishDelivery(db: Db, id: string, outcome: { status: 'sent' | 'delivered' | 'retrying' | 'failed'; providerRef?: string | null; error?: string | null }): Promise<void> {
-  const done = outcome.status === 'sent' || outcome.status === 'delivered';
+export async function finishDelivery(db: Db, id: string, outcome: { status: 'sent' | 'delivered' | 'kept' | 'retrying' | 'failed'; providerRef?: string | null; error?: string | null }): Promise<void> {
+  const done = outcome.status === 'sent' || outcome.status === 'delivered' || outcome.status === 'kept';
   await db
     .updateTable('notifications.deliveries')
     .set({

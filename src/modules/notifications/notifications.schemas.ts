@@ -9,7 +9,7 @@ export const KINDS = NOTIFICATION_KINDS;
 export const CHANNELS = ['inbox', ...TARGET_CHANNELS] as const;
 export type TargetChannel = Channel;
 export type ChannelName = 'inbox' | TargetChannel;
-export const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'sent', 'delivered', 'failed'] as const;
+export const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'sent', 'delivered', 'kept', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** What the preferences module answers; the inbox is implied and always on. */
@@ -66,7 +66,7 @@ export const DeliverySchema = Type.Object(
   {
     channel: Type.Union(CHANNELS.map((channel) => Type.Literal(channel))),
     status: Type.Union(DELIVERY_STATUSES.map((status) => Type.Literal(status)), {
-      description: 'queued, sending, retrying (after a failed attempt), sent (handed to the provider), delivered, failed (given up: see error)',
+      description: 'queued, sending, retrying (after a failed attempt), sent (handed to the provider), delivered, kept (held by a development sink: SMS_URL unset, no e-address adapter; nobody received it), failed (given up: see error)',
     }),
     attempts: Type.Integer(),
     error: Type.Union([Type.String(), Type.Null()]),

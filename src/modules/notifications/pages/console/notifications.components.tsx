@@ -94,6 +94,7 @@ const STATUS_TAG: Record<DeliveryStatus, string> = {
   retrying: 'govuk-tag--yellow',
   sent: 'govuk-tag--turquoise',
   delivered: 'govuk-tag--green',
+  kept: 'govuk-tag--purple',
   failed: 'govuk-tag--red',
 };
 
@@ -119,7 +120,7 @@ export function Delivery({ lang, delivery }: { lang: Lang; delivery: DeliveryLog
           {details.join(', ')}
         </span>
       )}
-      {delivery.error && delivery.status !== 'sent' && delivery.status !== 'delivered' ? (
+      {delivery.error && delivery.status !== 'sent' && delivery.status !== 'delivered' && delivery.status !== 'kept' ? (
         <span class="govuk-body-s govuk-!-display-block" safe>
           {tn(lang, 'log.why', { error: delivery.error })}
         </span>

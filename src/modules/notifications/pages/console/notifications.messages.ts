@@ -46,6 +46,7 @@ const lv = {
   'status.retrying': 'Atkārtos',
   'status.sent': 'Nosūtīts',
   'status.delivered': 'Piegādāts',
+  'status.kept': 'Paturēts (izstrādes krātuvē)',
   'status.failed': 'Neizdevās',
 
   'channel.inbox': 'Darba vietas paziņojumi',
@@ -147,7 +148,7 @@ const en: Record<keyof typeof lv, string> = {
 
   'log.title': 'Notifications',
   'log.titleOf': 'Notifications: {institution}',
-  'log.lead': 'Each notification’s delivery on each channel: queued, sending, sent, delivered or failed (with why), the number of attempts and when the last one was made.',
+  'log.lead': 'Each notification’s delivery on each channel: queued, sending, sent, delivered, kept by a development sink (nobody received it) or failed (with why), the number of attempts and when the last one was made.',
   'log.forbidden': 'Notifications are seen by an institution’s service managers and case handlers, and by platform administrators and customer support.',
   'log.allInstitutions': 'All institutions',
   'log.filters': 'Filters',
@@ -185,6 +186,7 @@ const en: Record<keyof typeof lv, string> = {
   'status.retrying': 'Retrying',
   'status.sent': 'Sent',
   'status.delivered': 'Delivered',
+  'status.kept': 'Kept (development sink)',
   'status.failed': 'Failed',
 
   'channel.inbox': 'Workspace inbox',

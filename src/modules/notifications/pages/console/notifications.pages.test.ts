@@ -2,7 +2,7 @@
  * The console's notification pages over the real platform with its demo
  * data, its job queue and a real SMTP server (smtp-server in this process,
  * refusing Anna's address for good), as a browser without JavaScript (the
- * workspace inbox is tested in test/notifications.pages.test.ts):
+ * workspace inbox is tested in pages/workspace/inbox.pages.test.ts):
  * - Ilze (PMLP) sees PMLP's notifications with the delivery per channel, the
  *   per-channel counts and filters, not other institutions'; Anna gets 403;
  * - a delivery the SMTP server refuses (550) is in the dead letters with its
@@ -22,6 +22,7 @@ import { expectAccessible, launchChromium, signInPage, skipBrowser } from '../..
 import { callApi, eventually, expectJson as ok } from '../../../../../test/support/http.js';
 import { csrfOf, decodeHtml as decode, pageHtml as page, postAndFollow as post, signedIn, startTestPlatform, TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
 import { accessTokenFor, demoRp, institutionToken } from '../../../../../test/support/sso.js';
+import { applyAsJanis as applyJourney, moveToInProgress as moveJourney, waitForInbox as waitJourney } from '../../../../../test/support/journeys.js';
 
 const JANIS = '150685-12347';
 const ANNA = '230390-11113';
@@ -37,35 +38,10 @@ let subject = '';
 
 const call = (method: string, path: string, token: string | null, json?: unknown): Promise<Response> => callApi(platform.url, method, path, token, { json });
 
-async function applyAsJanis(target: TestPlatform = platform, token = tokens.janis): Promise<{ applicationId: string; number: string }> {
-  const response = await fetch(`${target.url}/api/v1/applications`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      serviceId: residenceId,
-      data: { fullName: 'Jānis Bērziņš', email: 'janis.berzins@example.com', address: 'Brīvības iela 1-2, Rīga, LV-1010', movedInOn: '2026-01-05', basis: 'owner', consent: true },
-    }),
-  });
-  return ok(response, 201);
-}
-
-/** PMLP's system moves an application to in_progress (a `status` notification to Jānis). */
-async function moveToInProgress(applicationId: string, eventId: string, target: TestPlatform = platform, token = tokens.institution): Promise<void> {
-  const response = await fetch(`${target.url}/api/v1/applications/${applicationId}/status`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ code: 'in_progress', eventId, noteForApplicant: 'Pārbaudām adresi.' }),
-  });
-  assert.ok(response.status < 300, `the status was recorded (${response.status}: ${await response.text()})`);
-}
-
+const applyAsJanis = (target: TestPlatform = platform, token = tokens.janis) => applyJourney(target, token, residenceId);
+const moveToInProgress = (applicationId: string, eventId: string, target: TestPlatform = platform, token = tokens.institution) => moveJourney(target, token, applicationId, eventId);
 const inboxOf = (code: string, target: TestPlatform = platform) => target.notifications!.service.inbox(code, { limit: 100 });
-const waitForInbox = (code: string, wanted: string, target: TestPlatform = platform): Promise<InboxItem> =>
-  eventually(
-    () => inboxOf(code, target),
-    (page) => page.items.some((item) => item.subject === wanted),
-    `“${wanted}” reaches the inbox`,
-  ).then((page) => page.items.find((item) => item.subject === wanted) as InboxItem);
+const waitForInbox = (code: string, wanted: string, target: TestPlatform = platform): Promise<InboxItem> => waitJourney(target, code, wanted);
 
 /** A plain-HTTP browser signed in as `name`. */
 const signIn = (name: string, target: TestPlatform = platform, returnTo = '/workspace'): Promise<TestBrowser> => signedIn(target, name, returnTo);

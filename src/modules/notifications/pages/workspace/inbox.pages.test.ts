@@ -12,12 +12,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startTestSmtp, type TestSmtp } from '../src/modules/notifications/notifications.fixtures.js';
-import type { InboxItem } from '../src/modules/notifications/index.js';
-import { expectAccessible, launchChromium, signInPage, skipBrowser } from './support/browser.js';
-import { callApi, eventually, expectJson as ok } from './support/http.js';
-import { csrfOf, decodeHtml as decode, pageHtml as page, postAndFollow as post, signedIn, startTestPlatform, TestBrowser, type TestPlatform } from './support/platform.js';
-import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
+import { startTestSmtp, type TestSmtp } from '../../notifications.fixtures.js';
+import type { InboxItem } from '../../index.js';
+import { expectAccessible, launchChromium, signInPage, skipBrowser } from '../../../../../test/support/browser.js';
+import { callApi, expectJson as ok } from '../../../../../test/support/http.js';
+import { csrfOf, decodeHtml as decode, pageHtml as page, postAndFollow as post, signedIn, startTestPlatform, TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
+import { accessTokenFor, demoRp, institutionToken } from '../../../../../test/support/sso.js';
+import { applyAsJanis as applyJourney, moveToInProgress as moveJourney, waitForInbox as waitJourney } from '../../../../../test/support/journeys.js';
 
 const JANIS = '150685-12347';
 
@@ -31,35 +32,10 @@ let subject = '';
 
 const call = (method: string, path: string, token: string | null, json?: unknown): Promise<Response> => callApi(platform.url, method, path, token, { json });
 
-async function applyAsJanis(target: TestPlatform = platform, token = tokens.janis): Promise<{ applicationId: string; number: string }> {
-  const response = await fetch(`${target.url}/api/v1/applications`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      serviceId: residenceId,
-      data: { fullName: 'Jānis Bērziņš', email: 'janis.berzins@example.com', address: 'Brīvības iela 1-2, Rīga, LV-1010', movedInOn: '2026-01-05', basis: 'owner', consent: true },
-    }),
-  });
-  return ok(response, 201);
-}
-
-/** PMLP's system moves an application to in_progress (a `status` notification to Jānis). */
-async function moveToInProgress(applicationId: string, eventId: string, target: TestPlatform = platform, token = tokens.institution): Promise<void> {
-  const response = await fetch(`${target.url}/api/v1/applications/${applicationId}/status`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ code: 'in_progress', eventId, noteForApplicant: 'Pārbaudām adresi.' }),
-  });
-  assert.ok(response.status < 300, `the status was recorded (${response.status}: ${await response.text()})`);
-}
-
+const applyAsJanis = (target: TestPlatform = platform, token = tokens.janis) => applyJourney(target, token, residenceId);
+const moveToInProgress = (applicationId: string, eventId: string, target: TestPlatform = platform, token = tokens.institution) => moveJourney(target, token, applicationId, eventId);
 const inboxOf = (code: string, target: TestPlatform = platform) => target.notifications!.service.inbox(code, { limit: 100 });
-const waitForInbox = (code: string, wanted: string, target: TestPlatform = platform): Promise<InboxItem> =>
-  eventually(
-    () => inboxOf(code, target),
-    (page) => page.items.some((item) => item.subject === wanted),
-    `“${wanted}” reaches the inbox`,
-  ).then((page) => page.items.find((item) => item.subject === wanted) as InboxItem);
+const waitForInbox = (code: string, wanted: string, target: TestPlatform = platform): Promise<InboxItem> => waitJourney(target, code, wanted);
 
 /** A plain-HTTP browser signed in as `name`. */
 const signIn = (name: string, target: TestPlatform = platform, returnTo = '/workspace'): Promise<TestBrowser> => signedIn(target, name, returnTo);
