@@ -14,6 +14,8 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Test files run side by side: more than the 2 cores, since much of a file's time is spent waiting (timers, retries, a child process's start). */
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? 4);
 
 function ensureChromium() {
   if (existsSync(chromium)) return;
@@ -67,7 +69,7 @@ process.on('SIGINT', () => {});
 let status = 1;
 try {
   if (useTemplates && templateScript('build').status !== 0) throw new Error('could not build the template databases');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files], { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files], { cwd: root, stdio: 'inherit', env });
   status = result.status ?? 1;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
