@@ -64,13 +64,11 @@ interface FieldProps {
 
 export const idOf = (name: string): string => name.replace(/\./g, '-');
 
-export function TextInput(
-  props: FieldProps & { value: string; width?: 'full' | 'two-thirds' | 'one-half' | '20' | '10' | '5' | '4' | '3'; type?: string; autocomplete?: string; inputmode?: string; spellcheck?: boolean; readonly?: boolean },
-): JSX.Element {
-  const id = idOf(props.name);
-  const width = props.width && /^\d/.test(props.width) ? ` govuk-input--width-${props.width}` : props.width ? ` govuk-!-width-${props.width}` : '';
+/** What stands above every single control: its label, hint and error message. */
+function FieldHead(props: FieldProps & { id: string }): JSX.Element {
+  const { id } = props;
   return (
-    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+    <>
       <label class={`govuk-label${props.labelClass ? ` ${props.labelClass}` : ''}`} for={id} safe>
         {props.label}
       </label>
@@ -82,6 +80,18 @@ export function TextInput(
         ''
       )}
       {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+    </>
+  );
+}
+
+export function TextInput(
+  props: FieldProps & { value: string; width?: 'full' | 'two-thirds' | 'one-half' | '20' | '10' | '5' | '4' | '3'; type?: string; autocomplete?: string; inputmode?: string; spellcheck?: boolean; readonly?: boolean },
+): JSX.Element {
+  const id = idOf(props.name);
+  const width = props.width && /^\d/.test(props.width) ? ` govuk-input--width-${props.width}` : props.width ? ` govuk-!-width-${props.width}` : '';
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <FieldHead {...props} id={id} />
       <input
         class={`govuk-input${width}${props.error ? ' govuk-input--error' : ''}`}
         id={id}
@@ -103,17 +113,7 @@ export function TextArea(props: FieldProps & { value: string; rows?: number }): 
   const id = idOf(props.name);
   return (
     <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
-      <label class={`govuk-label${props.labelClass ? ` ${props.labelClass}` : ''}`} for={id} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${id}-hint`} class="govuk-hint" safe>
-          {props.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+      <FieldHead {...props} id={id} />
       <textarea
         class={`govuk-textarea govuk-!-width-full${props.error ? ' govuk-textarea--error' : ''}`}
         id={id}
@@ -140,17 +140,7 @@ export function Select(props: FieldProps & { value: string; options: Option[] })
   const id = idOf(props.name);
   return (
     <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
-      <label class={`govuk-label${props.labelClass ? ` ${props.labelClass}` : ''}`} for={id} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${id}-hint`} class="govuk-hint" safe>
-          {props.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+      <FieldHead {...props} id={id} />
       <select class={`govuk-select${props.error ? ' govuk-select--error' : ''}`} id={id} name={props.name} aria-describedby={describedBy(id, props.hint, props.error)}>
         {props.options.map((option) => (
           <option value={option.value} selected={option.value === props.value} safe>
@@ -284,17 +274,7 @@ export function FileUpload(props: FieldProps & { multiple?: boolean; accept?: st
   const id = idOf(props.name);
   return (
     <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
-      <label class={`govuk-label${props.labelClass ? ` ${props.labelClass}` : ''}`} for={id} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${id}-hint`} class="govuk-hint" safe>
-          {props.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {props.error ? <ErrorMessage lang={props.lang} id={id} text={props.error} /> : ''}
+      <FieldHead {...props} id={id} />
       <input
         class={`govuk-file-upload${props.error ? ' govuk-file-upload--error' : ''}`}
         id={id}
