@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { InboxItem } from '../../src/modules/notifications/index.js';
 import { eventually, expectJson } from './http.js';
 import type { TestPlatform } from './platform.js';
+import { accessTokenFor, demoRp, institutionToken } from './sso.js';
 
 /** Jānis applies for the declaration of residence (`serviceId`) with his bearer token; the receipt. */
 export async function applyAsJanis(target: TestPlatform, token: string, serviceId: string): Promise<{ applicationId: string; number: string }> {
@@ -38,4 +39,23 @@ export function waitForInbox(target: TestPlatform, code: string, wanted: string)
     (page) => page.items.some((item) => item.subject === wanted),
     `“${wanted}” reaches the inbox`,
   ).then((page) => page.items.find((item) => item.subject === wanted) as InboxItem);
+}
+
+/** The start both notification page tests share: Jānis applies, PMLP's system moves it on, the status change reaches his inbox. */
+export async function startResidenceJourney(target: TestPlatform): Promise<{
+  tokens: { janis: string; institution: string };
+  residenceId: string;
+  receipt: { applicationId: string; number: string };
+  subject: string;
+}> {
+  const tokens = {
+    janis: await accessTokenFor(target, await demoRp(target), 'Jānis Bērziņš'),
+    institution: await institutionToken(target, 'applications.read applications.write notifications.send'),
+  };
+  const residenceId = (await expectJson<{ id: string }>(await fetch(`${target.url}/api/v1/services/dzivesvietas-deklaresana`))).id;
+  const receipt = await applyAsJanis(target, tokens.janis, residenceId);
+  await moveToInProgress(target, tokens.institution, receipt.applicationId, 'pages-1');
+  const subject = `Pieteikums ${receipt.number}: Izskatīšanā`;
+  await waitForInbox(target, '150685-12347', subject);
+  return { tokens, residenceId, receipt, subject };
 }

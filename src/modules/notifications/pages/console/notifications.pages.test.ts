@@ -21,8 +21,7 @@ import type { InboxItem } from '../../index.js';
 import { expectAccessible, launchChromium, signInPage, skipBrowser } from '../../../../../test/support/browser.js';
 import { callApi, eventually, expectJson as ok } from '../../../../../test/support/http.js';
 import { csrfOf, decodeHtml as decode, pageHtml as page, postAndFollow as post, signedIn, startTestPlatform, TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
-import { accessTokenFor, demoRp, institutionToken } from '../../../../../test/support/sso.js';
-import { applyAsJanis as applyJourney, moveToInProgress as moveJourney, waitForInbox as waitJourney } from '../../../../../test/support/journeys.js';
+import { moveToInProgress as moveJourney, waitForInbox as waitJourney, startResidenceJourney } from '../../../../../test/support/journeys.js';
 
 const JANIS = '150685-12347';
 const ANNA = '230390-11113';
@@ -30,7 +29,7 @@ const ANNA = '230390-11113';
 let platform: TestPlatform;
 let smtp: TestSmtp;
 let annaAttempts = 0;
-const tokens = { janis: '', institution: '' };
+let tokens = { janis: '', institution: '' };
 let residenceId = '';
 /** Jānis's application and the subject of its in_progress notification */
 let receipt = { applicationId: '', number: '' };
@@ -38,7 +37,6 @@ let subject = '';
 
 const call = (method: string, path: string, token: string | null, json?: unknown): Promise<Response> => callApi(platform.url, method, path, token, { json });
 
-const applyAsJanis = (target: TestPlatform = platform, token = tokens.janis) => applyJourney(target, token, residenceId);
 const moveToInProgress = (applicationId: string, eventId: string, target: TestPlatform = platform, token = tokens.institution) => moveJourney(target, token, applicationId, eventId);
 const inboxOf = (code: string, target: TestPlatform = platform) => target.notifications!.service.inbox(code, { limit: 100 });
 const waitForInbox = (code: string, wanted: string, target: TestPlatform = platform): Promise<InboxItem> => waitJourney(target, code, wanted);
@@ -59,13 +57,7 @@ before(async () => {
     },
   });
   platform = await startTestPlatform({ env: { SMTP_URL: smtp.url, NOTIFICATIONS_RETRY_SECONDS: '1' } });
-  tokens.janis = await accessTokenFor(platform, await demoRp(platform), 'Jānis Bērziņš');
-  tokens.institution = await institutionToken(platform, 'applications.read applications.write notifications.send');
-  residenceId = (await ok<{ id: string }>(await call('GET', '/api/v1/services/dzivesvietas-deklaresana', null))).id;
-  receipt = await applyAsJanis();
-  await moveToInProgress(receipt.applicationId, 'pages-1');
-  subject = `Pieteikums ${receipt.number}: Izskatīšanā`;
-  await waitForInbox(JANIS, subject);
+  ({ tokens, residenceId, receipt, subject } = await startResidenceJourney(platform));
 });
 
 after(async () => {

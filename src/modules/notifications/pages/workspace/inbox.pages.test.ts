@@ -15,27 +15,18 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestSmtp, type TestSmtp } from '../../notifications.fixtures.js';
 import type { InboxItem } from '../../index.js';
 import { expectAccessible, launchChromium, signInPage, skipBrowser } from '../../../../../test/support/browser.js';
-import { callApi, expectJson as ok } from '../../../../../test/support/http.js';
 import { csrfOf, decodeHtml as decode, pageHtml as page, postAndFollow as post, signedIn, startTestPlatform, TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
-import { accessTokenFor, demoRp, institutionToken } from '../../../../../test/support/sso.js';
-import { applyAsJanis as applyJourney, moveToInProgress as moveJourney, waitForInbox as waitJourney } from '../../../../../test/support/journeys.js';
+import { startResidenceJourney } from '../../../../../test/support/journeys.js';
 
 const JANIS = '150685-12347';
 
 let platform: TestPlatform;
 let smtp: TestSmtp;
-const tokens = { janis: '', institution: '' };
-let residenceId = '';
 /** Jānis's application and the subject of its in_progress notification */
 let receipt = { applicationId: '', number: '' };
 let subject = '';
 
-const call = (method: string, path: string, token: string | null, json?: unknown): Promise<Response> => callApi(platform.url, method, path, token, { json });
-
-const applyAsJanis = (target: TestPlatform = platform, token = tokens.janis) => applyJourney(target, token, residenceId);
-const moveToInProgress = (applicationId: string, eventId: string, target: TestPlatform = platform, token = tokens.institution) => moveJourney(target, token, applicationId, eventId);
 const inboxOf = (code: string, target: TestPlatform = platform) => target.notifications!.service.inbox(code, { limit: 100 });
-const waitForInbox = (code: string, wanted: string, target: TestPlatform = platform): Promise<InboxItem> => waitJourney(target, code, wanted);
 
 /** A plain-HTTP browser signed in as `name`. */
 const signIn = (name: string, target: TestPlatform = platform, returnTo = '/workspace'): Promise<TestBrowser> => signedIn(target, name, returnTo);
@@ -50,13 +41,7 @@ before(async () => {
     refuse: (recipient) => (recipient === 'anna.kalnina@example.com' ? 550 : undefined),
   });
   platform = await startTestPlatform({ env: { SMTP_URL: smtp.url, NOTIFICATIONS_RETRY_SECONDS: '1' } });
-  tokens.janis = await accessTokenFor(platform, await demoRp(platform), 'Jānis Bērziņš');
-  tokens.institution = await institutionToken(platform, 'applications.read applications.write notifications.send');
-  residenceId = (await ok<{ id: string }>(await call('GET', '/api/v1/services/dzivesvietas-deklaresana', null))).id;
-  receipt = await applyAsJanis();
-  await moveToInProgress(receipt.applicationId, 'pages-1');
-  subject = `Pieteikums ${receipt.number}: Izskatīšanā`;
-  await waitForInbox(JANIS, subject);
+  ({ receipt, subject } = await startResidenceJourney(platform));
 });
 
 after(async () => {
