@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { loadDemoData } from '../src/app.js';
 import type { Principal } from '../src/platform/http/auth.js';
@@ -29,10 +30,23 @@ describe('offers', () => {
   let riga: Principal;
   let service: (slug: string) => Promise<Service>;
 
+  /**
+   * Every event on the outbox so far. The bus reads only rows older than every
+   * open transaction, and on a shared server that horizon spans all databases
+   * (other test files' transactions too), so wait until every row is readable.
+   */
+  async function readableEvents(): Promise<Awaited<ReturnType<typeof eventsAfter>>> {
+    const total = Number((await sql<{ n: string }>`select count(*)::text as n from platform.outbox`.execute(database.db)).rows[0]?.n);
+    for (const deadline = Date.now() + 30_000; ; await delay(50)) {
+      const events = await eventsAfter(database.db, { tx: '0', position: '0' }, 100_000);
+      if (events.length >= total) return events;
+      assert.ok(Date.now() < deadline, `only ${events.length} of ${total} outbox events became readable`);
+    }
+  }
   /** Every status change on the outbox so far, handed to the offers module as the event bus would; the number of offers made. */
   async function relay(): Promise<number> {
     let fired = 0;
-    for (const event of await eventsAfter(database.db, { tx: '0', position: '0' }, 100_000)) {
+    for (const event of await readableEvents()) {
       if (event.type === STATUS_CHANGED) fired += await offers.handleEvent(event.type, event.data as Record<string, unknown>);
     }
     return fired;
