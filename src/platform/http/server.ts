@@ -14,6 +14,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { Type } from '@sinclair/typebox';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { installAuthentication } from './auth.js';
+import { lazyCompilers } from './compilers.js';
 import { tokensMatch } from './csrf.js';
 import { installProblemDocumentation } from './openapi.js';
 import { makeProblem, ProblemSchema, sendProblem, toProblem } from './problem.js';
@@ -73,6 +74,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     // Ajv: report every failing field, keep the given data as it is.
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    schemaController: { compilersFactory: lazyCompilers() },
     return503OnClosing: true,
     // Errors raised before routing (a URL that is not valid UTF-8, a bad content type) are problems too.
     frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
