@@ -80,6 +80,8 @@ export interface ConsoleRoute {
    * (`tokensMatch(field, context.csrf)` from platform/http/csrf.ts).
    */
   multipart?: boolean;
+  /** A file download: sent as it is stored, never compressed on the way (its bytes are often compressed already). */
+  download?: boolean;
   /** Where an anonymous visitor comes back to after signing in (a POST's default: the console's home page). */
   returnTo?: (path: string) => string;
 }
