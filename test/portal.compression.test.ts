@@ -2,11 +2,15 @@
  * What a first visit costs on the wire, over real HTTP: the portal's home page
  * and everything it links, compressed as the client allows (Brotli, else gzip,
  * else none), and the fingerprinted assets cached for a year while their plain
- * addresses keep working. JSON, problem+json and tiny bodies too.
+ * addresses keep working. JSON, problem+json and tiny bodies too; downloads go
+ * out as stored.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { applyAsJanis, moveToInProgress } from './support/journeys.js';
+import { expectJson } from './support/http.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
 import { decoded, firstVisit, wireGet, type WireResponse } from './support/wire.js';
 
 let platform: TestPlatform;
@@ -161,4 +165,34 @@ test('fingerprinted assets are immutable for a year; their plain addresses keep 
   assert.equal(outdated.status, 200);
   assert.doesNotMatch(header(outdated, 'cache-control') ?? '', /immutable/);
   assert.equal((await wireGet(`${platform.url}/assets/nothing.0123456789abcdef.css`)).status, 404);
+});
+
+test('a downloaded document goes out as stored, even when its type is text', async () => {
+  const janis = await accessTokenFor(platform, await demoRp(platform), 'Jānis Bērziņš');
+  const institution = await institutionToken(platform);
+  const service = await expectJson<{ id: string }>(await fetch(`${platform.url}/api/v1/services/dzivesvietas-deklaresana`));
+  const receipt = await applyAsJanis(platform, janis, service.id);
+  await moveToInProgress(platform, institution, receipt.applicationId, `${receipt.number}-progress`);
+  const decided = await fetch(`${platform.url}/api/v1/applications/${receipt.applicationId}/status`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${institution}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ code: 'decided' }),
+  });
+  assert.equal(decided.status, 201, await decided.text());
+  const table = Buffer.from(`adrese;platība\n${'Brīvības iela 1-2, Rīga;54\n'.repeat(400)}`);
+  const form = new FormData();
+  form.set('summary', JSON.stringify({ lv: 'Izziņa', en: 'Statement' }));
+  form.set('table', new Blob([table], { type: 'text/plain' }), 'izziņa.txt');
+  const delivered = await fetch(`${platform.url}/api/v1/applications/${receipt.applicationId}/result`, { method: 'POST', headers: { authorization: `Bearer ${institution}` }, body: form });
+  assert.equal(delivered.status, 201, await delivered.text());
+  const view = await expectJson<{ result?: { documents: { id: string }[] } }>(await fetch(`${platform.url}/api/v1/applications/${receipt.number}`, { headers: { authorization: `Bearer ${janis}` } }));
+  const document = view.result?.documents[0];
+  assert.ok(document);
+
+  const download = await wireGet(`${platform.url}/api/v1/applications/${receipt.number}/files/${document.id}`, { authorization: `Bearer ${janis}`, 'accept-encoding': 'br, gzip' });
+  assert.equal(download.status, 200);
+  assert.match(header(download, 'content-type') ?? '', /^text\/plain/);
+  assert.equal(header(download, 'content-encoding'), undefined, 'not compressed on the way');
+  assert.equal(Number(header(download, 'content-length')), table.byteLength);
+  assert.deepEqual(download.body, table);
 });
