@@ -113,6 +113,10 @@ test('problem+json errors, tiny bodies and redirects stay correct', async () => 
   assert.equal(notFound.status, 404);
   assert.equal((JSON.parse(decoded(notFound).toString('utf8')) as { status: number }).status, 404);
 
+  const redirect = await wireGet(`${platform.url}/en`, { 'accept-encoding': 'br, gzip' });
+  assert.equal(redirect.status, 301);
+  assert.equal(header(redirect, 'location'), '/en/');
+
   const missingPage = await wireGet(`${platform.url}/no-such-page`, { 'accept-encoding': 'br', accept: 'text/html' });
   assert.equal(missingPage.status, 404);
   assert.match(decoded(missingPage).toString('utf8'), /<html lang="lv"/);
