@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs each scenario beside its anchor in the same run and
- * prints one JSON object per line:
+ * prints one JSON object per line (first-visit-bytes: bytes on the wire, not time):
  *   {"bench": NAME, ...figures, "ratio": R, "anchor": NAME}
  * `--quick` shortens every measurement so the whole run ends within 2 minutes.
  * With BENCH_DATABASE_URL the catalog and the service-level benches run on that
@@ -13,6 +13,7 @@ import { benchIngest, benchIngestApi } from './ingest.js';
 import { benchEmail } from './email.js';
 import { openScratchDatabase } from '../test/support/database.js';
 import { SEARCH_TERMS } from './generate.js';
+import { firstVisit } from '../test/support/wire.js';
 
 const quick = process.argv.includes('--quick');
 const root = path.resolve(import.meta.dirname, '..');
@@ -63,6 +64,27 @@ function print(line: Record<string, unknown>): void {
   console.log(JSON.stringify(line));
 }
 
+/**
+ * Bytes on the wire for a first visit to the portal's home page (the page and
+ * every stylesheet, script, icon and manifest it links), with Brotli/gzip
+ * offered, beside the same visit without compression. A size, not a speed.
+ */
+async function benchFirstVisit(base: string): Promise<Record<string, unknown>> {
+  const compressed = await firstVisit(base, '/', 'br, gzip');
+  const identity = await firstVisit(base, '/');
+  return {
+    bench: 'first-visit-bytes',
+    path: '/',
+    accept_encoding: 'br, gzip',
+    responses: compressed.responses.length,
+    bytes: compressed.totalBytes,
+    body_bytes: compressed.bodyBytes,
+    identity_bytes: identity.totalBytes,
+    ratio: Math.round((compressed.totalBytes / identity.totalBytes) * 1000) / 1000,
+    anchor: 'first-visit-identity',
+  };
+}
+
 async function main(): Promise<void> {
   const hello = await startTarget('hello');
   const anchor = await load(`http://127.0.0.1:${hello.port}`, ['/']);
@@ -72,6 +94,7 @@ async function main(): Promise<void> {
   const catalog = await startTarget('catalog', String(services));
   const paths = SEARCH_TERMS.flatMap((term) => [`/api/v1/services?q=${encodeURIComponent(term)}`, `/api/v1/services?q=${encodeURIComponent(term)}&audience=citizen&online=true&limit=10`]);
   const search = await load(`http://127.0.0.1:${catalog.port}`, paths);
+  const visit = await benchFirstVisit(`http://127.0.0.1:${catalog.port}`);
   catalog.child.kill();
   print({
     bench: 'catalog-search',
@@ -83,6 +106,8 @@ async function main(): Promise<void> {
     ratio: Math.round((search.requests_per_s / anchor.requests_per_s) * 1000) / 1000,
     anchor: 'fastify-hello',
   });
+
+  print(visit);
 
   // The central status register's batch ingest (service level), beside a raw single-row insert loop on the same database.
   const database = await openScratchDatabase(process.env.BENCH_DATABASE_URL, 'pk_bench');

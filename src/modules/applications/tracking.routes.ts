@@ -81,6 +81,8 @@ export function registerTrackingRoutes(app: App, { applications }: ApplicationsR
     '/api/v1/applications/:id/files/:fileId',
     {
       ...signedIn,
+      // Sent as stored: uploads are often compressed already, and their length is declared below.
+      compress: false,
       schema: {
         tags,
         summary: 'Download an attachment, an answer’s file or a result document of an application',

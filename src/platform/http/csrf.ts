@@ -4,6 +4,12 @@
  * anonymous visitor's is a random double-submit cookie. The identity module
  * says which session a request belongs to through `installCsrf`; pages, shells
  * and API guards only call `csrfToken`, `csrfMatches` and `verifyCsrf` here.
+ *
+ * Pages are compressed, and a secret that stands in every compressed response
+ * beside text an attacker chose can be read off the responses' lengths
+ * (BREACH). So a page never carries the token itself: each time it is written
+ * it is masked with a fresh random pad (the pad, then the token XOR the pad),
+ * and the check takes the pad off again.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -53,6 +59,21 @@ export function tokensMatch(sent: unknown, expected: string | undefined): boolea
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** The token as a page carries it: a fresh pad and the token XOR the pad, base64url; never the same twice. */
+function masked(token: string): string {
+  const bytes = Buffer.from(token);
+  const pad = randomBytes(bytes.length);
+  return Buffer.concat([pad, Buffer.from(bytes.map((byte, i) => byte ^ (pad[i] ?? 0)))]).toString('base64url');
+}
+
+/** The token inside a masked one; undefined when `sent` cannot be one. */
+function unmasked(sent: string): string | undefined {
+  const raw = Buffer.from(sent, 'base64url');
+  if (raw.length === 0 || raw.length % 2 !== 0) return undefined;
+  const half = raw.length / 2;
+  return Buffer.from(raw.subarray(half).map((byte, i) => byte ^ (raw[i] ?? 0))).toString('latin1');
+}
+
 function expectedToken(request: FastifyRequest): string | undefined {
   const settings = request.server.csrfSettings;
   const secret = settings.sessionSecret(request);
@@ -61,13 +82,13 @@ function expectedToken(request: FastifyRequest): string | undefined {
   return cookie && ANONYMOUS_TOKEN.test(cookie) ? cookie : undefined;
 }
 
-/** The CSRF token for the current request's forms (minting an anonymous one when needed). */
+/** The CSRF token for the current request's forms (minting an anonymous one when needed), masked afresh at each call. */
 export function csrfToken(request: FastifyRequest): string {
   const existing = expectedToken(request);
-  if (existing) return existing;
+  if (existing) return masked(existing);
   const minted = randomBytes(32).toString('base64url');
   pending.set(request, minted);
-  return minted;
+  return masked(minted);
 }
 
 /** A hidden form field carrying the CSRF token; put it in every form that POSTs. */
@@ -77,7 +98,9 @@ export function csrfField(request: FastifyRequest): string {
 
 /** Whether `sent` (a form field read by the caller, e.g. from a multipart body) is this request's token. */
 export function csrfMatches(request: FastifyRequest, sent: unknown): boolean {
-  return tokensMatch(sent, expectedToken(request));
+  const expected = expectedToken(request);
+  // A masked token, as pages carry it; or the token itself (an anonymous client may send its cookie's value).
+  return tokensMatch(sent, expected) || (typeof sent === 'string' && tokensMatch(unmasked(sent), expected));
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The HTTP foundation shared by every module: logging, problem+json errors,
- * trusted proxies, security headers, form bodies, the OpenAPI document and
- * reference page, health, readiness and Prometheus metrics (behind a token).
+ * trusted proxies, security headers, response compression, form bodies, the
+ * OpenAPI document and reference page, health, readiness and Prometheus
+ * metrics (behind a token).
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
@@ -15,6 +16,7 @@ import { Type } from '@sinclair/typebox';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { installAuthentication } from './auth.js';
 import { lazyCompilers } from './compilers.js';
+import { installCompression } from './compression.js';
 import { tokensMatch } from './csrf.js';
 import { installProblemDocumentation } from './openapi.js';
 import { makeProblem, ProblemSchema, sendProblem, toProblem } from './problem.js';
@@ -82,6 +84,8 @@ export async function createServer(options: ServerOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installTrustedProxies(app, trusted);
+  // Before any route: the compression hook is attached to each route as it is added.
+  await installCompression(app);
   // Set before any route is added: a route keeps the error handler of the moment it was added (the probes below too).
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
   app.addHook('onSend', async (_request, reply) => {

@@ -6,13 +6,20 @@
  *
  * The stylesheet is compiled once per process and cached on disk, keyed by the
  * versions of govuk-frontend and sass and by the Sass source, so restarts and
- * test runs skip the ~1 s compile.
+ * test runs skip the ~1 s compile; its Brotli and gzip forms (highest quality)
+ * are made once with it and cached beside it.
+ *
+ * Each asset is served at an address carrying a hash of its content
+ * (`/assets/app.<hash>.css`), cached for a year as immutable; pages link those.
+ * The plain addresses (`/assets/app.css`, `/assets/icon.svg`,
+ * `/manifest.webmanifest`) keep answering, with a short cache.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { negotiateEncoding, precompress, varyOnEncoding, type Precompressed } from '../http/compression.js';
 import type { App } from '../http/server.js';
 import { langOfPath, otherLang, pathInLang, t } from './i18n.js';
 
@@ -57,13 +64,28 @@ const COMPONENTS = [
   'warning-text',
 ];
 
+/** A short hash of an asset's content: the part of its address that changes with it. */
+function fingerprint(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+}
+
+const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512" role="img" aria-label="Pakalpojumi">
+<rect width="512" height="512" rx="96" fill="${BRAND_COLOUR}"/>
+<rect x="112" y="368" width="288" height="28" rx="14" fill="${ACCENT_COLOUR}"/>
+<path d="M176 112h104c50 0 88 36 88 84s-38 84-88 84h-48v56h-56zm56 48v72h44c22 0 36-15 36-36s-14-36-36-36z" fill="#ffffff"/>
+</svg>
+`;
+
+/** The icon's address: the fingerprinted one that pages and the manifest link. */
+export const ICON_URL = `/assets/icon.${fingerprint(ICON_SVG)}.svg`;
+
 /**
  * Every image GOV.UK Frontend would reference (only the footer's crest) resolves
  * to our own icon, so nothing in the stylesheet points at GOV.UK artwork.
  */
 const THEME_MODULE = `
 @function image-url($filename) {
-  @return url("/assets/icon.svg");
+  @return url("${ICON_URL}");
 }
 @function font-url($filename) {
   @return url("/assets/#{$filename}");
@@ -339,9 +361,18 @@ $accent: ${ACCENT_COLOUR};
 }
 `;
 
-interface Stylesheet {
-  css: string;
-  etag: string;
+/** An asset held in memory in every encoding it is sent in. */
+interface StaticAsset {
+  /** the fingerprinted address pages link, cached for a year */
+  url: string;
+  /** the address before fingerprinting, still answered with a short cache */
+  plainUrl: string;
+  type: string;
+  fingerprint: string;
+  body: Precompressed;
+}
+
+interface Stylesheet extends StaticAsset {
   /** how it was obtained and how long it took, for the log */
   source: 'compiled' | 'cache';
   ms: number;
@@ -361,10 +392,8 @@ const STYLESHEET_KEY = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
-/** The stylesheet's address; the key in it makes it safe to cache for a year. */
-export const STYLESHEET_URL = `/assets/app.css?v=${STYLESHEET_KEY}`;
-export const ICON_URL = '/assets/icon.svg';
-export const MANIFEST_URL = '/manifest.webmanifest';
+const STYLESHEET_PLAIN_URL = '/assets/app.css';
+const STYLESHEET_TYPE = 'text/css; charset=utf-8';
 
 function cacheFile(): string {
   // node_modules/.cache is where tools conventionally keep rebuildable output.
@@ -372,110 +401,177 @@ function cacheFile(): string {
   return path.join(nodeModules, '.cache', 'pakalpojumi', `app-${STYLESHEET_KEY}.css`);
 }
 
+/** A cached file's bytes, or undefined when it is not there (yet). */
+async function readCached(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache files whole (rename), then drops those of earlier versions; a read-only installation skips this. */
+async function writeCache(file: string, body: Precompressed): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    for (const [suffix, bytes] of [['', body.identity], ['.br', body.br], ['.gz', body.gzip]] as const) {
+      if (!bytes) continue;
+      const temporary = `${file}${suffix}.${process.pid}.tmp`;
+      await writeFile(temporary, bytes);
+      await rename(temporary, `${file}${suffix}`);
+    }
+    const current = path.basename(file);
+    for (const name of await readdir(path.dirname(file))) {
+      if (/^app-[0-9a-f]{16}\.css(?:\.br|\.gz)?$/.test(name) && !name.startsWith(current)) await rm(path.join(path.dirname(file), name), { force: true });
+    }
+  } catch {
+    // A read-only installation simply compiles (and compresses) at every start.
+  }
+}
+
+/** Sass is loaded only when there is something to compile: a cached start never needs it. */
+async function compileSass(): Promise<string> {
+  const sass = await import('sass');
+  return sass.compileString(SASS_SOURCE, {
+    style: 'compressed',
+    loadPaths: [path.resolve(path.dirname(require.resolve('govuk-frontend/package.json')), '..')],
+    quietDeps: true,
+    importers: [
+      {
+        canonicalize: (url) => (url === 'pakalpojumi:theme' ? new URL(url) : null),
+        load: () => ({ contents: THEME_MODULE, syntax: 'scss' }),
+      },
+    ],
+  }).css;
+}
+
 async function compileStylesheet(): Promise<Stylesheet> {
   const started = performance.now();
   const file = cacheFile();
-  let css: string | undefined;
+  const [cached, br, gzip] = await Promise.all([readCached(file), readCached(`${file}.br`), readCached(`${file}.gz`)]);
+  let body: Precompressed;
   let source: Stylesheet['source'] = 'cache';
-  try {
-    css = await readFile(file, 'utf8');
-  } catch {
-    // not cached yet
+  if (cached?.byteLength && br?.byteLength && gzip?.byteLength) {
+    body = { identity: cached, br, gzip };
+  } else {
+    if (!cached?.byteLength) source = 'compiled';
+    body = await precompress(cached?.byteLength ? cached : Buffer.from(await compileSass()));
+    await writeCache(file, body);
   }
-  if (!css) {
-    source = 'compiled';
-    const sass = await import('sass');
-    const result = sass.compileString(SASS_SOURCE, {
-      style: 'compressed',
-      loadPaths: [path.resolve(path.dirname(require.resolve('govuk-frontend/package.json')), '..')],
-      quietDeps: true,
-      importers: [
-        {
-          canonicalize: (url) => (url === 'pakalpojumi:theme' ? new URL(url) : null),
-          load: () => ({ contents: THEME_MODULE, syntax: 'scss' }),
-        },
-      ],
-    });
-    css = result.css;
-    try {
-      await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, css);
-      await rename(temporary, file);
-      // Stylesheets of earlier versions are of no further use.
-      for (const name of await readdir(path.dirname(file))) {
-        if (/^app-[0-9a-f]{16}\.css$/.test(name) && name !== path.basename(file)) await rm(path.join(path.dirname(file), name), { force: true });
-      }
-    } catch {
-      // A read-only installation simply compiles at every start.
-    }
-  }
-  const etag = `"${createHash('sha256').update(css).digest('base64url').slice(0, 22)}"`;
-  return { css, etag, source, ms: Math.round(performance.now() - started) };
+  const hash = fingerprint(body.identity);
+  return {
+    url: `/assets/app.${hash}.css`,
+    plainUrl: STYLESHEET_PLAIN_URL,
+    type: STYLESHEET_TYPE,
+    fingerprint: hash,
+    body,
+    source,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 let stylesheet: Promise<Stylesheet> | undefined;
+let loadedStylesheet: Stylesheet | undefined;
 
 /** The compiled stylesheet: compiled (or read from the cache) once per process. */
 export function loadStylesheet(): Promise<Stylesheet> {
-  stylesheet ??= compileStylesheet().catch((error: unknown) => {
-    stylesheet = undefined;
-    throw error;
-  });
+  stylesheet ??= compileStylesheet().then(
+    (loaded) => (loadedStylesheet = loaded),
+    (error: unknown) => {
+      stylesheet = undefined;
+      throw error;
+    },
+  );
   return stylesheet;
 }
 
-const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512" role="img" aria-label="Pakalpojumi">
-<rect width="512" height="512" rx="96" fill="${BRAND_COLOUR}"/>
-<rect x="112" y="368" width="288" height="28" rx="14" fill="${ACCENT_COLOUR}"/>
-<path d="M176 112h104c50 0 88 36 88 84s-38 84-88 84h-48v56h-56zm56 48v72h44c22 0 36-15 36-36s-14-36-36-36z" fill="#ffffff"/>
-</svg>
-`;
-
-const MANIFEST = {
-  name: 'Pakalpojumi',
-  short_name: 'Pakalpojumi',
-  description: 'Valsts un pašvaldību pakalpojumi vienuviet. Public services in one place.',
-  lang: 'lv',
-  dir: 'ltr',
-  start_url: '/',
-  scope: '/',
-  display: 'standalone',
-  theme_color: BRAND_COLOUR,
-  background_color: '#ffffff',
-  icons: [{ src: ICON_URL, sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
-};
-
-function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, type: string, etag: string, cacheControl: string): FastifyReply {
-  reply.header('cache-control', cacheControl).header('etag', etag).type(type);
-  const ifNoneMatch = request.headers['if-none-match'];
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
-  return reply.send(body);
+/** The stylesheet's fingerprinted address once it is loaded (registerWebAssets loads it before any page); the plain one before. */
+export function stylesheetUrl(): string {
+  return loadedStylesheet?.url ?? STYLESHEET_PLAIN_URL;
 }
 
-const weakTag = (text: string): string => `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"`;
+/** An asset whose content is fixed in the code: its fingerprint is known at once. */
+function fixedAsset(name: string, extension: string, plainUrl: string, type: string, content: string): StaticAsset {
+  const hash = fingerprint(content);
+  return { url: `/assets/${name}.${hash}.${extension}`, plainUrl, type, fingerprint: hash, body: { identity: Buffer.from(content) } };
+}
+
+const ICON = fixedAsset('icon', 'svg', '/assets/icon.svg', 'image/svg+xml; charset=utf-8', ICON_SVG);
+
+const MANIFEST = fixedAsset(
+  'manifest',
+  'webmanifest',
+  '/manifest.webmanifest',
+  'application/manifest+json; charset=utf-8',
+  JSON.stringify(
+    {
+      name: 'Pakalpojumi',
+      short_name: 'Pakalpojumi',
+      description: 'Valsts un pašvaldību pakalpojumi vienuviet. Public services in one place.',
+      lang: 'lv',
+      dir: 'ltr',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: BRAND_COLOUR,
+      background_color: '#ffffff',
+      icons: [{ src: ICON_URL, sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+    },
+    null,
+    2,
+  ),
+);
+export const MANIFEST_URL = MANIFEST.url;
+
+/** A fingerprinted address cannot change content: a year, never revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** A plain (or outdated fingerprinted) address may change content at the next release. */
+const SHORT_CACHE = 'public, max-age=3600';
+
+/** Whether If-None-Match names this content (in any of its encodings). */
+function notModified(request: FastifyRequest, hash: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const opaque = tag.trim().replace(/^W\//, '');
+    return opaque === '*' || opaque.replace(/-(?:br|gzip)"$/, '"') === `"${hash}"`;
+  });
+}
+
+/** Sends an asset's stored bytes in the encoding the client prefers (never compressed per request). */
+function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: StaticAsset, cacheControl: string): FastifyReply {
+  const negotiable = asset.body.br !== undefined || asset.body.gzip !== undefined;
+  const encoding = negotiable ? negotiateEncoding(request.headers['accept-encoding']) : undefined;
+  const encoded = encoding ? asset.body[encoding] : undefined;
+  reply.header('cache-control', cacheControl).type(asset.type);
+  if (negotiable) varyOnEncoding(reply);
+  // Each encoding is its own representation, so it has its own strong tag.
+  reply.header('etag', encoded ? `"${asset.fingerprint}-${encoding}"` : `"${asset.fingerprint}"`);
+  if (notModified(request, asset.fingerprint)) return reply.code(304).send();
+  if (encoded) return reply.header('content-encoding', encoding).send(encoded);
+  return reply.send(asset.body.identity);
+}
+
+/** An outdated fingerprinted address (a page of an earlier release, or of another instance mid-deploy). */
+const FINGERPRINTED = /^(app|icon|manifest)\.[0-9a-f]{16}\.(css|svg|webmanifest)$/;
 
 export async function registerWebAssets(app: App): Promise<void> {
   const loaded = await loadStylesheet();
-  app.log.debug({ source: loaded.source, ms: loaded.ms, bytes: loaded.css.length }, 'stylesheet ready');
+  app.log.debug({ source: loaded.source, ms: loaded.ms, bytes: loaded.body.identity.byteLength, br: loaded.body.br?.byteLength, gzip: loaded.body.gzip?.byteLength }, 'stylesheet ready');
 
-  app.get('/assets/app.css', { schema: { hide: true } }, async (request, reply) => {
-    const { css, etag } = await loadStylesheet();
-    // The address carries the stylesheet's key, so a year is safe; a bare /assets/app.css revalidates.
-    const versioned = (request.query as Record<string, unknown>).v === STYLESHEET_KEY;
-    return sendCached(request, reply, css, 'text/css; charset=utf-8', etag, versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600, must-revalidate');
+  // The stored bytes are sent as they are: the compression hook leaves these routes alone.
+  const options = { schema: { hide: true }, compress: false as const };
+  const assets: StaticAsset[] = [loaded, ICON, MANIFEST];
+  for (const asset of assets) {
+    app.get(asset.url, options, async (request, reply) => sendAsset(request, reply, asset, IMMUTABLE));
+    app.get(asset.plainUrl, options, async (request, reply) => sendAsset(request, reply, asset, SHORT_CACHE));
+  }
+  // The current content under an outdated fingerprint beats an unstyled page; it is not cached as immutable.
+  app.get('/assets/:name', options, async (request, reply) => {
+    const match = FINGERPRINTED.exec((request.params as { name: string }).name);
+    const asset = assets.find((candidate) => match && candidate.url.startsWith(`/assets/${match[1]}.`) && candidate.url.endsWith(`.${match[2]}`));
+    return asset ? sendAsset(request, reply, asset, SHORT_CACHE) : reply.callNotFound();
   });
-
-  const iconTag = weakTag(ICON_SVG);
-  app.get(ICON_URL, { schema: { hide: true } }, async (request, reply) =>
-    sendCached(request, reply, ICON_SVG, 'image/svg+xml; charset=utf-8', iconTag, 'public, max-age=604800'),
-  );
-
-  const manifest = JSON.stringify(MANIFEST, null, 2);
-  const manifestTag = weakTag(manifest);
-  app.get(MANIFEST_URL, { schema: { hide: true } }, async (request, reply) =>
-    sendCached(request, reply, manifest, 'application/manifest+json; charset=utf-8', manifestTag, 'public, max-age=86400'),
-  );
 }
 
 /** The HTML "page not found", in the language of the path (English under /en/). */

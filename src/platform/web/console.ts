@@ -77,9 +77,12 @@ export interface ConsoleRoute {
   /**
    * A multipart POST: the shell cannot read its CSRF token before the parts
    * are read, so the handler reads them and checks the token itself
-   * (`tokensMatch(field, context.csrf)` from platform/http/csrf.ts).
+   * (`csrfMatches(context.request, field)` from platform/http/csrf.ts; the
+   * token in `context.csrf` is masked afresh for each page, so never compare it).
    */
   multipart?: boolean;
+  /** A file download: sent as it is stored, never compressed on the way (its bytes are often compressed already). */
+  download?: boolean;
   /** Where an anonymous visitor comes back to after signing in (a POST's default: the console's home page). */
   returnTo?: (path: string) => string;
 }

@@ -8,7 +8,7 @@
  * here goes through `safe` or `escapeHtml`.
  */
 import { escapeHtml } from '@kitajs/html';
-import { BRAND_COLOUR, ICON_URL, MANIFEST_URL, STYLESHEET_URL } from './assets.js';
+import { BRAND_COLOUR, ICON_URL, MANIFEST_URL, stylesheetUrl } from './assets.js';
 import { otherLang, pathInLang, t, type Lang } from './i18n.js';
 
 export interface Breadcrumb {
@@ -192,7 +192,7 @@ export function Layout(props: LayoutProps): JSX.Element {
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         {description ? <meta name="description" content={description} /> : ''}
         <meta name="theme-color" content={BRAND_COLOUR} />
-        <link rel="stylesheet" href={STYLESHEET_URL} />
+        <link rel="stylesheet" href={stylesheetUrl()} />
         <link rel="icon" href={ICON_URL} type="image/svg+xml" />
         <link rel="manifest" href={MANIFEST_URL} />
         <link rel="alternate" hreflang={other} href={alternateUrl} />

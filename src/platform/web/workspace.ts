@@ -95,6 +95,8 @@ export interface WorkspaceRoute {
    * reads urlencoded bodies.
    */
   multipart?: boolean;
+  /** A file download: sent as it is stored, never compressed on the way (its bytes are often compressed already). */
+  download?: boolean;
 }
 
 /** One entry of the workspace's front page: a link, its title and a line about it. */

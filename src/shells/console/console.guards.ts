@@ -99,6 +99,7 @@ export function consoleRoute(app: App, route: ConsoleRoute): void {
       url: at(lang, route.path),
       schema: { hide: true },
       onRequest,
+      ...(route.download ? { compress: false as const } : {}),
       // A multipart page checks the token itself once its parts are read (see ConsoleRoute.multipart).
       ...(route.method === 'POST' && !route.multipart ? { preHandler } : {}),
       handler: async (request, reply) => {

@@ -120,6 +120,7 @@ export function workspaceRoute(app: App, resolver: ActingResolver, route: Worksp
       url: at(lang, route.path),
       schema: { hide: true },
       onRequest,
+      ...(route.download ? { compress: false as const } : {}),
       ...(route.method === 'POST' && !route.multipart ? { preHandler } : {}),
       handler: async (request, reply) => {
         const principal = sessionPerson(request) as Principal;

@@ -16,7 +16,7 @@ import { renderMessagePage } from '../../../../platform/web/layout.js';
 import { sendHtml, type ShownError } from '../../../../platform/web/page.js';
 import type { FileInput, StatusCode } from '../../index.js';
 import { STATUS_CODES } from '../../statuses.js';
-import { tokensMatch } from '../../../../platform/http/csrf.js';
+import { csrfMatches } from '../../../../platform/http/csrf.js';
 import type { CaseDeps } from './applications.context.js';
 import { tc } from './applications.messages.js';
 import { canDeliver, canRequest, offeredCodes, type ActionState } from './applications.forms.js';
@@ -185,7 +185,7 @@ export async function resultPage(deps: CaseDeps, context: PageContext): Promise<
       const state: ActionState = { form: 'result', values: {}, errors: [{ id: 'documents', text: tc(lang, 'result.error.tooLarge', { filename: parsed.filename }) }] };
       return await applicationPage(deps, context, context.params.number ?? '', { state, status: 413 });
     }
-    if (!tokensMatch(parsed.fields._csrf, context.csrf)) return await context.forbidden('csrf');
+    if (!csrfMatches(context.request, parsed.fields._csrf)) return await context.forbidden('csrf');
     return await deliverResult(deps, context, parsed);
   } catch (error) {
     // The applications module refused: the case handlers' explanation (the console's 404 and failure pages cover the rest).

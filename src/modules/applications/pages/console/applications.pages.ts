@@ -28,7 +28,7 @@ function registerApplicationPages(shell: ConsoleShell, deps: CaseDeps): void {
   // 'staff' at the door; whether they handle this institution's cases is asked per page.
   shell.route({ method: 'GET', path: '/console/applications', need: 'staff', handler: (context) => queuePage(deps, context) });
   shell.route({ method: 'GET', path: '/console/applications/:number', need: 'staff', handler: (context) => applicationPage(deps, context, context.params.number ?? '') });
-  shell.route({ method: 'GET', path: '/console/applications/:number/files/:fileId', need: 'staff', handler: (context) => downloadFile(deps, context) });
+  shell.route({ method: 'GET', path: '/console/applications/:number/files/:fileId', need: 'staff', download: true, handler: (context) => downloadFile(deps, context) });
   shell.route({ method: 'POST', path: '/console/applications/:number/status', need: 'staff', handler: (context) => changeStatus(deps, context) });
   shell.route({ method: 'POST', path: '/console/applications/:number/request', need: 'staff', handler: (context) => requestInformation(deps, context) });
   shell.route({

@@ -100,7 +100,7 @@ export function registerApplicationPages(shell: WorkspaceShell, deps: ApplyDeps)
     },
   });
   shell.route({ method: 'GET', path: `${LIST}/:number/submitted`, handler: async (context) => confirmationPage(deps, context, await applicationOf(deps, context)) });
-  shell.route({ method: 'GET', path: `${LIST}/:number/files/:fileId`, handler: (context) => download(deps, context) });
+  shell.route({ method: 'GET', path: `${LIST}/:number/files/:fileId`, download: true, handler: (context) => download(deps, context) });
   shell.route({ method: 'POST', path: `${LIST}/:number/respond`, multipart: true, handler: (context) => respond(deps, context) });
   shell.route({ method: 'GET', path: `${LIST}/:number/withdraw`, handler: async (context) => withdrawPage(context, await applicationOf(deps, context)) });
   shell.route({ method: 'POST', path: `${LIST}/:number/withdraw`, handler: (context) => withdraw(deps, context) });
