@@ -8,15 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestSmtp } from '../src/modules/notifications/notifications.fixtures.js';
 import { openDatabase } from '../src/platform/db/database.js';
-import { startChild } from './support/child.js';
-import { scratchDatabase } from './support/database.js';
+import { startChild, startedData } from './support/child.js';
 import { institutionToken } from './support/sso.js';
 
 const JANIS = '150685-12347';
@@ -39,17 +35,9 @@ test('a process killed after a status change and before its event was delivered:
   const mail = await startTestSmtp();
   cleanups.push(() => mail.close());
   const env: Record<string, string> = { SMTP_URL: mail.url };
-  const scratch = await scratchDatabase();
-  cleanups.push(scratch.drop);
-  if (scratch.url) env.DATABASE_URL = scratch.url;
-  else {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'pk-bus-crash-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    env.DATA_DIR = dataDir;
-    const initial = await startChild(env);
-    initial.process.kill('SIGTERM');
-    assert.equal(await initial.exited, 0, 'the first start shuts down cleanly');
-  }
+  const data = await startedData('pk-bus-crash');
+  cleanups.push(data.drop);
+  Object.assign(env, data.env);
 
   // First life: the bus would first look after an hour, so the change is committed and never delivered.
   const first = await startChild({ ...env, EVENTS_INTERVAL_MS: '3600000' });

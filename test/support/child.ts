@@ -2,9 +2,14 @@
  * The platform as `npm start` runs it, in a child process (crash tests kill it
  * and start another on the same data).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { createScratchDatabase } from './database.js';
 import { freePort } from './platform.js';
+import { serverTemplate, templateOf } from './templates.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,3 +47,43 @@ export async function startChild(env: Record<string, string>): Promise<Child> {
   return { process: child, url, exited };
 }
 
+
+/**
+ * Data for child platforms that has seen one start with the demo data, as crash
+ * tests need (a fresh embedded database reaches its files only at its first
+ * clean shutdown; measured: a kill in the first session loses even its
+ * tables): a scratch database on DATABASE_URL's server, or a DATA_DIR. Copied
+ * from this run's demo template when there is one (./templates.ts); else a
+ * child starts on it once and stops. `env` names it for startChild.
+ */
+export async function startedData(prefix: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (server) {
+    const template = serverTemplate(server, 'demo');
+    const scratch = await createScratchDatabase(server, 'pk_test', template);
+    if (!template) await stopCleanly(await startChild({ DATABASE_URL: scratch.url }));
+    return { env: { DATABASE_URL: scratch.url }, drop: scratch.drop };
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
+  const drop = () => rm(dataDir, { recursive: true, force: true });
+  try {
+    const template = templateOf('demo');
+    if (template) {
+      // The template is an embedded data directory as a tarball (PGlite's dump): unpacked where the platform keeps it.
+      await mkdir(path.join(dataDir, 'pgdata'));
+      await promisify(execFile)('tar', ['-xf', template, '-C', path.join(dataDir, 'pgdata')]);
+    } else {
+      await stopCleanly(await startChild({ DATA_DIR: dataDir }));
+    }
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { env: { DATA_DIR: dataDir }, drop };
+}
+
+async function stopCleanly(child: Child): Promise<void> {
+  child.process.kill('SIGTERM');
+  const code = await child.exited;
+  if (code !== 0) throw new Error(`the first start did not shut down cleanly (exit ${code})`);
+}

@@ -22,6 +22,7 @@ import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { migrationSources, openPlatform } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -149,6 +150,7 @@ export async function buildTemplates(serverUrl: string | undefined, names: Recor
   }
   const database = await openDatabase({ dataDir: 'memory://' });
   try {
+    await dropTemplateDatabases(database);
     lap('initdb');
     await migrate(database.db, migrationSources);
     await writeFile(names.empty, await dump(database));
@@ -160,6 +162,16 @@ export async function buildTemplates(serverUrl: string | undefined, names: Recor
     await database.close();
   }
   return took;
+}
+
+/**
+ * An embedded test database is never used to create another, so the cluster's
+ * template0 and template1 go: a third of the tarball each test loads (measured:
+ * 45 MB to 30 MB, a load about a third quicker).
+ */
+async function dropTemplateDatabases(database: Database): Promise<void> {
+  await sql`update pg_database set datistemplate = false, datallowconn = true where datname in ('template0', 'template1')`.execute(database.db);
+  for (const name of ['template0', 'template1']) await sql.raw(`drop database ${name}`).execute(database.db);
 }
 
 async function dump(database: Database): Promise<Uint8Array> {
