@@ -2,14 +2,13 @@
  * The platform as `npm start` runs it, in a child process (crash tests kill it
  * and start another on the same data).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { createScratchDatabase } from './database.js';
 import { freePort } from './platform.js';
-import { serverTemplate, templateOf } from './templates.js';
+import { serverTemplate, unpackEmbeddedTemplate } from './templates.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,14 +66,7 @@ export async function startedData(prefix: string): Promise<{ env: Record<string,
   const dataDir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
   const drop = () => rm(dataDir, { recursive: true, force: true });
   try {
-    const template = templateOf('demo');
-    if (template) {
-      // The template is an embedded data directory as a tarball (PGlite's dump): unpacked where the platform keeps it.
-      await mkdir(path.join(dataDir, 'pgdata'));
-      await promisify(execFile)('tar', ['-xf', template, '-C', path.join(dataDir, 'pgdata')]);
-    } else {
-      await stopCleanly(await startChild({ DATA_DIR: dataDir }));
-    }
+    if (!(await unpackEmbeddedTemplate('demo', dataDir))) await stopCleanly(await startChild({ DATA_DIR: dataDir }));
   } catch (error) {
     await drop();
     throw error;

@@ -17,11 +17,13 @@
  * Run as a script: `build` (names and paths from the variables below, made by
  * scripts/test.mjs) and `drop`.
  */
+import { execFile } from 'node:child_process';
 import { openAsBlob } from 'node:fs';
-import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { migrationSources, openPlatform } from '../../src/app.js';
@@ -56,6 +58,20 @@ function checkedName(name: string): string {
 export function embeddedTemplate(kind: TemplateKind): Promise<Blob> | undefined {
   const file = templateOf(kind);
   return file && !process.env.DATABASE_URL ? openAsBlob(file) : undefined;
+}
+
+/**
+ * Unpacks this run's embedded template of `kind` as the data of a platform whose
+ * DATA_DIR is `dataDir` (where the platform keeps it: `pgdata`); false when this
+ * run has none (a server run, or no templates), and nothing was written.
+ */
+export async function unpackEmbeddedTemplate(kind: TemplateKind, dataDir: string): Promise<boolean> {
+  const file = templateOf(kind);
+  if (!file || process.env.DATABASE_URL) return false;
+  // The template is PGlite's dump of a data directory: an ordinary tarball.
+  await mkdir(path.join(dataDir, 'pgdata'), { recursive: true });
+  await promisify(execFile)('tar', ['-xf', file, '-C', path.join(dataDir, 'pgdata')]);
+  return true;
 }
 
 /** The database on `serverUrl` to create a scratch database from, if this run's templates live there and it has one of `kind`. */

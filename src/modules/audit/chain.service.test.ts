@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { openDatabase, type Database } from '../../platform/db/database.js';
 import { migrate } from '../../platform/db/migrate.js';
 import { openTestDatabase, scratchDatabase } from '../../../test/support/database.js';
 import { startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
+import { unpackEmbeddedTemplate } from '../../../test/support/templates.js';
 import { auditMigrations, createAudit, verifyAuditChain } from './index.js';
 import { entryHash, GENESIS_HASH } from './chain.service.js';
 
@@ -158,12 +159,12 @@ test('a deleted entry is noticed at the entry after it, and entries cut from the
 });
 
 test('a trail written before the chain existed is chained by the upgrade and verifies', async () => {
-  const scratch = await scratchDatabase();
-  const dataDir = 'memory://';
-  const database = await openDatabase({ databaseUrl: scratch.url, dataDir });
+  const database = await openTestDatabase();
   const oldAudit = await mkdtemp(path.join(tmpdir(), 'audit-v1-'));
   try {
-    // the audit module as it was: its first migration only
+    // the audit module as it was (its first migration only), the other modules as they are: it alone depends on nothing
+    await sql`drop schema audit cascade`.execute(database.db);
+    await sql`delete from platform.migrations where module = 'audit'`.execute(database.db);
     await copyFile(path.join(auditMigrations.dir, '001_trail.sql'), path.join(oldAudit, '001_trail.sql'));
     await migrate(database.db, [{ module: 'audit', dir: oldAudit }]);
     for (let i = 0; i < 3; i += 1) {
@@ -178,8 +179,7 @@ test('a trail written before the chain existed is chained by the upgrade and ver
     assert.ok(report.intact, JSON.stringify(report));
     assert.equal(report.entries, 4);
   } finally {
-    await database.close();
-    await scratch.drop();
+    await database.dispose();
     await rm(oldAudit, { recursive: true, force: true });
   }
 });
@@ -200,9 +200,10 @@ test('npm run audit:verify exits 0 on an intact trail, and names the broken entr
   // the embedded database allows one process at a time: close it before the script opens it
   const open = async () => openDatabase({ databaseUrl: scratch.url, dataDir });
   try {
-    await mkdir(dataDir, { recursive: true });
+    // this run's migrated, empty template where there is one (embedded), else migrated here
+    const unpacked = await unpackEmbeddedTemplate('empty', dataDir);
     let database = await open();
-    await migrate(database.db, migrationSources);
+    if (!unpacked) await migrate(database.db, migrationSources);
     const audit = createAudit(database.db);
     for (let i = 0; i < 3; i += 1) await audit.record({ actor: 'system', action: 'test.script', target: `n:${i}` });
     const { rows } = await sql<{ id: string; occurred_at: string }>`select id::text as id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at from audit.events where action = 'test.script' order by seq`.execute(database.db);
