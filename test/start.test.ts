@@ -29,7 +29,8 @@ function startProcess(env: NodeJS.ProcessEnv): { child: ChildProcess; output: ()
 }
 
 async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
+  // Generous: a first start builds the database from nothing, and the suite runs files side by side.
+  for (const deadline = Date.now() + 180_000; Date.now() < deadline; ) {
     if (child.exitCode !== null) assert.fail(`the platform exited with ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(`${url}/readyz`);

@@ -44,6 +44,14 @@ export interface DatabaseOptions {
   embeddedTemplate?: Blob;
 }
 
+/**
+ * PostgreSQL settings of the embedded database. One process with one
+ * connection needs no server-sized buffer pool: the default 128 MB only holds
+ * memory (measured: idle RSS 650 MB with it, 513 MB with 16 MB, the demo
+ * register as fast).
+ */
+const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB'];
+
 async function openEmbeddedPool(dataDir: string, template: Blob | undefined): Promise<{ pool: pg.Pool; close: () => Promise<void>; dump: () => Promise<Blob> }> {
   const [{ PGlite }, { unaccent }, { pg_trgm }, { createPgConfig }] = await Promise.all([
     import('@electric-sql/pglite'),
@@ -56,7 +64,11 @@ async function openEmbeddedPool(dataDir: string, template: Blob | undefined): Pr
     location = path.join(dataDir, 'pgdata');
     await mkdir(location, { recursive: true });
   }
-  const pglite = await PGlite.create(location, { extensions: { unaccent, pg_trgm }, ...(template ? { loadDataDir: template } : {}) });
+  const pglite = await PGlite.create(location, {
+    extensions: { unaccent, pg_trgm },
+    ...(template ? { loadDataDir: template } : {}),
+    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
+  });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as unknown as pg.PoolConfig);
   return {
     pool,
