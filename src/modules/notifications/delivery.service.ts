@@ -29,7 +29,7 @@
  * Message-ID is what covers it.
  */
 import type { Kysely } from 'kysely';
-import type { Job, PgBoss } from 'pg-boss';
+import type { Job, JobInsert, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { inTransaction, type RootDb } from '../../platform/db/database.js';
 import { ensureQueue, executorAdapter } from '../../platform/jobs/queue.js';
@@ -124,12 +124,15 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   let sweeper: NodeJS.Timeout | undefined;
   let running = false;
 
+  // One statement however many: an outage's backlog is queued again at once when the channel is back.
   const enqueue = async (executor: RootDb, deliveries: { id: string; notBefore: Date | null }[]): Promise<void> => {
-    const db = executorAdapter(executor);
-    for (const delivery of deliveries) {
+    if (deliveries.length === 0) return;
+    const now = new Date();
+    const jobs = deliveries.map((delivery): JobInsert<DeliverJob> => {
       const data: DeliverJob = { deliveryId: delivery.id, notBefore: delivery.notBefore ? delivery.notBefore.toISOString() : null };
-      await boss.send(DELIVER_QUEUE, data, { db, ...(delivery.notBefore && delivery.notBefore > new Date() ? { startAfter: delivery.notBefore } : {}) });
-    }
+      return delivery.notBefore && delivery.notBefore > now ? { data, startAfter: delivery.notBefore } : { data };
+    });
+    await boss.insert(DELIVER_QUEUE, jobs, { db: executorAdapter(executor) });
   };
   const asRoot = (db: Kysely<NotificationsTables>): RootDb => db as unknown as RootDb;
 
