@@ -58,6 +58,8 @@ export async function benchEmail(options: { quick: boolean; databaseUrl?: string
         from: 'Pakalpojumi <noreply@localhost>',
         rateLimitPerMinute: 1_000_000,
         retryDelaySeconds: 30,
+        retryMaxDelaySeconds: 600,
+        retryWindowSeconds: 24 * 3600,
         leaseSeconds: 120,
       },
       persons: { findPersonByCode: async () => undefined },

@@ -35,6 +35,9 @@ test('bad values are refused with the setting named', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ S3_URL: 'https://s3.example/bucket' }, 'S3_URL'],
     [{ S3_URL: 'https://key:secret@s3.example/' }, 'S3_URL'],
+    [{ NOTIFICATIONS_RETRY_SECONDS: '0' }, 'NOTIFICATIONS_RETRY_SECONDS'],
+    [{ NOTIFICATIONS_RETRY_MAX_SECONDS: 'soon' }, 'NOTIFICATIONS_RETRY_MAX_SECONDS'],
+    [{ NOTIFICATIONS_RETRY_HOURS: '-1' }, 'NOTIFICATIONS_RETRY_HOURS'],
   ] as const) {
     assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.message.startsWith(name));
   }
@@ -68,4 +71,11 @@ test('TRUST_PROXY: loopback by default, none, or a list of addresses and CIDR ra
   for (const value of ['10.0.0.0/33', 'proxy.example', '1.2.3.4/8/8', '::1/129', 'any']) {
     assert.throws(() => loadConfig({ TRUST_PROXY: value }), (error: unknown) => error instanceof ConfigError && error.message.startsWith('TRUST_PROXY'), value);
   }
+});
+
+test('notification retries: doubling from 30 s up to 10 minutes, for 24 hours; fractions for quick tests', () => {
+  const defaults = loadConfig({}).notifications;
+  assert.deepEqual([defaults.retryDelaySeconds, defaults.retryMaxDelaySeconds, defaults.retryWindowSeconds], [30, 600, 24 * 3600]);
+  const quick = loadConfig({ NOTIFICATIONS_RETRY_SECONDS: '0.05', NOTIFICATIONS_RETRY_MAX_SECONDS: '5', NOTIFICATIONS_RETRY_HOURS: '0.5' }).notifications;
+  assert.deepEqual([quick.retryDelaySeconds, quick.retryMaxDelaySeconds, quick.retryWindowSeconds], [0.05, 5, 1800]);
 });

@@ -49,8 +49,12 @@ export interface NotificationSettings {
   from: string;
   /** NOTIFICATIONS_RATE_LIMIT: notifications one API client may send per minute (default 600) */
   rateLimitPerMinute: number;
-  /** NOTIFICATIONS_RETRY_SECONDS: the first retry of a failed delivery after this many seconds, doubling (default 30) */
+  /** NOTIFICATIONS_RETRY_SECONDS: the first retry of a failed delivery after this many seconds, doubling (default 30; fractions allowed) */
   retryDelaySeconds: number;
+  /** NOTIFICATIONS_RETRY_MAX_SECONDS: the doubling stops at this delay between attempts (default 600) */
+  retryMaxDelaySeconds: number;
+  /** NOTIFICATIONS_RETRY_HOURS: a delivery is retried until it has been trying this long, then fails for good (default 24) */
+  retryWindowSeconds: number;
   /** NOTIFICATIONS_LEASE_SECONDS: a delivery whose sender stopped is taken over after this long (default 120, at least 10; a send times out after a quarter of it) */
   leaseSeconds: number;
 }
@@ -101,12 +105,23 @@ function parseInteger(name: string, value: string | undefined, fallback: number,
   return number;
 }
 
+/** A decimal number (seconds, hours) within bounds. */
+function parseNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < min || number > max) throw new ConfigError(`${name} must be a number ${min}–${max}, got "${value}"`);
+  return number;
+}
+
 function parseNotifications(env: NodeJS.ProcessEnv, publicUrl: string): NotificationSettings {
   return {
     smsUrl: env.SMS_URL ? parseUrl('SMS_URL', env.SMS_URL, ['http:', 'https:']) : undefined,
     from: env.NOTIFICATIONS_FROM || `Pakalpojumi <noreply@${new URL(publicUrl).hostname}>`,
     rateLimitPerMinute: parseInteger('NOTIFICATIONS_RATE_LIMIT', env.NOTIFICATIONS_RATE_LIMIT, 600, 1, 1_000_000),
-    retryDelaySeconds: parseInteger('NOTIFICATIONS_RETRY_SECONDS', env.NOTIFICATIONS_RETRY_SECONDS, 30, 1, 86_400),
+    // Fractions of a second are for tests that play a long outage in seconds.
+    retryDelaySeconds: parseNumber('NOTIFICATIONS_RETRY_SECONDS', env.NOTIFICATIONS_RETRY_SECONDS, 30, 0.01, 86_400),
+    retryMaxDelaySeconds: parseNumber('NOTIFICATIONS_RETRY_MAX_SECONDS', env.NOTIFICATIONS_RETRY_MAX_SECONDS, 600, 0.01, 86_400),
+    retryWindowSeconds: parseNumber('NOTIFICATIONS_RETRY_HOURS', env.NOTIFICATIONS_RETRY_HOURS, 24, 0.001, 24 * 30) * 3600,
     leaseSeconds: parseInteger('NOTIFICATIONS_LEASE_SECONDS', env.NOTIFICATIONS_LEASE_SECONDS, 120, 10, 86_400),
   };
 }

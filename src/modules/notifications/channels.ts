@@ -6,13 +6,14 @@
  * development sink until a real one is plugged in). The workspace inbox needs
  * no channel: the notification row is the inbox item.
  *
- * A channel throws PermanentFailure when retrying cannot help; any other error
- * is retried with backoff by the delivery worker.
+ * A channel throws PermanentFailure when retrying cannot help, and
+ * ChannelUnavailable when its server is down or refuses all work for now; any
+ * error but PermanentFailure is retried with backoff by the delivery worker.
  */
 import { sql, type Kysely } from 'kysely';
 import { createTransport } from 'nodemailer';
 import webPush, { WebPushError, type PushSubscription } from 'web-push';
-import { PermanentFailure } from './notifications.errors.js';
+import { ChannelUnavailable, PermanentFailure } from './notifications.errors.js';
 import type { NotificationsTables } from './notifications.repo.js';
 import type { Language, TargetChannel } from './notifications.schemas.js';
 
@@ -66,6 +67,15 @@ function permanentSmtp(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
+/**
+ * True when the server itself is out, not this message: no SMTP reply at all (refused, reset, timed
+ * out, unknown host) or 421, the reply a server gives when it is shutting down or overloaded.
+ */
+function serverUnavailable(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return code === undefined || code === 421;
+}
+
 export function createMailer(db: Db, options: MailerOptions): Mailer {
   if (options.smtpUrl) {
     const transport = createTransport({
@@ -92,6 +102,7 @@ export function createMailer(db: Db, options: MailerOptions): Mailer {
           return typeof info.response === 'string' ? info.response.slice(0, 200) : undefined;
         } catch (error) {
           if (permanentSmtp(error)) throw new PermanentFailure(`SMTP refused the message: ${(error as Error).message}`);
+          if (serverUnavailable(error)) throw new ChannelUnavailable(`The mail server is unavailable: ${(error as Error).message}`);
           throw error;
         }
       },
@@ -161,6 +172,8 @@ export function httpSmsProvider(url: string, timeoutMs: number): SmsProvider {
         headers: { 'content-type': 'application/json', 'idempotency-key': sms.key },
         body: JSON.stringify({ to: sms.to, text: sms.text, reference: sms.key }),
         signal: AbortSignal.timeout(timeoutMs),
+      }).catch((error: unknown) => {
+        throw new ChannelUnavailable(`The SMS provider is unreachable: ${error instanceof Error ? error.message : String(error)}`);
       });
       const text = (await response.text()).slice(0, 200);
       if (response.ok) {
@@ -175,6 +188,7 @@ export function httpSmsProvider(url: string, timeoutMs: number): SmsProvider {
       }
       const detail = `SMS provider answered ${response.status}${text ? `: ${text}` : ''}`;
       if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) throw new PermanentFailure(detail);
+      if (response.status === 429 || response.status >= 500) throw new ChannelUnavailable(detail);
       throw new Error(detail);
     },
   };

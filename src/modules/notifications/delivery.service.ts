@@ -1,9 +1,26 @@
 /**
  * Delivering: a queued job carries only a delivery's id; the worker claims the
  * delivery (queued → sending, one worker of all instances wins), sends it over
- * its channel, and records the outcome (sent, delivered, retrying with an
- * exponential backoff, or failed — the dead letter). Every attempt of a
- * delivery carries the same Message-ID, so a receiver can drop a repeat.
+ * its channel, and records the outcome (sent, delivered, retrying, or failed —
+ * the dead letter). Every attempt of a delivery carries the same Message-ID,
+ * so a receiver can drop a repeat.
+ *
+ * Retries, as GOV.UK Notify does them: the delay doubles from
+ * `retryDelaySeconds` up to `retryMaxDelaySeconds`, and a delivery is retried
+ * until it has been trying for `retryWindowSeconds` (24 h by default) since
+ * its first attempt; only a PermanentFailure (e.g. SMTP 5xx) fails at once.
+ * A failure that says the channel itself is down (ChannelUnavailable) marks
+ * the delivery as waiting for the channel; the next delivery over that channel
+ * that gets through — on any instance — brings every such delivery forward to
+ * now by clearing its `not_before` and queuing a job for it in one
+ * transaction. So a long outage ends with the mail flowing at once rather than
+ * at each delivery's own next retry (at most the cap away, which is also how
+ * long it takes for the first probe to find the server back).
+ *
+ * Jobs carry the `not_before` they were queued for. A job that comes before
+ * its delivery is due is put back only if it is still that delivery's current
+ * schedule; otherwise whoever rescheduled the delivery queued its own job, and
+ * the stale one is dropped (no job chains multiply).
  *
  * A worker that dies mid-send leaves its delivery in `sending`: once its lease
  * runs out (at start, in embedded mode, where only one process can exist) the
@@ -12,12 +29,12 @@
  * Message-ID is what covers it.
  */
 import type { Kysely } from 'kysely';
-import type { Job, PgBoss } from 'pg-boss';
+import type { Job, JobInsert, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { inTransaction, type RootDb } from '../../platform/db/database.js';
 import { ensureQueue, executorAdapter } from '../../platform/jobs/queue.js';
 import type { Channel, OutgoingMessage, SendOutcome } from './channels.js';
-import { PermanentFailure } from './notifications.errors.js';
+import { ChannelUnavailable, PermanentFailure } from './notifications.errors.js';
 import * as repo from './notifications.repo.js';
 import type { DeliveryRow, NotificationRow, NotificationsTables } from './notifications.repo.js';
 import type { TargetChannel } from './notifications.schemas.js';
@@ -32,9 +49,12 @@ export interface DeliveryOptions {
   publicUrl: string;
   /** how long a claim holds before another worker may take the delivery over */
   leaseSeconds: number;
-  /** first retry after this many seconds, doubling each time */
+  /** first retry after this many seconds, doubling each time … */
   retryDelaySeconds: number;
-  maxAttempts: number;
+  /** … up to this delay between attempts */
+  retryMaxDelaySeconds: number;
+  /** retried until the first attempt is this long ago, then failed for good */
+  retryWindowSeconds: number;
   /** jobs a worker takes at once (sent concurrently) */
   batchSize?: number;
   /** embedded database: no other process exists, so every `sending` left at start is stale */
@@ -42,7 +62,18 @@ export interface DeliveryOptions {
   log?: Pick<Logger, 'warn' | 'error' | 'info'> | undefined;
 }
 
+/** How failed attempts are retried (the console tells staff). */
+export interface RetryPolicy {
+  /** the first retry waits this long, each next one twice as long … */
+  delaySeconds: number;
+  /** … up to this */
+  maxDelaySeconds: number;
+  /** retried until the first attempt is this long ago */
+  windowSeconds: number;
+}
+
 export interface DeliveryWorker {
+  readonly policy: RetryPolicy;
   /** queues deliveries inside the caller's transaction (`executor`) */
   enqueue(executor: RootDb, deliveries: { id: string; notBefore: Date | null }[]): Promise<void>;
   /** after a commit: let an idle worker look at once rather than at its next poll */
@@ -52,15 +83,39 @@ export interface DeliveryWorker {
   stop(): Promise<void>;
   /** closes the channels' connections */
   close(): Promise<void>;
-  /** one attempt at one delivery, as a worker would make it (tests, the console's "try again") */
-  attempt(deliveryId: string): Promise<void>;
+  /**
+   * One attempt at one delivery, as a worker would make it (tests, the console's "try again");
+   * `scheduledFor`: the `not_before` its job was queued for (undefined: unknown).
+   */
+  attempt(deliveryId: string, scheduledFor?: Date | null): Promise<void>;
 }
 
-const MAX_BACKOFF_SECONDS = 6 * 3600;
+/** A job's data: the delivery, and the `not_before` it was queued for (ISO; absent in jobs from before). */
+interface DeliverJob {
+  deliveryId: string;
+  notBefore?: string | null;
+}
+
+/** Seconds to wait after the `attempts`-th failed attempt: doubling from `base`, never more than `cap`. */
+export function retryDelay(attempts: number, base: number, cap: number): number {
+  return Math.min(base * 2 ** Math.max(attempts - 1, 0), Math.max(cap, base));
+}
+
+/** Whether a delivery first tried at `firstAttemptAt` has used up its retry window by `now`. */
+export function retryWindowOver(firstAttemptAt: Date | null, now: Date, windowSeconds: number): boolean {
+  return firstAttemptAt !== null && now.getTime() - firstAttemptAt.getTime() >= windowSeconds * 1000;
+}
+
+/** Whether a job that came before its delivery was due still holds the delivery's schedule (else it is stale). */
+function stillScheduled(scheduledFor: Date | null | undefined, notBefore: Date): boolean {
+  return scheduledFor === undefined || (scheduledFor !== null && scheduledFor.getTime() === notBefore.getTime());
+}
 
 export function messageIdFor(deliveryId: string, publicUrl: string): string {
   return `<${deliveryId}@${new URL(publicUrl).hostname}>`;
 }
+
+const scheduledFor = (job: DeliverJob): Date | null | undefined => (job.notBefore === undefined ? undefined : job.notBefore === null ? null : new Date(job.notBefore));
 
 export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   const { root, boss } = options;
@@ -69,11 +124,15 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   let sweeper: NodeJS.Timeout | undefined;
   let running = false;
 
+  // One statement however many: an outage's backlog is queued again at once when the channel is back.
   const enqueue = async (executor: RootDb, deliveries: { id: string; notBefore: Date | null }[]): Promise<void> => {
-    const db = executorAdapter(executor);
-    for (const delivery of deliveries) {
-      await boss.send(DELIVER_QUEUE, { deliveryId: delivery.id }, { db, ...(delivery.notBefore && delivery.notBefore > new Date() ? { startAfter: delivery.notBefore } : {}) });
-    }
+    if (deliveries.length === 0) return;
+    const now = new Date();
+    const jobs = deliveries.map((delivery): JobInsert<DeliverJob> => {
+      const data: DeliverJob = { deliveryId: delivery.id, notBefore: delivery.notBefore ? delivery.notBefore.toISOString() : null };
+      return delivery.notBefore && delivery.notBefore > now ? { data, startAfter: delivery.notBefore } : { data };
+    });
+    await boss.insert(DELIVER_QUEUE, jobs, { db: executorAdapter(executor) });
   };
   const asRoot = (db: Kysely<NotificationsTables>): RootDb => db as unknown as RootDb;
 
@@ -96,27 +155,42 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   /** Records a failed attempt; a retry is queued in the same transaction, so it cannot be lost. */
   const failed = async (delivery: DeliveryRow, error: unknown): Promise<void> => {
     const detail = error instanceof Error ? error.message : String(error);
-    const final = error instanceof PermanentFailure || delivery.attempts >= options.maxAttempts;
+    const final = error instanceof PermanentFailure || retryWindowOver(delivery.first_attempt_at, new Date(), options.retryWindowSeconds);
     if (final) {
       await repo.finishDelivery(root, delivery.id, { status: 'failed', error: detail });
       options.log?.warn({ deliveryId: delivery.id, channel: delivery.channel, attempts: delivery.attempts, error: detail }, 'notification delivery failed for good');
       return;
     }
-    const delaySeconds = Math.min(options.retryDelaySeconds * 2 ** (delivery.attempts - 1), MAX_BACKOFF_SECONDS);
+    const delaySeconds = retryDelay(delivery.attempts, options.retryDelaySeconds, options.retryMaxDelaySeconds);
     const notBefore = new Date(Date.now() + delaySeconds * 1000);
     await inTransaction(root, async (trx) => {
-      await repo.finishDelivery(trx, delivery.id, { status: 'retrying', error: detail });
-      await trx.updateTable('notifications.deliveries').set({ not_before: notBefore }).where('id', '=', delivery.id).execute();
+      await repo.retryLater(trx, delivery.id, { error: detail, notBefore, waitsForChannel: error instanceof ChannelUnavailable });
       await enqueue(asRoot(trx), [{ id: delivery.id, notBefore }]);
     });
   };
 
-  const attempt = async (deliveryId: string): Promise<void> => {
+  /** A delivery got through: the channel's deliveries that wait out an outage are due now. */
+  const resume = async (channel: TargetChannel): Promise<void> => {
+    if (!(await repo.anyWaitingForChannel(root, channel))) return;
+    const ids = await inTransaction(root, async (trx) => {
+      const due = await repo.resumeWaiting(trx, channel);
+      await enqueue(
+        asRoot(trx),
+        due.map((id) => ({ id, notBefore: null })),
+      );
+      return due;
+    });
+    if (ids.length === 0) return;
+    options.log?.info({ channel, count: ids.length }, 'the channel answers again: deliveries waiting for it are due now');
+    for (const id of workerIds) boss.notifyWorker(id);
+  };
+
+  const attempt = async (deliveryId: string, scheduledFor?: Date | null): Promise<void> => {
     const claimed = await repo.claimDelivery(root, deliveryId, options.leaseSeconds);
     if (!claimed) {
-      // Sent already, taken by another worker, or not due yet: a job that came early is put back.
+      // Sent already, taken by another worker, or not due yet: a job that came early is put back, unless it is stale.
       const row = await repo.findDelivery(root, deliveryId);
-      if (row && (row.status === 'queued' || row.status === 'retrying') && row.not_before && row.not_before > new Date()) {
+      if (row && (row.status === 'queued' || row.status === 'retrying') && row.not_before && row.not_before > new Date() && stillScheduled(scheduledFor, row.not_before)) {
         await enqueue(asRoot(root), [{ id: row.id, notBefore: row.not_before }]);
       }
       return;
@@ -134,6 +208,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     }
     // Outside the try: a sent message is never scheduled again because recording it failed (the lease decides then).
     await repo.finishDelivery(root, claimed.id, { status: outcome.status, providerRef: outcome.providerRef ?? null });
+    // The message is out whatever happens next; a failed resume leaves the others to their own retries.
+    await resume(claimed.channel as TargetChannel).catch((error: unknown) => options.log?.error({ err: error, channel: claimed.channel }, 'resuming deliveries that wait for the channel failed'));
   };
 
   /** Sendings whose worker died go back to the queue. */
@@ -149,6 +225,7 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   };
 
   return {
+    policy: { delaySeconds: options.retryDelaySeconds, maxDelaySeconds: Math.max(options.retryMaxDelaySeconds, options.retryDelaySeconds), windowSeconds: options.retryWindowSeconds },
     enqueue,
     wake() {
       for (const id of workerIds) boss.notifyWorker(id);
@@ -160,12 +237,12 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
         // A job whose worker died expires after the lease and is tried again; ordinary failures are retried by `failed`.
         expireInSeconds: Math.max(options.leaseSeconds, 1),
         retryLimit: 3,
-        retryDelay: Math.max(options.retryDelaySeconds, 1),
+        retryDelay: Math.max(Math.ceil(options.retryDelaySeconds), 1),
         retryBackoff: true,
       });
       await sweep(options.embedded);
-      const work = async (jobs: Job<{ deliveryId: string }>[]): Promise<void> => {
-        await Promise.all(jobs.map((job) => attempt(job.data.deliveryId)));
+      const work = async (jobs: Job<DeliverJob>[]): Promise<void> => {
+        await Promise.all(jobs.map((job) => attempt(job.data.deliveryId, scheduledFor(job.data))));
       };
       const batchSize = options.batchSize ?? 25;
       for (let i = 0; i < 2; i++) workerIds.push(await boss.work(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5 }, work));

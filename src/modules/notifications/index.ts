@@ -47,6 +47,7 @@ import { createNotificationsService, type NotificationsService } from './notific
 import { KINDS, type DeliveryPlan, type DeliveryPlanner, type NotificationKind } from './notifications.schemas.js';
 
 export type { NotificationsService } from './notifications.service.js';
+export type { RetryPolicy } from './delivery.service.js';
 export type { Channel, EAddressAdapter, SmsProvider, OutgoingMessage, SendOutcome } from './channels.js';
 export { NOTIFIED_EVENTS, type ApplicationLookup } from './notifications.events.js';
 export type * from './notifications.schemas.js';
@@ -63,6 +64,8 @@ export interface NotificationSettings {
   from: string;
   rateLimitPerMinute: number;
   retryDelaySeconds: number;
+  retryMaxDelaySeconds: number;
+  retryWindowSeconds: number;
   leaseSeconds: number;
 }
 
@@ -119,8 +122,6 @@ function defaultPlanner(persons: NotificationsOptions['persons']): DeliveryPlann
   };
 }
 
-const MAX_ATTEMPTS = 6;
-
 export function createNotifications(options: NotificationsOptions): NotificationsModule {
   const root = narrow<NotificationsTables>(options.db);
   const { settings } = options;
@@ -150,7 +151,8 @@ export function createNotifications(options: NotificationsOptions): Notification
     publicUrl: settings.publicUrl,
     leaseSeconds: settings.leaseSeconds,
     retryDelaySeconds: settings.retryDelaySeconds,
-    maxAttempts: MAX_ATTEMPTS,
+    retryMaxDelaySeconds: settings.retryMaxDelaySeconds,
+    retryWindowSeconds: settings.retryWindowSeconds,
     embedded: options.embedded,
     log: options.log,
   });

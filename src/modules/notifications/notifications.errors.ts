@@ -23,3 +23,12 @@ export class RateLimited extends AppError {
 export class PermanentFailure extends Error {
   override name = 'PermanentFailure';
 }
+
+/**
+ * The channel's server is down or not taking messages now (unreachable, a 421 or 5xx of the provider
+ * itself), whichever the message: the delivery is retried, and brought forward as soon as another
+ * delivery over the channel gets through.
+ */
+export class ChannelUnavailable extends Error {
+  override name = 'ChannelUnavailable';
+}

@@ -2,8 +2,9 @@
  * A real SMTP peer for tests and the bench: smtp-server in this process, no
  * TLS, no authentication, on a free loopback port. It keeps every message it
  * accepted (parsed with mailparser), can answer slowly, refuse some
- * recipients, and "freeze": hold every new message without ever answering, as
- * a server whose client died mid-send never accepted it.
+ * recipients, "freeze": hold every new message without ever answering, as
+ * a server whose client died mid-send never accepted it, and go "down":
+ * answer every new connection 421 (service not available) and close it.
  */
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
@@ -35,6 +36,11 @@ export interface TestSmtp {
   /** new messages are held without an answer until `thaw` */
   freeze(): void;
   thaw(): void;
+  /** new connections are answered 421 and closed until `up` */
+  down(): void;
+  up(): void;
+  /** connections turned away while down */
+  turnedAway(): number;
   /** resolves once `predicate` holds for the received mail, or rejects after `timeoutMs` */
   waitFor(predicate: (mails: ReceivedMail[]) => boolean, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -47,11 +53,21 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
   const attempts = new Map<string, number>();
   let accepted = 0;
   let frozen = false;
+  let unavailable = false;
+  let turnedAway = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
+    onConnect(_session, callback) {
+      if (!unavailable) {
+        callback();
+        return;
+      }
+      turnedAway++;
+      callback(Object.assign(new Error('Service not available, closing transmission channel (test server down)'), { responseCode: 421 }));
+    },
     onRcptTo(address, _session, callback) {
       const attempt = (attempts.get(address.address) ?? 0) + 1;
       attempts.set(address.address, attempt);
@@ -102,6 +118,13 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
     thaw() {
       frozen = false;
     },
+    down() {
+      unavailable = true;
+    },
+    up() {
+      unavailable = false;
+    },
+    turnedAway: () => turnedAway,
     async waitFor(predicate, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(received)) {

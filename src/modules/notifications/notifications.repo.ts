@@ -44,6 +44,10 @@ interface DeliveriesTable {
   attempts: Generated<number>;
   not_before: Date | null;
   claimed_at: Date | null;
+  /** when the retry window began (the first attempt) */
+  first_attempt_at: Date | null;
+  /** the last attempt failed because the channel was down: resumed when the channel answers again */
+  waits_for_channel: Generated<boolean>;
   message_id: string | null;
   provider_ref: string | null;
   last_error: string | null;
@@ -161,7 +165,7 @@ export async function insertDeliveries(db: Db, notificationId: string, deliverie
 export async function claimDelivery(db: Db, id: string, leaseSeconds: number): Promise<DeliveryRow | undefined> {
   const result = await sql<DeliveryRow>`
     update notifications.deliveries
-    set status = 'sending', attempts = attempts + 1, claimed_at = now(), updated_at = now()
+    set status = 'sending', attempts = attempts + 1, claimed_at = now(), first_attempt_at = coalesce(first_attempt_at, now()), updated_at = now()
     where id = ${id}
       and channel <> 'inbox'
       and (not_before is null or not_before <= now())
@@ -191,6 +195,34 @@ export async function finishDelivery(db: Db, id: string, outcome: { status: 'sen
     .where('id', '=', id)
     .where('status', '=', 'sending')
     .execute();
+}
+
+/** The attempt this worker holds failed for now: the delivery waits until `notBefore`. */
+export async function retryLater(db: Db, id: string, retry: { error: string; notBefore: Date; waitsForChannel: boolean }): Promise<void> {
+  await db
+    .updateTable('notifications.deliveries')
+    .set({ status: 'retrying', not_before: retry.notBefore, waits_for_channel: retry.waitsForChannel, last_error: retry.error.slice(0, 1000), updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/** Whether any delivery of the channel waits out an outage (cheap: a partial index). */
+export async function anyWaitingForChannel(db: Db, channel: ChannelName): Promise<boolean> {
+  const row = await db.selectFrom('notifications.deliveries').select('id').where('channel', '=', channel).where('status', '=', 'retrying').where('waits_for_channel', '=', true).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The channel answers again: its deliveries that wait out the outage are due now; their ids, to
+ * be queued. Each is taken by one caller only (the flag is cleared as they are taken).
+ */
+export async function resumeWaiting(db: Db, channel: ChannelName): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    update notifications.deliveries set not_before = null, waits_for_channel = false, updated_at = now()
+    where channel = ${channel} and status = 'retrying' and waits_for_channel
+    returning id`.execute(db);
+  return result.rows.map((row) => row.id);
 }
 
 /** Sendings whose worker is gone: back to `retrying`; their ids, to be queued again. */
@@ -325,6 +357,7 @@ const toLogEntry = (row: DeliveryRow): DeliveryLogEntry => ({
   error: row.last_error,
   notBefore: row.not_before ? row.not_before.toISOString() : null,
   lastAttemptAt: row.claimed_at ? row.claimed_at.toISOString() : null,
+  firstAttemptAt: row.first_attempt_at ? row.first_attempt_at.toISOString() : null,
   sentAt: row.sent_at ? row.sent_at.toISOString() : null,
   updatedAt: row.updated_at.toISOString(),
 });
@@ -385,11 +418,11 @@ export async function notificationLog(
   };
 }
 
-/** A dead delivery gets a fresh set of attempts (the console's "try again"). */
+/** A dead delivery gets a fresh retry window (the console's "try again"). */
 export async function requeueFailed(db: Db, id: string): Promise<boolean> {
   const result = await db
     .updateTable('notifications.deliveries')
-    .set({ status: 'retrying', attempts: 0, updated_at: sql`now()` })
+    .set({ status: 'retrying', attempts: 0, first_attempt_at: null, waits_for_channel: false, not_before: null, updated_at: sql`now()` })
     .where('id', '=', id)
     .where('status', '=', 'failed')
     .executeTakeFirst();

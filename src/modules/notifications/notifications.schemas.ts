@@ -66,7 +66,7 @@ export const DeliverySchema = Type.Object(
   {
     channel: Type.Union(CHANNELS.map((channel) => Type.Literal(channel))),
     status: Type.Union(DELIVERY_STATUSES.map((status) => Type.Literal(status)), {
-      description: 'queued, sending, retrying (after a failed attempt), sent (handed to the provider), delivered, kept (held by a development sink: SMS_URL unset, no e-address adapter; nobody received it), failed (given up: see error)',
+      description: 'queued, sending, retrying (after a failed attempt: doubling waits up to NOTIFICATIONS_RETRY_MAX_SECONDS, for NOTIFICATIONS_RETRY_HOURS; at once when the channel answers again after an outage), sent (handed to the provider), delivered, kept (held by a development sink: SMS_URL unset, no e-address adapter; nobody received it), failed (refused for good, or still failing after NOTIFICATIONS_RETRY_HOURS: see error)',
     }),
     attempts: Type.Integer(),
     error: Type.Union([Type.String(), Type.Null()]),
@@ -154,6 +154,8 @@ export interface DeliveryLogEntry {
   notBefore: string | null;
   /** when the last attempt began */
   lastAttemptAt: string | null;
+  /** when the first began: retries go on for NOTIFICATIONS_RETRY_HOURS from it */
+  firstAttemptAt: string | null;
   sentAt: string | null;
   updatedAt: string;
 }

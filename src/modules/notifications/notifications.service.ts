@@ -12,7 +12,7 @@ import { inTransaction, type RootDb } from '../../platform/db/database.js';
 import { hasRole, type Principal } from '../../platform/http/auth.js';
 import { normalisePersonalCode, parseParty } from '../access/index.js';
 import { FINAL_CODES } from '../applications/index.js';
-import { messageIdFor, type DeliveryWorker } from './delivery.service.js';
+import { messageIdFor, type DeliveryWorker, type RetryPolicy } from './delivery.service.js';
 import { applicationValues, type ApplicationLookup } from './notifications.events.js';
 import * as errors from './notifications.errors.js';
 import * as repo from './notifications.repo.js';
@@ -56,7 +56,9 @@ export interface NotificationsService {
   /** how many dead letters there are (within `scope`) */
   countFailed(scope?: NotificationScope | null): Promise<number>;
   channelCounts(since?: Date, scope?: NotificationScope | null): Promise<ChannelCounts[]>;
-  /** gives a dead delivery a fresh set of attempts; false when there is no such dead delivery (within `scope`) */
+  /** how failed attempts are retried */
+  retryPolicy(): RetryPolicy;
+  /** gives a dead delivery a fresh retry window; false when there is no such dead delivery (within `scope`) */
   retryDelivery(deliveryId: string, scope?: NotificationScope | null): Promise<boolean>;
   /** notifications with their deliveries per channel, newest first, for the console (within `scope`) */
   deliveryLog(scope: NotificationScope | null, options?: { status?: DeliveryStatus; channel?: ChannelName; limit?: number; offset?: number }): Promise<NotificationLogPage>;
@@ -283,6 +285,7 @@ export function createNotificationsService(deps: ServiceDeps): NotificationsServ
     },
 
     countFailed: (scope) => repo.countFailed(root, scope ?? null),
+    retryPolicy: () => deps.worker.policy,
 
     channelCounts: (since, scope) => repo.channelCounts(root, since ?? null, scope ?? null),
 

@@ -6,9 +6,9 @@
  * one delivery per channel, per-channel counts, paging.
  */
 import { escapeHtml as e } from '@kitajs/html';
-import { formatDateTime, formatNumber, type Lang } from '../../../../platform/web/i18n.js';
+import { formatDateTime, formatDuration, formatNumber, type Lang } from '../../../../platform/web/i18n.js';
 import type { CatalogService, Institution } from '../../../catalog/index.js';
-import type { ChannelCounts, ChannelName, DeliveryLogEntry, DeliveryStatus, NotificationScope, NotificationsService } from '../../index.js';
+import type { ChannelCounts, ChannelName, DeliveryLogEntry, DeliveryStatus, NotificationScope, NotificationsService, RetryPolicy } from '../../index.js';
 import { CHANNELS, DELIVERY_STATUSES } from '../../notifications.schemas.js';
 import { type PageContext, queryValue, type Staff } from '../../../../platform/web/console.js';
 import { InstitutionPicker } from '../../../../platform/web/fields.js';
@@ -22,6 +22,18 @@ export interface NotificationDeps {
 export const PATH = '/console/notifications';
 export const PAGE_SIZE = 20;
 export const DAY_MS = 86_400_000;
+
+/** A whole number of seconds (at least one) in words: 600 → "10 minūšu" / "10 minutes". */
+function secondsInWords(seconds: number, lang: Lang): string {
+  const total = Math.max(1, Math.round(seconds));
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const iso = `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
+  return formatDuration(iso, lang) ?? `${total} s`;
+}
+
+/** How failed attempts are retried, in a sentence, with this platform's settings. */
+export const retryText = (policy: RetryPolicy, lang: Lang): string =>
+  tn(lang, 'log.retries', { first: secondsInWords(policy.delaySeconds, lang), cap: secondsInWords(policy.maxDelaySeconds, lang), window: secondsInWords(policy.windowSeconds, lang) });
 
 // ---- who sees what ----
 

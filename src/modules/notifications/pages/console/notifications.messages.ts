@@ -9,6 +9,8 @@ const lv = {
   'log.title': 'Paziņojumi',
   'log.titleOf': 'Paziņojumi: {institution}',
   'log.lead': 'Katra paziņojuma piegāde katrā kanālā: gaida rindā, sūta, sūtīts, piegādāts vai neizdevās (ar iemeslu), mēģinājumu skaits un pēdējā mēģinājuma laiks.',
+  'log.retries':
+    'Neizdevušos mēģinājumu atkārto: starplaiks sākumā ir {first}, ik reizi divreiz ilgāks, bet ne vairāk kā {cap}, un tā {window} kopš pirmā mēģinājuma; tikai galīgs atteikums (piemēram, nav tādas adreses) neizdodas uzreiz. Kad kanāls (piemēram, pasta serveris) pēc traucējuma atkal atbild, visu, kas to gaida, sūta uzreiz.',
   'log.forbidden': 'Paziņojumus redz iestādes pakalpojumu pārvaldnieki un pieteikumu izskatītāji, kā arī platformas administratori un klientu atbalsts.',
   'log.allInstitutions': 'Visas iestādes',
   'log.filters': 'Atlase',
@@ -65,7 +67,7 @@ const lv = {
 
   'failed.title': 'Neizdevušās piegādes',
   'failed.titleOf': 'Neizdevušās piegādes: {institution}',
-  'failed.lead': 'Piegādes, no kurām pēc visiem mēģinājumiem atteicās. Kad iemesls novērsts (piemēram, pasta serveris atkal pieņem vēstules), mēģiniet vēlreiz: piegāde saņems jaunu mēģinājumu kopu.',
+  'failed.lead': 'Piegādes, kuras kanāls galīgi atteica vai kuras neizdevās visā atkārtošanas laikā. Kad iemesls novērsts (piemēram, pasta serveris atkal pieņem vēstules), mēģiniet vēlreiz: piegādi atkal atkārtos visu atkārtošanas laiku.',
   'failed.none': 'Neizdevušos piegāžu nav.',
   'failed.at': 'Neizdevās',
   'failed.channel': 'Kanāls',
@@ -149,6 +151,8 @@ const en: Record<keyof typeof lv, string> = {
   'log.title': 'Notifications',
   'log.titleOf': 'Notifications: {institution}',
   'log.lead': 'Each notification’s delivery on each channel: queued, sending, sent, delivered, kept by a development sink (nobody received it) or failed (with why), the number of attempts and when the last one was made.',
+  'log.retries':
+    'A failed attempt is tried again after {first}, each wait twice as long as the last but at most {cap}, for {window} from the first attempt; only a permanent refusal (such as an unknown address) fails at once. When a channel (such as the mail server) answers again after an outage, everything waiting for it is sent at once.',
   'log.forbidden': 'Notifications are seen by an institution’s service managers and case handlers, and by platform administrators and customer support.',
   'log.allInstitutions': 'All institutions',
   'log.filters': 'Filters',
@@ -205,7 +209,7 @@ const en: Record<keyof typeof lv, string> = {
 
   'failed.title': 'Failed deliveries',
   'failed.titleOf': 'Failed deliveries: {institution}',
-  'failed.lead': 'Deliveries given up after every attempt. Once the cause is fixed (e.g. the mail server accepts mail again), retry: the delivery gets a fresh set of attempts.',
+  'failed.lead': 'Deliveries the channel refused for good, or that failed for the whole retry window. Once the cause is fixed (e.g. the mail server accepts mail again), retry: the delivery gets a fresh retry window.',
   'failed.none': 'There are no failed deliveries.',
   'failed.at': 'Failed',
   'failed.channel': 'Channel',

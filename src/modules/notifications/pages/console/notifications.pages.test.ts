@@ -82,6 +82,8 @@ describe('the console', () => {
     assert.ok(home.includes('href="/console/notifications"'), 'the console home offers the notifications');
     const list = await page(ilze, '/console/notifications');
     assert.ok(list.includes('Paziņojumi: PMLP'), 'her institution, by its short name');
+    // This platform's retry settings (NOTIFICATIONS_RETRY_SECONDS 1; the cap and window by default), in words.
+    assert.match(decode(list), /id="retries"[^>]*>Neizdevušos mēģinājumu atkārto: starplaiks sākumā ir 1 sekunde, ik reizi divreiz ilgāks, bet ne vairāk kā 10 minūtes, un tā 24 stundas kopš pirmā mēģinājuma/);
     const row = rowOf(list, item.id);
     assert.ok(row.includes(subject), 'her institution’s notification is listed');
     assert.match(row, /data-channel="inbox" data-status="delivered"/);
@@ -100,7 +102,9 @@ describe('the console', () => {
     assert.ok(everything.includes('Jums piešķirts pilnvarojums'), 'platform staff see every notification');
     assert.ok((await page(roberts, '/console/notifications?institution=pmlp&channel=email')).includes(subject), 'and may look at one institution’s');
     assert.ok(everything.includes('href="/console/notifications/outbox"'));
-    assert.ok((await page(roberts, '/en/console/notifications')).includes('Deliveries per channel'));
+    const english = decode(await page(roberts, '/en/console/notifications'));
+    assert.ok(english.includes('Deliveries per channel'));
+    assert.match(english, /A failed attempt is tried again after 1 second, each wait twice as long as the last but at most 10 minutes, for 24 hours from the first attempt/);
 
     const anna = await signIn('Anna Kalniņa', platform, '/workspace');
     await page(anna, '/console/notifications', 403);

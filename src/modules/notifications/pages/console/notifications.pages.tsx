@@ -32,6 +32,7 @@ import {
   titleFor,
   viewOf,
   withQuery,
+  retryText,
   seesNotifications,
   type NotificationDeps,
 } from './notifications.components.js';
@@ -81,6 +82,9 @@ async function logPage(deps: NotificationDeps, context: PageContext): Promise<Fa
         </h1>
         <p class="govuk-body" safe>
           {tn(lang, 'log.lead')}
+        </p>
+        <p class="govuk-body" id="retries" safe>
+          {retryText(deps.notifications.retryPolicy(), lang)}
         </p>
         <Picker lang={lang} view={view} action={at(lang, PATH)} />
         <ul class="govuk-list">
@@ -230,6 +234,9 @@ async function failedPage(deps: NotificationDeps, context: PageContext): Promise
         </h1>
         <p class="govuk-body" safe>
           {tn(lang, 'failed.lead')}
+        </p>
+        <p class="govuk-body" safe>
+          {retryText(deps.notifications.retryPolicy(), lang)}
         </p>
         <Picker lang={lang} view={view} action={at(lang, `${PATH}/failed`)} />
         {failed.length === 0 ? (
