@@ -22,7 +22,7 @@ const services = quick ? 2_000 : 10_000;
 const connections = 10;
 
 async function startTarget(mode: string, ...args: string[]): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', mode, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', './scripts/ts-hooks.mjs', 'bench/server.ts', mode, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

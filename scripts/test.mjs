@@ -72,7 +72,7 @@ if (useTemplates) {
     env.PK_TEST_TEMPLATE_DEMO = path.join(tmpdir(), `pakalpojumi-template-${stamp.replace('_', '-')}-demo.tar`);
   }
 }
-const templateScript = (command) => spawnSync(process.execPath, ['--import', 'tsx', templates, command], { cwd: root, stdio: 'inherit', env });
+const templateScript = (command) => spawnSync(process.execPath, ['--import', './scripts/ts-hooks.mjs', templates, command], { cwd: root, stdio: 'inherit', env });
 
 // Ctrl-C reaches the runner too (one process group); staying alive until it has stopped lets `finally` drop the templates.
 process.on('SIGINT', () => {});
@@ -80,7 +80,7 @@ process.on('SIGINT', () => {});
 let status = 1;
 try {
   if (useTemplates && templateScript('build').status !== 0) throw new Error('could not build the template databases');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files], { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, ['--import', './scripts/ts-hooks.mjs', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files], { cwd: root, stdio: 'inherit', env });
   status = result.status ?? 1;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

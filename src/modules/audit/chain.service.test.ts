@@ -186,7 +186,7 @@ test('a trail written before the chain existed is chained by the upgrade and ver
 
 function runVerify(env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], { cwd: root, env }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', './scripts/ts-hooks.mjs', 'scripts/audit-verify.ts'], { cwd: root, env }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -3,7 +3,7 @@
  * against the official SHACL shapes (../shared/standards/cpsv-ap-3.2.0, or the
  * file named by CPSV_SHACL).
  *
- * Run: node --import tsx --test src/modules/catalog/cpsv.test.ts
+ * Run: node --import ./scripts/ts-hooks.mjs --test src/modules/catalog/cpsv.test.ts
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
