@@ -11,6 +11,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchIngest, benchIngestApi } from './ingest.js';
 import { benchEmail } from './email.js';
+import { benchStartup } from './startup.js';
 import { openScratchDatabase } from '../test/support/database.js';
 import { SEARCH_TERMS } from './generate.js';
 import { firstVisit } from '../test/support/wire.js';
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
   print({ ...(await benchIngestApi({ ...(process.env.BENCH_DATABASE_URL ? { serverUrl: process.env.BENCH_DATABASE_URL } : {}), applications: quick ? 5_000 : 20_000 })) });
   // E-mails delivered by the notifications pipeline beside a bare nodemailer → smtp-server loop.
   print(await benchEmail({ quick, databaseUrl: process.env.BENCH_DATABASE_URL }));
+  // How long `npm start` takes to be ready (first start, restart) and what it holds idle, embedded.
+  print(await benchStartup({ idleSeconds: quick ? 5 : 15 }));
 }
 
 await main();

@@ -1,0 +1,55 @@
+/**
+ * Start-up and memory of the platform as `npm start` runs it, embedded: the
+ * first start on an empty DATA_DIR (the cluster is made, migrated and loaded
+ * with the demo data), then a restart on the same data, each timed from spawn
+ * to /readyz answering 200; then the restarted process's resident memory after
+ * it has idled. Goals (issue #11): restart < 3 s, first start < 6 s, idle RSS < 250 MB.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { startChild, type Child } from '../test/support/child.js';
+
+async function timedStart(env: Record<string, string>): Promise<{ child: Child; ms: number }> {
+  const started = performance.now();
+  const child = await startChild(env);
+  return { child, ms: Math.round(performance.now() - started) };
+}
+
+async function stop(child: Child): Promise<void> {
+  child.process.kill('SIGTERM');
+  await child.exited;
+}
+
+/** Resident memory of a process in MB, from /proc (Linux); undefined elsewhere. */
+async function residentMb(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+  return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
+}
+
+export async function benchStartup(options: { idleSeconds: number }): Promise<Record<string, unknown>> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pk-bench-start-'));
+  try {
+    const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+    const first = await timedStart(env);
+    await stop(first.child);
+    const restart = await timedStart(env);
+    await delay(options.idleSeconds * 1000);
+    const rss = await residentMb(restart.child.process.pid);
+    await stop(restart.child);
+    return {
+      bench: 'startup',
+      database: 'embedded',
+      first_start_ms: first.ms,
+      restart_ms: restart.ms,
+      idle_rss_mb: rss,
+      idle_seconds: options.idleSeconds,
+      goals: { first_start_ms: 6000, restart_ms: 3000, idle_rss_mb: 250 },
+    };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
