@@ -55,7 +55,19 @@ const SearchResult = Type.Object({
   limit: Type.Integer(),
   offset: Type.Integer(),
   lang: LangParam,
+  elsewhere: Type.Optional(
+    Type.Object(
+      {
+        audience: Type.Optional(Type.Object({ audience: Type.Union([Type.Literal('citizen'), Type.Literal('business')]), total: Type.Integer() })),
+        lang: Type.Optional(Type.Object({ lang: LangParam, total: Type.Integer() })),
+      },
+      { description: 'When a query with an audience or in one language finds fewer than 3 services: how many the other audience and the other language find (each only when some)' },
+    ),
+  ),
 });
+
+/** Below this many results a search says where else the query finds services. */
+export const FEW_RESULTS = 3;
 
 const RefParams = Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9-]{1,120}$', description: 'service id or slug' }) });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -107,7 +119,6 @@ function parseIfMatch(value: string | undefined): number | undefined {
 export function registerCatalogRoutes(app: App, catalog: CatalogService, publicUrl: string): void {
   app.addSchema(ServiceSummary);
 
-  const institutionsById = async (): Promise<Map<string, Institution>> => new Map((await catalog.listInstitutions()).map((i) => [i.id, i]));
 
   app.get(
     '/api/v1/services',
@@ -122,9 +133,12 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
     },
     async (request) => {
       const { q, lang = 'lv', audience, event, institution, online, limit, offset } = request.query;
-      const result = await catalog.search({ q, lang, audience, event, institution, online, limit, offset });
-      const institutions = await institutionsById();
-      return { ...result, lang, items: result.items.map((service) => summarise(service, institutions, lang, publicUrl)) };
+      const params = { q, lang, audience, event, institution, online, limit, offset };
+      const result = await catalog.search(params);
+      const institutions = await catalog.institutionsById();
+      const elsewhere = q && result.total < FEW_RESULTS ? await catalog.elsewhere(params) : undefined;
+      const items = result.items.map((service) => summarise(service, institutions, lang, publicUrl));
+      return { ...result, lang, items, ...(elsewhere && (elsewhere.audience || elsewhere.lang) ? { elsewhere } : {}) };
     },
   );
 
