@@ -41,7 +41,8 @@ export interface SearchIndex {
   institutions(): Map<string, Institution> | undefined;
   /** fetches what changed since the last look (the first call builds the index) */
   refresh(): Promise<void>;
-  start(intervalMs?: number): void;
+  /** builds the index (resolves when built, or when the build failed: SQL answers meanwhile), then polls */
+  start(intervalMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -202,16 +203,16 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
     },
     institutions: () => institutions,
     refresh,
-    start(intervalMs = 500) {
+    async start(intervalMs = 500) {
       if (timer) return;
-      const tick = (): void => {
+      const tick = (): Promise<void> =>
         refresh()
           .catch((error: unknown) => log?.error({ err: error }, 'search index refresh failed'))
           .finally(() => {
-            if (timer) timer = setTimeout(tick, intervalMs).unref();
+            if (timer) timer = setTimeout(() => void tick(), intervalMs).unref();
           });
-      };
-      timer = setTimeout(tick, 0).unref();
+      timer = setTimeout(() => undefined, 0);
+      await tick();
     },
     async stop() {
       clearTimeout(timer);
