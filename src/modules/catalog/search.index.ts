@@ -125,6 +125,7 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
   // Recent answers; emptied whenever the index changes.
   const cache = new Map<string, IndexAnswer>();
   let chain: Promise<void> = Promise.resolve();
+  let polling = false;
   let timer: NodeJS.Timeout | undefined;
 
   const apply = (changed: IndexedService[]): boolean => {
@@ -204,17 +205,18 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
     institutions: () => institutions,
     refresh,
     async start(intervalMs = 500) {
-      if (timer) return;
+      if (polling) return;
+      polling = true;
       const tick = (): Promise<void> =>
         refresh()
           .catch((error: unknown) => log?.error({ err: error }, 'search index refresh failed'))
           .finally(() => {
-            if (timer) timer = setTimeout(() => void tick(), intervalMs).unref();
+            if (polling) timer = setTimeout(() => void tick(), intervalMs).unref();
           });
-      timer = setTimeout(() => undefined, 0);
       await tick();
     },
     async stop() {
+      polling = false;
       clearTimeout(timer);
       timer = undefined;
       await chain;

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createSearchingCatalog, type CatalogService, type SearchIndex } from './index.js';
+import { createCatalog, createSearchingCatalog, type CatalogService, type SearchIndex } from './index.js';
+import type { Principal } from '../../platform/http/auth.js';
 import type { Audience, Lang } from './catalog.schemas.js';
 import { eventually, expectJson } from '../../../test/support/http.js';
 import { startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
@@ -133,5 +134,26 @@ describe('hints across portals and languages', () => {
   test('a query with enough results shows no hint', async () => {
     const html = await page('/search?q=pabalsts&audience=citizen');
     assert.doesNotMatch(html, /id="elsewhere-heading"/);
+  });
+});
+
+describe('freshness', () => {
+  test('an edit made elsewhere (another instance) is found by this one within a second', async () => {
+    // This instance's index polls the register; the edit goes through a catalog without an index, as another instance's would.
+    const other = createCatalog(platform.database.db);
+    const admin: Principal = { subject: 'person:recall-admin', kind: 'person', via: 'session', roles: [{ role: 'platform_admin' }], scopes: [] };
+    const lookup = await other.lookup('pases-izsniegsana');
+    assert.equal(lookup.kind, 'found');
+    const passports = lookup.service;
+    await searchIndex.start(100);
+    const { slug: _slug, id: _id, institutionId: _institution, status: _status, version: _version, createdAt: _created, updatedAt: _updated, publishedAt: _published, ...content } = passports;
+    await other.update(admin, passports.id, { ...content, identifier: passports.identifier, keywords: { lv: [...(content.keywords?.lv ?? []), 'zilonkauls'], en: content.keywords?.en ?? [] } }, passports.version);
+    const found = await eventually(
+      () => catalog.search({ q: 'ziloņkauls', limit: 3 }),
+      (result) => result.items.some((service) => service.slug === 'pases-izsniegsana'),
+      'the new keyword is found',
+      1_000,
+    );
+    assert.equal(found.total, 1);
   });
 });
