@@ -407,17 +407,22 @@ export interface IndexedService {
 }
 
 /**
- * Services changed after change number `afterSeq`, and those changed in the last
- * `lookbackSeconds` whatever their number: a transaction that took its number
- * earlier but committed later than a newer one is still found.
+ * Change numbers of the services changed after `afterSeq`, and of those changed
+ * in the last `lookbackSeconds` whatever their number: a transaction that took
+ * its number earlier but committed later than a newer one is still found.
  */
-export async function listChangedServices(db: CatalogDb, afterSeq: number, lookbackSeconds: number): Promise<IndexedService[]> {
-  const rows = await db
+export async function listServiceChanges(db: CatalogDb, afterSeq: number, lookbackSeconds: number): Promise<{ id: string; seq: number }[]> {
+  return db
     .selectFrom('catalog.services')
-    .selectAll()
-    .select(sql<number>`change_seq::float8`.as('seq'))
+    .select(['id', sql<number>`change_seq::float8`.as('seq')])
     .where((eb) => eb.or([eb('change_seq', '>', String(afterSeq)), eb('changed_at', '>', sql<Date>`now() - make_interval(secs => ${lookbackSeconds})`)]))
-    .orderBy('change_seq')
     .execute();
+}
+
+/** The services of the given ids as the search index keeps them (all services when `ids` is undefined). */
+export async function listIndexedServices(db: CatalogDb, ids?: string[]): Promise<IndexedService[]> {
+  let query = db.selectFrom('catalog.services').selectAll().select(sql<number>`change_seq::float8`.as('seq'));
+  if (ids) query = query.where('id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']);
+  const rows = await query.execute();
   return rows.map((row) => ({ service: toService(row), seq: row.seq, searchText: { lv: row.search_text_lv, en: row.search_text_en } }));
 }

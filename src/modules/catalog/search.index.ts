@@ -13,7 +13,7 @@
  */
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import { LANGS, type Audience, type Lang, type Lifecycle, type Service } from './catalog.schemas.js';
-import { listChangedServices, listInstitutions, type CatalogDb, type IndexedService } from './catalog.repo.js';
+import { listIndexedServices, listInstitutions, listServiceChanges, type CatalogDb, type IndexedService } from './catalog.repo.js';
 import type { Institution } from './catalog.schemas.js';
 import { fold, queryWords, stem, words } from './search.stem.js';
 
@@ -151,8 +151,15 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
     return touched;
   };
 
+  /** Cheap while nothing changes: change numbers first, whole rows only for the services whose number moved. */
+  const changedSince = async (): Promise<IndexedService[]> => {
+    const moved = (await listServiceChanges(db, lastSeq, LOOKBACK_SECONDS)).filter((change) => entries.get(change.id)?.seq !== change.seq);
+    return moved.length > 0 ? listIndexedServices(db, moved.map((change) => change.id)) : [];
+  };
+
   const pull = async (): Promise<void> => {
-    const [changed, institutionList] = await Promise.all([listChangedServices(db, lastSeq, LOOKBACK_SECONDS), listInstitutions(db)]);
+    const changed = ready ? await changedSince() : await listIndexedServices(db);
+    const institutionList = await listInstitutions(db);
     const key = JSON.stringify(institutionList);
     const renamed = key !== institutionsKey;
     if (renamed) {
