@@ -105,6 +105,8 @@ export interface CatalogService {
   search(params: SearchParams): Promise<SearchResult>;
   /** for a query with few results: how many the other audience (when one is chosen) and the other language find */
   elsewhere(params: SearchParams): Promise<SearchElsewhere>;
+  /** changes whenever what free-text search answers may change; undefined while search asks SQL (nothing may be cached then) */
+  searchGeneration(): number | undefined;
   /** institutions by id, as the search index last saw them (from the database before its first build) */
   institutionsById(): Promise<Map<string, Institution>>;
   /** by id or slug; a former slug answers `moved` */
@@ -309,6 +311,8 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
       if (total > 0) found.lang = { lang: otherLang, total };
       return found;
     },
+
+    searchGeneration: () => index?.generation(),
 
     async institutionsById() {
       return index?.institutions() ?? new Map((await repo.listInstitutions(root)).map((institution) => [institution.id, institution]));

@@ -37,6 +37,8 @@ export interface IndexAnswer {
 export interface SearchIndex {
   /** undefined until the first build is done */
   search(query: IndexQuery): IndexAnswer | undefined;
+  /** changes whenever the index or the institutions change; undefined before the first build */
+  generation(): number | undefined;
   /** the institutions as of the last refresh (undefined before the first) */
   institutions(): Map<string, Institution> | undefined;
   /** fetches what changed since the last look (the first call builds the index) */
@@ -125,6 +127,7 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
   // Recent answers; emptied whenever the index changes.
   const cache = new Map<string, IndexAnswer>();
   let chain: Promise<void> = Promise.resolve();
+  let generation = 0;
   let polling = false;
   let timer: NodeJS.Timeout | undefined;
 
@@ -166,7 +169,10 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
       institutions = new Map(institutionList.map((institution) => [institution.id, institution]));
       institutionsKey = key;
     }
-    if (apply(changed) || renamed) cache.clear();
+    if (apply(changed) || renamed) {
+      cache.clear();
+      generation++;
+    }
     ready = true;
   };
 
@@ -210,6 +216,7 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
       return answer;
     },
     institutions: () => institutions,
+    generation: () => (ready ? generation : undefined),
     refresh,
     async start(intervalMs = 500) {
       if (polling) return;
