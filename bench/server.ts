@@ -14,6 +14,7 @@ import { migrationSources } from '../src/app.js';
 import { createCatalog } from '../src/modules/catalog/index.js';
 import { inTransaction } from '../src/platform/db/database.js';
 import { generateService, random } from './generate.js';
+import { createScratchDatabase } from '../test/support/database.js';
 
 const [mode = 'hello', countText = '10000'] = process.argv.slice(2);
 
@@ -27,7 +28,16 @@ async function serveHello(): Promise<void> {
 
 async function serveCatalog(count: number): Promise<void> {
   const config = loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent' });
-  const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: 'memory://' });
+  // On a PostgreSQL server the register goes into a scratch database, dropped when the bench stops this process (SIGTERM):
+  // loading it into the server's own database left it there, and the next run failed on duplicate institutions.
+  const scratch = process.env.BENCH_DATABASE_URL ? await createScratchDatabase(process.env.BENCH_DATABASE_URL, 'pk_bench_catalog') : undefined;
+  const database = await openDatabase({ databaseUrl: scratch?.url, dataDir: 'memory://' });
+  process.once('SIGTERM', () => {
+    void database
+      .close()
+      .then(() => scratch?.drop())
+      .finally(() => process.exit(0));
+  });
   await migrate(database.db, migrationSources);
   const started = Date.now();
   const events = ['birth', 'moving', 'taxes', 'construction', 'start-business'];

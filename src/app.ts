@@ -15,7 +15,7 @@ import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
 import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessConsolePages, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
 import { auditMigrations, createAudit } from './modules/audit/index.js';
-import { catalogMigrations, catalogSharedSchemas, createCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
+import { catalogMigrations, catalogSharedSchemas, createCatalog, createSearchingCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 import { createClientAdministration, createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerIdentityConsolePages, registerRolesEnricher } from './modules/identity/index.js';
 import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
@@ -52,7 +52,7 @@ interface Background {
 const backgroundOf = new WeakMap<App, Background>();
 
 export async function buildApp(config: Config, database: Database, logger: Logger | boolean): Promise<App> {
-  const catalog = createCatalog(database.db);
+  const { catalog, searchIndex } = createSearchingCatalog(database.db, typeof logger === 'boolean' ? undefined : logger);
   const app = await createServer({
     logger,
     publicUrl: config.publicUrl,
@@ -71,6 +71,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     trustProxy: config.trustProxy,
   });
   installProblemHandlers(app, { notFoundPage: renderNotFoundPage });
+  // Catalog search is answered from memory once the index is built; every instance polls the register to stay fresh.
+  app.addHook('onReady', async () => searchIndex.start());
+  app.addHook('onClose', async () => searchIndex.stop());
   await registerWebAssets(app);
   // Single sign-on first: its authenticators say who is asking before any module's hook runs.
   await registerIdentity(app, {

@@ -43,7 +43,7 @@ async function firstEventPath(): Promise<string> {
   return `/events/${event.code}`;
 }
 
-const A11Y_PAGES = ['/', '/en/', '/business', '/en/business', '/search?q=dzimsanas', 'EVENT', '/services/dzimsanas-registracija', '/en/services/dzivesvietas-deklaresana'];
+const A11Y_PAGES = ['/', '/en/', '/business', '/en/business', '/search?q=dzimsanas', '/search?q=PVN&audience=citizen', '/en/search?q=pase&audience=business', 'EVENT', '/services/dzimsanas-registracija', '/en/services/dzivesvietas-deklaresana'];
 
 for (const entry of A11Y_PAGES) {
   test(`no WCAG 2.1 A/AA violations on ${entry === 'EVENT' ? 'an event page' : entry}`, { skip: skipBrowser }, async () => {

@@ -62,6 +62,11 @@ const lv = {
   'search.invalidTitle': 'Meklēšanas pieprasījums nav saprotams',
   'search.invalidText': 'Meklēšanas adresē ir nederīga vērtība (piemēram, neesoša lapa vai pārāk garš meklējamais teksts). Lūdzu, sāciet meklēšanu no jauna.',
   'search.startAgain': 'Sākt meklēšanu no jauna',
+  'search.elsewhereHeading': 'Meklētais atrodams arī citur',
+  'search.elsewhere.business': 'Uzņēmējiem: {count, plural, one {# pakalpojums} other {# pakalpojumi}} pēc vaicājuma „{q}”',
+  'search.elsewhere.citizen': 'Iedzīvotājiem: {count, plural, one {# pakalpojums} other {# pakalpojumi}} pēc vaicājuma „{q}”',
+  'search.elsewhere.en': 'Angliski (in English): {count, plural, one {# pakalpojums} other {# pakalpojumi}} pēc vaicājuma „{q}”',
+  'search.elsewhere.lv': 'Latviski: {count, plural, one {# pakalpojums} other {# pakalpojumi}} pēc vaicājuma „{q}”',
 
   // event pages
   'event.servicesHeading': 'Pakalpojumi',
@@ -180,6 +185,11 @@ const en: Record<CatalogKey, string> = {
   'search.invalidTitle': 'We could not understand that search',
   'search.invalidText': 'The search address contains a value that is not valid (for example a page that does not exist or a search text that is too long). Please start your search again.',
   'search.startAgain': 'Start a new search',
+  'search.elsewhereHeading': 'Found elsewhere too',
+  'search.elsewhere.business': 'For businesses: {count, plural, one {# service} other {# services}} for “{q}”',
+  'search.elsewhere.citizen': 'For residents: {count, plural, one {# service} other {# services}} for “{q}”',
+  'search.elsewhere.en': 'In English: {count, plural, one {# service} other {# services}} for “{q}”',
+  'search.elsewhere.lv': 'In Latvian (latviski): {count, plural, one {# service} other {# services}} for “{q}”',
 
   'event.servicesHeading': 'Services',
   'event.more': 'See all services of this event in search',

@@ -47,6 +47,9 @@ interface ServicesTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   published_at: Date | null;
+  /** renewed by a trigger at every insert and update (migration 002): search indexes follow it */
+  change_seq: Generated<string>;
+  changed_at: Generated<Date>;
 }
 
 interface ServiceVersionsTable {
@@ -393,4 +396,33 @@ async function runSearch(db: CatalogDb, q: SearchQuery, match: 'words' | 'simila
     total = counted.n;
   }
   return { hits: rows.map((row) => ({ service: toService(row), rank: row.rank })), total };
+}
+
+/** A service as the in-memory search index keeps it. */
+export interface IndexedService {
+  service: Service;
+  /** the service's change number (migration 002) */
+  seq: number;
+  searchText: { lv: string; en: string };
+}
+
+/**
+ * Change numbers of the services changed after `afterSeq`, and of those changed
+ * in the last `lookbackSeconds` whatever their number: a transaction that took
+ * its number earlier but committed later than a newer one is still found.
+ */
+export async function listServiceChanges(db: CatalogDb, afterSeq: number, lookbackSeconds: number): Promise<{ id: string; seq: number }[]> {
+  return db
+    .selectFrom('catalog.services')
+    .select(['id', sql<number>`change_seq::float8`.as('seq')])
+    .where((eb) => eb.or([eb('change_seq', '>', String(afterSeq)), eb('changed_at', '>', sql<Date>`now() - make_interval(secs => ${lookbackSeconds})`)]))
+    .execute();
+}
+
+/** The services of the given ids as the search index keeps them (all services when `ids` is undefined). */
+export async function listIndexedServices(db: CatalogDb, ids?: string[]): Promise<IndexedService[]> {
+  let query = db.selectFrom('catalog.services').selectAll().select(sql<number>`change_seq::float8`.as('seq'));
+  if (ids) query = query.where('id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']);
+  const rows = await query.execute();
+  return rows.map((row) => ({ service: toService(row), seq: row.seq, searchText: { lv: row.search_text_lv, en: row.search_text_en } }));
 }

@@ -3,7 +3,7 @@
  * institutions and events, export it as CPSV-AP JSON-LD, and (for service
  * managers) edit, publish and withdraw services.
  */
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { requirePrincipal, requireScope } from '../../platform/http/auth.js';
 import { schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
@@ -55,7 +55,21 @@ const SearchResult = Type.Object({
   limit: Type.Integer(),
   offset: Type.Integer(),
   lang: LangParam,
+  elsewhere: Type.Optional(
+    Type.Object(
+      {
+        audience: Type.Optional(Type.Object({ audience: Type.Union([Type.Literal('citizen'), Type.Literal('business')]), total: Type.Integer() })),
+        lang: Type.Optional(Type.Object({ lang: LangParam, total: Type.Integer() })),
+      },
+      { description: 'When a query with an audience or in one language finds fewer than 3 services: how many the other audience and the other language find (each only when some)' },
+    ),
+  ),
 });
+
+type SearchBody = Static<typeof SearchResult>;
+
+/** Below this many results a search says where else the query finds services. */
+export const FEW_RESULTS = 3;
 
 const RefParams = Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9-]{1,120}$', description: 'service id or slug' }) });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -104,10 +118,38 @@ function parseIfMatch(value: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Serialised search replies of one index generation, least recently used out first. */
+function replyCache(size: number): { get(generation: number, key: string): Buffer | undefined; set(generation: number, key: string, bytes: Buffer): void } {
+  let current = -1;
+  const entries = new Map<string, Buffer>();
+  const sameGeneration = (generation: number): void => {
+    if (generation !== current) entries.clear();
+    current = generation;
+  };
+  return {
+    get(generation, key) {
+      sameGeneration(generation);
+      const bytes = entries.get(key);
+      if (bytes) {
+        entries.delete(key);
+        entries.set(key, bytes);
+      }
+      return bytes;
+    },
+    set(generation, key, bytes) {
+      sameGeneration(generation);
+      if (entries.size >= size) entries.delete(entries.keys().next().value as string);
+      entries.set(key, bytes);
+    },
+  };
+}
+
 export function registerCatalogRoutes(app: App, catalog: CatalogService, publicUrl: string): void {
+  const searchReplies = replyCache(500);
   app.addSchema(ServiceSummary);
 
-  const institutionsById = async (): Promise<Map<string, Institution>> => new Map((await catalog.listInstitutions()).map((i) => [i.id, i]));
 
   app.get(
     '/api/v1/services',
@@ -120,11 +162,24 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
         response: { 200: SearchResult, ...problems(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q, lang = 'lv', audience, event, institution, online, limit, offset } = request.query;
-      const result = await catalog.search({ q, lang, audience, event, institution, online, limit, offset });
-      const institutions = await institutionsById();
-      return { ...result, lang, items: result.items.map((service) => summarise(service, institutions, lang, publicUrl)) };
+      // Free-text answers are kept serialised while the index stays the same (a repeated query costs no work but the write).
+      const generation = q ? catalog.searchGeneration() : undefined;
+      const key = request.url;
+      const cached = generation === undefined ? undefined : searchReplies.get(generation, key);
+      // Bytes already serialised by this route's own serializer: the type provider only knows the object form.
+      if (cached) return reply.type(JSON_TYPE).send(cached as unknown as SearchBody);
+      const params = { q, lang, audience, event, institution, online, limit, offset };
+      const result = await catalog.search(params);
+      const institutions = await catalog.institutionsById();
+      const elsewhere = q && result.total < FEW_RESULTS ? await catalog.elsewhere(params) : undefined;
+      const items = result.items.map((service) => summarise(service, institutions, lang, publicUrl));
+      const body: SearchBody = { ...result, lang, items, ...(elsewhere && (elsewhere.audience || elsewhere.lang) ? { elsewhere } : {}) };
+      if (generation === undefined || generation !== catalog.searchGeneration()) return body;
+      const bytes = Buffer.from(reply.serialize(body) as string);
+      searchReplies.set(generation, key, bytes);
+      return reply.type(JSON_TYPE).send(bytes as unknown as SearchBody);
     },
   );
 

@@ -12,6 +12,8 @@ import * as errors from './catalog.errors.js';
 import * as repo from './catalog.repo.js';
 import type { CatalogTables, DenormalisedColumns, SearchFilters, ServiceVersion, StoredContent } from './catalog.repo.js';
 import type { Audience, CatalogEvent, Institution, Lang, Lifecycle, Service, ServiceContent } from './catalog.schemas.js';
+import type { SearchIndex } from './search.index.js';
+import { fold, words } from './search.stem.js';
 
 export interface SearchParams {
   q?: string;
@@ -34,16 +36,20 @@ export interface SearchResult {
   offset: number;
 }
 
-export type ServiceLookup = { kind: 'found'; service: Service } | { kind: 'moved'; service: Service } | { kind: 'missing' };
-
-/** Removes diacritics and case, as platform.fold() does in SQL. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+/** Where else a query finds services: the other audience's portal, the other language. */
+export interface SearchElsewhere {
+  audience?: { audience: Audience; total: number };
+  lang?: { lang: Lang; total: number };
 }
 
-// Latvian inflects nouns and adjectives by ending; cutting the ending off a query
-// word and matching the rest as a prefix finds the other forms
-// (dzimšanas → dzimsan:* finds dzimšana, dzimšanu). Longest endings first.
+export type ServiceLookup = { kind: 'found'; service: Service } | { kind: 'moved'; service: Service } | { kind: 'missing' };
+
+export { fold };
+
+// The SQL fallback's stemmer (the index has its own, search.stem.ts): Latvian inflects
+// nouns and adjectives by ending; cutting the ending off a query word and matching the
+// rest as a prefix finds the other forms (dzimšanas → dzimsan:* finds dzimšana,
+// dzimšanu). Longest endings first.
 const LATVIAN_ENDINGS = ['ajam', 'ajai', 'ajos', 'ajas', 'iem', 'ais', 'aja', 'am', 'as', 'es', 'is', 'us', 'os', 'ai', 'ei', 'em', 'im', 'um', 'a', 'e', 'i', 'u', 's', 'o'];
 
 export function stemLatvian(word: string): string {
@@ -53,15 +59,12 @@ export function stemLatvian(word: string): string {
   return word;
 }
 
-/** Turns free text into a safe prefix tsquery; only letters and digits survive. */
+/** Turns free text into a safe prefix tsquery for the SQL fallback; only letters and digits survive. */
 export function buildSearchTerms(q: string, lang: Lang): { tsquery: string; folded: string } | undefined {
-  const words = fold(q)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .slice(0, 12);
-  if (words.length === 0) return undefined;
-  const terms = words.map((word) => `${lang === 'lv' ? stemLatvian(word) : word}:*`);
-  return { tsquery: terms.join(' & '), folded: words.join(' ') };
+  const list = words(q).slice(0, 12);
+  if (list.length === 0) return undefined;
+  const terms = list.map((word) => `${lang === 'lv' ? stemLatvian(word) : word}:*`);
+  return { tsquery: terms.join(' & '), folded: list.join(' ') };
 }
 
 export function slugify(text: string): string {
@@ -100,6 +103,12 @@ function splitContent(input: ServiceContent): StoredContent {
 
 export interface CatalogService {
   search(params: SearchParams): Promise<SearchResult>;
+  /** for a query with few results: how many the other audience (when one is chosen) and the other language find */
+  elsewhere(params: SearchParams): Promise<SearchElsewhere>;
+  /** changes whenever what free-text search answers may change; undefined while search asks SQL (nothing may be cached then) */
+  searchGeneration(): number | undefined;
+  /** institutions by id, as the search index last saw them (from the database before its first build) */
+  institutionsById(): Promise<Map<string, Institution>>;
   /** by id or slug; a former slug answers `moved` */
   lookup(ref: string, options?: { includeUnpublished?: boolean }): Promise<ServiceLookup>;
   get(id: string): Promise<Service>;
@@ -145,7 +154,20 @@ function checkInstitution(input: InstitutionChange): void {
   }
 }
 
-export function createCatalogService(root: Kysely<CatalogTables>): CatalogService {
+export function createCatalogService(root: Kysely<CatalogTables>, index?: SearchIndex): CatalogService {
+  /** After a write this instance's index catches up at once; other instances within their poll. */
+  const reindexed = async <T>(result: T): Promise<T> => {
+    await index?.refresh().catch(() => undefined);
+    return result;
+  };
+
+  /** By id or code; from the index's copy when it has one (a search filter asks at every request). */
+  const findInstitution = async (idOrCode: string): Promise<Institution | undefined> => {
+    const known = index?.institutions();
+    if (!known) return repo.findInstitution(root, idOrCode);
+    return known.get(idOrCode) ?? [...known.values()].find((institution) => institution.code === idOrCode);
+  };
+
   const assertManager = (actor: Principal, institutionId: string): void => {
     if (!hasRole(actor, 'platform_admin') && !hasRole(actor, 'service_manager', institutionId)) throw errors.notManager();
   };
@@ -210,7 +232,7 @@ export function createCatalogService(root: Kysely<CatalogTables>): CatalogServic
         columns: denormalise(content, institution, events),
         changedBy,
       });
-    });
+    }).then(reindexed);
 
   /** Applies a change to the current version, recording history and the old slug. */
   const change = async (
@@ -250,7 +272,7 @@ export function createCatalogService(root: Kysely<CatalogTables>): CatalogServic
         await publish(trx as unknown as RootDb, servicePublished(updated, actor));
       }
       return updated;
-    });
+    }).then(reindexed);
 
   return {
     async search(params) {
@@ -262,13 +284,38 @@ export function createCatalogService(root: Kysely<CatalogTables>): CatalogServic
       if (params.event) filters.event = params.event;
       if (params.online !== undefined) filters.online = params.online;
       if (params.institution) {
-        const institution = await repo.findInstitution(root, params.institution);
+        const institution = await findInstitution(params.institution);
         if (!institution) return { items: [], total: 0, limit, offset };
         filters.institutionId = institution.id;
       }
+      // Free text goes to the in-memory index when it is built; listings (no text) and a cold start go to SQL.
+      const answer = params.q && index ? index.search({ ...filters, q: params.q, lang, limit, offset }) : undefined;
+      if (answer) return { ...answer, limit, offset };
       const terms = params.q ? buildSearchTerms(params.q, lang) : undefined;
       const { hits, total } = await repo.searchServices(root, { ...filters, ...terms, lang, limit, offset });
       return { items: hits.map((hit) => hit.service), total, limit, offset };
+    },
+
+    async elsewhere(params) {
+      const found: SearchElsewhere = {};
+      if (!params.q) return found;
+      const lang = params.lang ?? 'lv';
+      const other = { ...params, limit: 1, offset: 0 };
+      if (params.audience) {
+        const audience: Audience = params.audience === 'citizen' ? 'business' : 'citizen';
+        const { total } = await this.search({ ...other, audience });
+        if (total > 0) found.audience = { audience, total };
+      }
+      const otherLang: Lang = lang === 'lv' ? 'en' : 'lv';
+      const { total } = await this.search({ ...other, lang: otherLang });
+      if (total > 0) found.lang = { lang: otherLang, total };
+      return found;
+    },
+
+    searchGeneration: () => index?.generation(),
+
+    async institutionsById() {
+      return index?.institutions() ?? new Map((await repo.listInstitutions(root)).map((institution) => [institution.id, institution]));
     },
 
     async lookup(ref, options = {}) {
@@ -340,7 +387,7 @@ export function createCatalogService(root: Kysely<CatalogTables>): CatalogServic
       return inTransaction(root, async (trx) => {
         if (await repo.findInstitution(trx, input.code)) throw errors.institutionCodeTaken(input.code);
         return repo.insertInstitution(trx, input);
-      });
+      }).then(reindexed);
     },
 
     async updateInstitution(actor, idOrCode, input) {
@@ -356,7 +403,7 @@ export function createCatalogService(root: Kysely<CatalogTables>): CatalogServic
           await repo.setSearchColumns(trx, service.id, denormalise(splitContent(service), updated, events));
         }
         return updated;
-      });
+      }).then(reindexed);
     },
     importInstitution: (institution) => repo.insertInstitution(root, institution),
     importEvent: (event) => repo.upsertEvent(root, event),

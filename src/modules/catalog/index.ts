@@ -11,8 +11,10 @@ import { narrow, type RootDb } from '../../platform/db/database.js';
 import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { CatalogTables } from './catalog.repo.js';
 import { createCatalogService, type CatalogService } from './catalog.service.js';
+import { createSearchIndex, type SearchIndex } from './search.index.js';
 
-export type { CatalogService, InstitutionChange, SearchParams, SearchResult, ServiceLookup } from './catalog.service.js';
+export type { CatalogService, InstitutionChange, SearchElsewhere, SearchParams, SearchResult, ServiceLookup } from './catalog.service.js';
+export type { SearchIndex } from './search.index.js';
 export type { ServiceVersion } from './catalog.repo.js';
 export type { Audience, CatalogEvent, Channel, Institution, Lang, Lifecycle, Service, ServiceContent, Text } from './catalog.schemas.js';
 export { catalogSharedSchemas, ServiceInput } from './catalog.schemas.js';
@@ -23,6 +25,16 @@ export const catalogMigrations: MigrationSource = { module: 'catalog', dir: file
 
 export function createCatalog(db: RootDb): CatalogService {
   return createCatalogService(narrow<CatalogTables>(db));
+}
+
+/**
+ * The catalog of a running instance: its free-text search is answered from an
+ * in-memory index that `start` builds and keeps fresh (polling the register)
+ * and `stop` ends; before it is built, search asks SQL.
+ */
+export function createSearchingCatalog(db: RootDb, log?: { error(object: unknown, message: string): void }): { catalog: CatalogService; searchIndex: SearchIndex } {
+  const searchIndex = createSearchIndex(narrow<CatalogTables>(db), log);
+  return { catalog: createCatalogService(narrow<CatalogTables>(db), searchIndex), searchIndex };
 }
 
 export async function loadCatalogDemoData(trx: RootDb): Promise<{ institutions: number; services: number }> {

@@ -10,7 +10,8 @@ import { LOCALE, otherLang, pathInLang } from '../../platform/web/i18n.js';
 import { renderPage } from '../../platform/web/layout.js';
 import { at, institutionsById, portalCrumbs, SearchField, ServiceList } from './catalog.components.js';
 import { t } from './catalog.messages.js';
-import type { CatalogService } from './catalog.service.js';
+import type { CatalogService, SearchElsewhere } from './catalog.service.js';
+import { FEW_RESULTS } from './catalog.routes.js';
 import type { CatalogEvent, Institution, Lang } from './catalog.schemas.js';
 
 const PAGE_SIZE = 20;
@@ -100,6 +101,30 @@ const option = (value: string, text: string, selected: string | undefined): JSX.
   </option>
 );
 
+/** Where else the query finds services: the other audience's portal, the other language (links that keep the query). */
+function Elsewhere({ lang, query, q, found }: { lang: Lang; query: SearchQuery; q: string; found: SearchElsewhere }): JSX.Element {
+  const links: { href: string; text: string }[] = [];
+  if (found.audience) links.push({ href: searchHref(lang, { ...query, q, audience: found.audience.audience, page: undefined }), text: t(lang, `search.elsewhere.${found.audience.audience}`, { count: found.audience.total, q }) });
+  if (found.lang) links.push({ href: searchHref(found.lang.lang, { ...query, q, page: undefined }), text: t(lang, `search.elsewhere.${found.lang.lang}`, { count: found.lang.total, q }) });
+  if (links.length === 0) return '';
+  return (
+    <div class="govuk-inset-text" role="region" aria-labelledby="elsewhere-heading">
+      <h2 class="govuk-heading-s" id="elsewhere-heading" safe>
+        {t(lang, 'search.elsewhereHeading')}
+      </h2>
+      <ul class="govuk-list">
+        {links.map((link) => (
+          <li>
+            <a class="govuk-link" href={link.href} safe>
+              {link.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export async function searchPage(catalog: CatalogService, lang: Lang, url: string, query: SearchQuery): Promise<string> {
   const page = query.page ?? 1;
   const q = query.q?.trim() ?? '';
@@ -118,6 +143,7 @@ export async function searchPage(catalog: CatalogService, lang: Lang, url: strin
     catalog.listEvents(),
     catalog.listInstitutions(),
   ]);
+  const found = q && result.total < FEW_RESULTS ? await catalog.elsewhere({ q, lang, audience, event: query.event || undefined, institution: query.institution || undefined, online: query.online ? true : undefined }) : {};
   const pages = Math.ceil(result.total / PAGE_SIZE);
   const title = q ? t(lang, 'search.titleWithQuery', { q }) : t(lang, 'search.title');
   const total = q ? t(lang, 'search.totalFor', { count: result.total, q }) : t(lang, 'search.total', { count: result.total });
@@ -192,6 +218,7 @@ export async function searchPage(catalog: CatalogService, lang: Lang, url: strin
             <h2 class="govuk-heading-m" id="results-heading" safe>
               {total}
             </h2>
+            <Elsewhere lang={lang} query={query} q={q} found={found} />
             {result.items.length > 0 ? (
               <ServiceList lang={lang} services={result.items} institutions={institutionsById(institutionList)} label={t(lang, 'search.resultsLabel')} />
             ) : (

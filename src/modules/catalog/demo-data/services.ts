@@ -1242,8 +1242,8 @@ export const demoServices: DemoService[] = [
       'A limited liability company (SIA) is the most popular legal form in Latvia and is entered in the Commercial Register. The minimum share capital is EUR 2,800, while a small-capital SIA can be founded with share capital from EUR 1. Registration takes three working days, and applying online gives a 10% discount on the state fee.',
     ),
     keywords: {
-      lv: ['SIA', 'uzņēmuma reģistrācija', 'uzņēmuma dibināšana', 'komercreģistrs', 'pamatkapitāls', 'mazkapitāla SIA', 'statūti'],
-      en: ['limited liability company', 'SIA', 'company registration', 'start a company', 'commercial register', 'share capital'],
+      lv: ['SIA', 'uzņēmuma reģistrācija', 'uzņēmuma dibināšana', 'komercreģistrs', 'pamatkapitāls', 'mazkapitāla SIA', 'statūti', 'firma', 'firmas atvēršana', 'komersants', 'biznesa uzsākšana'],
+      en: ['limited liability company', 'SIA', 'company registration', 'start a company', 'commercial register', 'share capital', 'firm', 'open a business', 'incorporate', 'Ltd'],
     },
     audience: ['business'],
     events: ['start-business'],
