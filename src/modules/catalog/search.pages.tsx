@@ -7,7 +7,7 @@
 import { escapeHtml as e } from '@kitajs/html';
 import { Type, type Static } from '@sinclair/typebox';
 import { LOCALE, otherLang, pathInLang } from '../../platform/web/i18n.js';
-import { renderPage } from '../../platform/web/layout.js';
+import { LinkList, renderPage } from '../../platform/web/layout.js';
 import { at, institutionsById, portalCrumbs, SearchField, ServiceList } from './catalog.components.js';
 import { t } from './catalog.messages.js';
 import type { CatalogService, SearchElsewhere } from './catalog.service.js';
@@ -112,15 +112,7 @@ function Elsewhere({ lang, query, q, found }: { lang: Lang; query: SearchQuery; 
       <h2 class="govuk-heading-s" id="elsewhere-heading" safe>
         {t(lang, 'search.elsewhereHeading')}
       </h2>
-      <ul class="govuk-list">
-        {links.map((link) => (
-          <li>
-            <a class="govuk-link" href={link.href} safe>
-              {link.text}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={links} />
     </div>
   );
 }

@@ -243,6 +243,22 @@ export interface MessagePageProps {
   breadcrumbs?: Breadcrumb[];
 }
 
+/** A plain list of links (nothing when there are none). */
+export function LinkList({ links }: { links: { href: string; text: string }[] }): JSX.Element {
+  if (links.length === 0) return '';
+  return (
+    <ul class="govuk-list">
+      {links.map((link) => (
+        <li>
+          <a class="govuk-link" href={link.href} safe>
+            {link.text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A simple page with a heading, a few paragraphs and links: errors, "sign in first", "not yet available". */
 export function renderMessagePage(props: MessagePageProps): Promise<string> {
   const { lang, title, alternateUrl, paragraphs, links = [], section, breadcrumbs } = props;
@@ -263,19 +279,7 @@ export function renderMessagePage(props: MessagePageProps): Promise<string> {
               {text}
             </p>
           ))}
-          {links.length > 0 ? (
-            <ul class="govuk-list">
-              {links.map((link) => (
-                <li>
-                  <a class="govuk-link" href={link.href} safe>
-                    {link.text}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            ''
-          )}
+          <LinkList links={links} />
         </div>
       </div>
     ),
