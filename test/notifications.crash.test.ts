@@ -76,7 +76,7 @@ test('a worker killed while a batch is being sent: after a restart every notific
   // the moment between a server's acceptance and its record is the one SMTP cannot close (the Message-ID covers it).
   const accepted = smtp.count();
   const recorded = async (): Promise<number> => {
-    const statuses = await Promise.all(firstIds.slice().map((id) => emailStatus(first.url, firstToken, id)));
+    const statuses = await Promise.all(firstIds.map((id) => emailStatus(first.url, firstToken, id)));
     return statuses.filter((delivery) => delivery?.status === 'sent').length;
   };
   const recordDeadline = Date.now() + 60_000;

@@ -68,9 +68,6 @@ const SearchResult = Type.Object({
 
 type SearchBody = Static<typeof SearchResult>;
 
-/** Below this many results a search says where else the query finds services. */
-export const FEW_RESULTS = 3;
-
 const RefParams = Type.Object({ ref: Type.String({ pattern: '^[A-Za-z0-9-]{1,120}$', description: 'service id or slug' }) });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
@@ -173,9 +170,9 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
       const params = { q, lang, audience, event, institution, online, limit, offset };
       const result = await catalog.search(params);
       const institutions = await catalog.institutionsById();
-      const elsewhere = q && result.total < FEW_RESULTS ? await catalog.elsewhere(params) : undefined;
+      const elsewhere = await catalog.elsewhere(params, result.total);
       const items = result.items.map((service) => summarise(service, institutions, lang, publicUrl));
-      const body: SearchBody = { ...result, lang, items, ...(elsewhere && (elsewhere.audience || elsewhere.lang) ? { elsewhere } : {}) };
+      const body: SearchBody = { ...result, lang, items, ...(elsewhere.audience || elsewhere.lang ? { elsewhere } : {}) };
       if (generation === undefined || generation !== catalog.searchGeneration()) return body;
       const bytes = Buffer.from(reply.serialize(body) as string);
       searchReplies.set(generation, key, bytes);

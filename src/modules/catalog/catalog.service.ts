@@ -36,6 +36,9 @@ export interface SearchResult {
   offset: number;
 }
 
+/** Below this many results a search says where else the query finds services. */
+export const FEW_RESULTS = 3;
+
 /** Where else a query finds services: the other audience's portal, the other language. */
 export interface SearchElsewhere {
   audience?: { audience: Audience; total: number };
@@ -103,8 +106,8 @@ function splitContent(input: ServiceContent): StoredContent {
 
 export interface CatalogService {
   search(params: SearchParams): Promise<SearchResult>;
-  /** for a query with few results: how many the other audience (when one is chosen) and the other language find */
-  elsewhere(params: SearchParams): Promise<SearchElsewhere>;
+  /** for a query whose search found `found` services: when fewer than FEW_RESULTS, how many the other audience (when one is chosen) and the other language find */
+  elsewhere(params: SearchParams, found: number): Promise<SearchElsewhere>;
   /** changes whenever what free-text search answers may change; undefined while search asks SQL (nothing may be cached then) */
   searchGeneration(): number | undefined;
   /** institutions by id, as the search index last saw them (from the database before its first build) */
@@ -296,9 +299,9 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
       return { items: hits.map((hit) => hit.service), total, limit, offset };
     },
 
-    async elsewhere(params) {
+    async elsewhere(params, count) {
       const found: SearchElsewhere = {};
-      if (!params.q) return found;
+      if (!params.q || count >= FEW_RESULTS) return found;
       const lang = params.lang ?? 'lv';
       const other = { ...params, limit: 1, offset: 0 };
       if (params.audience) {

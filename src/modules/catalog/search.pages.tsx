@@ -11,7 +11,6 @@ import { LinkList, renderPage } from '../../platform/web/layout.js';
 import { at, institutionsById, portalCrumbs, SearchField, ServiceList } from './catalog.components.js';
 import { t } from './catalog.messages.js';
 import type { CatalogService, SearchElsewhere } from './catalog.service.js';
-import { FEW_RESULTS } from './catalog.routes.js';
 import type { CatalogEvent, Institution, Lang } from './catalog.schemas.js';
 
 const PAGE_SIZE = 20;
@@ -135,7 +134,7 @@ export async function searchPage(catalog: CatalogService, lang: Lang, url: strin
     catalog.listEvents(),
     catalog.listInstitutions(),
   ]);
-  const found = q && result.total < FEW_RESULTS ? await catalog.elsewhere({ q, lang, audience, event: query.event || undefined, institution: query.institution || undefined, online: query.online ? true : undefined }) : {};
+  const found = await catalog.elsewhere({ q, lang, audience, event: query.event || undefined, institution: query.institution || undefined, online: query.online ? true : undefined }, result.total);
   const pages = Math.ceil(result.total / PAGE_SIZE);
   const title = q ? t(lang, 'search.titleWithQuery', { q }) : t(lang, 'search.title');
   const total = q ? t(lang, 'search.totalFor', { count: result.total, q }) : t(lang, 'search.total', { count: result.total });
