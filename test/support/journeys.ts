@@ -10,7 +10,7 @@ import type { TestPlatform } from './platform.js';
 import { accessTokenFor, demoRp, institutionToken } from './sso.js';
 
 /** Jānis applies for the declaration of residence (`serviceId`) with his bearer token; the receipt. */
-export async function applyAsJanis(target: TestPlatform, token: string, serviceId: string): Promise<{ applicationId: string; number: string }> {
+export async function applyAsJanis(target: Pick<TestPlatform, 'url'>, token: string, serviceId: string): Promise<{ applicationId: string; number: string }> {
   const response = await fetch(`${target.url}/api/v1/applications`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -23,7 +23,7 @@ export async function applyAsJanis(target: TestPlatform, token: string, serviceI
 }
 
 /** PMLP's system moves an application to in_progress (a `status` notification to the applicant). */
-export async function moveToInProgress(target: TestPlatform, token: string, applicationId: string, eventId: string): Promise<void> {
+export async function moveToInProgress(target: Pick<TestPlatform, 'url'>, token: string, applicationId: string, eventId: string): Promise<void> {
   const response = await fetch(`${target.url}/api/v1/applications/${applicationId}/status`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
