@@ -11,6 +11,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchIngest, benchIngestApi } from './ingest.js';
 import { benchEmail } from './email.js';
+import { benchReads } from './reads.js';
 import { benchStartup } from './startup.js';
 import { openScratchDatabase } from '../test/support/database.js';
 import { SEARCH_TERMS } from './generate.js';
@@ -86,6 +87,15 @@ async function benchFirstVisit(base: string): Promise<Record<string, unknown>> {
   };
 }
 
+/** The PostgreSQL server of the server-only benches when BENCH_DATABASE_URL names none: this machine's. */
+const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Reads at scale on the PostgreSQL server (1,000,000 applications; --quick 100,000), beside Open Zaak's published figures. */
+async function reads(): Promise<void> {
+  const applications = Number(process.env.BENCH_APPLICATIONS ?? (quick ? 100_000 : 1_000_000));
+  for (const line of await benchReads({ serverUrl: process.env.BENCH_DATABASE_URL ?? LOCAL_SERVER, applications, seconds: quick ? 5 : 10 })) print(line);
+}
+
 async function main(): Promise<void> {
   const hello = await startTarget('hello');
   const anchor = await load(`http://127.0.0.1:${hello.port}`, ['/']);
@@ -123,6 +133,11 @@ async function main(): Promise<void> {
   print(await benchEmail({ quick, databaseUrl: process.env.BENCH_DATABASE_URL }));
   // How long `npm start` takes to be ready (first start, restart) and what it holds idle, embedded.
   print(await benchStartup({ idleSeconds: quick ? 5 : 15 }));
+  await reads();
 }
 
-await main();
+// `npm run bench -- --only reads` runs one part.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only === 'reads') await reads();
+else if (only) throw new Error(`--only knows: reads (not ${only})`);
+else await main();

@@ -1,0 +1,212 @@
+/**
+ * Reads at scale, by Open Zaak's method (issue #11, item 5): a register of
+ * 1,000,000 applications (100,000 with --quick) on the PostgreSQL server,
+ * then, over real HTTP against the platform in its own process, the three
+ * reads Open Zaak publishes figures for, each at 1 and 16 concurrent users:
+ * - an institution's queue with filters (its system's client-credentials token);
+ * - one application with its timeline;
+ * - a citizen's own list, also for the parties they act for (parent, mandate).
+ *
+ * The data set is spread as a real register would be: services by popularity
+ * (a few take most applications), their institutions, eight years of
+ * submissions, statuses by age (old ones closed, recent ones open, some
+ * overdue), a timeline of two to five status events each, a fifth registered
+ * by institutions' own systems, and applications of the demo people among
+ * them (Jānis's own, his daughter Marta's, a company's, Anna's under a mandate).
+ * It is made with set-based SQL straight into the applications module's
+ * tables: generating it through the API would measure the ingest (its own
+ * bench), not the reads.
+ */
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { loadDemoData, migrationSources } from '../src/app.js';
+import { openDatabase } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { createCatalog, type Service } from '../src/modules/catalog/index.js';
+import { createScratchDatabase } from '../test/support/database.js';
+import { startChild } from '../test/support/child.js';
+import { accessTokenFor, demoRp, institutionToken } from '../test/support/sso.js';
+
+/** Open Zaak's published figures (open-zaak.readthedocs.io, performance: 1,000,000 cases, 10 pods of 1 CPU). */
+const OPEN_ZAAK = { cases: 1_000_000, median_ms_1_user: '140–200', median_ms_16_users: '240–310' };
+
+const JANIS = '150685-12347';
+const MARTA = '010118-23454';
+const ANNA = '230390-11113';
+const COMPANY = '40003012340';
+
+export interface ReadsBenchOptions {
+  serverUrl: string;
+  applications: number;
+  seconds: number;
+}
+
+interface Figures {
+  requests_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  non_2xx: number;
+}
+
+/** The register: `count` applications and their timelines, made in chunks so no single statement holds the server long. */
+async function generate(db: Awaited<ReturnType<typeof openDatabase>>['db'], count: number): Promise<{ seconds: number; events: number; services: Service[] }> {
+  const started = Date.now();
+  const services = await createCatalog(db).listAllPublished();
+  // Popular services first: with the skew below the first few take most applications, as the declaration of residence does.
+  const ordered = [...services].sort((a, b) => Number(b.slug === 'dzivesvietas-deklaresana') - Number(a.slug === 'dzivesvietas-deklaresana'));
+  const ids = ordered.map((service) => service.id);
+  const institutions = ordered.map((service) => service.institutionId);
+  const titles = ordered.map((service) => JSON.stringify(service.title));
+  const stamp = new Date('2000-01-01T00:00:00Z');
+  await sql`select setseed(0.2026)`.execute(db);
+  const chunk = 100_000;
+  for (let from = 1; from <= count; from += chunk) {
+    const to = Math.min(count, from + chunk - 1);
+    await sql`
+      insert into applications.applications (id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis,
+        origin, external_id, data, status, status_at, submitted_at, last_event_at, lead_time, pauses, expected_at, completed_at, closed_at, created_at, updated_at)
+      select gen_random_uuid(), 'B' || extract(year from submitted_at)::int || '-' || lpad(g::text, 7, '0'), (${ids}::uuid[])[si], (${institutions}::uuid[])[si], (${titles}::jsonb[])[si],
+        applicant, case when applicant = ${COMPANY} then 'company' else 'person' end,
+        case when origin = 'external' then null when applicant in (${MARTA}, ${ANNA}) then ${JANIS} when applicant = ${COMPANY} then '081275-05556' else applicant end,
+        case when origin = 'external' then null when applicant = ${MARTA} then 'parent' when applicant = ${ANNA} then 'mandate' when applicant = ${COMPANY} then 'board_member' else 'self' end,
+        origin, case when origin = 'external' then 'EXT-' || g end, '{}'::jsonb, status,
+        status_at, submitted_at, status_at, jsonb_build_object('duration', 'P' || lead_days || 'D', 'dayKind', 'calendar', 'legalBasis', null), '[]'::jsonb,
+        case when status in ('received', 'in_progress') then submitted_at + make_interval(days => lead_days) end,
+        case when status in ('decided', 'delivered', 'rejected') then status_at end,
+        case when status in ('delivered', 'rejected', 'withdrawn') then status_at end,
+        ${stamp}, status_at
+      from (
+        select g, si, applicant, origin, status, submitted_at, lead_days,
+          -- the last change: somewhere between submission and now, nearer to submission for closed ones
+          least(now(), submitted_at + make_interval(days => case when status in ('received', 'in_progress', 'awaiting_client') then (random() * 20)::int else (random() * lead_days * 1.2)::int end)) as status_at
+        from (
+          select g, si, applicant, origin, submitted_at, lead_days,
+            case when submitted_at > now() - interval '120 days'
+              then (case when r < 0.25 then 'received' when r < 0.55 then 'in_progress' when r < 0.65 then 'awaiting_client' when r < 0.75 then 'decided' when r < 0.95 then 'delivered' else 'rejected' end)
+              else (case when r < 0.01 then 'in_progress' when r < 0.02 then 'awaiting_client' when r < 0.04 then 'decided' when r < 0.88 then 'delivered' when r < 0.97 then 'rejected' else 'withdrawn' end)
+            end as status
+          from (
+            select g,
+              1 + least(${ids.length - 1}, floor(${ids.length} * power(random(), 3))::int) as si,
+              case when g % 25000 = 1 then ${JANIS} when g % 25000 = 2 then ${MARTA} when g % 25000 = 3 then ${ANNA} when g % 25000 = 4 then ${COMPANY}
+                else lpad((g % 289999)::text, 6, '0') || '-' || lpad(((g * 7919) % 99999)::text, 5, '0') end as applicant,
+              case when random() < 0.2 then 'external' else 'platform' end as origin,
+              timestamptz '2019-01-01' + random() * (now() - timestamptz '2019-01-01') as submitted_at,
+              (10 + floor(random() * 50))::int as lead_days,
+              random() as r
+            from generate_series(${from}::int, ${to}::int) g
+          ) base
+        ) shaped
+      ) timed`.execute(db);
+  }
+  // Each application's timeline up to its status: submitted (by the applicant) or received (registered by the institution), then the institution's steps.
+  const steps = sql.raw(`(values
+    ('received', 1, 'received', 'submitted'),
+    ('in_progress', 1, 'received', 'submitted'), ('in_progress', 2, 'in_progress', 'received'),
+    ('awaiting_client', 1, 'received', 'submitted'), ('awaiting_client', 2, 'in_progress', 'received'), ('awaiting_client', 3, 'awaiting_client', 'in_progress'),
+    ('decided', 1, 'received', 'submitted'), ('decided', 2, 'in_progress', 'received'), ('decided', 3, 'decided', 'in_progress'),
+    ('delivered', 1, 'received', 'submitted'), ('delivered', 2, 'in_progress', 'received'), ('delivered', 3, 'decided', 'in_progress'), ('delivered', 4, 'delivered', 'decided'),
+    ('rejected', 1, 'received', 'submitted'), ('rejected', 2, 'in_progress', 'received'), ('rejected', 3, 'rejected', 'in_progress'),
+    ('withdrawn', 1, 'received', 'submitted'), ('withdrawn', 2, 'withdrawn', 'received')
+  ) as step(final, n, code, from_code)`);
+  const submitted = await sql`
+    insert into applications.status_events (application_id, institution_id, code, from_code, occurred_at, recorded_at, actor, actor_role)
+    select id, null, 'submitted', null, submitted_at, submitted_at, 'person:' || coalesce(submitted_by, applicant), 'applicant'
+    from applications.applications where created_at = ${stamp} and origin = 'platform'`.execute(db);
+  const later = await sql`
+    insert into applications.status_events (application_id, institution_id, code, from_code, occurred_at, recorded_at, actor, actor_role)
+    select a.id, a.institution_id, step.code, case when a.origin = 'external' and step.n = 1 then null else step.from_code end,
+      a.submitted_at + (a.status_at - a.submitted_at) * step.n / (select max(n) from ${steps} where final = a.status),
+      a.submitted_at + (a.status_at - a.submitted_at) * step.n / (select max(n) from ${steps} where final = a.status),
+      'client:demo-institution', 'case_handler'
+    from applications.applications a join ${steps} on step.final = a.status
+    where a.created_at = ${stamp}`.execute(db);
+  await sql`vacuum analyze applications.applications`.execute(db);
+  await sql`vacuum analyze applications.status_events`.execute(db);
+  return { seconds: Math.round((Date.now() - started) / 100) / 10, events: Number(submitted.numAffectedRows ?? 0n) + Number(later.numAffectedRows ?? 0n), services: ordered };
+}
+
+async function load(url: string, connections: number, seconds: number, requests: { path: string; headers: Record<string, string> }[]): Promise<Figures> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length] }) }],
+  });
+  return { requests_per_s: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non_2xx: result.non2xx };
+}
+
+/** Generates the register on a scratch database, starts the platform on it, and measures the three reads at 1 and 16 users. */
+export async function benchReads(options: ReadsBenchOptions): Promise<Record<string, unknown>[]> {
+  const scratch = await createScratchDatabase(options.serverUrl, 'pk_bench_reads');
+  try {
+    const database = await openDatabase({ databaseUrl: scratch.url, dataDir: 'memory://' });
+    let generated: Awaited<ReturnType<typeof generate>>;
+    let pmlpServices: string[];
+    try {
+      await migrate(database.db, migrationSources);
+      await loadDemoData(database);
+      generated = await generate(database.db, options.applications);
+      const pmlp = await createCatalog(database.db).getInstitution('pmlp');
+      // PMLP's, most used first: the demo institution's system is PMLP's.
+      pmlpServices = generated.services.filter((service) => service.institutionId === pmlp.id).map((service) => service.id);
+    } finally {
+      await database.close();
+    }
+    const platform = await startChild({ DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' });
+    try {
+      const at = { url: platform.url };
+      const institution = { authorization: `Bearer ${await institutionToken(at, 'applications.read')}` };
+      const rp = await demoRp(at);
+      const janis = { authorization: `Bearer ${await accessTokenFor(at, rp, 'Jānis Bērziņš')}` };
+      // Anna gives Jānis a mandate for the five most used services, so his list for her is filtered by it.
+      const anna = await accessTokenFor(at, rp, 'Anna Kalniņa');
+      const mandated = generated.services.slice(0, 5).map((service) => service.id);
+      const granted = await fetch(`${platform.url}/api/v1/mandates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${anna}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ representative: { personalCode: JANIS }, scope: { services: mandated } }),
+      });
+      if (granted.status !== 201) throw new Error(`the mandate was not granted: ${granted.status} ${await granted.text()}`);
+
+      const queue = [
+        `/api/v1/applications?status=received&limit=20`,
+        `/api/v1/applications?status=in_progress&service=${pmlpServices[0]}&limit=20`,
+        `/api/v1/applications?overdue=true&limit=20`,
+        `/api/v1/applications?status=awaiting_client&status=in_progress&overdue=false&limit=20`,
+        `/api/v1/applications?service=${pmlpServices[1] ?? pmlpServices[0]}&limit=20&offset=40`,
+      ].map((path) => ({ path, headers: institution }));
+      const queuePage = (await (await fetch(`${platform.url}/api/v1/applications?limit=100`, { headers: institution })).json()) as { items: { id: string }[] };
+      const single = queuePage.items.map((item) => ({ path: `/api/v1/applications/${item.id}`, headers: institution }));
+      const own = [
+        { path: '/api/v1/applications?limit=20', headers: janis },
+        { path: '/api/v1/applications?limit=20', headers: { ...janis, 'on-behalf-of': MARTA } },
+        { path: '/api/v1/applications?limit=20', headers: { ...janis, 'on-behalf-of': ANNA } },
+      ];
+      const lines: Record<string, unknown>[] = [];
+      for (const [read, requests] of [['institution-queue', queue], ['one-application', single], ['my-applications', own]] as const) {
+        const figures: Record<string, Figures> = {};
+        for (const users of [1, 16]) figures[`users_${users}`] = await load(platform.url, users, options.seconds, requests);
+        lines.push({
+          bench: `reads-${read}`,
+          database: 'postgres',
+          applications: options.applications,
+          status_events: generated.events,
+          generated_in_s: generated.seconds,
+          seconds: options.seconds,
+          ...figures,
+          goal: 'median < 5 ms, p99 < 25 ms at 16 users',
+          anchor: 'open-zaak-published',
+          open_zaak: OPEN_ZAAK,
+        });
+      }
+      return lines;
+    } finally {
+      platform.process.kill('SIGTERM');
+      await platform.exited;
+    }
+  } finally {
+    await scratch.drop();
+  }
+}
