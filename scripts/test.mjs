@@ -14,8 +14,13 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Test files run side by side: more than the 2 cores, since much of a file's time is spent waiting (timers, retries, a child process's start). */
-const concurrency = Number(process.env.TEST_CONCURRENCY ?? 4);
+/**
+ * Test files run side by side, two at a time on this 2-core machine. More is slower, not faster: measured on the
+ * same tree, four at a time took 455 s of wall time and 668 s of CPU, two at a time 315 s and 308 s of CPU (each
+ * file alone adds up to 278 s of CPU): files that contend for the cores (PGlite's WebAssembly, Chromium) cost
+ * twice the CPU, and waiting files are few now that waits are for events, not timers.
+ */
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
 
 function ensureChromium() {
   if (existsSync(chromium)) return;

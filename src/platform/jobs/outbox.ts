@@ -93,16 +93,33 @@ const toEnvelope = (row: OutboxRow): StoredEvent => ({
 });
 
 /**
+ * The oldest transaction id that may still write to this database's outbox:
+ * the oldest transaction running in this database, or the next id when none
+ * is. PostgreSQL's own snapshot xmin spans the whole server, so another
+ * database's long transaction (a tenant's report, a test's CREATE DATABASE)
+ * would hold every event back; only transactions known to run elsewhere are
+ * left out (pg_stat_activity names their database), any other counts.
+ */
+const HORIZON = sql`(
+  select coalesce(
+    (select min(running::text::bigint) from pg_snapshot_xip(current.snapshot) as running
+     where running::text::bigint % 4294967296 not in (
+       select backend_xid::text::bigint from pg_stat_activity where backend_xid is not null and datname <> current_database())),
+    pg_snapshot_xmax(current.snapshot)::text::bigint)
+  from (select pg_current_snapshot() as snapshot) current
+)`;
+
+/**
  * The events after a place in the outbox, in order, that no transaction still
- * open can precede: only rows of transactions older than every running one
- * (tx < xmin), so a row committed later never lands behind a cursor.
+ * open can precede: only rows of transactions older than every one running in
+ * this database (tx < horizon), so a row committed later never lands behind a cursor.
  */
 export async function eventsAfter(db: RootDb, after: { tx: string; position: string }, limit: number): Promise<StoredEvent[]> {
   const result = await sql<OutboxRow>`
     select o.tx::text as tx, o.position::text as position, o.id::text as id, o.type, o.source, o.subject, o.occurred_at, o.actor, o.data
     from platform.outbox o
     where (o.tx, o.position) > (${after.tx}::bigint, ${after.position}::bigint)
-      and o.tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+      and o.tx < ${HORIZON}
     -- qualified: by the numbers, not by the text the select list makes of them
     order by o.tx, o.position
     limit ${limit}`.execute(db);
