@@ -49,7 +49,7 @@ interface Figures {
 }
 
 /** The register: `count` applications and their timelines, made in chunks so no single statement holds the server long. */
-async function generate(db: Awaited<ReturnType<typeof openDatabase>>['db'], count: number): Promise<{ seconds: number; events: number; services: Service[] }> {
+export async function generateRegister(db: Awaited<ReturnType<typeof openDatabase>>['db'], count: number): Promise<{ seconds: number; events: number; services: Service[] }> {
   const started = Date.now();
   const services = await createCatalog(db).listAllPublished();
   // Popular services first: with the skew below the first few take most applications, as the declaration of residence does.
@@ -142,12 +142,12 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
   const scratch = await createScratchDatabase(options.serverUrl, 'pk_bench_reads');
   try {
     const database = await openDatabase({ databaseUrl: scratch.url, dataDir: 'memory://' });
-    let generated: Awaited<ReturnType<typeof generate>>;
+    let generated: Awaited<ReturnType<typeof generateRegister>>;
     let pmlpServices: string[];
     try {
       await migrate(database.db, migrationSources);
       await loadDemoData(database);
-      generated = await generate(database.db, options.applications);
+      generated = await generateRegister(database.db, options.applications);
       const pmlp = await createCatalog(database.db).getInstitution('pmlp');
       // PMLP's, most used first: the demo institution's system is PMLP's.
       pmlpServices = generated.services.filter((service) => service.institutionId === pmlp.id).map((service) => service.id);

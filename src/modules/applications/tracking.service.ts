@@ -89,13 +89,14 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
     async getApplication(principal, ref) {
       const { row, viewer } = await visibleApplication(principal, ref);
       const now = deps.now();
-      const [events, files, result, labels, statistics] = [
-        await repo.timeline(root, row.id),
-        await repo.filesOf(root, row.id),
-        await repo.findResult(root, row.id),
-        await loadLabels(root, [row.institution_id]),
-        await statisticsOf(deps, row.service_id),
-      ];
+      // Side by side on the pool's connections: one round trip's wait instead of five.
+      const [events, files, result, labels, statistics] = await Promise.all([
+        repo.timeline(root, row.id),
+        repo.filesOf(root, row.id),
+        repo.findResult(root, row.id),
+        loadLabels(root, [row.institution_id]),
+        statisticsOf(deps, row.service_id),
+      ]);
       const institution = viewer.as === 'institution';
       const timeline: TimelineEntry[] = events.map((event) => {
         const entry: TimelineEntry = {

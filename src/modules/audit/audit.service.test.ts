@@ -53,3 +53,24 @@ test('an entry written in a transaction that rolls back is gone with it', async 
   await audit.record({ actor: 'system', action: 'test.after_rollback' });
   assert.ok((await verifyAuditChain(db.db)).intact);
 });
+
+test('entries written side by side outside a transaction commit together, each in order, and the chain holds', async () => {
+  const targets = Array.from({ length: 40 }, (_, n) => `group-commit:${n}`);
+  // Issued at once, as sixteen readers' requests would be: each call resolves once its own entry is committed.
+  await Promise.all(targets.map((target) => audit.record({ actor: 'person:150685-12347', action: 'test.group_read', target })));
+  const { rows } = await sql<{ target: string; tx: string }>`
+    select target, xmin::text as tx from audit.events where action = 'test.group_read' order by seq`.execute(db.db);
+  assert.deepEqual(rows.map((row) => row.target), targets, 'every entry is there, in the order they were recorded');
+  const transactions = new Set(rows.map((row) => row.tx)).size;
+  assert.ok(transactions < targets.length / 2, `the entries shared transactions (${transactions} for ${targets.length})`);
+  // One entry that cannot be written fails only its own caller.
+  const results = await Promise.allSettled([
+    audit.record({ actor: 'person:150685-12347', action: 'test.group_bad', target: 'group-bad:1' }),
+    audit.record({ actor: 'person:150685-12347', action: 'test.group_bad', target: 'group-bad:2', details: { text: 'nul \u0000 byte' } }),
+    audit.record({ actor: 'person:150685-12347', action: 'test.group_bad', target: 'group-bad:3' }),
+  ]);
+  assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'rejected', 'fulfilled']);
+  assert.deepEqual((await audit.list({ action: 'test.group_bad' })).map((entry) => entry.target).sort(), ['group-bad:1', 'group-bad:3']);
+  const report = await verifyAuditChain(db.db);
+  assert.equal(report.intact, true, JSON.stringify(report));
+});

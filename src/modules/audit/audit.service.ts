@@ -3,7 +3,7 @@
  * with, so an audited change and its audit row commit (or roll back) together;
  * the database chains the row as it is inserted (see chain.service.ts).
  */
-import { type Generated, type Kysely, sql } from 'kysely';
+import { type Generated, type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 
 interface EventsTable {
   id: Generated<string>;
@@ -62,21 +62,74 @@ export interface AuditService {
   list(query: AuditQuery): Promise<AuditRecord[]>;
 }
 
+/** A row as inserted: `details` as a jsonb expression (the chaining trigger hashes jsonb's own text of it). */
+type Row = Omit<Insertable<EventsTable>, 'details'> & { details: RawBuilder<Record<string, unknown>> };
+
+function rowOf(entry: AuditEntry): Row {
+  return {
+    actor: entry.actor,
+    on_behalf_of: entry.onBehalfOf ?? null,
+    action: entry.action,
+    target: entry.target ?? null,
+    ip: entry.ip ?? null,
+    user_agent: entry.userAgent ? entry.userAgent.slice(0, 500) : null,
+    details: sql<Record<string, unknown>>`${JSON.stringify(entry.details ?? {})}::jsonb`,
+  };
+}
+
+interface Waiting {
+  row: Row;
+  done: (error?: unknown) => void;
+}
+
+/**
+ * Group commit for entries written outside a transaction (reads of personal
+ * data, mostly). Every append takes the chain head's row lock until commit, so
+ * one transaction per entry serialised all readers behind each other's commit.
+ * Entries that arrive while a write is in flight go together in the next one:
+ * each caller still waits until its entry is committed, none waits for a timer.
+ */
+function groupCommitter(root: Kysely<AuditTables>): (row: Row) => Promise<void> {
+  let queue: Waiting[] = [];
+  let writing = false;
+  async function drain(): Promise<void> {
+    writing = true;
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      try {
+        await root.insertInto('audit.events').values(batch.map((waiting) => waiting.row)).execute();
+        for (const waiting of batch) waiting.done();
+      } catch {
+        // One bad entry must not fail the others: write each alone, each caller learns its own outcome.
+        for (const waiting of batch) {
+          await root.insertInto('audit.events').values(waiting.row).execute().then(() => waiting.done(), waiting.done);
+        }
+      }
+    }
+    writing = false;
+  }
+  return (row) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ row, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!writing) void drain();
+    });
+}
+
+/** One committer per database handle: the services made per call share it. */
+const committers = new WeakMap<object, (row: Row) => Promise<void>>();
+
 export function createAuditService(root: Kysely<AuditTables>): AuditService {
   return {
     async record(entry, db = root) {
-      await db
-        .insertInto('audit.events')
-        .values({
-          actor: entry.actor,
-          on_behalf_of: entry.onBehalfOf ?? null,
-          action: entry.action,
-          target: entry.target ?? null,
-          ip: entry.ip ?? null,
-          user_agent: entry.userAgent ? entry.userAgent.slice(0, 500) : null,
-          details: sql`${JSON.stringify(entry.details ?? {})}::jsonb`,
-        })
-        .execute();
+      // In a transaction the entry commits (or rolls back) with the change it records.
+      if (db.isTransaction) {
+        await db.insertInto('audit.events').values(rowOf(entry)).execute();
+        return;
+      }
+      let commit = committers.get(db);
+      if (!commit) committers.set(db, (commit = groupCommitter(db)));
+      await commit(rowOf(entry));
     },
 
     async list(query) {
