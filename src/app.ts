@@ -21,6 +21,7 @@ import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
+import { createWebhooks, integrationMigrations, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -28,7 +29,7 @@ import { createJobQueue } from './platform/jobs/queue.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, integrationMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -65,6 +66,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'identity', description: 'Single sign-on: who is calling (P6)' },
       { name: 'applications', description: 'E-forms, applications, the central status register, lead times and results (P2, P8, P11, P12)' },
       { name: 'notifications', description: 'Notifications: workspace inbox, e-mail, SMS, push and e-address; preferences and offers (P10)' },
+      { name: 'integration', description: 'Webhooks: the platform’s events delivered to institutions’ and third parties’ systems, signed (P5, P17)' },
     ],
     version: packageJson.version,
     metricsToken: config.metricsToken,
@@ -110,6 +112,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // The one event bus: modules publish to the platform's outbox; its subscribers are wired here.
   const bus = createEventBus({ db: database.db, log });
   bus.subscribe('notifications', NOTIFIED_EVENTS, notifications.handleEvent);
+  // Webhooks: plain http endpoints only on a development platform (PUBLIC_URL not https).
+  const webhooks = createWebhooks(database.db, { allowHttp: !config.secure, ...(config.webhookRetrySchedule ? { retrySchedule: config.webhookRetrySchedule } : {}) }, log);
+  bus.subscribe('integration', WEBHOOK_EVENTS, webhooksSubscriber(webhooks));
+  registerIntegrationRoutes(app, webhooks);
   backgroundOf.set(app, {
     notifications,
     bus,
@@ -117,8 +123,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       await queue.start();
       await notifications.start();
       bus.start(config.eventsIntervalMs ?? 500);
+      webhooks.start(config.eventsIntervalMs ?? 500);
     },
     async stop() {
+      await webhooks.stop();
       await bus.stop();
       await notifications.stop();
       await queue.stop();

@@ -30,6 +30,8 @@ export interface Config {
    * addresses, CIDR ranges or `loopback`; empty for none. Default `loopback`.
    */
   trustProxy: string[];
+  /** WEBHOOKS_RETRY_SCHEDULE: seconds before each retry of a failed webhook delivery, comma-separated (default 5,300,1800,7200,18000,36000,36000: over 27 hours) */
+  webhookRetrySchedule: number[] | undefined;
 }
 
 /** Where an S3-compatible store is and how to sign for it (from S3_URL). */
@@ -188,7 +190,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     eventsIntervalMs: parseInterval(env.EVENTS_INTERVAL_MS),
+    webhookRetrySchedule: parseRetrySchedule(env.WEBHOOKS_RETRY_SCHEDULE),
   };
+}
+
+function parseRetrySchedule(value: string | undefined): number[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const delays = value.split(',').map((part) => Number(part.trim()));
+  if (delays.length > 20 || delays.some((delay) => !Number.isFinite(delay) || delay < 0 || delay > 7 * 86_400)) {
+    throw new ConfigError(`WEBHOOKS_RETRY_SCHEDULE must be up to 20 comma-separated delays in seconds (0–604800), got "${value}"`);
+  }
+  return delays;
 }
 
 function parseInterval(value: string | undefined): number {

@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { onBehalfOf, registerActingForCheck, requirePrincipal, requireScope, requireSignIn, type Principal } from '../../platform/http/auth.js';
-import { schemaRef } from '../../platform/http/openapi.js';
+import { problems, schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { auditContext, type AuditService } from '../audit/index.js';
 import { noRight } from './access.errors.js';
@@ -16,7 +16,6 @@ import type { AccessService } from './access.service.js';
 import type { MandateService } from './mandates.service.js';
 import { parseParty } from './parties.js';
 
-const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
 const security = [{ bearer: [] }];
 const OnBehalfOf = Type.Object({
   'on-behalf-of': Type.Optional(Type.String({ maxLength: 20, description: 'personal code or registration number of the party acted for' })),

@@ -24,7 +24,7 @@ export interface ApplicationsRouteDeps {
 export const READ = 'applications.read';
 export const WRITE = 'applications.write';
 
-export const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
+export { problems } from '../../platform/http/openapi.js';
 export const security = [{ bearer: [] }];
 export const tags = ['applications'];
 

@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { requirePrincipal, requireScope } from '../../platform/http/auth.js';
-import { schemaRef } from '../../platform/http/openapi.js';
+import { problems, schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { AppError } from '../../platform/errors.js';
 import { catalogToCpsv, serviceToCpsv } from './catalog.cpsv.js';
@@ -14,7 +14,6 @@ import type { CatalogService } from './catalog.service.js';
 import { Audience, ServiceInput, type Institution, type Lang, type Service } from './catalog.schemas.js';
 
 const JSON_LD = 'application/ld+json';
-const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
 
 const LangParam = Type.Union([Type.Literal('lv'), Type.Literal('en')], { default: 'lv', description: 'language of the query and of the texts in the reply' });
 

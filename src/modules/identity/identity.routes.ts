@@ -7,12 +7,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { requirePrincipal } from '../../platform/http/auth.js';
+import { problems } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { requestIdentity } from './identity.auth.js';
 import { MeResponse } from './identity.schemas.js';
 import { OIDC_PREFIX } from './oidc.provider.js';
 
-const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
 
 export async function registerIdentityRoutes(app: App, provider: Provider): Promise<void> {
   const callback = provider.callback();

@@ -26,6 +26,7 @@ export const API_SCOPES = [
   'applications.write',
   'notifications.send',
   'roles.manage',
+  'integration.manage',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

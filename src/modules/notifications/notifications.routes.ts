@@ -7,7 +7,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { requirePrincipal, requireScope, requireSignIn, type Principal } from '../../platform/http/auth.js';
-import { schemaRef } from '../../platform/http/openapi.js';
+import { problems, schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { verifyCsrf } from '../../platform/http/csrf.js';
 import * as errors from './notifications.errors.js';
@@ -15,7 +15,6 @@ import type { NotificationsService } from './notifications.service.js';
 import type { ApplicationLookup } from './notifications.events.js';
 import { DeliverySchema, InboxItemSchema, NotificationStatusSchema, SendNotificationInput } from './notifications.schemas.js';
 
-const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
 const security = [{ bearer: [] }];
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 

@@ -7,14 +7,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { requirePrincipal, requireSignIn } from '../../platform/http/auth.js';
-import { schemaRef } from '../../platform/http/openapi.js';
+import { problems, schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { auditContext, type AuditService } from '../audit/index.js';
 import { personsOnly } from './preferences.errors.js';
 import { PreferencesInput, PreferencesSchema } from './preferences.schemas.js';
 import type { PreferencesService } from './preferences.service.js';
 
-const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
 const PATH = '/api/v1/me/notification-preferences';
 
 function personalCodeOf(request: FastifyRequest): string {

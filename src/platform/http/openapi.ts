@@ -80,3 +80,9 @@ export function jsonOrMultipart<J extends TSchema>(json: J, multipart: TSchema):
   // `~unsafe` is for the type checker only (see SchemaRef).
   return content as BodyContent<Static<J>>;
 }
+
+/** A route's documented problem responses: each status answers the shared `Problem` schema (application/problem+json). */
+export const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
+
+/** The OpenAPI security requirement of the API: a bearer token. */
+export const bearerSecurity = [{ bearer: [] }];

@@ -1,0 +1,207 @@
+/**
+ * Webhooks end to end (issue #14, item 4): a real platform, its event bus and
+ * sender, and a receiving endpoint in this process that verifies every
+ * request with the official `standardwebhooks` library, as an institution's
+ * system would. PMLP's system subscribes, Jānis applies, the system is told and
+ * posts the status back (the full loop, no polling); the endpoint down and up
+ * again receives every event with the same webhook-id; the delivery log
+ * replays; a delivery that fails past the schedule disables the webhook until
+ * it is enabled again; a rotated secret keeps the old one valid beside it;
+ * another institution's system neither receives PMLP's events nor sees its webhook.
+ */
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import * as client from 'openid-client';
+import { Webhook as Verifier } from 'standardwebhooks';
+import { eventually, expectJson, expectProblem } from '../../../test/support/http.js';
+import { applyAsJanis, moveToInProgress } from '../../../test/support/journeys.js';
+import { startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
+import { accessTokenFor, demoRp, insecure, institutionToken } from '../../../test/support/sso.js';
+import { createCatalog } from '../catalog/index.js';
+import { API_SCOPES, createIdentity } from '../identity/index.js';
+import type { Delivery, Webhook, WebhookSecret } from './index.js';
+
+interface Received {
+  headers: Record<string, string>;
+  body: string;
+  answered: number;
+}
+
+/** An institution's webhook endpoint: keeps every request, answers 503 while `down`. */
+async function endpoint(): Promise<{ url: string; received: Received[]; down: boolean; close(): Promise<void> }> {
+  const state = { received: [] as Received[], down: false };
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const answered = state.down ? 503 : 204;
+      state.received.push({ headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)])), body: Buffer.concat(chunks).toString('utf8'), answered });
+      response.writeHead(answered).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/pakalpojumi`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+interface CloudEvent {
+  specversion: string;
+  id: string;
+  type: string;
+  source: string;
+  subject: string;
+  actor: { kind: string; id: string };
+  data: { applicationId: string; code: string; institutionId: string };
+}
+
+let platform: TestPlatform;
+let pmlp: string;
+let riga: string;
+let janis: string;
+let hooks: Awaited<ReturnType<typeof endpoint>>;
+
+const call = (method: string, path: string, token: string, json?: unknown): Promise<Response> =>
+  fetch(`${platform.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: json === undefined ? undefined : JSON.stringify(json),
+  });
+
+/** Verifies a received request as the receiving system would; its CloudEvent. */
+function verified(secret: string, request: Received): CloudEvent {
+  return new Verifier(secret).verify(request.body, request.headers) as CloudEvent;
+}
+
+/** The requests that carried the application's status change to `code`. */
+const carrying = (applicationId: string, code: string): Received[] =>
+  hooks.received.filter((request) => {
+    const event = JSON.parse(request.body) as CloudEvent;
+    return event.data.applicationId === applicationId && event.data.code === code;
+  });
+
+const deliveriesOf = async (id: string, token = pmlp): Promise<Delivery[]> => (await expectJson<{ items: Delivery[] }>(await call('GET', `/api/v1/webhooks/${id}/deliveries`, token))).items;
+
+/** A status change by PMLP's system, as its back office would post it. */
+async function changeStatus(applicationId: string, code: string): Promise<void> {
+  const response = await call('POST', `/api/v1/applications/${applicationId}/status`, pmlp, { code, eventId: `hook-${applicationId}-${code}` });
+  assert.ok(response.status < 300, `${code} recorded (${response.status}: ${await response.text()})`);
+}
+
+before(async () => {
+  hooks = await endpoint();
+  // Retries a fifth of a second apart, four of them, so "more than a day" takes a second here.
+  platform = await startTestPlatform({ env: { WEBHOOKS_RETRY_SCHEDULE: '0.2,0.2,0.2,0.2', EVENTS_INTERVAL_MS: '100' } });
+  pmlp = await institutionToken(platform, 'integration.manage applications.read applications.write');
+  janis = await accessTokenFor(platform, await demoRp(platform), 'Jānis Bērziņš');
+  // Riga's own system, registered as the operator would.
+  const city = await createCatalog(platform.database.db).getInstitution('riga');
+  await createIdentity(platform.database.db).registerClient({
+    clientId: 'riga-hooks',
+    secret: 'riga-hooks-secret',
+    institutionId: city.id,
+    metadata: { client_name: 'Riga (test)', redirect_uris: [], grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic', scope: API_SCOPES.join(' ') },
+  });
+  const config = await client.discovery(new URL(platform.url), 'riga-hooks', undefined, client.ClientSecretBasic('riga-hooks-secret'), insecure);
+  riga = (await client.clientCredentialsGrant(config, { scope: 'integration.manage' })).access_token;
+});
+after(async () => {
+  await platform?.close();
+  await hooks?.close();
+});
+
+describe('webhooks', () => {
+  let hook: WebhookSecret;
+  let rigaHook: WebhookSecret;
+  let applicationId: string;
+
+  test('only an API client with integration.manage subscribes, to events it may read, at a URL it may use', async () => {
+    await expectProblem(await call('POST', '/api/v1/webhooks', janis, { url: hooks.url, eventTypes: ['applications.status_changed'] }), 403);
+    await expectProblem(await call('POST', '/api/v1/webhooks', pmlp, { url: 'ftp://example.lv/hook', eventTypes: ['applications.status_changed'] }), 400, 'integration.invalid-url');
+    await expectProblem(await call('POST', '/api/v1/webhooks', pmlp, { url: hooks.url, eventTypes: ['access.mandate_granted'] }), 400);
+    await expectProblem(await call('POST', '/api/v1/webhooks', pmlp, { url: hooks.url, eventTypes: [] }), 400);
+
+    hook = await expectJson<WebhookSecret>(await call('POST', '/api/v1/webhooks', pmlp, { url: hooks.url, eventTypes: ['applications.status_changed'], description: 'PMLP back office' }), 201);
+    assert.match(hook.secret, /^whsec_/);
+    assert.equal(hook.webhook.status, 'active');
+    const listed = await expectJson<{ items: Webhook[] }>(await call('GET', '/api/v1/webhooks', pmlp));
+    assert.deepEqual(listed.items.map((item) => item.id), [hook.webhook.id]);
+    assert.ok(!JSON.stringify(listed).includes(hook.secret), 'the secret is shown once, never listed');
+
+    rigaHook = await expectJson<WebhookSecret>(await call('POST', '/api/v1/webhooks', riga, { url: hooks.url, eventTypes: ['applications.status_changed'] }), 201);
+    await expectProblem(await call('GET', `/api/v1/webhooks/${hook.webhook.id}`, riga), 404);
+    await expectProblem(await call('DELETE', `/api/v1/webhooks/${hook.webhook.id}`, riga), 404);
+  });
+
+  test('an application reaches its institution’s system signed, and the status it posts back reaches it too', async () => {
+    const residence = await expectJson<{ id: string }>(await fetch(`${platform.url}/api/v1/services/dzivesvietas-deklaresana`));
+    ({ applicationId } = await applyAsJanis(platform, janis, residence.id));
+    await eventually(async () => carrying(applicationId, 'submitted'), (requests) => requests.length > 0, 'the submission reaches the endpoint');
+    const [submitted] = carrying(applicationId, 'submitted');
+    const event = verified(hook.secret, submitted!);
+    assert.equal(event.specversion, '1.0');
+    assert.equal(event.type, 'applications.status_changed');
+    assert.equal(event.source, '/applications');
+    assert.equal(event.subject, applicationId);
+    assert.deepEqual(event.actor, { kind: 'person', id: '150685-12347' });
+    const [delivery] = await deliveriesOf(hook.webhook.id);
+    assert.equal(submitted!.headers['webhook-id'], delivery?.id, 'the webhook-id is the delivery’s id');
+    assert.equal(delivery?.status, 'delivered');
+    assert.equal(delivery?.log[0]?.statusCode, 204);
+
+    // The back office answers through the status register; its own change comes back as an event.
+    await moveToInProgress(platform, pmlp, applicationId, `hook-${applicationId}-progress`);
+    await eventually(async () => carrying(applicationId, 'in_progress'), (requests) => requests.length > 0, 'the status change reaches the endpoint');
+    assert.equal(verified(hook.secret, carrying(applicationId, 'in_progress')[0]!).actor.kind, 'system');
+
+    // Riga's system got nothing of PMLP's: queued in the same step as PMLP's, so none will come.
+    assert.deepEqual(await deliveriesOf(rigaHook.webhook.id, riga), []);
+    assert.ok(hooks.received.every((request) => request.headers['webhook-id'] !== undefined && (verified(hook.secret, request), true)), 'every request is PMLP’s, signed with its secret');
+  });
+
+  test('an endpoint that is down receives the event once it is up, with the same webhook-id; the log replays it', async () => {
+    hooks.down = true;
+    await changeStatus(applicationId, 'awaiting_client');
+    await eventually(async () => carrying(applicationId, 'awaiting_client'), (requests) => requests.length >= 2, 'the delivery is tried again');
+    hooks.down = false;
+    const requests = await eventually(async () => carrying(applicationId, 'awaiting_client'), (list) => list.some((request) => request.answered === 204), 'the delivery arrives once the endpoint is up');
+    assert.ok(requests.filter((request) => request.answered === 503).length >= 2);
+    assert.equal(new Set(requests.map((request) => request.headers['webhook-id'])).size, 1, 'one webhook-id over every attempt');
+    for (const request of requests) verified(hook.secret, request);
+    const delivery = (await deliveriesOf(hook.webhook.id)).find((item) => item.id === requests[0]!.headers['webhook-id']);
+    assert.equal(delivery?.status, 'delivered');
+    assert.deepEqual(delivery?.log.map((attempt) => attempt.statusCode), requests.map((request) => request.answered), 'the log shows each attempt');
+
+    const replayed = await expectJson<Delivery>(await call('POST', `/api/v1/webhooks/${hook.webhook.id}/deliveries/${delivery!.id}/replay`, pmlp), 202);
+    assert.equal(replayed.status, 'pending');
+    await eventually(async () => carrying(applicationId, 'awaiting_client'), (list) => list.length === requests.length + 1, 'the replay arrives');
+    assert.equal(carrying(applicationId, 'awaiting_client').at(-1)?.headers['webhook-id'], delivery!.id, 'a replay keeps the webhook-id');
+  });
+
+  test('a delivery that fails past the schedule disables the webhook; enabled again, it sends what failed', async () => {
+    hooks.down = true;
+    await changeStatus(applicationId, 'in_progress');
+    const disabled = await eventually(async () => expectJson<Webhook>(await call('GET', `/api/v1/webhooks/${hook.webhook.id}`, pmlp)), (webhook) => webhook.status === 'disabled', 'the webhook is disabled');
+    assert.match(disabled.disabledReason ?? '', /failed 5 times/);
+    const failed = (await deliveriesOf(hook.webhook.id)).find((delivery) => delivery.status === 'failed');
+    assert.equal(failed?.attempts, 5, 'the first attempt and four retries');
+    hooks.down = false;
+    const before = carrying(applicationId, 'in_progress').length;
+    await expectJson<Webhook>(await call('POST', `/api/v1/webhooks/${hook.webhook.id}/enable`, pmlp));
+    await eventually(async () => carrying(applicationId, 'in_progress'), (list) => list.length > before && list.at(-1)?.answered === 204, 'what failed arrives after enabling');
+  });
+
+  test('a rotated secret signs beside the old one until the overlap ends', async () => {
+    const rotated = await expectJson<WebhookSecret>(await call('POST', `/api/v1/webhooks/${hook.webhook.id}/rotate-secret`, pmlp));
+    assert.notEqual(rotated.secret, hook.secret);
+    assert.ok(rotated.webhook.previousSecretValidUntil, 'the old secret has an end');
+    await changeStatus(applicationId, 'decided');
+    const [request] = await eventually(async () => carrying(applicationId, 'decided'), (list) => list.length > 0, 'the decision arrives');
+    assert.equal(verified(rotated.secret, request!).data.code, 'decided', 'the new secret verifies');
+    assert.equal(verified(hook.secret, request!).data.code, 'decided', 'and so does the old one, for now');
+    assert.throws(() => verified(`whsec_${Buffer.from('someone else').toString('base64')}`, request!), /signature/i);
+  });
+});
