@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate, type MigrationSource } from './platform/db/migrate.js';
 import { runOnce } from './platform/db/once.js';
 import { installProblemHandlers } from './platform/http/problem.js';
+import { createRateLimiter, installClientRateLimit } from './platform/http/rate-limit.js';
 import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
 import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessConsolePages, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
@@ -73,6 +74,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     trustProxy: config.trustProxy,
   });
   installProblemHandlers(app, { notFoundPage: renderNotFoundPage });
+  // Every API client's calls are limited per family of calls, counted in the database so every instance agrees.
+  const apiPolicy = { name: 'api', ...config.apiRateLimit };
+  installClientRateLimit(app, createRateLimiter(database.db), () => apiPolicy);
   // Catalog search is answered from memory once the index is built; every instance polls the register to stay fresh.
   app.addHook('onReady', async () => searchIndex.start());
   app.addHook('onClose', async () => searchIndex.stop());

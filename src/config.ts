@@ -32,6 +32,8 @@ export interface Config {
   trustProxy: string[];
   /** WEBHOOKS_RETRY_SCHEDULE: seconds before each retry of a failed webhook delivery, comma-separated (default 5,300,1800,7200,18000,36000,36000: over 27 hours) */
   webhookRetrySchedule: number[] | undefined;
+  /** API_RATE_LIMIT, API_RATE_BURST: requests a minute each API client may make per family of calls (default 3000), and at once (default 1000) */
+  apiRateLimit: { perMinute: number; burst: number };
 }
 
 /** Where an S3-compatible store is and how to sign for it (from S3_URL). */
@@ -191,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     eventsIntervalMs: parseInterval(env.EVENTS_INTERVAL_MS),
     webhookRetrySchedule: parseRetrySchedule(env.WEBHOOKS_RETRY_SCHEDULE),
+    apiRateLimit: { perMinute: parseInteger('API_RATE_LIMIT', env.API_RATE_LIMIT, 3000, 1, 10_000_000), burst: parseInteger('API_RATE_BURST', env.API_RATE_BURST, 1000, 1, 10_000_000) },
   };
 }
 

@@ -109,7 +109,7 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
         if (!person) throw invalidToken();
         const acr = typeof accessToken.extra?.acr === 'string' ? accessToken.extra.acr : undefined;
         identities.set(request, { via: 'token', person, acr, clientId: accessToken.clientId });
-        return enrich(app, personPrincipal(person, (accessToken.scope ?? '').split(' ').filter(Boolean), 'token'));
+        return enrich(app, { ...personPrincipal(person, (accessToken.scope ?? '').split(' ').filter(Boolean), 'token'), client: accessToken.clientId });
       }
       const clientToken = await provider.ClientCredentials.find(value);
       if (clientToken?.clientId) {
@@ -123,6 +123,7 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
           displayName: typeof client.metadata.client_name === 'string' ? client.metadata.client_name : client.clientId,
           roles: [],
           scopes: (clientToken.scope ?? '').split(' ').filter(Boolean),
+          client: client.clientId,
         };
         if (client.institutionId) principal.institutionId = client.institutionId;
         return enrich(app, principal);

@@ -22,6 +22,7 @@ import { createAudit } from '../audit/index.js';
 import { cookieNames, installAuthenticators, type RolesEnricher } from './identity.auth.js';
 import type { IdentityTables } from './identity.repo.js';
 import { createIdentityService, type IdentityService, type IdentityServiceOptions } from './identity.service.js';
+import { createRateLimiter } from '../../platform/http/rate-limit.js';
 import { registerIdentityRoutes } from './identity.routes.js';
 import { registerInteractionPages } from './identity.pages.js';
 import { registerEidPages, type EidSettings } from './eid.pages.js';
@@ -84,7 +85,7 @@ export async function registerIdentity(app: App, options: IdentityOptions): Prom
   app.decorate('rolesEnrichers', [] as RolesEnricher[]);
   installAuthenticators(app, provider, service);
 
-  await registerIdentityRoutes(app, provider);
+  await registerIdentityRoutes(app, provider, createRateLimiter(options.db));
   registerInteractionPages(app, {
     provider,
     identity: service,

@@ -3,7 +3,7 @@
  * session cookie or a bearer token into a Principal; until one recognises the
  * request it stays anonymous, and every guarded route refuses it (401).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
 export interface RoleGrant {
@@ -30,7 +30,12 @@ export interface Principal {
   personalCode?: string;
   /** systems: the institution whose information system this client is */
   institutionId?: string;
+  /** tokens: the OAuth client the token was issued to (rate limits count per client) */
+  client?: string;
 }
+
+/** Counts an API request of a token against its client's limit; throws the 429 (the rate-limit module installs one). */
+export type ClientRateLimit = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;
 
@@ -47,6 +52,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     authenticators: Authenticator[];
     actingForChecks: ActingForCheck[];
+    clientRateLimit: ClientRateLimit | null;
   }
   interface FastifyContextConfig {
     /** false: the route ignores every credential (health probes, metrics with their own token) */
@@ -65,8 +71,9 @@ export function onBehalfOf(request: FastifyRequest): string | undefined {
 export function installAuthentication(app: FastifyInstance): void {
   app.decorate('authenticators', [] as Authenticator[]);
   app.decorate('actingForChecks', [] as ActingForCheck[]);
+  app.decorate('clientRateLimit', null);
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     // Probes and metrics must answer whatever a client sends in Authorization (a garbage bearer is not their concern).
     if (request.routeOptions.config?.authenticate === false) return;
     for (const authenticate of app.authenticators) {
@@ -76,6 +83,8 @@ export function installAuthentication(app: FastifyInstance): void {
         break;
       }
     }
+    // Who is asking is known now: a client past its limit is refused before anything else is done for it.
+    if (app.clientRateLimit && request.principal?.via === 'token') await app.clientRateLimit(request, reply);
     await checkOnBehalfOf(app, request);
   });
 }

@@ -1,0 +1,116 @@
+/**
+ * Rate limits shared by every instance, kept in the database: a token bucket
+ * per key as GCRA (the generic cell rate algorithm) stores it — one
+ * "theoretical arrival time" per key, moved on by one interval per request; a
+ * request is refused when that time runs more than the burst ahead of now.
+ * One upsert per request, on an unlogged table (platform.rate_limits).
+ *
+ * Replies carry the IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers):
+ * `RateLimit-Policy: "api";q=3000;w=60` and `RateLimit: "api";r=<left>;t=<seconds>`,
+ * and a refusal `Retry-After` as well.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sql } from 'kysely';
+import type { RootDb } from '../db/database.js';
+import { AppError } from '../errors.js';
+
+export interface RatePolicy {
+  /** the policy's name in the RateLimit fields */
+  name: string;
+  /** sustained requests a minute */
+  perMinute: number;
+  /** requests that may come at once on a full bucket */
+  burst: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  policy: RatePolicy;
+  /** requests left right now */
+  remaining: number;
+  /** seconds until the bucket is full again */
+  resetSeconds: number;
+  /** seconds until a refused request would be allowed (0 when allowed) */
+  retryAfterSeconds: number;
+}
+
+export interface RateLimiter {
+  /** counts one request against `key`, unless the bucket is empty */
+  take(key: string, policy: RatePolicy): Promise<RateDecision>;
+  /** the bucket's state, counting nothing */
+  peek(key: string, policy: RatePolicy): Promise<RateDecision>;
+}
+
+const interval = (policy: RatePolicy): number => 60 / policy.perMinute;
+
+function decision(policy: RatePolicy, allowed: boolean, ahead: number): RateDecision {
+  const step = interval(policy);
+  const capacity = policy.burst * step;
+  return {
+    allowed,
+    policy,
+    remaining: Math.max(0, Math.floor((capacity - ahead) / step + 1e-9)),
+    resetSeconds: Math.max(0, Math.ceil(ahead)),
+    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(ahead + step - capacity)),
+  };
+}
+
+export function createRateLimiter(db: RootDb): RateLimiter {
+  let calls = 0;
+  return {
+    async take(key, policy) {
+      const step = interval(policy);
+      const capacity = policy.burst * step;
+      // A full bucket needs no row: now and then, forget the keys that are full again.
+      if (++calls % 1000 === 0) await sql`delete from platform.rate_limits where tat < now()`.execute(db);
+      const taken = await sql<{ ahead: number }>`
+        insert into platform.rate_limits as r (key, tat) values (${key}, now() + make_interval(secs => ${step}))
+        on conflict (key) do update set tat = greatest(r.tat, now()) + make_interval(secs => ${step})
+          where greatest(r.tat, now()) + make_interval(secs => ${step}) <= now() + make_interval(secs => ${capacity})
+        returning extract(epoch from (tat - now()))::float8 as ahead`.execute(db);
+      const row = taken.rows[0];
+      if (row) return decision(policy, true, row.ahead);
+      return { ...(await this.peek(key, policy)), allowed: false };
+    },
+    async peek(key, policy) {
+      const result = await sql<{ ahead: number }>`
+        select greatest(extract(epoch from (tat - now()))::float8, 0) as ahead from platform.rate_limits where key = ${key}`.execute(db);
+      const ahead = result.rows[0]?.ahead ?? 0;
+      const step = interval(policy);
+      return decision(policy, ahead + step <= policy.burst * step + 1e-9, ahead);
+    },
+  };
+}
+
+/** Sets the RateLimit fields (and Retry-After on a refusal) on a reply. */
+export function setRateLimitHeaders(reply: FastifyReply, decided: RateDecision): void {
+  const { policy } = decided;
+  reply.header('ratelimit-policy', `"${policy.name}";q=${policy.perMinute};w=60;burst=${policy.burst}`);
+  reply.header('ratelimit', `"${policy.name}";r=${decided.remaining};t=${decided.resetSeconds}`);
+  if (!decided.allowed) reply.header('retry-after', String(decided.retryAfterSeconds));
+}
+
+/** The 429 problem of a refused request. */
+export function rateLimited(decided: RateDecision, what: string): AppError {
+  return new AppError('rate-limit.exceeded', 'rate_limited', `${what}: at most ${decided.policy.perMinute} a minute (bursts of ${decided.policy.burst}). Try again in ${decided.retryAfterSeconds} s.`);
+}
+
+/** The family of an API call, for its own bucket: `/api/v1/applications/…` → `applications`. */
+export function familyOf(url: string): string {
+  return /^\/api\/v\d+\/([a-z-]+)/.exec(url)?.[1] ?? 'api';
+}
+
+/**
+ * Every API request made with a token counts against its client's bucket for
+ * that family of calls (a client's status ingest does not starve its reads);
+ * `policyOf` gives a client's own policy when an administrator set one.
+ */
+export function installClientRateLimit(app: FastifyInstance, limiter: RateLimiter, policyOf: (client: string) => RatePolicy | Promise<RatePolicy>): void {
+  app.clientRateLimit = async (request, reply) => {
+    const client = request.principal?.client;
+    if (!client || !request.url.startsWith('/api/')) return;
+    const decided = await limiter.take(`api:${client}:${familyOf(request.url)}`, await policyOf(client));
+    setRateLimitHeaders(reply, decided);
+    if (!decided.allowed) throw rateLimited(decided, `Too many requests from client ${client}`);
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Rate limits for every API client (issue #14, item 3), counted in the
+ * database so that every instance agrees: on the PostgreSQL server two
+ * instances on one database take turns answering. A client past its bucket
+ * gets 429 with Retry-After and the IETF RateLimit fields, in one family of
+ * calls and not in another, and another client is not slowed; failed client
+ * authentications at the token endpoint are refused with 429 after a while.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { expectProblem } from './support/http.js';
+import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
+
+// Five at once, then one every ten seconds: the sixth request in a row is refused however slow the machine.
+const env = { API_RATE_LIMIT: '6', API_RATE_BURST: '5' };
+const instances: TestPlatform[] = [];
+let institution: string;
+
+before(async () => {
+  const first = await startTestPlatform({ env });
+  instances.push(first);
+  if (first.databaseUrl) instances.push(await startTestPlatform({ env, databaseUrl: first.databaseUrl }));
+  institution = await institutionToken(first, 'applications.read integration.manage');
+});
+after(async () => {
+  for (const instance of instances.reverse()) await instance.close();
+});
+
+const get = (n: number, path: string, token: string): Promise<Response> => fetch(`${instances[n % instances.length]!.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+describe('API rate limits', () => {
+  test('a client past its burst gets 429 with Retry-After and RateLimit, whichever instance answers; other families and clients go on', async () => {
+    const answers: Response[] = [];
+    for (let n = 0; n < 6; n++) answers.push(await get(n, '/api/v1/applications?limit=1', institution));
+    assert.deepEqual(answers.map((response) => response.status), [200, 200, 200, 200, 200, 429]);
+    assert.deepEqual(answers.slice(0, 5).map((response) => response.headers.get('ratelimit')?.replace(/;t=\d+$/, '')), [4, 3, 2, 1, 0].map((left) => `"api";r=${left}`), 'each answer says what is left');
+    const refused = answers[5]!;
+    assert.equal(refused.headers.get('ratelimit-policy'), '"api";q=6;w=60;burst=5');
+    assert.match(refused.headers.get('ratelimit') ?? '', /^"api";r=0;t=\d+$/);
+    const wait = Number(refused.headers.get('retry-after'));
+    assert.ok(wait >= 1 && wait <= 10, `Retry-After ${wait} s: the next request's turn, within one interval`);
+    await expectProblem(refused, 429, 'rate-limit.exceeded');
+    // The same client's other family of calls has a bucket of its own; another client is not counted here at all.
+    assert.equal((await get(1, '/api/v1/webhooks', institution)).status, 200);
+    const janis = await accessTokenFor(instances[0]!, await demoRp(instances[0]!), 'Jānis Bērziņš');
+    assert.equal((await get(0, '/api/v1/applications?limit=1', janis)).status, 200);
+  });
+
+  test('failed client authentications at the token endpoint are refused with 429 after twenty', async () => {
+    const wrong = `Basic ${Buffer.from('demo-institution:not-the-secret').toString('base64')}`;
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let n = 0; n < 22; n++) {
+      last = await fetch(`${instances[n % instances.length]!.url}/oidc/token`, {
+        method: 'POST',
+        headers: { authorization: wrong, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&scope=applications.read',
+      });
+      statuses.push(last.status);
+    }
+    assert.deepEqual(statuses, [...Array(20).fill(401), 429, 429]);
+    assert.ok(Number(last!.headers.get('retry-after')) >= 1);
+    const body = (await last!.json()) as { type: string; error: string };
+    assert.equal(body.type, '/problems/rate-limit.token-failures');
+    assert.equal(body.error, 'invalid_client', 'OAuth clients read the error too');
+  });
+});
