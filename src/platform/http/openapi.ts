@@ -14,9 +14,9 @@ import { PROBLEM_CONTENT_TYPE, TITLE_OF_STATUS } from './problem.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Statuses the platform may answer on any API operation, whatever the route does. */
+/** Statuses the platform may answer on any API operation, whatever the route does (429: the client's rate limit). */
 export function platformStatuses(method: string): number[] {
-  return BODY_METHODS.has(method) ? [400, 401, 403, 413, 415, 503] : [400, 401, 403, 503];
+  return BODY_METHODS.has(method) ? [400, 401, 403, 413, 415, 429, 503] : [400, 401, 403, 429, 503];
 }
 
 /** A problem+json response object for `status` (OpenAPI and Fastify's serializer both read it). */
