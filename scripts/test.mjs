@@ -60,7 +60,7 @@ const rank = (file) => {
   return index === -1 ? LONG_FIRST.length : index;
 };
 const byLength = (a, b) => rank(a) - rank(b) || a.localeCompare(b);
-const files = only.length > 0 ? only : [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test'))].sort(byLength);
+const files = only.length > 0 ? only : [...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'test')), ...findTests(path.join(root, 'packages'))].sort(byLength);
 console.log(`Running ${files.length} test files on ${process.env.DATABASE_URL ? 'the PostgreSQL server' : 'embedded PGlite'}`);
 
 const env = { ...process.env, NODE_ENV: 'test' };
