@@ -22,7 +22,7 @@ import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
-import { createWebhooks, integrationMigrations, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
+import { createWebhooks, integrationMigrations, registerDevelopersPages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -120,6 +120,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const webhooks = createWebhooks(database.db, { allowHttp: !config.secure, ...(config.webhookRetrySchedule ? { retrySchedule: config.webhookRetrySchedule } : {}) }, log);
   bus.subscribe('integration', WEBHOOK_EVENTS, webhooksSubscriber(webhooks));
   registerIntegrationRoutes(app, webhooks);
+  registerDevelopersPages(app, { publicUrl: config.publicUrl });
   backgroundOf.set(app, {
     notifications,
     bus,

@@ -17,6 +17,8 @@ export type { Delivery, Webhook, WebhookInput, WebhookSecret } from './integrati
 export type { WebhookSettings, WebhooksService } from './webhooks.service.js';
 export { DEFAULT_RETRY_SCHEDULE, mayRead } from './webhooks.service.js';
 export { registerIntegrationRoutes, MANAGE as INTEGRATION_MANAGE } from './integration.routes.js';
+// The developer portal (/developers): getting started, reference, events, webhooks, SDK, limits, versioning, changelog.
+export { registerDevelopersPages } from './pages/portal/developers.pages.js';
 
 export const integrationMigrations: MigrationSource = { module: 'integration', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 

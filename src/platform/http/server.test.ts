@@ -84,3 +84,23 @@ describe('headers, probes and metrics', () => {
     await app.close();
   });
 });
+
+describe('deprecated operations', () => {
+  test('answer with Deprecation, Sunset and Link, and OpenAPI marks them deprecated', async () => {
+    const app = await createServer({ logger: false, publicUrl: 'https://pakalpojumi.example', secure: true, ready: async () => true, sharedSchemas: [], tags: [{ name: 'old', description: 'old' }], version: '0.0.0' });
+    app.get('/api/v1/old', { config: { deprecated: { since: '2026-12-01', sunset: '2027-06-01', successor: '/api/v1/new' } }, schema: { tags: ['old'] } }, async () => ({ old: true }));
+    app.get('/api/v1/new', { schema: { tags: ['old'] } }, async () => ({ new: true }));
+    await app.ready();
+    const old = await app.inject({ url: '/api/v1/old' });
+    assert.equal(old.headers.deprecation, `@${Date.UTC(2026, 11, 1) / 1000}`);
+    assert.equal(old.headers.sunset, 'Tue, 01 Jun 2027 00:00:00 GMT');
+    assert.match(String(old.headers.link), /rel="deprecation"/);
+    assert.match(String(old.headers.link), /<\/api\/v1\/new>; rel="successor-version"/);
+    const current = await app.inject({ url: '/api/v1/new' });
+    assert.equal(current.headers.deprecation, undefined);
+    const paths = (app.swagger() as { paths: Record<string, { get: { deprecated?: boolean } }> }).paths;
+    assert.equal(paths['/api/v1/old']?.get.deprecated, true);
+    assert.equal(paths['/api/v1/new']?.get.deprecated, undefined);
+    await app.close();
+  });
+});

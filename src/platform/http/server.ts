@@ -15,6 +15,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { Type } from '@sinclair/typebox';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { installAuthentication } from './auth.js';
+import { installDeprecation } from './deprecation.js';
 import { lazyCompilers } from './compilers.js';
 import { installCompression } from './compression.js';
 import { tokensMatch } from './csrf.js';
@@ -94,6 +95,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
   app.addSchema(ProblemSchema);
   for (const schema of options.sharedSchemas) app.addSchema(schema);
   installProblemDocumentation(app);
+  installDeprecation(app);
 
   installAuthentication(app);
   await app.register(formbody);

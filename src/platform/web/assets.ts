@@ -355,6 +355,23 @@ $accent: ${ACCENT_COLOUR};
   overflow-wrap: anywhere;
 }
 
+// code samples (the developer portal): scroll sideways, reachable by keyboard
+.pk-code {
+  margin: 0 0 govuk.govuk-spacing(6);
+  padding: govuk.govuk-spacing(3);
+  overflow-x: auto;
+  border-left: 5px solid $brand;
+  background: govuk.govuk-functional-colour(surface-background);
+  font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  font-size: 1rem;
+  line-height: 1.45;
+  white-space: pre;
+  &:focus {
+    outline: 3px solid govuk.govuk-functional-colour(focus);
+    outline-offset: 0;
+  }
+}
+
 // ---- footer ----
 .pk-footer__about {
   max-width: 40em;
