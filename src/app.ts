@@ -22,7 +22,7 @@ import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
-import { createWebhooks, integrationMigrations, registerDevelopersPages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
+import { createWebhooks, integrationMigrations, registerDevelopersPages, registerIntegrationConsolePages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -157,6 +157,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerAccessConsolePages(consoleShell, { access, catalog, persons });
   registerIdentityConsolePages(consoleShell, { identity: persons, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });
   registerNotificationsConsolePages(consoleShell, { notifications: notifications.service, catalog });
+  registerIntegrationConsolePages(consoleShell, webhooks);
   return app;
 }
 

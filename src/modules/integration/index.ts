@@ -14,11 +14,13 @@ import { SUBSCRIBABLE_EVENTS } from './integration.schemas.js';
 import { createWebhooksService, DEFAULT_RETRY_SCHEDULE, type WebhookSettings, type WebhooksLog, type WebhooksService } from './webhooks.service.js';
 
 export type { Delivery, Webhook, WebhookInput, WebhookSecret } from './integration.schemas.js';
-export type { WebhookSettings, WebhooksService } from './webhooks.service.js';
+export type { WebhookHealth, WebhookSettings, WebhooksService } from './webhooks.service.js';
 export { DEFAULT_RETRY_SCHEDULE, mayRead } from './webhooks.service.js';
 export { registerIntegrationRoutes, MANAGE as INTEGRATION_MANAGE } from './integration.routes.js';
 // The developer portal (/developers): getting started, reference, events, webhooks, SDK, limits, versioning, changelog.
 export { registerDevelopersPages } from './pages/portal/developers.pages.js';
+// The console's webhooks: what fails, and restarting it.
+export { registerIntegrationConsolePages } from './pages/console/webhooks.pages.js';
 
 export const integrationMigrations: MigrationSource = { module: 'integration', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 

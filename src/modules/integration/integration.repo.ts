@@ -159,3 +159,39 @@ export async function requeue(db: Db, where: { deliveryId: string } | { webhookI
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+export interface WebhookHealthRow extends WebhookRow {
+  pending: number;
+  failing: number;
+  failed: number;
+  last_attempt_at: Date | null;
+  last_status_code: number | null;
+  last_error: string | null;
+}
+
+/** Webhooks with the state of their deliveries, those in trouble first; `institutions` null: every one. */
+export async function webhookHealth(db: Db, institutions: string[] | null): Promise<WebhookHealthRow[]> {
+  const result = await sql<WebhookHealthRow>`
+    select w.*, counts.pending, counts.failing, counts.failed, last.last_attempt_at, last.last_status_code, last.last_error
+    from integration.webhooks w
+    cross join lateral (
+      select count(*) filter (where d.status = 'pending')::int as pending,
+        count(*) filter (where d.status = 'pending' and d.attempts > 0)::int as failing,
+        count(*) filter (where d.status = 'failed')::int as failed
+      from integration.deliveries d where d.webhook_id = w.id
+    ) counts
+    left join lateral (
+      select d.last_attempt_at, d.last_status_code, d.last_error from integration.deliveries d
+      where d.webhook_id = w.id and d.last_attempt_at is not null order by d.last_attempt_at desc limit 1
+    ) last on true
+    where ${institutions === null ? sql`true` : sql`w.institution_id = any(${institutions}::uuid[])`}
+    order by (w.status = 'disabled') desc, counts.failing desc, w.created_at, w.id
+    limit 500`.execute(db);
+  return result.rows;
+}
+
+/** Everything waiting is due now. */
+export async function hurry(db: Db, webhookId: string): Promise<number> {
+  const result = await db.updateTable('integration.deliveries').set({ next_attempt_at: sql`now()` }).where('webhook_id', '=', webhookId).where('status', '=', 'pending').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -54,12 +54,26 @@ export interface WebhooksService {
   enable(principal: Principal, id: string): Promise<Webhook>;
   deliveries(principal: Principal, id: string, limit?: number): Promise<Delivery[]>;
   replay(principal: Principal, id: string, deliveryId: string): Promise<Delivery>;
+  /** for the console: webhooks with the state of their deliveries, those in trouble first (`institutions` null: all) */
+  health(institutions: string[] | null): Promise<WebhookHealth[]>;
+  /** a hand-over restarted by staff: enabled if it was disabled, what failed sent again, what waits sent now */
+  restart(actor: Principal, id: string, institutions: string[] | null): Promise<{ resent: number }>;
   /** the bus subscriber: queues the event for every webhook that wants it and may read it (idempotent by event id) */
   handleEvent(event: EventEnvelope): Promise<void>;
   /** one pass of the sender: claims what is due and sends it; the number of attempts made */
   sendDue(): Promise<number>;
   start(intervalMs: number): void;
   stop(): Promise<void>;
+}
+
+export interface WebhookHealth extends Webhook {
+  client: string;
+  institutionId: string | null;
+  /** deliveries waiting, of which `failing` have failed at least once; `failed` gave up */
+  pending: number;
+  failing: number;
+  failed: number;
+  lastAttempt: { at: string; statusCode: number | null; error: string | null } | null;
 }
 
 export interface WebhooksDeps {
@@ -265,6 +279,31 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
       await audit(db).record({ actor: actorOf(principal), action: 'integration.delivery_replayed', target: `webhook:${row.id}`, details: { delivery: delivery.id } });
       const again = await repo.findDelivery(db, row.id, delivery.id);
       return deliveryView(again ?? delivery);
+    },
+
+    async health(institutions) {
+      const rows = await repo.webhookHealth(db, institutions);
+      return rows.map((row) => ({
+        ...toWebhook(row, now()),
+        client: row.client.replace(/^client:/, ''),
+        institutionId: row.institution_id,
+        pending: row.pending,
+        failing: row.failing,
+        failed: row.failed,
+        lastAttempt: row.last_attempt_at ? { at: row.last_attempt_at.toISOString(), statusCode: row.last_status_code, error: row.last_error } : null,
+      }));
+    },
+
+    async restart(actor, id, institutions) {
+      const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findWebhook(db, id) : undefined;
+      if (!row || (institutions !== null && (!row.institution_id || !institutions.includes(row.institution_id)))) throw errors.webhookNotFound(id);
+      return db.transaction().execute(async (trx) => {
+        if (row.status === 'disabled') await repo.updateWebhook(trx, row.id, { status: 'active', disabled_reason: null });
+        await repo.requeue(trx, { webhookId: row.id, status: 'failed' });
+        const resent = await repo.hurry(trx, row.id);
+        await audit(trx).record({ actor: actorOf(actor), action: 'integration.webhook_restarted', target: `webhook:${row.id}`, details: { resent, wasDisabled: row.status === 'disabled' } });
+        return { resent };
+      });
     },
 
     async handleEvent(event) {

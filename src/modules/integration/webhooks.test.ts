@@ -17,7 +17,7 @@ import * as client from 'openid-client';
 import { Webhook as Verifier } from 'standardwebhooks';
 import { eventually, expectJson, expectProblem } from '../../../test/support/http.js';
 import { applyAsJanis, moveToInProgress } from '../../../test/support/journeys.js';
-import { startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
+import { csrfOf, signedIn, startTestPlatform, submitForm, type TestPlatform } from '../../../test/support/platform.js';
 import { accessTokenFor, demoRp, insecure, institutionToken } from '../../../test/support/sso.js';
 import { createCatalog } from '../catalog/index.js';
 import { API_SCOPES, createIdentity } from '../identity/index.js';
@@ -204,4 +204,27 @@ describe('webhooks', () => {
     assert.equal(verified(hook.secret, request!).data.code, 'decided', 'and so does the old one, for now');
     assert.throws(() => verified(`whsec_${Buffer.from('someone else').toString('base64')}`, request!), /signature/i);
   });
+
+  test('a hand-over that keeps failing shows in the console of its institution, and staff restart it there', async () => {
+    hooks.down = true;
+    await changeStatus(applicationId, 'delivered');
+    await eventually(async () => expectJson<Webhook>(await call('GET', `/api/v1/webhooks/${hook.webhook.id}`, pmlp)), (webhook) => webhook.status === 'disabled', 'the webhook is disabled');
+    hooks.down = false;
+    // Ilze is PMLP's staff: she sees PMLP's webhook, disabled, and not Riga's.
+    const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/webhooks');
+    const page = await (await ilze.request('/console/webhooks')).text();
+    assert.ok(page.includes(hooks.url) && page.includes('demo-institution'), 'PMLP’s webhook is listed');
+    assert.match(page, /govuk-tag--red[^>]*>\s*Atslēgts/);
+    assert.ok(!page.includes('riga-hooks'), 'another institution’s is not');
+    const restarted = await submitForm(ilze, '/console/webhooks', `/console/webhooks/${hook.webhook.id}/restart`, {});
+    assert.equal(restarted.status, 303);
+    assert.match(restarted.headers.get('location') ?? '', /restarted=[1-9]/);
+    await eventually(async () => carrying(applicationId, 'delivered'), (list) => list.at(-1)?.answered === 204, 'the delivery arrives after the restart');
+    assert.equal((await expectJson<Webhook>(await call('GET', `/api/v1/webhooks/${hook.webhook.id}`, pmlp))).status, 'active');
+    // Without a role at Riga, Ilze cannot restart Riga's: for her it does not exist; a forged form is refused.
+    const token = csrfOf(page);
+    assert.equal((await ilze.request(`/console/webhooks/${rigaHook.webhook.id}/restart`, { form: { _csrf: token } })).status, 404);
+    assert.equal((await ilze.request(`/console/webhooks/${hook.webhook.id}/restart`, { form: { _csrf: 'forged' } })).status, 403);
+  });
 });
+

@@ -2,14 +2,17 @@
  * The developer portal: its example events are what the publishing modules'
  * schemas accept (so they cannot drift), and in Chromium the page in Latvian
  * and English has no WCAG 2.1 A/AA violations, its code samples are reached by
- * keyboard, and it links the reference that answers.
+ * keyboard, and it links the reference that answers; the console's webhooks
+ * page (integration's other page) is accessible too, with a hand-over listed.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Value } from '@sinclair/typebox/value';
 import type { Browser } from 'playwright-core';
-import { expectAccessible, platformAndBrowser, skipBrowser, tabTo, withContext } from '../../../../../test/support/browser.js';
+import { expectAccessible, platformAndBrowser, signInPage, skipBrowser, tabTo, withContext } from '../../../../../test/support/browser.js';
+import { applyAsJanis } from '../../../../../test/support/journeys.js';
 import type { TestPlatform } from '../../../../../test/support/platform.js';
+import { accessTokenFor, demoRp, institutionToken } from '../../../../../test/support/sso.js';
 import { applicationsEvents } from '../../../applications/index.js';
 import { catalogEvents } from '../../../catalog/index.js';
 import { WEBHOOK_EVENTS } from '../../index.js';
@@ -47,5 +50,26 @@ test('the developer portal in lv and en: accessible, by keyboard, with a working
     await page.goto('/developers');
     await tabTo(page, 'the contents link to events', (element) => element.href === '#events');
     assert.equal((await page.request.get('/openapi.json')).status(), 200);
+  });
+});
+
+test('the console’s webhooks page, with a failing hand-over, in lv and en: accessible', { skip: skipBrowser }, async () => {
+  // PMLP's system subscribes an endpoint that refuses everything (nothing listens there), and an application is submitted.
+  const token = await institutionToken(platform, 'integration.manage applications.read');
+  const created = await fetch(`${platform.url}/api/v1/webhooks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ url: 'http://127.0.0.1:9/nobody-listens', eventTypes: ['applications.status_changed'] }),
+  });
+  assert.equal(created.status, 201);
+  const janis = await accessTokenFor(platform, await demoRp(platform), 'Jānis Bērziņš');
+  const residence = (await (await fetch(`${platform.url}/api/v1/services/dzivesvietas-deklaresana`)).json()) as { id: string };
+  await applyAsJanis(platform, janis, residence.id);
+  await withContext(browser!, { baseURL: platform.url, bypassCSP: true }, async (context) => {
+    const page = await signInPage(context, 'Ilze Kļaviņa', '/console/webhooks');
+    await page.waitForSelector('text=nobody-listens');
+    await expectAccessible(page, '/console/webhooks');
+    await page.goto('/en/console/webhooks');
+    await expectAccessible(page, '/en/console/webhooks');
   });
 });
