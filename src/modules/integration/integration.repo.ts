@@ -95,8 +95,10 @@ export async function enqueueDeliveries(db: Db, rows: Pick<DeliveryRow, 'webhook
  * Claims up to `limit` due deliveries of active webhooks for `leaseSeconds`
  * (skipping rows another instance is claiming right now), oldest first.
  */
-export async function claimDue(db: Db, limit: number, leaseSeconds: number): Promise<(DeliveryRow & { url: string; secret: string; previous_secret: string | null; previous_until: Date | null })[]> {
-  const result = await sql<DeliveryRow & { url: string; secret: string; previous_secret: string | null; previous_until: Date | null }>`
+export type ClaimedDelivery = DeliveryRow & { url: string; client: string; secret: string; previous_secret: string | null; previous_until: Date | null };
+
+export async function claimDue(db: Db, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+  const result = await sql<ClaimedDelivery>`
     with due as (
       select d.id from integration.deliveries d join integration.webhooks w on w.id = d.webhook_id
       where d.status = 'pending' and d.next_attempt_at <= now() and (d.claimed_until is null or d.claimed_until < now()) and w.status = 'active'
@@ -107,7 +109,7 @@ export async function claimDue(db: Db, limit: number, leaseSeconds: number): Pro
     update integration.deliveries d set claimed_until = now() + make_interval(secs => ${leaseSeconds})
     from due, integration.webhooks w
     where d.id = due.id and w.id = d.webhook_id
-    returning d.*, w.url, w.secret, w.previous_secret, w.previous_until`.execute(db);
+    returning d.*, w.url, w.client, w.secret, w.previous_secret, w.previous_until`.execute(db);
   return result.rows;
 }
 

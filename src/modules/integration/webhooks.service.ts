@@ -162,7 +162,7 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
   }
 
   /** One attempt: POST the stored CloudEvent, signed with every valid secret; anything but a 2xx is a failure. */
-  async function send(delivery: Awaited<ReturnType<typeof repo.claimDue>>[number]): Promise<void> {
+  async function send(delivery: repo.ClaimedDelivery): Promise<void> {
     const at = now();
     const secrets = [delivery.secret, ...(delivery.previous_secret && delivery.previous_until && delivery.previous_until > at ? [delivery.previous_secret] : [])];
     const body = JSON.stringify(delivery.payload);
@@ -189,6 +189,17 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
     const next: repo.AttemptOutcome['next'] =
       error === null ? { status: 'delivered' } : delay === undefined ? { status: 'failed' } : { status: 'pending', retryAt: new Date(at.getTime() + delay * 1000) };
     await repo.recordAttempt(db, delivery.id, { statusCode, error, durationMs, next });
+    // What the endpoint accepted was disclosed to the client's system: an application's events carry personal data.
+    const payload = delivery.payload as { subject?: string | null; data?: { applicant?: string } };
+    if (next.status === 'delivered' && delivery.event_type.startsWith('applications.')) {
+      await audit(db).record({
+        actor: delivery.client,
+        onBehalfOf: null,
+        action: 'integration.event_delivered',
+        target: `application:${payload.subject ?? ''}`,
+        details: { webhook: delivery.webhook_id, delivery: delivery.id, type: delivery.event_type, applicant: payload.data?.applicant ?? null },
+      });
+    }
     if (next.status === 'failed') {
       const reason = `A delivery failed ${attempt} times over ${Math.round(settings.retrySchedule.reduce((sum, seconds) => sum + seconds, 0) / 3600)} hours (last: ${error}).`;
       await repo.updateWebhook(db, delivery.webhook_id, { status: 'disabled', disabled_reason: reason });

@@ -19,6 +19,7 @@ import { eventually, expectJson, expectProblem } from '../../../test/support/htt
 import { applyAsJanis, moveToInProgress } from '../../../test/support/journeys.js';
 import { csrfOf, signedIn, startTestPlatform, submitForm, type TestPlatform } from '../../../test/support/platform.js';
 import { accessTokenFor, demoRp, insecure, institutionToken } from '../../../test/support/sso.js';
+import { createAudit } from '../audit/index.js';
 import { createCatalog } from '../catalog/index.js';
 import { API_SCOPES, createIdentity } from '../identity/index.js';
 import type { Delivery, Webhook, WebhookSecret } from './index.js';
@@ -151,6 +152,9 @@ describe('webhooks', () => {
     assert.equal(submitted!.headers['webhook-id'], delivery?.id, 'the webhook-id is the delivery’s id');
     assert.equal(delivery?.status, 'delivered');
     assert.equal(delivery?.log[0]?.statusCode, 204);
+    // Handing Jānis's application to PMLP's system is a disclosure of his data: on the record.
+    const disclosed = await createAudit(platform.database.db).list({ action: 'integration.event_delivered', target: `application:${applicationId}` });
+    assert.deepEqual(disclosed.map((entry) => [entry.actor, entry.details.applicant]), [['client:demo-institution', '150685-12347']]);
 
     // The back office answers through the status register; its own change comes back as an event.
     await moveToInProgress(platform, pmlp, applicationId, `hook-${applicationId}-progress`);
