@@ -12,6 +12,26 @@ import { tCommon as t } from './fields.messages.js';
 import type { Lang } from './i18n.js';
 import { ErrorSummary as PageErrorSummary, type ShownError } from './page.js';
 
+/** A GOV.UK table's caption (for screen readers only) and its column headers: the opening every list table shares. */
+export function TableHead({ caption, headers }: { caption: string; headers: string[] }): JSX.Element {
+  return (
+    <>
+      <caption class="govuk-table__caption govuk-visually-hidden" safe>
+        {caption}
+      </caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          {headers.map((header) => (
+            <th scope="col" class="govuk-table__header" safe>
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+    </>
+  );
+}
+
 export function Csrf({ token }: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={token} />;
 }

@@ -15,7 +15,7 @@ import type { Role, RoleGrantRecord } from '../../index.js';
 import type { Institution } from '../../../catalog/index.js';
 import { isValidPersonalCode } from '../../parties.js';
 import { allows, at, consoleCrumbs, roleName, type ConsoleShell, type PageContext, queryValue, seeOther, type Staff } from '../../../../platform/web/console.js';
-import { Csrf, ErrorSummary, InstitutionPicker, Select, SuccessBanner, TextInput } from '../../../../platform/web/fields.js';
+import { Csrf, ErrorSummary, InstitutionPicker, Select, SuccessBanner, TableHead, TextInput } from '../../../../platform/web/fields.js';
 import type { AccessService } from '../../access.service.js';
 import { t } from './staff.messages.js';
 
@@ -104,18 +104,7 @@ async function staffPage(
           </p>
         ) : (
           <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden" safe>
-              {t(lang, 'staff.current')}
-            </caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                {(['staff.person', 'staff.personalCode', 'staff.role', 'staff.grantedAt', 'staff.grantedBy', 'staff.actions'] as const).map((key) => (
-                  <th scope="col" class="govuk-table__header" safe>
-                    {t(lang, key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead caption={t(lang, 'staff.current')} headers={(['staff.person', 'staff.personalCode', 'staff.role', 'staff.grantedAt', 'staff.grantedBy', 'staff.actions'] as const).map((key) => t(lang, key))} />
             <tbody class="govuk-table__body">
               {grants.map((grant) => {
                 const person = nameOf(grant.personalCode) ?? t(lang, 'staff.unknownPerson');

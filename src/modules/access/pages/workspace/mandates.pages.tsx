@@ -5,6 +5,7 @@
  * revoking one after a confirmation step. Reads are audit-logged as the API's
  * are (`access.mandates_read`, `access.mandate_read`).
  */
+import { TableHead } from '../../../../platform/web/fields.js';
 import { escapeHtml as e } from '@kitajs/html';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../../../platform/errors.js';
@@ -175,18 +176,7 @@ async function detailPage(deps: AccessPagesDeps, context: PageContext): Promise<
             {t(lang, 'mandate.history')}
           </h2>
           <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden" safe>
-              {t(lang, 'mandate.history')}
-            </caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                {(['mandate.colWhen', 'mandate.colEvent', 'mandate.colActor'] as const).map((key) => (
-                  <th scope="col" class="govuk-table__header" safe>
-                    {t(lang, key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead caption={t(lang, 'mandate.history')} headers={(['mandate.colWhen', 'mandate.colEvent', 'mandate.colActor'] as const).map((key) => t(lang, key))} />
             <tbody class="govuk-table__body">
               {mandate.history.map((event) => {
                 const code = event.actor.replace(/^person:/, '');

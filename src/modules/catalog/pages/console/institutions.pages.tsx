@@ -13,7 +13,7 @@ import { pageTitle, sendHtml, type ShownError } from '../../../../platform/web/p
 import { auditContext, createAudit } from '../../../audit/index.js';
 import { createCatalog, type Institution, type InstitutionChange } from '../../index.js';
 import { at, consoleCrumbs, type ConsoleShell, type PageContext, queryValue, seeOther } from '../../../../platform/web/console.js';
-import { Csrf, ErrorSummary, SuccessBanner, TextInput } from '../../../../platform/web/fields.js';
+import { Csrf, ErrorSummary, SuccessBanner, TableHead, TextInput } from '../../../../platform/web/fields.js';
 import type { CatalogConsoleDeps as ConsoleDeps } from './console.pages.js';
 import { t, type InstitutionsKey as ConsoleKey } from './institutions.messages.js';
 import { isEmail, isPhone, isWebUrl, value, type FormValues } from '../../../../platform/web/form.js';
@@ -116,18 +116,7 @@ async function listPage(deps: ConsoleDeps, { lang, query }: PageContext): Promis
           {t(lang, 'institutions.new')}
         </a>
         <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden" safe>
-            {t(lang, 'institutions.title')}
-          </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {(['institutions.name', 'institutions.shortName', 'institutions.code', 'institutions.registrationNumber'] as ConsoleKey[]).map((key) => (
-                <th scope="col" class="govuk-table__header" safe>
-                  {t(lang, key)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead caption={t(lang, 'institutions.title')} headers={(['institutions.name', 'institutions.shortName', 'institutions.code', 'institutions.registrationNumber'] as ConsoleKey[]).map((key) => t(lang, key))} />
           <tbody class="govuk-table__body">
             {institutions.map((institution) => (
               <tr class="govuk-table__row">

@@ -16,7 +16,7 @@ import type { ClientAdministration } from '../../clients.service.js';
 import type { IdentityService } from '../../identity.service.js';
 import type { ClientRegistration, ClientSummary } from '../../index.js';
 import { allows, at, consoleCrumbs, type ConsoleShell, type PageContext, queryValue, seeOther } from '../../../../platform/web/console.js';
-import { Checkboxes, Csrf, ErrorSummary, Select, SuccessBanner, TextArea, TextInput } from '../../../../platform/web/fields.js';
+import { Checkboxes, Csrf, ErrorSummary, Select, SuccessBanner, TableHead, TextArea, TextInput } from '../../../../platform/web/fields.js';
 import { t, type ClientsKey as ConsoleKey } from './clients.messages.js';
 import { AUTH_METHODS, CLIENT_SCOPES, clientToForm, GRANT_TYPES, parseClientForm, type ClientFormError } from './clients.form.js';
 import { value, values, type FormValues } from '../../../../platform/web/form.js';
@@ -68,18 +68,7 @@ async function listPage(deps: ConsoleDeps, { lang, query, csrf }: PageContext): 
           </p>
         ) : (
           <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden" safe>
-              {t(lang, 'clients.title')}
-            </caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                {(['clients.id', 'clients.name', 'clients.grantTypes', 'clients.institution', 'clients.status', 'clients.actions'] as ConsoleKey[]).map((key) => (
-                  <th scope="col" class="govuk-table__header" safe>
-                    {t(lang, key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead caption={t(lang, 'clients.title')} headers={(['clients.id', 'clients.name', 'clients.grantTypes', 'clients.institution', 'clients.status', 'clients.actions'] as ConsoleKey[]).map((key) => t(lang, key))} />
             <tbody class="govuk-table__body">
               {clients.map((client) => (
                 <tr class="govuk-table__row">

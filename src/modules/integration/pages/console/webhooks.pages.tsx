@@ -7,7 +7,7 @@
 import { formatDateTime, otherLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
 import { at, consoleCrumbs, queryValue, type ConsoleShell, type PageContext, type Staff } from '../../../../platform/web/console.js';
-import { Csrf, SuccessBanner } from '../../../../platform/web/fields.js';
+import { Csrf, SuccessBanner, TableHead } from '../../../../platform/web/fields.js';
 import type { WebhookHealth, WebhooksService } from '../../webhooks.service.js';
 import { t } from './webhooks.messages.js';
 
@@ -64,18 +64,7 @@ async function listPage(webhooks: WebhooksService, { lang, staff, query, csrf }:
           </p>
         ) : (
           <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden" safe>
-              {t(lang, 'title')}
-            </caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                {(['client', 'url', 'state', 'last', 'action'] as const).map((key) => (
-                  <th scope="col" class="govuk-table__header" safe>
-                    {t(lang, key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead caption={t(lang, 'title')} headers={(['client', 'url', 'state', 'last', 'action'] as const).map((key) => t(lang, key))} />
             <tbody class="govuk-table__body">
               {rows.map((webhook) => (
                 <tr class="govuk-table__row">
