@@ -1,0 +1,70 @@
+/**
+ * Participation: users say whether a page helped, rate a service after its
+ * result, and everyone can see how services perform (P14). Page feedback is
+ * anonymous (path, language, device class and day; free text masked);
+ * ratings are once per application, by its applicant or submitter; the public
+ * performance figures per service and institution (applications per month,
+ * share decided by the expected date, median and P90 processing time,
+ * satisfaction, feedback volume, cells under 5 suppressed) come from the
+ * module's own facts, kept from applications.status_changed.
+ *
+ * Exposes the ParticipationService, the bus subscriber (PARTICIPATION_EVENTS),
+ * the page-end form for the layout's slot, its routes and pages, its events
+ * and migrations.
+ */
+import { fileURLToPath } from 'node:url';
+import { narrow, type RootDb } from '../../platform/db/database.js';
+import type { MigrationSource } from '../../platform/db/migrate.js';
+import type { EventEnvelope } from '../../platform/jobs/outbox.js';
+import type { App } from '../../platform/http/server.js';
+import type { WorkspaceShell } from '../../platform/web/workspace.js';
+import { STATUS_CHANGED } from '../applications/index.js';
+import { createCatalog, type CatalogService } from '../catalog/index.js';
+import type { ParticipationTables } from './participation.repo.js';
+import { createParticipationService, type ParticipationService, type ParticipationServiceOptions } from './participation.service.js';
+import { registerFeedbackPages } from './pages/portal/feedback.pages.js';
+import { registerPerformancePages } from './pages/portal/performance.pages.js';
+import { ratingPanel, registerRatingPages } from './pages/workspace/rating.pages.js';
+import { registerParticipationRoutes } from './participation.routes.js';
+
+export type { FeedbackInput, PageFeedback, ParticipationService, RateableApplication, Rater, Rating, RatingInput, StaffFilter } from './participation.service.js';
+export type { Performance, PerformanceRow } from './performance.js';
+export { maskPersonalData, deviceClass } from './participation.privacy.js';
+export { FEEDBACK_GIVEN, SERVICE_RATED, participationEvents, type FeedbackGivenEvent, type ServiceRatedEvent } from './participation.events.js';
+export { PageFeedbackForm } from './pages/portal/feedback.pages.js';
+export { ratingPanel };
+
+export const participationMigrations: MigrationSource = { module: 'participation', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
+
+export interface ParticipationOptions {
+  catalog?: ParticipationServiceOptions['catalog'] | CatalogService;
+  now?: () => Date;
+  rateLimit?: ParticipationServiceOptions['rateLimit'];
+}
+
+export function createParticipation(db: RootDb, options: ParticipationOptions = {}): ParticipationService {
+  return createParticipationService(narrow<ParticipationTables>(db), {
+    catalog: options.catalog ?? createCatalog(db),
+    now: options.now ?? (() => new Date()),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+  });
+}
+
+/** The event types participation keeps its facts from (its subscription on the platform's bus). */
+export const PARTICIPATION_EVENTS = [STATUS_CHANGED] as const;
+
+export function participationSubscriber(participation: Pick<ParticipationService, 'handleEvent'>): (event: EventEnvelope) => Promise<void> {
+  return (event) => participation.handleEvent(event);
+}
+
+/** The public side: the feedback form's routes, the performance pages and the open-data API. */
+export function registerParticipation(app: App, participation: ParticipationService, options: { publicUrl: string }): void {
+  registerFeedbackPages(app, participation, options);
+  registerPerformancePages(app, participation);
+  registerParticipationRoutes(app, { participation, publicUrl: options.publicUrl });
+}
+
+export function registerParticipationWorkspacePages(shell: WorkspaceShell, participation: ParticipationService): void {
+  registerRatingPages(shell, participation);
+}
+export { registerParticipationConsolePages, type ParticipationConsoleDeps } from './pages/console/feedback.pages.js';

@@ -1,0 +1,61 @@
+/** The texts of participation's workspace pages, in Latvian and English (ICU message syntax). */
+import { createTranslator } from '../../../../platform/web/i18n.js';
+
+const lv = {
+  'rate.panelTitle': 'Novērtējiet pakalpojumu',
+  'rate.panelText': 'Pastāstiet, kā jums veicās ar šo pakalpojumu. Tas aizņems minūti.',
+  'rate.panelLink': 'Novērtēt pakalpojumu',
+  'rate.panelDone': 'Jūs novērtējāt šo pakalpojumu ar {score} no 5. Paldies!',
+  'rate.title': 'Novērtējiet pakalpojumu',
+  'rate.caption': 'Pieteikums {number}',
+  'rate.lead': 'Jūsu vērtējums ir anonīms: iestāde redz vērtējumu un komentāru, bet ne jūsu vārdu. Pakalpojumu var novērtēt vienu reizi.',
+  'rate.score': 'Cik apmierināts esat ar pakalpojumu?',
+  'rate.score.1': '1 – ļoti neapmierināts',
+  'rate.score.2': '2 – neapmierināts',
+  'rate.score.3': '3 – ne apmierināts, ne neapmierināts',
+  'rate.score.4': '4 – apmierināts',
+  'rate.score.5': '5 – ļoti apmierināts',
+  'rate.ease': 'Vai pieteikties bija viegli vai grūti? (nav obligāti)',
+  'rate.easy': 'Viegli',
+  'rate.hard': 'Grūti',
+  'rate.comment': 'Ko varētu uzlabot? (nav obligāti)',
+  'rate.commentHint': 'Nenorādiet personas kodu, e-pastu vai tālruni: šādi dati tiek aizklāti.',
+  'rate.send': 'Nosūtīt vērtējumu',
+  'rate.errorScore': 'Izvēlieties vērtējumu no 1 līdz 5',
+  'rate.errorComment': 'Komentārā var būt ne vairāk kā {max} rakstzīmes',
+  'rate.done': 'Paldies! Jūsu vērtējums ir saņemts.',
+  'rate.already': 'Jūs šo pakalpojumu jau novērtējāt ar {score} no 5.',
+  'rate.notYet': 'Pakalpojumu varēs novērtēt, kad pieteikums būs izskatīts.',
+  'rate.back': 'Atpakaļ uz pieteikumu',
+};
+
+const en: Record<keyof typeof lv, string> = {
+  'rate.panelTitle': 'Rate the service',
+  'rate.panelText': 'Tell us how this service went for you. It takes a minute.',
+  'rate.panelLink': 'Rate the service',
+  'rate.panelDone': 'You rated this service {score} out of 5. Thank you!',
+  'rate.title': 'Rate the service',
+  'rate.caption': 'Application {number}',
+  'rate.lead': 'Your rating is anonymous: the institution sees the rating and the comment, not your name. A service can be rated once.',
+  'rate.score': 'How satisfied are you with the service?',
+  'rate.score.1': '1 – very dissatisfied',
+  'rate.score.2': '2 – dissatisfied',
+  'rate.score.3': '3 – neither satisfied nor dissatisfied',
+  'rate.score.4': '4 – satisfied',
+  'rate.score.5': '5 – very satisfied',
+  'rate.ease': 'Was applying easy or hard? (optional)',
+  'rate.easy': 'Easy',
+  'rate.hard': 'Hard',
+  'rate.comment': 'What could be better? (optional)',
+  'rate.commentHint': 'Do not give your personal code, e-mail address or phone number: such details are masked.',
+  'rate.send': 'Send rating',
+  'rate.errorScore': 'Choose a rating from 1 to 5',
+  'rate.errorComment': 'The comment can be at most {max} characters',
+  'rate.done': 'Thank you! We have your rating.',
+  'rate.already': 'You already rated this service {score} out of 5.',
+  'rate.notYet': 'You can rate the service once the application is decided.',
+  'rate.back': 'Back to the application',
+};
+
+export type WorkspaceMessage = keyof typeof lv;
+export const t = createTranslator<WorkspaceMessage>({ lv, en });
