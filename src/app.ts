@@ -145,7 +145,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, applicationPanels: [ratingPanel(participation)] });
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
-  registerParticipationWorkspacePages(workspace, participation);
+  registerParticipationWorkspacePages(workspace, { participation, catalog });
   // The console shell, and each capability's console pages and tiles in it.
   const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });
   registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons });

@@ -21,16 +21,25 @@ import type { WorkspaceShell } from '../../platform/web/workspace.js';
 import { STATUS_CHANGED } from '../applications/index.js';
 import { createCatalog, type CatalogService } from '../catalog/index.js';
 import type { ParticipationTables } from './participation.repo.js';
+import type { IdeasTables } from './ideas.repo.js';
+import { createIdeasService, type IdeasService } from './ideas.service.js';
 import { createParticipationService, type ParticipationService, type ParticipationServiceOptions } from './participation.service.js';
 import { registerFeedbackPages } from './pages/portal/feedback.pages.js';
 import { registerPerformancePages } from './pages/portal/performance.pages.js';
 import { ratingPanel, registerRatingPages } from './pages/workspace/rating.pages.js';
 import { registerParticipationRoutes } from './participation.routes.js';
+import { registerParticipationConsolePages as registerFeedbackConsolePages } from './pages/console/feedback.pages.js';
+import { registerIdeasConsolePages } from './pages/console/ideas.pages.js';
+import { registerIdeasPages } from './pages/portal/ideas.pages.js';
+import { registerIdeasWorkspacePages } from './pages/workspace/ideas.pages.js';
+import type { ConsoleShell } from '../../platform/web/console.js';
 
 export type { FeedbackInput, PageFeedback, ParticipationService, RateableApplication, Rater, Rating, RatingInput, StaffFilter } from './participation.service.js';
 export type { Performance, PerformanceRow } from './performance.js';
+export type { Idea, IdeaState, IdeasService } from './ideas.service.js';
+export { IDEA_STATES, ANSWER_STATES } from './ideas.service.js';
 export { maskPersonalData, deviceClass } from './participation.privacy.js';
-export { FEEDBACK_GIVEN, SERVICE_RATED, participationEvents, type FeedbackGivenEvent, type ServiceRatedEvent } from './participation.events.js';
+export { FEEDBACK_GIVEN, SERVICE_RATED, IDEA_PROPOSED, IDEA_STATE_CHANGED, participationEvents, type FeedbackGivenEvent, type ServiceRatedEvent } from './participation.events.js';
 export { PageFeedbackForm } from './pages/portal/feedback.pages.js';
 export { ratingPanel };
 
@@ -42,12 +51,16 @@ export interface ParticipationOptions {
   rateLimit?: ParticipationServiceOptions['rateLimit'];
 }
 
-export function createParticipation(db: RootDb, options: ParticipationOptions = {}): ParticipationService {
-  return createParticipationService(narrow<ParticipationTables>(db), {
-    catalog: options.catalog ?? createCatalog(db),
-    now: options.now ?? (() => new Date()),
-    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-  });
+/** Feedback, ratings, figures and ideas: one service over the module's tables. */
+export type Participation = ParticipationService & IdeasService;
+
+export function createParticipation(db: RootDb, options: ParticipationOptions = {}): Participation {
+  const catalog = options.catalog ?? createCatalog(db);
+  const now = options.now ?? (() => new Date());
+  return {
+    ...createParticipationService(narrow<ParticipationTables>(db), { catalog, now, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) }),
+    ...createIdeasService(narrow<IdeasTables>(db), { catalog, now }),
+  };
 }
 
 /** The event types participation keeps its facts from (its subscription on the platform's bus). */
@@ -58,13 +71,20 @@ export function participationSubscriber(participation: Pick<ParticipationService
 }
 
 /** The public side: the feedback form's routes, the performance pages and the open-data API. */
-export function registerParticipation(app: App, participation: ParticipationService, options: { publicUrl: string }): void {
+export function registerParticipation(app: App, participation: Participation, options: { publicUrl: string }): void {
   registerFeedbackPages(app, participation, options);
   registerPerformancePages(app, participation);
+  registerIdeasPages(app, participation);
   registerParticipationRoutes(app, { participation, publicUrl: options.publicUrl });
 }
 
-export function registerParticipationWorkspacePages(shell: WorkspaceShell, participation: ParticipationService): void {
-  registerRatingPages(shell, participation);
+export function registerParticipationWorkspacePages(shell: WorkspaceShell, deps: { participation: Participation; catalog: Pick<CatalogService, 'getMany' | 'lookup'> }): void {
+  registerRatingPages(shell, deps.participation);
+  registerIdeasWorkspacePages(shell, { ideas: deps.participation, catalog: deps.catalog });
 }
-export { registerParticipationConsolePages, type ParticipationConsoleDeps } from './pages/console/feedback.pages.js';
+
+/** The console's pages: feedback and ratings, and ideas to answer. */
+export function registerParticipationConsolePages(shell: ConsoleShell, deps: { participation: Participation; catalog: Pick<CatalogService, 'listAllPublished' | 'listInstitutions' | 'getMany'> }): void {
+  registerFeedbackConsolePages(shell, deps);
+  registerIdeasConsolePages(shell, { ideas: deps.participation, catalog: deps.catalog });
+}

@@ -4,8 +4,9 @@
  * writes what went wrong (with a personal code) and sends it — stored masked
  * with the page's path; every new page has no WCAG 2.1 A/AA violations
  * (axe-core): the comment and thanks pages, the performance pages (lv and
- * en), the rating page and the application page's panel, and the console's
- * feedback page (lv and en).
+ * en), the rating page and the application page's panel, the ideas pages
+ * (public list, proposing, supporting, my ideas), and the console's feedback
+ * and ideas pages (lv and en).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -108,11 +109,43 @@ test('the new pages pass axe in Latvian and English', { skip: skipBrowser }, asy
   });
   assert.equal((await participation.rateable({ personalCode: '150685-12347' }, number)).rating?.score, 4);
 
+  // Ideas: Anna proposes one (form with an error first), Jānis supports it.
+  await withContext(browser as Browser, { bypassCSP: true, baseURL: platform.url }, async (context) => {
+    const page = await signInPage(context, 'Anna Kalniņa', `/workspace/ideas/new?service=${RESIDENCE}`);
+    await expectAccessible(page, 'the new idea page');
+    await page.getByRole('button', { name: 'Ierosināt' }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    await expectAccessible(page, 'the new idea page with errors');
+    await page.getByLabel('Idejas nosaukums').fill('Paziņojums SMS');
+    await page.getByLabel('Aprakstiet ideju').fill('Paziņot par lēmumu arī ar SMS.');
+    await Promise.all([page.waitForURL(/\/workspace\/ideas\?done=proposed/), page.getByRole('button', { name: 'Ierosināt' }).click()]);
+    await expectAccessible(page, 'my ideas');
+    await page.goto(`/ideas/services/${RESIDENCE}`);
+    await expectAccessible(page, 'the public ideas page');
+    await page.goto(`/en/ideas/services/${RESIDENCE}?order=supported`);
+    await expectAccessible(page, 'the public ideas page (en)');
+  });
+  await withContext(browser as Browser, { bypassCSP: true, baseURL: platform.url }, async (context) => {
+    const page = await signInPage(context, 'Jānis Bērziņš', '/workspace');
+    await page.goto(`/ideas/services/${RESIDENCE}`);
+    await Promise.all([page.waitForURL(/\/workspace\/ideas\/[0-9a-f-]{36}$/), page.locator('#ideas a').first().click()]);
+    await expectAccessible(page, 'an idea with its support button');
+    await Promise.all([page.waitForURL(/done=supported/), page.getByRole('button', { name: 'Atbalstīt ideju' }).click()]);
+    await expectAccessible(page, 'an idea supported');
+  });
+
   await withContext(browser as Browser, { bypassCSP: true, baseURL: platform.url }, async (context) => {
     const page = await signInPage(context, 'Ilze Kļaviņa', '/console/participation');
     await expectAccessible(page, 'the console’s feedback page');
     await page.goto(`/en/console/participation?service=${service.id}&answer=no`);
     await expectAccessible(page, 'the console’s feedback page (en, filtered)');
     assert.ok((await page.locator('#ratings tbody tr').count()) >= 1);
+    await page.goto('/console/participation/ideas');
+    await expectAccessible(page, 'the console’s ideas page');
+    await page.getByLabel('Pamatojums (publisks)').first().fill('Izskatīsim nākamajā ceturksnī.');
+    await Promise.all([page.waitForURL(/done=saved/), page.getByRole('button', { name: /^Saglabāt atbildi/ }).first().click()]);
+    await expectAccessible(page, 'the console’s ideas page after saving');
+    await page.goto('/en/console/participation/ideas');
+    await expectAccessible(page, 'the console’s ideas page (en)');
   });
 });

@@ -13,3 +13,8 @@ export const notRateable = (): ConflictError => new ConflictError('participation
 export const alreadyRated = (): ConflictError => new ConflictError('participation.already-rated', 'This application’s service has already been rated.');
 export const unknownService = (ref: string): NotFoundError => new NotFoundError('participation.unknown-service', `No published service "${ref.slice(0, 80)}".`);
 export const unknownInstitution = (ref: string): NotFoundError => new NotFoundError('participation.unknown-institution', `No institution "${ref.slice(0, 80)}".`);
+export const invalidIdea = (detail: string, pointer: string): ValidationError => new ValidationError('participation.invalid-idea', detail, [{ pointer, in: 'body', detail }]);
+export const ideaNotFound = (): NotFoundError => new NotFoundError('participation.idea-not-found', 'No such idea.');
+export const alreadySupported = (): ConflictError => new ConflictError('participation.already-supported', 'You already support this idea.');
+export const ownIdea = (): ConflictError => new ConflictError('participation.own-idea', 'An idea is supported by others than its author.');
+export const notIdeaManager = (): AppError => new AppError('participation.not-idea-manager', 'forbidden', 'Only the service managers of the idea’s institution may set its state.');

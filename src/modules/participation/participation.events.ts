@@ -4,7 +4,7 @@
  * and a rating names its application, service and institution only.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import type { EventEnvelope, NewEvent } from '../../platform/jobs/outbox.js';
+import type { EventActor, EventEnvelope, NewEvent } from '../../platform/jobs/outbox.js';
 
 export const PARTICIPATION_SOURCE = '/participation';
 export const FEEDBACK_GIVEN = 'participation.feedback_given';
@@ -38,8 +38,6 @@ export type ServiceRatedData = Static<typeof ServiceRatedData>;
 export type FeedbackGivenEvent = EventEnvelope<typeof FEEDBACK_GIVEN, FeedbackGivenData>;
 export type ServiceRatedEvent = EventEnvelope<typeof SERVICE_RATED, ServiceRatedData>;
 
-/** Every event type of the module with its payload's schema. */
-export const participationEvents = { [FEEDBACK_GIVEN]: FeedbackGivenData, [SERVICE_RATED]: ServiceRatedData } as const;
 
 export function feedbackGiven(data: FeedbackGivenData, time: Date): NewEvent<typeof FEEDBACK_GIVEN, FeedbackGivenData> {
   // Anonymous: the platform is the actor.
@@ -50,3 +48,27 @@ export function feedbackGiven(data: FeedbackGivenData, time: Date): NewEvent<typ
 export function serviceRated(data: ServiceRatedData, time: Date): NewEvent<typeof SERVICE_RATED, ServiceRatedData> {
   return { type: SERVICE_RATED, source: PARTICIPATION_SOURCE, subject: data.applicationId, time, actor: { kind: 'platform', id: 'participation' }, data };
 }
+
+export const IDEA_PROPOSED = 'participation.idea_proposed';
+export const IDEA_STATE_CHANGED = 'participation.idea_state_changed';
+
+export const IdeaData = Type.Object({
+  ideaId: Type.String(),
+  serviceId: Type.String(),
+  institutionId: Type.String(),
+  /** the author's personal code: a notification may tell them of the answer */
+  author: Type.String(),
+  title: Type.String(),
+  state: Type.String(),
+  reason: Nullable(Type.String()),
+});
+export type IdeaData = Static<typeof IdeaData>;
+export type IdeaProposedEvent = EventEnvelope<typeof IDEA_PROPOSED, IdeaData>;
+export type IdeaStateChangedEvent = EventEnvelope<typeof IDEA_STATE_CHANGED, IdeaData>;
+
+export function ideaEvent(type: typeof IDEA_PROPOSED | typeof IDEA_STATE_CHANGED, data: IdeaData, actor: EventActor, time: Date): NewEvent<string, IdeaData> {
+  return { type, source: PARTICIPATION_SOURCE, subject: data.ideaId, time, actor, data };
+}
+
+/** Every event type of the module with its payload's schema. */
+export const participationEvents = { [FEEDBACK_GIVEN]: FeedbackGivenData, [SERVICE_RATED]: ServiceRatedData, [IDEA_PROPOSED]: IdeaData, [IDEA_STATE_CHANGED]: IdeaData } as const;

@@ -5,6 +5,8 @@
  *   masked with the page's path, and PMLP's service manager sees it (page and CSV);
  * - Jānis rates his decided application once from the workspace; a second
  *   rating and Anna's rating of his application are refused;
+ * - an idea gets two supporters, one vote each; PMLP marks it planned; its
+ *   author sees the state in her workspace;
  * - the performance JSON and CSV of a service count applications registered
  *   here (on time and late), agree with each other and suppress cells under 5;
  *   the HTML page shows the same figures; the API is in /openapi.json.
@@ -12,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createCatalog, type Service } from '../catalog/index.js';
-import { createParticipation, type ParticipationService } from './index.js';
+import { createParticipation, type Participation } from './index.js';
 import { eventually, expectJson } from '../../../test/support/http.js';
 import { csrfOf, decodeHtml, formOf, signedIn, startTestPlatform, submitForm, TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
 import { applyAsJanis } from '../../../test/support/journeys.js';
@@ -21,7 +23,7 @@ import { accessTokenFor, demoRp, institutionToken } from '../../../test/support/
 const RESIDENCE = 'dzivesvietas-deklaresana';
 
 let platform: TestPlatform;
-let participation: ParticipationService;
+let participation: Participation;
 let institution: string;
 
 before(async () => {
@@ -258,6 +260,48 @@ describe('public performance: open data and page', () => {
     for (const path of ['/api/v1/participation/services/{ref}/performance', '/api/v1/participation/services/{ref}/performance.csv', '/api/v1/participation/institutions/{ref}/performance', '/api/v1/participation/institutions/{ref}/performance.csv']) {
       assert.ok(openapi.paths[path], `${path} is documented`);
     }
+  });
+});
+
+describe('ideas without JavaScript', () => {
+  test('Anna proposes an idea; Jānis and Pēteris support it once each; PMLP marks it planned; Anna sees the state', async () => {
+    const anna = await signedIn(platform, 'Anna Kalniņa', '/workspace');
+    const proposed = await submitForm(anna, `/workspace/ideas/new?service=${RESIDENCE}`, '/workspace/ideas/new', { service: RESIDENCE, title: 'Atgādinājums pirms termiņa', body: 'Nosūtiet atgādinājumu nedēļu pirms termiņa. Mans tālrunis +371 26123456.' });
+    assert.equal(proposed.status, 303);
+    assert.equal(proposed.headers.get('location'), '/workspace/ideas?done=proposed');
+    const mine = await (await anna.request('/workspace/ideas?done=proposed')).text();
+    const id = /data-idea="([0-9a-f-]{36})"/.exec(mine)?.[1] ?? '';
+    assert.ok(id, 'Anna sees her idea');
+    const list = decodeHtml(await (await fetch(`${platform.url}/ideas/services/${RESIDENCE}`)).text());
+    assert.match(list, /Atgādinājums pirms termiņa[\s\S]*Mans tālrunis \[tālrunis\]\./);
+    assert.doesNotMatch(list, /Anna|230390/);
+
+    const page = `/workspace/ideas/${id}`;
+    assert.match(await (await anna.request(page)).text(), /id="own"/, 'no support button on one’s own idea');
+    for (const name of ['Jānis Bērziņš', 'Pēteris Ozols']) {
+      const person = await signedIn(platform, name, '/workspace');
+      const supported = await submitForm(person, page, `${page}/support`, {});
+      assert.equal(supported.status, 303, name);
+      const after = await (await person.request(`${page}?done=supported`)).text();
+      assert.match(after, /id="supported"/);
+      if (name === 'Jānis Bērziņš') {
+        // A second vote (a replayed form) is refused and counts nothing.
+        const token = csrfOf(await (await person.request('/workspace/offers')).text());
+        assert.equal((await person.request(`${page}/support`, { form: { _csrf: token } })).status, 409);
+      }
+    }
+    assert.equal((await participation.getIdea(id)).supporters, 2);
+
+    const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/participation/ideas');
+    const empty = await submitForm(ilze, '/console/participation/ideas', `/console/participation/ideas/${id}/state`, { [`state-${id}`]: 'planned', [`reason-${id}`]: '' });
+    assert.equal(empty.status, 400, 'a state needs its reason');
+    const saved = await submitForm(ilze, '/console/participation/ideas', `/console/participation/ideas/${id}/state`, { [`state-${id}`]: 'planned', [`reason-${id}`]: 'Ieviesīsim 2027. gada sākumā.' });
+    assert.equal(saved.status, 303);
+    const answered = decodeHtml(await (await anna.request('/workspace/ideas')).text());
+    assert.match(answered, new RegExp(`data-idea="${id}"[\\s\\S]*Plānota[\\s\\S]*Ieviesīsim 2027\\. gada sākumā\\.`));
+    const api = await expectJson<{ items: { id: string; state: string; supporters: number }[] }>(await fetch(`${platform.url}/api/v1/participation/services/${RESIDENCE}/ideas?order=supported`));
+    const item = api.items.find((candidate) => candidate.id === id);
+    assert.deepEqual([item?.state, item?.supporters], ['planned', 2]);
   });
 });
 

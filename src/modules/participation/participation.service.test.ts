@@ -17,7 +17,7 @@ import { eventsAfter } from '../../platform/jobs/outbox.js';
 import { createApplications, type ApplicationsService } from '../applications/index.js';
 import { createCatalog, type Service } from '../catalog/index.js';
 import { openTestDatabase } from '../../../test/support/database.js';
-import { createParticipation, deviceClass, maskPersonalData, type ParticipationService } from './index.js';
+import { createParticipation, deviceClass, maskPersonalData, type Participation } from './index.js';
 import { computePerformance, performanceCsv, type Fact } from './performance.js';
 
 const JANIS = '150685-12347';
@@ -72,7 +72,7 @@ test('figures: median, P90, on-time share, and counts from 1 to 4 suppressed; CS
 
 describe('participation over a database', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let participation: ParticipationService;
+  let participation: Participation;
   let applications: ApplicationsService;
   let residence: Service;
   let pmlp: Principal;
@@ -202,5 +202,26 @@ describe('participation over a database', () => {
     const institution = await participation.institutionPerformance('pmlp');
     assert.equal(institution.institution.id, residence.institutionId);
     assert.ok((institution.performance.total.applications ?? 0) >= 8);
+  });
+
+  test('ideas: proposed (masked), supported once by each other person, answered by the institution’s managers only', async () => {
+    clock = new Date('2026-12-01T10:00:00Z');
+    const idea = await participation.proposeIdea(ANNA, residence.slug, { title: 'Atgādinājums pirms termiņa', body: 'Sūtiet e-pastu uz anna@example.com nedēļu iepriekš.' });
+    assert.equal(idea.state, 'proposed');
+    assert.equal(idea.body, 'Sūtiet e-pastu uz [e-pasts] nedēļu iepriekš.');
+    await assert.rejects(participation.supportIdea(ANNA, idea.id), refusedWith('conflict', 'participation.own-idea'));
+    assert.equal((await participation.supportIdea(JANIS, idea.id)).supporters, 1);
+    await assert.rejects(participation.supportIdea(JANIS, idea.id), refusedWith('conflict', 'participation.already-supported'));
+    assert.equal((await participation.supportIdea('081275-05556', idea.id)).supporters, 2);
+    await assert.rejects(participation.setIdeaState({ personalCode: '120479-43216', institutionIds: ['00000000-0000-4000-8000-000000000000'] }, idea.id, 'planned', 'Nākamgad.'), refusedWith('forbidden'));
+    await assert.rejects(participation.setIdeaState({ personalCode: '120479-43216', institutionIds: [residence.institutionId] }, idea.id, 'planned', '  '), refusedWith('invalid'));
+    const planned = await participation.setIdeaState({ personalCode: '120479-43216', institutionIds: [residence.institutionId] }, idea.id, 'planned', 'Ieviesīsim 2027. gadā.');
+    assert.deepEqual([planned.state, planned.stateReason], ['planned', 'Ieviesīsim 2027. gadā.']);
+    assert.deepEqual((await participation.myIdeas(ANNA)).map((mine) => [mine.id, mine.state]), [[idea.id, 'planned']]);
+    clock = new Date('2026-12-01T11:00:00Z');
+    const other = await participation.proposeIdea(JANIS, residence.slug, { title: 'Otrā', body: 'Vēl viena.' });
+    assert.deepEqual((await participation.ideasOfService(residence.slug, 'supported')).ideas.map((item) => item.id), [idea.id, other.id]);
+    assert.deepEqual((await participation.ideasOfService(residence.slug, 'newest')).ideas.map((item) => item.id), [other.id, idea.id]);
+    await assert.rejects(participation.proposeIdea(ANNA, residence.slug, { title: '', body: 'x' }), refusedWith('invalid'));
   });
 });

@@ -72,3 +72,30 @@ create table participation.handled_events (
   event_id uuid primary key,
   handled_at timestamptz not null default now()
 );
+
+-- Ideas for improving a service: proposed by a signed-in person, supported
+-- once per person, answered by the institution with a state and its reason.
+-- The author's personal code lets them see their ideas; lists never show it.
+create table participation.ideas (
+  id uuid primary key default gen_random_uuid(),
+  service_id uuid not null,
+  institution_id uuid not null,
+  author text not null,
+  title text not null,
+  body text not null,
+  state text not null default 'proposed' check (state in ('proposed', 'under_review', 'planned', 'done', 'declined')),
+  state_reason text,
+  state_changed_at timestamptz,
+  supporters integer not null default 0,
+  created_at timestamptz not null
+);
+create index ideas_service on participation.ideas (service_id, created_at desc);
+create index ideas_institution on participation.ideas (institution_id, created_at desc);
+create index ideas_author on participation.ideas (author, created_at desc);
+
+create table participation.idea_supports (
+  idea_id uuid not null,
+  personal_code text not null,
+  created_at timestamptz not null,
+  primary key (idea_id, personal_code)
+);
