@@ -84,7 +84,7 @@ test('the new pages pass axe in Latvian and English', { skip: skipBrowser }, asy
     await expectAccessible(page, 'the comment page with an error');
     await page.goto('/en/feedback/thanks?page=%2Fen%2F');
     await expectAccessible(page, 'the thanks page (en)');
-    for (const path of [`/performance/services/${RESIDENCE}`, `/en/performance/services/${RESIDENCE}`, '/performance/institutions/pmlp', '/en/performance/institutions/pmlp']) {
+    for (const path of ['/performance', `/performance/services/${RESIDENCE}`, `/en/performance/services/${RESIDENCE}`, '/performance/institutions/pmlp', '/en/performance/institutions/pmlp']) {
       await page.goto(path);
       await expectAccessible(page, path);
     }

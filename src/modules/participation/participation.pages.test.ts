@@ -253,6 +253,10 @@ describe('public performance: open data and page', () => {
     assert.match(html, /data-month="total"[\s\S]*?data-figure="applications"[^>]*>8<[\s\S]*?data-figure="decidedOnTime"[^>]*>6</);
     assert.match(html, /data-month="2025-03"[\s\S]*?data-figure="applications"[^>]*>mazāk par 5</);
     assert.equal((await fetch(`${platform.url}/en/performance/institutions/pmlp`)).status, 200);
+    const national = await (await fetch(`${platform.url}/performance`)).text();
+    assert.match(national, /id="institutions"[\s\S]*href="\/performance\/institutions\/pmlp"/);
+    // A service page links to its figures and ideas (the page-end slot).
+    assert.match(await (await fetch(`${platform.url}/services/${target.slug}`)).text(), new RegExp(`id="participation-links"[\\s\\S]*href="/performance/services/${target.slug}"[\\s\\S]*href="/ideas/services/${target.slug}"`));
     assert.equal((await fetch(`${platform.url}/performance/services/no-such-service`)).status, 404);
     assert.equal((await fetch(`${platform.url}/api/v1/participation/services/no-such-service/performance`)).status, 404);
 

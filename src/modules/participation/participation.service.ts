@@ -108,13 +108,15 @@ export interface ParticipationService {
   rate(rater: Rater, number: string, input: RatingInput): Promise<Rating>;
   servicePerformance(ref: string): Promise<{ service: Service; institution: Institution; performance: Performance }>;
   institutionPerformance(ref: string): Promise<{ institution: Institution; services: Service[]; performance: Performance }>;
+  /** The whole platform's figures, and each institution's totals. */
+  nationalPerformance(): Promise<{ performance: Performance; institutions: { institution: Institution; total: Performance['total'] }[] }>;
   /** Page feedback of the institutions' services, newest first (for their service managers). */
   feedbackFor(filter: StaffFilter): Promise<PageFeedback[]>;
   ratingsFor(filter: StaffFilter): Promise<Rating[]>;
 }
 
 export interface ParticipationServiceOptions {
-  catalog: Pick<CatalogService, 'lookup' | 'getInstitution' | 'listAllPublished'>;
+  catalog: Pick<CatalogService, 'lookup' | 'getInstitution' | 'listAllPublished' | 'listInstitutions'>;
   now: () => Date;
   /** feedback allowed per network and window (default 30 in 10 minutes) */
   rateLimit?: { hits: number; windowMs: number };
@@ -332,6 +334,12 @@ export function createParticipationService(root: Db, options: ParticipationServi
       if (!institution) throw errors.unknownInstitution(ref);
       const services = (await catalog.listAllPublished()).filter((service) => service.institutionId === institution.id);
       return { institution, services, performance: await performanceOf({ institutionId: institution.id }) };
+    },
+
+    async nationalPerformance() {
+      const institutions = await catalog.listInstitutions();
+      const [performance, totals] = await Promise.all([performanceOf({}), Promise.all(institutions.map(async (institution) => ({ institution, total: (await performanceOf({ institutionId: institution.id })).total })))]);
+      return { performance, institutions: totals };
     },
 
     async feedbackFor(filter) {

@@ -25,10 +25,35 @@ export const FEEDBACK_PATH = '/feedback';
 const COMMENT_PATH = '/feedback/comment';
 const THANKS_PATH = '/feedback/thanks';
 
-/** The form every page shows above its footer (the layout's page-end slot). */
+/** A service's portal page (either portal, either language): its slug. */
+const SERVICE_PAGE = /^(?:\/en)?(?:\/business)?\/services\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+/**
+ * The form every page shows above its footer (the layout's page-end slot); on
+ * a service's page also the links to its public figures and its ideas.
+ */
 export function PageFeedbackForm({ lang, path }: { lang: Lang; path: string }): JSX.Element {
+  const slug = SERVICE_PAGE.exec(path)?.[1];
   return (
     <div class="govuk-width-container">
+      {slug ? (
+        <nav class="govuk-!-padding-top-4" aria-label={t(lang, 'feedback.serviceLinks')}>
+          <ul class="govuk-list govuk-!-margin-bottom-0" id="participation-links">
+            <li>
+              <a class="govuk-link" href={pathInLang(`/performance/services/${slug}`, lang)} safe>
+                {t(lang, 'feedback.performanceLink')}
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href={pathInLang(`/ideas/services/${slug}`, lang)} safe>
+                {t(lang, 'feedback.ideasLink')}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      ) : (
+        ''
+      )}
       <section class="govuk-!-padding-top-4 govuk-!-margin-bottom-6" aria-labelledby="pk-feedback-question" id="page-feedback">
         <form method="post" action={pathInLang(FEEDBACK_PATH, lang)}>
           <input type="hidden" name="page" value={path} />

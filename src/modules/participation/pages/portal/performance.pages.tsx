@@ -116,7 +116,7 @@ function FiguresTable({ lang, performance }: { lang: Lang; performance: Performa
   );
 }
 
-async function page(lang: Lang, selfPath: string, title: string, performance: Performance, dataUrl: string, links: { href: string; text: string }[]): Promise<string> {
+async function page(lang: Lang, selfPath: string, title: string, performance: Performance, dataUrl: string | undefined, links: { href: string; text: string }[], extra: JSX.Element = ''): Promise<string> {
   return renderPage({
     lang,
     title,
@@ -145,15 +145,22 @@ async function page(lang: Lang, selfPath: string, title: string, performance: Pe
             </p>
           </>
         )}
-        <h2 class="govuk-heading-m" safe>
-          {t(lang, 'perf.openData')}
-        </h2>
-        <LinkList
-          links={[
-            { href: dataUrl, text: t(lang, 'perf.json') },
-            { href: `${dataUrl}.csv`, text: t(lang, 'perf.csv') },
-          ]}
-        />
+        {extra}
+        {dataUrl ? (
+          <>
+            <h2 class="govuk-heading-m" safe>
+              {t(lang, 'perf.openData')}
+            </h2>
+            <LinkList
+              links={[
+                { href: dataUrl, text: t(lang, 'perf.json') },
+                { href: `${dataUrl}.csv`, text: t(lang, 'perf.csv') },
+              ]}
+            />
+          </>
+        ) : (
+          ''
+        )}
         <LinkList links={links} />
       </>
     ),
@@ -170,9 +177,55 @@ async function guarded(request: FastifyRequest, reply: FastifyReply, lang: Lang,
   }
 }
 
+/** Each institution's totals: applications, on-time share, median days, satisfaction, with a link to its page. */
+function InstitutionsTable({ lang, rows }: { lang: Lang; rows: Awaited<ReturnType<ParticipationService['nationalPerformance']>>['institutions'] }): JSX.Element {
+  const figures: Figure[] = ['applications', 'onTimeShare', 'medianDays', 'satisfaction'];
+  return (
+    <table class="govuk-table" id="institutions">
+      <caption class="govuk-table__caption govuk-table__caption--m" safe>
+        {t(lang, 'perf.institutions')}
+      </caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header" safe>
+            {t(lang, 'perf.institution')}
+          </th>
+          {figures.map((figure) => (
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric" safe>
+              {t(lang, `perf.${figure}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {rows.map(({ institution, total }) => (
+          <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header">
+              <a class="govuk-link" href={pathInLang(institutionPerformancePage(institution.code), lang)} safe>
+                {institution.name[lang]}
+              </a>
+            </th>
+            {figures.map((figure) => (
+              <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+                {cell(lang, total, figure)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function registerPerformancePages(app: App, participation: ParticipationService): void {
   const hide = { hide: true };
   for (const lang of ['lv', 'en'] as const) {
+    app.get(pathInLang('/performance', lang), { schema: hide }, async (request, reply) =>
+      guarded(request, reply, lang, async () => {
+        const { performance, institutions } = await participation.nationalPerformance();
+        return page(lang, '/performance', t(lang, 'perf.titleNational'), performance, undefined, [], <InstitutionsTable lang={lang} rows={institutions} />);
+      }),
+    );
     app.get(pathInLang('/performance/services/:slug', lang), { schema: hide }, async (request, reply) => {
       const slug = String((request.params as { slug?: string }).slug ?? '');
       if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return renderNotFoundPage(request, reply);
@@ -190,7 +243,10 @@ export function registerPerformancePages(app: App, participation: ParticipationS
       if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(code)) return renderNotFoundPage(request, reply);
       return guarded(request, reply, lang, async () => {
         const { institution, services, performance } = await participation.institutionPerformance(code);
-        const links = services.map((service: Service) => ({ href: pathInLang(servicePerformancePage(service.slug), lang), text: service.title[lang] }));
+        const links = [
+          ...services.map((service: Service) => ({ href: pathInLang(servicePerformancePage(service.slug), lang), text: service.title[lang] })),
+          { href: pathInLang('/performance', lang), text: t(lang, 'perf.titleNational') },
+        ];
         return page(lang, institutionPerformancePage(institution.code), t(lang, 'perf.titleInstitution', { institution: institution.name[lang] }), performance, institutionPerformanceUrl(institution.code), links);
       });
     });

@@ -3,6 +3,9 @@ import { createTranslator, type MessageTable } from '../../../../platform/web/i1
 
 const lv = {
   'feedback.question': 'Vai šī lapa bija noderīga?',
+  'feedback.serviceLinks': 'Pakalpojuma rādītāji un idejas',
+  'feedback.performanceLink': 'Pakalpojuma darbības rādītāji',
+  'feedback.ideasLink': 'Idejas pakalpojuma uzlabošanai',
   'feedback.yes': 'Jā',
   'feedback.yesHidden': ', šī lapa bija noderīga',
   'feedback.no': 'Nē',
@@ -28,6 +31,9 @@ const lv = {
   'perf.titleService': 'Pakalpojuma darbības rādītāji: {service}',
   'perf.titleInstitution': 'Iestādes darbības rādītāji: {institution}',
   'perf.caption': 'Atklātie dati',
+  'perf.titleNational': 'Valsts pakalpojumu darbības rādītāji',
+  'perf.institutions': 'Iestādes',
+  'perf.institution': 'Iestāde',
   'perf.lead': 'Pieteikumi pa mēnešiem, cik no tiem izskatīti līdz paredzētajam datumam, izskatīšanas laiks, lietotāju vērtējumi un atsauksmes par lapām. Skaitļi, kas mazāki par 5, netiek rādīti, lai neviens rādītājs neattiektos uz konkrētu cilvēku.',
   'perf.none': 'Par šo pakalpojumu vēl nav datu.',
   'perf.chartTitle': 'Pieteikumi pa mēnešiem',
@@ -75,6 +81,9 @@ const lv = {
 
 const en: Record<keyof typeof lv, string> = {
   'feedback.question': 'Was this page useful?',
+  'feedback.serviceLinks': 'The service’s figures and ideas',
+  'feedback.performanceLink': 'How this service performs',
+  'feedback.ideasLink': 'Ideas to improve this service',
   'feedback.yes': 'Yes',
   'feedback.yesHidden': ', this page was useful',
   'feedback.no': 'No',
@@ -100,6 +109,9 @@ const en: Record<keyof typeof lv, string> = {
   'perf.titleService': 'Service performance: {service}',
   'perf.titleInstitution': 'Institution performance: {institution}',
   'perf.caption': 'Open data',
+  'perf.titleNational': 'How public services perform',
+  'perf.institutions': 'Institutions',
+  'perf.institution': 'Institution',
   'perf.lead': 'Applications per month, how many were decided by the expected date, processing time, users’ ratings and page feedback. Figures under 5 are not shown, so that no figure points at a person.',
   'perf.none': 'There are no figures for this service yet.',
   'perf.chartTitle': 'Applications per month',
