@@ -21,7 +21,7 @@ import { createClientAdministration, createIdentity, identityMigrations, loadIde
 import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
-import { createParticipation, PageFeedbackForm, participationMigrations, PARTICIPATION_EVENTS, participationSubscriber, ratingPanel, registerParticipation, registerParticipationConsolePages, registerParticipationWorkspacePages } from './modules/participation/index.js';
+import { createParticipation, loadParticipationDemoData, PageFeedbackForm, participationMigrations, PARTICIPATION_EVENTS, participationSubscriber, ratingPanel, registerParticipation, registerParticipationConsolePages, registerParticipationWorkspacePages } from './modules/participation/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
@@ -179,6 +179,10 @@ export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'
   await runOnce(database.db, 'demo:offers', async (trx) => {
     const counts = await loadOffersDemoData(trx);
     log?.info(counts, 'demo offer rules loaded');
+  });
+  await runOnce(database.db, 'demo:participation', async (trx) => {
+    const counts = await loadParticipationDemoData(trx);
+    log?.info(counts, 'demo participation figures loaded');
   });
 }
 

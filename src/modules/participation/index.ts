@@ -23,6 +23,7 @@ import { createCatalog, type CatalogService } from '../catalog/index.js';
 import type { ParticipationTables } from './participation.repo.js';
 import type { IdeasTables } from './ideas.repo.js';
 import { createIdeasService, type IdeasService } from './ideas.service.js';
+import { loadParticipationDemo } from './participation.demo.js';
 import { createParticipationService, type ParticipationService, type ParticipationServiceOptions } from './participation.service.js';
 import { registerFeedbackPages } from './pages/portal/feedback.pages.js';
 import { registerPerformancePages } from './pages/portal/performance.pages.js';
@@ -61,6 +62,11 @@ export function createParticipation(db: RootDb, options: ParticipationOptions = 
     ...createParticipationService(narrow<ParticipationTables>(db), { catalog, now, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) }),
     ...createIdeasService(narrow<IdeasTables>(db), { catalog, now }),
   };
+}
+
+/** DEMO mode: a year of figures, feedback, ratings and two ideas for a few services. Run inside runOnce. */
+export async function loadParticipationDemoData(trx: RootDb, now = new Date()): Promise<{ services: number; applications: number }> {
+  return loadParticipationDemo(narrow<ParticipationTables>(trx), narrow<IdeasTables>(trx), createCatalog(trx), now);
 }
 
 /** The event types participation keeps its facts from (its subscription on the platform's bus). */

@@ -260,6 +260,11 @@ describe('public performance: open data and page', () => {
     assert.equal((await fetch(`${platform.url}/performance/services/no-such-service`)).status, 404);
     assert.equal((await fetch(`${platform.url}/api/v1/participation/services/no-such-service/performance`)).status, 404);
 
+    // The demo's year of figures for a VSAA service (DEMO mode).
+    const demo = await expectJson<Reply>(await fetch(`${platform.url}/api/v1/participation/services/gimenes-valsts-pabalsts/performance`));
+    assert.ok(demo.months.length >= 12);
+    assert.ok((demo.total.applications ?? 0) > 48 && (demo.total.onTimeShare ?? 0) > 0);
+
     const openapi = await expectJson<{ paths: Record<string, unknown> }>(await fetch(`${platform.url}/openapi.json`));
     for (const path of ['/api/v1/participation/services/{ref}/performance', '/api/v1/participation/services/{ref}/performance.csv', '/api/v1/participation/institutions/{ref}/performance', '/api/v1/participation/institutions/{ref}/performance.csv']) {
       assert.ok(openapi.paths[path], `${path} is documented`);

@@ -217,7 +217,7 @@ describe('participation over a database', () => {
     await assert.rejects(participation.setIdeaState({ personalCode: '120479-43216', institutionIds: [residence.institutionId] }, idea.id, 'planned', '  '), refusedWith('invalid'));
     const planned = await participation.setIdeaState({ personalCode: '120479-43216', institutionIds: [residence.institutionId] }, idea.id, 'planned', 'Ieviesīsim 2027. gadā.');
     assert.deepEqual([planned.state, planned.stateReason], ['planned', 'Ieviesīsim 2027. gadā.']);
-    assert.deepEqual((await participation.myIdeas(ANNA)).map((mine) => [mine.id, mine.state]), [[idea.id, 'planned']]);
+    assert.equal((await participation.myIdeas(ANNA)).find((mine) => mine.id === idea.id)?.state, 'planned', 'the author sees the state');
     clock = new Date('2026-12-01T11:00:00Z');
     const other = await participation.proposeIdea(JANIS, residence.slug, { title: 'Otrā', body: 'Vēl viena.' });
     assert.deepEqual((await participation.ideasOfService(residence.slug, 'supported')).ideas.map((item) => item.id), [idea.id, other.id]);

@@ -14,7 +14,7 @@ import { LinkList, renderPage } from '../../../../platform/web/layout.js';
 import type { Service } from '../../../catalog/index.js';
 import { institutionPerformanceUrl, servicePerformanceUrl } from '../../open-data.js';
 import type { ParticipationService } from '../../participation.service.js';
-import { FIGURES, type Figure, type Performance, type PerformanceRow } from '../../performance.js';
+import type { Figure, Performance, PerformanceRow } from '../../performance.js';
 import { t } from './portal.messages.js';
 
 export const servicePerformancePage = (slug: string): string => `/performance/services/${slug}`;
@@ -77,42 +77,50 @@ function Chart({ lang, performance }: { lang: Lang; performance: Performance }):
   );
 }
 
+/** Two tables, so each fits the page: applications and times; then satisfaction and page feedback. */
+const TABLES: { caption: 'perf.tableApplications' | 'perf.tableSatisfaction'; id: string; figures: Figure[] }[] = [
+  { caption: 'perf.tableApplications', id: 'figures', figures: ['applications', 'decided', 'decidedOnTime', 'onTimeShare', 'medianDays', 'p90Days'] },
+  { caption: 'perf.tableSatisfaction', id: 'satisfaction', figures: ['ratings', 'satisfaction', 'feedback', 'usefulShare'] },
+];
+
 function FiguresTable({ lang, performance }: { lang: Lang; performance: Performance }): JSX.Element {
   const rows = [...performance.months, performance.total];
   return (
-    <div>
-      <table class="govuk-table govuk-table--small-text-until-tablet" id="figures">
-        <caption class="govuk-table__caption govuk-table__caption--m" safe>
-          {t(lang, 'perf.table')}
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header" safe>
-              {t(lang, 'perf.month')}
-            </th>
-            {FIGURES.map((figure) => (
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric" safe>
-                {t(lang, `perf.${figure}`)}
+    <>
+      {TABLES.map((table) => (
+        <table class="govuk-table govuk-table--small-text-until-tablet" id={table.id}>
+          <caption class="govuk-table__caption govuk-table__caption--m" safe>
+            {t(lang, table.caption)}
+          </caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header" safe>
+                {t(lang, 'perf.month')}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {rows.map((row) => (
-            <tr class="govuk-table__row" data-month={row.month}>
-              <th scope="row" class="govuk-table__header" safe>
-                {monthName(lang, row.month)}
-              </th>
-              {FIGURES.map((figure) => (
-                <td class="govuk-table__cell govuk-table__cell--numeric" data-figure={figure} safe>
-                  {cell(lang, row, figure)}
-                </td>
+              {table.figures.map((figure) => (
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric" safe>
+                  {t(lang, `perf.${figure}`)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody class="govuk-table__body">
+            {rows.map((row) => (
+              <tr class="govuk-table__row" data-month={row.month}>
+                <th scope="row" class="govuk-table__header" safe>
+                  {monthName(lang, row.month)}
+                </th>
+                {table.figures.map((figure) => (
+                  <td class="govuk-table__cell govuk-table__cell--numeric" data-figure={figure} safe>
+                    {cell(lang, row, figure)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </>
   );
 }
 
