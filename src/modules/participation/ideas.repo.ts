@@ -15,6 +15,8 @@ interface IdeasTable {
   state_changed_at: Date | null;
   supporters: Generated<number>;
   created_at: Date;
+  hidden_reason: string | null;
+  hidden_at: Date | null;
 }
 
 interface IdeaSupportsTable {
@@ -29,10 +31,10 @@ export interface IdeasTables {
 }
 
 export type IdeasDb = Kysely<IdeasTables>;
-export type IdeaRow = { id: string; service_id: string; institution_id: string; author: string; title: string; body: string; state: IdeaState; state_reason: string | null; state_changed_at: Date | null; supporters: number; created_at: Date };
+export type IdeaRow = { id: string; service_id: string; institution_id: string; author: string; title: string; body: string; state: IdeaState; state_reason: string | null; state_changed_at: Date | null; supporters: number; created_at: Date; hidden_reason: string | null; hidden_at: Date | null };
 
 export async function insertIdea(db: IdeasDb, row: Pick<IdeaRow, 'service_id' | 'institution_id' | 'author' | 'title' | 'body' | 'created_at'>): Promise<IdeaRow> {
-  return db.insertInto('participation.ideas').values({ ...row, state_reason: null, state_changed_at: null }).returningAll().executeTakeFirstOrThrow();
+  return db.insertInto('participation.ideas').values({ ...row, state_reason: null, state_changed_at: null, hidden_reason: null, hidden_at: null }).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function findIdea(db: IdeasDb, id: string): Promise<IdeaRow | undefined> {
@@ -60,8 +62,13 @@ export async function setState(db: IdeasDb, id: string, state: IdeaState, reason
   return db.updateTable('participation.ideas').set({ state, state_reason: reason, state_changed_at: at }).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
-export async function listIdeas(db: IdeasDb, filter: { serviceId?: string; institutionIds?: string[]; author?: string; order: 'newest' | 'supported'; limit: number }): Promise<IdeaRow[]> {
+export async function hide(db: IdeasDb, id: string, reason: string, at: Date): Promise<IdeaRow | undefined> {
+  return db.updateTable('participation.ideas').set({ hidden_reason: reason, hidden_at: at }).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export async function listIdeas(db: IdeasDb, filter: { serviceId?: string; institutionIds?: string[]; author?: string; visibleOnly?: boolean; order: 'newest' | 'supported'; limit: number }): Promise<IdeaRow[]> {
   let query = db.selectFrom('participation.ideas').selectAll();
+  if (filter.visibleOnly) query = query.where('hidden_at', 'is', null);
   if (filter.serviceId) query = query.where('service_id', '=', filter.serviceId);
   if (filter.institutionIds) {
     if (filter.institutionIds.length === 0) return [];

@@ -31,6 +31,8 @@ export interface Idea {
   stateChangedAt: string | null;
   supporters: number;
   createdAt: string;
+  /** hidden by a platform administrator, and why (only the author and staff see hidden ideas) */
+  hiddenReason: string | null;
 }
 
 export interface IdeasService {
@@ -38,7 +40,10 @@ export interface IdeasService {
   supportIdea(personalCode: string, ideaId: string): Promise<Idea>;
   /** Sets the state with its reason; only for managers of the idea's institution (`institutionIds`). */
   setIdeaState(manager: { personalCode: string; institutionIds: string[] }, ideaId: string, state: IdeaState, reason: string): Promise<Idea>;
-  getIdea(ideaId: string): Promise<Idea>;
+  /** Hides an idea from every list but its author's, with the reason the author sees (platform administrators only). */
+  hideIdea(moderator: { personalCode: string; platformAdmin: boolean }, ideaId: string, reason: string): Promise<Idea>;
+  /** One idea; a hidden one only for its author (`viewer`). */
+  getIdea(ideaId: string, viewer?: string): Promise<Idea>;
   /** Whether the person supports the idea or wrote it (for the support button). */
   standing(personalCode: string, ideaId: string): Promise<{ author: boolean; supports: boolean }>;
   ideasOfService(serviceRef: string, order?: 'newest' | 'supported'): Promise<{ service: Service; ideas: Idea[] }>;
@@ -60,6 +65,7 @@ const toIdea = (row: IdeaRow): Idea => ({
   stateChangedAt: row.state_changed_at ? row.state_changed_at.toISOString() : null,
   supporters: row.supporters,
   createdAt: row.created_at.toISOString(),
+  hiddenReason: row.hidden_at ? row.hidden_reason : null,
 });
 
 export function createIdeasService(root: IdeasDb, options: { catalog: Pick<CatalogService, 'lookup'>; now: () => Date }): IdeasService {
@@ -101,6 +107,7 @@ export function createIdeasService(root: IdeasDb, options: { catalog: Pick<Catal
     async supportIdea(personalCode, ideaId) {
       const supporter = person(personalCode);
       const idea = await find(ideaId);
+      if (idea.hidden_at) throw errors.ideaNotFound();
       if (idea.author === supporter) throw errors.ownIdea();
       return inTransaction(root, async (trx) => {
         if (!(await repo.addSupport(trx, idea.id, supporter, now()))) throw errors.alreadySupported();
@@ -122,8 +129,18 @@ export function createIdeasService(root: IdeasDb, options: { catalog: Pick<Catal
       });
     },
 
-    async getIdea(ideaId) {
-      return toIdea(await find(ideaId));
+    async hideIdea(moderator, ideaId, reason) {
+      if (!moderator.platformAdmin) throw errors.notModerator();
+      const idea = await find(ideaId);
+      const text = maskPersonalData(reason.trim());
+      if (!text || text.length > 2000) throw errors.invalidIdea('say why (at most 2000 characters)', '#/reason');
+      return toIdea((await repo.hide(root, idea.id, text, now())) as IdeaRow);
+    },
+
+    async getIdea(ideaId, viewer) {
+      const idea = await find(ideaId);
+      if (idea.hidden_at && (!viewer || person(viewer) !== idea.author)) throw errors.ideaNotFound();
+      return toIdea(idea);
     },
 
     async standing(personalCode, ideaId) {
@@ -134,7 +151,7 @@ export function createIdeasService(root: IdeasDb, options: { catalog: Pick<Catal
 
     async ideasOfService(serviceRef, order = 'newest') {
       const service = await serviceOf(serviceRef);
-      return { service, ideas: (await repo.listIdeas(root, { serviceId: service.id, order, limit: 200 })).map(toIdea) };
+      return { service, ideas: (await repo.listIdeas(root, { serviceId: service.id, visibleOnly: true, order, limit: 200 })).map(toIdea) };
     },
 
     async myIdeas(personalCode) {

@@ -148,4 +148,10 @@ test('the new pages pass axe in Latvian and English', { skip: skipBrowser }, asy
     await page.goto('/en/console/participation/ideas');
     await expectAccessible(page, 'the console’s ideas page (en)');
   });
+  // A platform administrator also sees the moderation form.
+  await withContext(browser as Browser, { bypassCSP: true, baseURL: platform.url }, async (context) => {
+    const page = await signInPage(context, 'Roberts Liepa', '/console/participation/ideas');
+    assert.ok((await page.getByRole('button', { name: /^Paslēpt ideju/ }).count()) >= 1);
+    await expectAccessible(page, 'the console’s ideas page for a platform administrator');
+  });
 });

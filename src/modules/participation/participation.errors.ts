@@ -18,3 +18,4 @@ export const ideaNotFound = (): NotFoundError => new NotFoundError('participatio
 export const alreadySupported = (): ConflictError => new ConflictError('participation.already-supported', 'You already support this idea.');
 export const ownIdea = (): ConflictError => new ConflictError('participation.own-idea', 'An idea is supported by others than its author.');
 export const notIdeaManager = (): AppError => new AppError('participation.not-idea-manager', 'forbidden', 'Only the service managers of the idea’s institution may set its state.');
+export const notModerator = (): AppError => new AppError('participation.not-moderator', 'forbidden', 'Only platform administrators moderate ideas.');

@@ -92,7 +92,7 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     },
     async (request) => {
       const { service, ideas } = await participation.ideasOfService(request.params.ref, request.query.order ?? 'newest');
-      return { serviceId: service.id, items: ideas };
+      return { serviceId: service.id, items: ideas.map(({ hiddenReason: _hidden, ...idea }) => idea) };
     },
   );
 }

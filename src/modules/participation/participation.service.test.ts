@@ -204,7 +204,7 @@ describe('participation over a database', () => {
     assert.ok((institution.performance.total.applications ?? 0) >= 8);
   });
 
-  test('ideas: proposed (masked), supported once by each other person, answered by the institution’s managers only', async () => {
+  test('ideas: proposed (masked), supported once by each other person, answered by the institution’s managers only, hidden by a platform administrator', async () => {
     clock = new Date('2026-12-01T10:00:00Z');
     const idea = await participation.proposeIdea(ANNA, residence.slug, { title: 'Atgādinājums pirms termiņa', body: 'Sūtiet e-pastu uz anna@example.com nedēļu iepriekš.' });
     assert.equal(idea.state, 'proposed');
@@ -223,5 +223,13 @@ describe('participation over a database', () => {
     assert.deepEqual((await participation.ideasOfService(residence.slug, 'supported')).ideas.map((item) => item.id), [idea.id, other.id]);
     assert.deepEqual((await participation.ideasOfService(residence.slug, 'newest')).ideas.map((item) => item.id), [other.id, idea.id]);
     await assert.rejects(participation.proposeIdea(ANNA, residence.slug, { title: '', body: 'x' }), refusedWith('invalid'));
+    // Moderation: only a platform administrator hides, with a reason the author sees; nobody else finds it.
+    await assert.rejects(participation.hideIdea({ personalCode: '120479-43216', platformAdmin: false }, other.id, 'Reklāma.'), refusedWith('forbidden'));
+    await participation.hideIdea({ personalCode: '271188-10106', platformAdmin: true }, other.id, 'Reklāma.');
+    assert.deepEqual((await participation.ideasOfService(residence.slug)).ideas.map((item) => item.id), [idea.id]);
+    assert.equal((await participation.myIdeas(JANIS)).find((mine) => mine.id === other.id)?.hiddenReason, 'Reklāma.');
+    assert.equal((await participation.getIdea(other.id, JANIS)).hiddenReason, 'Reklāma.');
+    await assert.rejects(participation.getIdea(other.id, ANNA), refusedWith('not_found'));
+    await assert.rejects(participation.supportIdea(ANNA, other.id), refusedWith('not_found'));
   });
 });

@@ -87,7 +87,10 @@ create table participation.ideas (
   state_reason text,
   state_changed_at timestamptz,
   supporters integer not null default 0,
-  created_at timestamptz not null
+  created_at timestamptz not null,
+  -- moderation by a platform administrator: hidden from every list but the author's, who sees why
+  hidden_reason text,
+  hidden_at timestamptz
 );
 create index ideas_service on participation.ideas (service_id, created_at desc);
 create index ideas_institution on participation.ideas (institution_id, created_at desc);

@@ -1,7 +1,9 @@
 /**
  * Ideas in the console (P14): the service managers of an institution see the
  * ideas for its services and answer each with a state and a public reason;
- * the author sees the answer in their workspace. Plain forms with CSRF.
+ * the author sees the answer in their workspace. Platform administrators
+ * also hide an idea with a reason (moderation; the author sees why). Plain
+ * forms with CSRF.
  */
 import { escapeHtml as e } from '@kitajs/html';
 import type { FastifyReply } from 'fastify';
@@ -25,12 +27,16 @@ export interface IdeasConsoleDeps {
 const institutionsOf = async (deps: IdeasConsoleDeps, staff: Staff): Promise<string[]> =>
   staff.platformAdmin ? (await deps.catalog.listInstitutions()).map((institution) => institution.id) : staff.managerOf;
 
-async function ideasPage(deps: IdeasConsoleDeps, context: PageContext, failed?: { id: string; state: string; reason: string; errors: { state?: string; reason?: string } }): Promise<string> {
+async function ideasPage(deps: IdeasConsoleDeps, context: PageContext, failed?: { id: string; state?: string; reason?: string; hide?: string; errors: { state?: string; reason?: string; hide?: string } }): Promise<string> {
   const { lang, staff, csrf } = context;
   const ideas = await deps.ideas.ideasFor(await institutionsOf(deps, staff));
   const services = new Map((await deps.catalog.getMany([...new Set(ideas.map((idea) => idea.serviceId))])).map((service) => [service.id, service]));
   const errors: ShownError[] = failed
-    ? [...(failed.errors.state ? [{ id: `state-${failed.id}`, text: failed.errors.state }] : []), ...(failed.errors.reason ? [{ id: `reason-${failed.id}`, text: failed.errors.reason }] : [])]
+    ? [
+        ...(failed.errors.state ? [{ id: `state-${failed.id}`, text: failed.errors.state }] : []),
+        ...(failed.errors.reason ? [{ id: `reason-${failed.id}`, text: failed.errors.reason }] : []),
+        ...(failed.errors.hide ? [{ id: `hide-${failed.id}`, text: failed.errors.hide }] : []),
+      ]
     : [];
   const title = t(lang, 'ideas.title');
   return renderPage({
@@ -67,6 +73,13 @@ async function ideasPage(deps: IdeasConsoleDeps, context: PageContext, failed?: 
                 <p class="govuk-body" safe>
                   {idea.body}
                 </p>
+                {idea.hiddenReason ? (
+                  <p class="govuk-body-s" id={`hidden-${idea.id}`} safe>
+                    {t(lang, 'ideas.hiddenNote', { reason: idea.hiddenReason })}
+                  </p>
+                ) : (
+                  ''
+                )}
                 <p class="govuk-body-s" safe>
                   {`${t(lang, 'ideas.current', { state: t(lang, `ideas.state.${idea.state}`) })} · ${t(lang, 'ideas.supporters', { count: idea.supporters })}`}
                 </p>
@@ -88,6 +101,20 @@ async function ideasPage(deps: IdeasConsoleDeps, context: PageContext, failed?: 
                     </span>
                   </button>
                 </form>
+                {staff.platformAdmin && !idea.hiddenReason ? (
+                  <form method="post" action={at(lang, `${PATH}/${idea.id}/hide`)} novalidate>
+                    <Csrf token={csrf} />
+                    <TextArea lang={lang} name={`hide-${idea.id}`} label={t(lang, 'ideas.hideReason')} value={mine?.hide ?? ''} error={mine?.errors.hide} rows={2} />
+                    <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
+                      {e(t(lang, 'ideas.hide'))}
+                      <span class="govuk-visually-hidden" safe>
+                        {t(lang, 'ideas.saveHidden', { title: idea.title })}
+                      </span>
+                    </button>
+                  </form>
+                ) : (
+                  ''
+                )}
               </section>
             );
           })
@@ -120,4 +147,17 @@ export function registerIdeasConsolePages(shell: ConsoleShell, deps: IdeasConsol
   shell.tile({ path: PATH, title: (lang) => t(lang, 'ideas.tile'), text: (lang) => t(lang, 'ideas.tileText'), shows: (staff) => staff.platformAdmin || staff.managerOf.length > 0, order: 36 });
   shell.route({ method: 'GET', path: PATH, need: 'services', handler: (context) => ideasPage(deps, context) });
   shell.route({ method: 'POST', path: `${PATH}/:id/state`, need: 'services', handler: (context) => saveState(deps, context) });
+  shell.route({
+    method: 'POST',
+    path: `${PATH}/:id/hide`,
+    need: 'platform',
+    handler: async (context) => {
+      const { lang, staff, body, reply } = context;
+      const id = context.params.id ?? '';
+      const reason = typeof body[`hide-${id}`] === 'string' ? (body[`hide-${id}`] as string).trim() : '';
+      if (!reason || reason.length > 2000) return sendHtml(reply, lang, 400, await ideasPage(deps, context, { id, hide: reason, errors: { hide: t(lang, 'ideas.errorHide') } }));
+      await deps.ideas.hideIdea({ personalCode: staff.principal.personalCode ?? '', platformAdmin: staff.platformAdmin }, id, reason);
+      return seeOther(reply, lang, `${PATH}?done=saved`);
+    },
+  });
 }

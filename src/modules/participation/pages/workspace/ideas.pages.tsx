@@ -77,6 +77,13 @@ async function minePage(deps: IdeasPagesDeps, context: PageContext): Promise<str
                   </dt>
                   <dd class="govuk-summary-list__value">
                     <StateTag lang={lang} idea={idea} />
+                    {idea.hiddenReason ? (
+                      <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" safe>
+                        {t(lang, 'ideas.hidden', { reason: idea.hiddenReason })}
+                      </p>
+                    ) : (
+                      ''
+                    )}
                     {idea.stateReason ? (
                       <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" safe>
                         {idea.stateReason}
@@ -152,7 +159,7 @@ async function propose(deps: IdeasPagesDeps, context: PageContext): Promise<Fast
 
 async function ideaPage(deps: IdeasPagesDeps, context: PageContext, status = 200): Promise<FastifyReply | string> {
   const { lang, csrf, reply } = context;
-  const idea = await deps.ideas.getIdea(context.params.id ?? '');
+  const idea = await deps.ideas.getIdea(context.params.id ?? '', me(context));
   const [standing, [service]] = await Promise.all([deps.ideas.standing(me(context), idea.id), deps.catalog.getMany([idea.serviceId])]);
   const done = textOf(context.query.done) === 'supported';
   const html = await renderPage({
@@ -209,6 +216,18 @@ async function ideaPage(deps: IdeasPagesDeps, context: PageContext, status = 200
               </dd>
             </div>
           </dl>
+          {idea.hiddenReason ? (
+            <div class="govuk-warning-text" id="hidden">
+              <span class="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong class="govuk-warning-text__text" safe>
+                {t(lang, 'ideas.hidden', { reason: idea.hiddenReason })}
+              </strong>
+            </div>
+          ) : (
+            ''
+          )}
           {standing.author ? (
             <p class="govuk-body" id="own" safe>
               {t(lang, 'ideas.own')}
