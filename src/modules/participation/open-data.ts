@@ -5,6 +5,7 @@
  * same figures (performance.ts writes the CSV).
  */
 import type { Institution, Service } from '../catalog/index.js';
+import { informationQuality } from './information-quality.js';
 import type { PerformanceReply } from './participation.schemas.js';
 import { SUPPRESS_BELOW, type Performance } from './performance.js';
 
@@ -59,7 +60,7 @@ function describe(
 }
 
 export function serviceOpenData(service: Service, institution: Institution, performance: Performance, publicUrl: string, now: Date): PerformanceReply {
-  return describe('service', { id: service.id, code: service.slug, name: service.title }, institution, performance, servicePerformanceUrl(service.slug), publicUrl, now);
+  return { ...describe('service', { id: service.id, code: service.slug, name: service.title }, institution, performance, servicePerformanceUrl(service.slug), publicUrl, now), informationQuality: informationQuality(service) };
 }
 
 export function institutionOpenData(institution: Institution, performance: Performance, publicUrl: string, now: Date): PerformanceReply {

@@ -219,6 +219,7 @@ describe('public performance: open data and page', () => {
     assert.equal(json.dataset.temporal?.startDate, '2025-03-01');
     assert.ok(json.dataset.distribution.some((item) => item.mediaType === 'text/csv' && item.accessURL === `${platform.url}${url}.csv`));
     assert.equal(json.suppressBelow, 5);
+    assert.equal((json as unknown as { informationQuality: { max: number } }).informationQuality.max, 9);
     const march = json.months.find((row) => row.month === '2025-03');
     assert.deepEqual({ applications: march?.applications, decided: march?.decided }, { applications: null, decided: null }, 'two late applications: suppressed');
     assert.ok(march?.suppressed.includes('applications'));
@@ -250,6 +251,7 @@ describe('public performance: open data and page', () => {
     // The page shows the same figures in its table, with the chart.
     const html = await (await fetch(`${platform.url}/performance/services/${target.slug}`)).text();
     assert.match(html, /<svg[^>]*role="img"[^>]*aria-labelledby="chart-title chart-desc"/);
+    assert.match(html, /id="quality"[\s\S]*no 9 ziņām/);
     assert.match(html, /data-month="total"[\s\S]*?data-figure="applications"[^>]*>8<[\s\S]*?data-figure="decidedOnTime"[^>]*>6</);
     assert.match(html, /data-month="2025-03"[\s\S]*?data-figure="applications"[^>]*>mazāk par 5</);
     assert.equal((await fetch(`${platform.url}/en/performance/institutions/pmlp`)).status, 200);

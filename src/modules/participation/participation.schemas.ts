@@ -43,6 +43,16 @@ export const PerformanceReplySchema = Type.Object(
     dataset: DatasetSchema,
     subject: Type.Object({ kind: Type.Union([Type.Literal('service'), Type.Literal('institution')]), id: Type.String(), code: Type.String(), name: Text }),
     suppressBelow: Type.Integer({ description: 'counts from 1 to this minus one are suppressed' }),
+    informationQuality: Type.Optional(
+      Type.Object(
+        {
+          score: Type.Integer({ description: 'how many of the nine items of Regulation (EU) 2018/1724 Art. 10 the service’s information gives' }),
+          max: Type.Integer(),
+          missing: Type.Array(Type.String(), { description: 'steps, authority, authentication, evidence, redress, fees, deadlines, silence, languages' }),
+        },
+        { description: 'a service’s information quality (services only)' },
+      ),
+    ),
     months: Type.Array(PerformanceRowSchema),
     total: PerformanceRowSchema,
   },

@@ -19,6 +19,7 @@ import { createCatalog, type Service } from '../catalog/index.js';
 import { openTestDatabase } from '../../../test/support/database.js';
 import { createParticipation, deviceClass, maskPersonalData, type Participation } from './index.js';
 import { computePerformance, performanceCsv, type Fact } from './performance.js';
+import { informationQuality } from './information-quality.js';
 
 const JANIS = '150685-12347';
 const MARTA = '010118-23454';
@@ -103,6 +104,17 @@ describe('participation over a database', () => {
     pmlp = { subject: 'client:pmlp-system', kind: 'system', via: 'token', roles: [], scopes: ['applications.write'], institutionId: residence.institutionId };
   });
   after(async () => database.dispose());
+
+  test('information quality: the nine items of Regulation 2018/1724 Art. 10 from the register’s record', async () => {
+    const quality = informationQuality(residence);
+    assert.equal(quality.max, 9);
+    assert.equal(quality.score, 9 - quality.missing.length);
+    for (const item of ['steps', 'authority', 'evidence', 'fees', 'deadlines', 'languages'] as const) assert.ok(!quality.missing.includes(item), item);
+    const bare = informationQuality({ ...residence, steps: [], evidence: [], requirements: [], processingTime: undefined, channels: [], description: { lv: 'x', en: 'x' }, legalBasis: [], outputs: [] } as Service);
+    assert.deepEqual(bare.missing, ['steps', 'authentication', 'evidence', 'redress', 'deadlines', 'silence']);
+    const full = informationQuality({ ...residence, description: { lv: 'Lēmumu var apstrīdēt. Ja atbilde netiek sniegta mēneša laikā, … Pieslēdzieties ar eID.', en: '' } });
+    assert.deepEqual(full.missing, []);
+  });
 
   test('page feedback: the path without its query, the service it is about, one masked comment, a rate limit per network', async () => {
     clock = new Date('2026-11-20T10:00:00Z');

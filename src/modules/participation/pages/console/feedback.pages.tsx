@@ -12,7 +12,8 @@ import { otherLang, pathInLang, type Lang } from '../../../../platform/web/i18n.
 import { renderPage } from '../../../../platform/web/layout.js';
 import type { CatalogService, Service } from '../../../catalog/index.js';
 import type { PageFeedback, ParticipationService, Rating, StaffFilter } from '../../participation.service.js';
-import { servicePerformancePage } from '../portal/performance.pages.js';
+import { informationQuality } from '../../information-quality.js';
+import { QualityPanel, servicePerformancePage } from '../portal/performance.pages.js';
 import { t } from './console.messages.js';
 
 export const PATH = '/console/participation';
@@ -201,6 +202,7 @@ async function staffPage(deps: ParticipationConsoleDeps, context: PageContext): 
             {t(lang, 'staff.csvRatings')}
           </a>
         </p>
+        {chosen ? <QualityPanel lang={lang} quality={informationQuality(chosen)} /> : ''}
         {chosen ? (
           <p class="govuk-body">
             <a class="govuk-link" href={pathInLang(servicePerformancePage(chosen.slug), lang)}>

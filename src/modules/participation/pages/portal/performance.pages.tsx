@@ -12,6 +12,7 @@ import { renderNotFoundPage } from '../../../../platform/web/assets.js';
 import { LOCALE, otherLang, pathInLang, type Lang } from '../../../../platform/web/i18n.js';
 import { LinkList, renderPage } from '../../../../platform/web/layout.js';
 import type { Service } from '../../../catalog/index.js';
+import { informationQuality, type InformationQuality } from '../../information-quality.js';
 import { institutionPerformanceUrl, servicePerformanceUrl } from '../../open-data.js';
 import type { ParticipationService } from '../../participation.service.js';
 import type { Figure, Performance, PerformanceRow } from '../../performance.js';
@@ -185,6 +186,34 @@ async function guarded(request: FastifyRequest, reply: FastifyReply, lang: Lang,
   }
 }
 
+/** The information-quality score and what the service's information does not give. */
+export function QualityPanel({ lang, quality }: { lang: Lang; quality: InformationQuality }): JSX.Element {
+  return (
+    <section aria-labelledby="quality-title" id="quality">
+      <h2 class="govuk-heading-m" id="quality-title" safe>
+        {t(lang, 'perf.quality')}
+      </h2>
+      <p class="govuk-body" safe>
+        {t(lang, 'perf.qualityScore', { score: quality.score, max: quality.max })}
+      </p>
+      {quality.missing.length > 0 ? (
+        <>
+          <p class="govuk-body" safe>
+            {t(lang, 'perf.qualityMissing')}
+          </p>
+          <ul class="govuk-list govuk-list--bullet">
+            {quality.missing.map((item) => (
+              <li safe>{t(lang, `quality.${item}`)}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
 /** Each institution's totals: applications, on-time share, median days, satisfaction, with a link to its page. */
 function InstitutionsTable({ lang, rows }: { lang: Lang; rows: Awaited<ReturnType<ParticipationService['nationalPerformance']>>['institutions'] }): JSX.Element {
   const figures: Figure[] = ['applications', 'onTimeShare', 'medianDays', 'satisfaction'];
@@ -240,10 +269,18 @@ export function registerPerformancePages(app: App, participation: ParticipationS
       return guarded(request, reply, lang, async () => {
         const { service, institution, performance } = await participation.servicePerformance(slug);
         if (service.slug !== slug) throw new AppError('participation.moved', 'not_found', 'moved');
-        return page(lang, servicePerformancePage(slug), t(lang, 'perf.titleService', { service: service.title[lang] }), performance, servicePerformanceUrl(slug), [
-          { href: pathInLang(`/services/${slug}`, lang), text: t(lang, 'perf.serviceLink') },
-          { href: pathInLang(institutionPerformancePage(institution.code), lang), text: t(lang, 'perf.institutionLink', { institution: institution.name[lang] }) },
-        ]);
+        return page(
+          lang,
+          servicePerformancePage(slug),
+          t(lang, 'perf.titleService', { service: service.title[lang] }),
+          performance,
+          servicePerformanceUrl(slug),
+          [
+            { href: pathInLang(`/services/${slug}`, lang), text: t(lang, 'perf.serviceLink') },
+            { href: pathInLang(institutionPerformancePage(institution.code), lang), text: t(lang, 'perf.institutionLink', { institution: institution.name[lang] }) },
+          ],
+          <QualityPanel lang={lang} quality={informationQuality(service)} />,
+        );
       });
     });
     app.get(pathInLang('/performance/institutions/:code', lang), { schema: hide }, async (request, reply) => {
