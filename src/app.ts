@@ -133,7 +133,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // Participation: "was this page useful?" above every page's footer, ratings after a result, public performance figures kept from status changes.
   const participation = createParticipation(database.db, { catalog });
   setPageEndSlot(PageFeedbackForm);
-  registerParticipation(app, participation, { publicUrl: config.publicUrl });
+  registerParticipation(app, participation, { publicUrl: config.publicUrl, db: database.db, countryHeader: config.visitCountryHeader });
   bus.subscribe('participation', PARTICIPATION_EVENTS, participationSubscriber(participation));
   const offers = createOffers(database.db, { publicUrl: config.publicUrl, catalog, notify: notifications.notify });
   bus.subscribe('offers', OFFERED_EVENTS, offersSubscriber(offers));

@@ -30,6 +30,12 @@ export interface Config {
    * addresses, CIDR ranges or `loopback`; empty for none. Default `loopback`.
    */
   trustProxy: string[];
+  /**
+   * VISIT_COUNTRY_HEADER: the request header in which the operator's proxy puts
+   * the visitor's country (ISO 3166 alpha-2, e.g. `CF-IPCountry`), for the
+   * page-visit statistics; unset: countries are not counted. Never an address.
+   */
+  visitCountryHeader?: string | undefined;
 }
 
 /** Where an S3-compatible store is and how to sign for it (from S3_URL). */
@@ -188,7 +194,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     eventsIntervalMs: parseInterval(env.EVENTS_INTERVAL_MS),
+    visitCountryHeader: parseHeaderName(env.VISIT_COUNTRY_HEADER),
   };
+}
+
+function parseHeaderName(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[A-Za-z0-9-]{1,60}$/.test(value)) throw new ConfigError(`VISIT_COUNTRY_HEADER must be a header name, got "${value.slice(0, 60)}"`);
+  return value.toLowerCase();
 }
 
 function parseInterval(value: string | undefined): number {

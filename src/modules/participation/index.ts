@@ -24,6 +24,7 @@ import type { ParticipationTables } from './participation.repo.js';
 import type { IdeasTables } from './ideas.repo.js';
 import { createIdeasService, type IdeasService } from './ideas.service.js';
 import { loadParticipationDemo } from './participation.demo.js';
+import { createVisitCounter, registerVisitCounting, visitsBy, type VisitsTables } from './visits.js';
 import { createParticipationService, type ParticipationService, type ParticipationServiceOptions } from './participation.service.js';
 import { registerFeedbackPages } from './pages/portal/feedback.pages.js';
 import { registerPerformancePages } from './pages/portal/performance.pages.js';
@@ -31,6 +32,7 @@ import { ratingPanel, registerRatingPages } from './pages/workspace/rating.pages
 import { registerParticipationRoutes } from './participation.routes.js';
 import { registerParticipationConsolePages as registerFeedbackConsolePages } from './pages/console/feedback.pages.js';
 import { registerIdeasConsolePages } from './pages/console/ideas.pages.js';
+import { registerVisitsConsolePages } from './pages/console/visits.pages.js';
 import { registerIdeasPages } from './pages/portal/ideas.pages.js';
 import { registerIdeasWorkspacePages } from './pages/workspace/ideas.pages.js';
 import type { ConsoleShell } from '../../platform/web/console.js';
@@ -52,8 +54,12 @@ export interface ParticipationOptions {
   rateLimit?: ParticipationServiceOptions['rateLimit'];
 }
 
-/** Feedback, ratings, figures and ideas: one service over the module's tables. */
-export type Participation = ParticipationService & IdeasService;
+/** Feedback, ratings, figures, ideas and page visits: one service over the module's tables. */
+export type Participation = ParticipationService &
+  IdeasService & {
+    /** page visits in [from, to] (YYYY-MM-DD) summed by one dimension, most first */
+    visitsBy(by: 'path' | 'country' | 'device' | 'day', from: string, to: string, limit?: number): Promise<{ key: string; visits: number }[]>;
+  };
 
 export function createParticipation(db: RootDb, options: ParticipationOptions = {}): Participation {
   const catalog = options.catalog ?? createCatalog(db);
@@ -61,6 +67,7 @@ export function createParticipation(db: RootDb, options: ParticipationOptions = 
   return {
     ...createParticipationService(narrow<ParticipationTables>(db), { catalog, now, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) }),
     ...createIdeasService(narrow<IdeasTables>(db), { catalog, now }),
+    visitsBy: (by, from, to, limit) => visitsBy(narrow<VisitsTables>(db), by, from, to, limit),
   };
 }
 
@@ -77,7 +84,8 @@ export function participationSubscriber(participation: Pick<ParticipationService
 }
 
 /** The public side: the feedback form's routes, the performance pages and the open-data API. */
-export function registerParticipation(app: App, participation: Participation, options: { publicUrl: string }): void {
+export function registerParticipation(app: App, participation: Participation, options: { publicUrl: string; db: RootDb; countryHeader?: string | undefined }): void {
+  registerVisitCounting(app, createVisitCounter(narrow<VisitsTables>(options.db), { countryHeader: options.countryHeader }));
   registerFeedbackPages(app, participation, options);
   registerPerformancePages(app, participation);
   registerIdeasPages(app, participation);
@@ -92,5 +100,6 @@ export function registerParticipationWorkspacePages(shell: WorkspaceShell, deps:
 /** The console's pages: feedback and ratings, and ideas to answer. */
 export function registerParticipationConsolePages(shell: ConsoleShell, deps: { participation: Participation; catalog: Pick<CatalogService, 'listAllPublished' | 'listInstitutions' | 'getMany'> }): void {
   registerFeedbackConsolePages(shell, deps);
+  registerVisitsConsolePages(shell, deps.participation);
   registerIdeasConsolePages(shell, { ideas: deps.participation, catalog: deps.catalog });
 }

@@ -140,6 +140,8 @@ test('the new pages pass axe in Latvian and English', { skip: skipBrowser }, asy
     await page.goto(`/en/console/participation?service=${service.id}&answer=no`);
     await expectAccessible(page, 'the console’s feedback page (en, filtered)');
     assert.ok((await page.locator('#ratings tbody tr').count()) >= 1);
+    await page.goto('/console/participation/visits');
+    await expectAccessible(page, 'the console’s page-visit statistics');
     await page.goto('/console/participation/ideas');
     await expectAccessible(page, 'the console’s ideas page');
     await page.getByLabel('Pamatojums (publisks)').first().fill('Izskatīsim nākamajā ceturksnī.');

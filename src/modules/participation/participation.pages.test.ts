@@ -7,6 +7,7 @@
  *   rating and Anna's rating of his application are refused;
  * - an idea gets two supporters, one vote each; PMLP marks it planned; its
  *   author sees the state in her workspace;
+ * - public page visits are counted per day, path, country and device;
  * - the performance JSON and CSV of a service count applications registered
  *   here (on time and late), agree with each other and suppress cells under 5;
  *   the HTML page shows the same figures; the API is in /openapi.json.
@@ -27,7 +28,7 @@ let participation: Participation;
 let institution: string;
 
 before(async () => {
-  platform = await startTestPlatform();
+  platform = await startTestPlatform({ env: { VISIT_COUNTRY_HEADER: 'X-Country' } });
   participation = createParticipation(platform.database.db);
   institution = await institutionToken(platform, 'applications.read applications.write');
 });
@@ -313,6 +314,32 @@ describe('ideas without JavaScript', () => {
     const api = await expectJson<{ items: { id: string; state: string; supporters: number }[] }>(await fetch(`${platform.url}/api/v1/participation/services/${RESIDENCE}/ideas?order=supported`));
     const item = api.items.find((candidate) => candidate.id === id);
     assert.deepEqual([item?.state, item?.supporters], ['planned', 2]);
+  });
+});
+
+describe('page-visit statistics', () => {
+  test('public pages are counted per day, path, country and device; no query string, no workspace page, nothing per person', async () => {
+    const slug = 'pases-izsniegsana';
+    const visitors: Record<string, string>[] = [{ 'x-country': 'lv', 'user-agent': 'Mozilla/5.0 (iPhone) Mobile' }, { 'x-country': 'EE' }, { 'x-country': 'not a country' }];
+    for (const headers of visitors) {
+      assert.equal((await fetch(`${platform.url}/services/${slug}?q=secret`, { headers: { accept: 'text/html', ...headers } })).status, 200);
+    }
+    const janis = await signedIn(platform, 'Jānis Bērziņš', '/workspace');
+    assert.equal((await janis.request('/workspace')).status, 200);
+    const day = new Date().toISOString().slice(0, 10);
+    const countries = await eventually(
+      () => participation.visitsBy('country', day, day),
+      (rows) => (rows.find((row) => row.key === 'EE')?.visits ?? 0) >= 1,
+      'the visits are written',
+    );
+    assert.ok((countries.find((row) => row.key === 'LV')?.visits ?? 0) >= 1);
+    assert.ok((countries.find((row) => row.key === '--')?.visits ?? 0) >= 1);
+    const pages = await participation.visitsBy('path', day, day, 1000);
+    assert.ok((pages.find((row) => row.key === `/services/${slug}`)?.visits ?? 0) >= 3);
+    assert.ok(pages.every((row) => !row.key.includes('?') && !row.key.startsWith('/workspace') && !row.key.startsWith('/console')));
+    assert.ok(((await participation.visitsBy('device', day, day)).find((row) => row.key === 'mobile')?.visits ?? 0) >= 1);
+    const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/participation/visits');
+    assert.match(await (await ilze.request('/console/participation/visits')).text(), new RegExp(`id="visits-pages"[\\s\\S]*/services/${slug}`));
   });
 });
 

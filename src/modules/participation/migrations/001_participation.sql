@@ -102,3 +102,16 @@ create table participation.idea_supports (
   created_at timestamptz not null,
   primary key (idea_id, personal_code)
 );
+
+-- Page visits (SDG Regulation 2020/1121 Art. 3): counts per day, page (path
+-- without query), country (from the operator's proxy header; '--' unknown) and
+-- device class. No cookie, no address, nothing per person; workspace and
+-- console pages are not counted.
+create table participation.page_visits (
+  day date not null,
+  path text not null,
+  country text not null,
+  device text not null,
+  visits integer not null,
+  primary key (day, path, country, device)
+);
