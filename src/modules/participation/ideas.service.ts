@@ -8,7 +8,7 @@
 import type { RootDb } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/database.js';
 import { publish } from '../../platform/jobs/outbox.js';
-import type { CatalogService, Service } from '../catalog/index.js';
+import type { CatalogService, Institution, Service } from '../catalog/index.js';
 import * as errors from './participation.errors.js';
 import { IDEA_PROPOSED, IDEA_STATE_CHANGED, ideaEvent } from './participation.events.js';
 import { maskPersonalData } from './participation.privacy.js';
@@ -47,6 +47,7 @@ export interface IdeasService {
   /** Whether the person supports the idea or wrote it (for the support button). */
   standing(personalCode: string, ideaId: string): Promise<{ author: boolean; supports: boolean }>;
   ideasOfService(serviceRef: string, order?: 'newest' | 'supported'): Promise<{ service: Service; ideas: Idea[] }>;
+  ideasOfInstitution(institutionRef: string, order?: 'newest' | 'supported'): Promise<{ institution: Institution; services: Service[]; ideas: Idea[] }>;
   myIdeas(personalCode: string): Promise<Idea[]>;
   ideasFor(institutionIds: string[], serviceId?: string): Promise<Idea[]>;
 }
@@ -68,7 +69,7 @@ const toIdea = (row: IdeaRow): Idea => ({
   hiddenReason: row.hidden_at ? row.hidden_reason : null,
 });
 
-export function createIdeasService(root: IdeasDb, options: { catalog: Pick<CatalogService, 'lookup'>; now: () => Date }): IdeasService {
+export function createIdeasService(root: IdeasDb, options: { catalog: Pick<CatalogService, 'lookup' | 'getInstitution' | 'getMany'>; now: () => Date }): IdeasService {
   const { catalog, now } = options;
   const person = (code: string): string => {
     const key = digits(code);
@@ -152,6 +153,13 @@ export function createIdeasService(root: IdeasDb, options: { catalog: Pick<Catal
     async ideasOfService(serviceRef, order = 'newest') {
       const service = await serviceOf(serviceRef);
       return { service, ideas: (await repo.listIdeas(root, { serviceId: service.id, visibleOnly: true, order, limit: 200 })).map(toIdea) };
+    },
+
+    async ideasOfInstitution(institutionRef, order = 'newest') {
+      const institution = await catalog.getInstitution(institutionRef).catch(() => undefined);
+      if (!institution) throw errors.unknownInstitution(institutionRef);
+      const ideas = (await repo.listIdeas(root, { institutionIds: [institution.id], visibleOnly: true, order, limit: 200 })).map(toIdea);
+      return { institution, services: await catalog.getMany([...new Set(ideas.map((idea) => idea.serviceId))]), ideas };
     },
 
     async myIdeas(personalCode) {

@@ -33,7 +33,7 @@ import { registerParticipationRoutes } from './participation.routes.js';
 import { registerParticipationConsolePages as registerFeedbackConsolePages } from './pages/console/feedback.pages.js';
 import { registerIdeasConsolePages } from './pages/console/ideas.pages.js';
 import { registerVisitsConsolePages } from './pages/console/visits.pages.js';
-import { registerIdeasPages } from './pages/portal/ideas.pages.js';
+import { registerIdeasPages, registerInstitutionIdeasPages } from './pages/portal/ideas.pages.js';
 import { registerIdeasWorkspacePages } from './pages/workspace/ideas.pages.js';
 import type { ConsoleShell } from '../../platform/web/console.js';
 
@@ -49,7 +49,7 @@ export { ratingPanel };
 export const participationMigrations: MigrationSource = { module: 'participation', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 
 export interface ParticipationOptions {
-  catalog?: ParticipationServiceOptions['catalog'] | CatalogService;
+  catalog?: CatalogService;
   now?: () => Date;
   rateLimit?: ParticipationServiceOptions['rateLimit'];
 }
@@ -89,6 +89,7 @@ export function registerParticipation(app: App, participation: Participation, op
   registerFeedbackPages(app, participation, options);
   registerPerformancePages(app, participation);
   registerIdeasPages(app, participation);
+  registerInstitutionIdeasPages(app, participation);
   registerParticipationRoutes(app, { participation, publicUrl: options.publicUrl });
 }
 

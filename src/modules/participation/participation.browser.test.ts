@@ -124,6 +124,8 @@ test('the new pages pass axe in Latvian and English', { skip: skipBrowser }, asy
     await expectAccessible(page, 'the public ideas page');
     await page.goto(`/en/ideas/services/${RESIDENCE}?order=supported`);
     await expectAccessible(page, 'the public ideas page (en)');
+    await page.goto('/ideas/institutions/pmlp');
+    await expectAccessible(page, 'an institution’s ideas');
   });
   await withContext(browser as Browser, { bypassCSP: true, baseURL: platform.url }, async (context) => {
     const page = await signInPage(context, 'Jānis Bērziņš', '/workspace');

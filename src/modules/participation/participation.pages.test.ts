@@ -312,6 +312,8 @@ describe('ideas without JavaScript', () => {
     const answered = decodeHtml(await (await anna.request('/workspace/ideas')).text());
     assert.match(answered, new RegExp(`data-idea="${id}"[\\s\\S]*Plānota[\\s\\S]*Ieviesīsim 2027\\. gada sākumā\\.`));
     const api = await expectJson<{ items: { id: string; state: string; supporters: number }[] }>(await fetch(`${platform.url}/api/v1/participation/services/${RESIDENCE}/ideas?order=supported`));
+    const institutionList = await (await fetch(`${platform.url}/ideas/institutions/pmlp?order=supported`)).text();
+    assert.match(institutionList, new RegExp(`data-idea="${id}"`));
     const item = api.items.find((candidate) => candidate.id === id);
     assert.deepEqual([item?.state, item?.supporters], ['planned', 2]);
   });

@@ -290,6 +290,7 @@ export function registerPerformancePages(app: App, participation: ParticipationS
         const { institution, services, performance } = await participation.institutionPerformance(code);
         const links = [
           ...services.map((service: Service) => ({ href: pathInLang(servicePerformancePage(service.slug), lang), text: service.title[lang] })),
+          { href: pathInLang(`/ideas/institutions/${institution.code}`, lang), text: t(lang, 'ideas.institutionLink') },
           { href: pathInLang('/performance', lang), text: t(lang, 'perf.titleNational') },
         ];
         return page(lang, institutionPerformancePage(institution.code), t(lang, 'perf.titleInstitution', { institution: institution.name[lang] }), performance, institutionPerformanceUrl(institution.code), links);
