@@ -13,7 +13,7 @@ import { renderPage } from '../../../../platform/web/layout.js';
 import type { CatalogService, Service } from '../../../catalog/index.js';
 import type { PageFeedback, ParticipationService, Rating, StaffFilter } from '../../participation.service.js';
 import { informationQuality } from '../../information-quality.js';
-import { QualityPanel, servicePerformancePage } from '../portal/performance.pages.js';
+import { FiguresTable, QualityPanel, servicePerformancePage } from '../portal/performance.pages.js';
 import { t } from './console.messages.js';
 
 export const PATH = '/console/participation';
@@ -142,6 +142,8 @@ async function staffPage(deps: ParticipationConsoleDeps, context: PageContext): 
   const titles = new Map(view.services.map((service) => [service.id, service.title[lang]]));
   const title = t(lang, 'staff.title');
   const chosen = view.services.find((service) => service.id === view.filter.serviceId);
+  // A chosen service's trends: the same monthly figures as its public page.
+  const trends = chosen ? (await deps.participation.servicePerformance(chosen.id)).performance : undefined;
   return renderPage({
     lang,
     title,
@@ -203,6 +205,16 @@ async function staffPage(deps: ParticipationConsoleDeps, context: PageContext): 
           </a>
         </p>
         {chosen ? <QualityPanel lang={lang} quality={informationQuality(chosen)} /> : ''}
+        {trends && trends.months.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-m" safe>
+              {t(lang, 'staff.trends')}
+            </h2>
+            <FiguresTable lang={lang} performance={trends} />
+          </>
+        ) : (
+          ''
+        )}
         {chosen ? (
           <p class="govuk-body">
             <a class="govuk-link" href={pathInLang(servicePerformancePage(chosen.slug), lang)}>

@@ -84,7 +84,7 @@ const TABLES: { caption: 'perf.tableApplications' | 'perf.tableSatisfaction'; id
   { caption: 'perf.tableSatisfaction', id: 'satisfaction', figures: ['ratings', 'satisfaction', 'feedback', 'usefulShare'] },
 ];
 
-function FiguresTable({ lang, performance }: { lang: Lang; performance: Performance }): JSX.Element {
+export function FiguresTable({ lang, performance }: { lang: Lang; performance: Performance }): JSX.Element {
   const rows = [...performance.months, performance.total];
   return (
     <>
