@@ -67,7 +67,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'identity', description: 'Single sign-on: who is calling (P6)' },
       { name: 'applications', description: 'E-forms, applications, the central status register, lead times and results (P2, P8, P11, P12)' },
       { name: 'notifications', description: 'Notifications: workspace inbox, e-mail, SMS, push and e-address; preferences and offers (P10)' },
-      { name: 'participation', description: 'Participation: page feedback, ratings and public performance figures as open data (P14)' },
+      { name: 'participation', description: 'Participation: public performance figures as open data, and ideas to improve services (P14)' },
     ],
     version: packageJson.version,
     metricsToken: config.metricsToken,

@@ -54,7 +54,7 @@ const lv = {
   'ideas.state.planned': 'Plānota',
   'ideas.state.done': 'Īstenota',
   'ideas.state.declined': 'Noraidīta',
-  'home.ideas': 'Idejas un vērtējumi',
+  'home.ideas': 'Manas idejas',
   'home.ideasText': 'Jūsu idejas pakalpojumu uzlabošanai un iestāžu atbildes.',
 };
 
@@ -111,7 +111,7 @@ const en: Record<keyof typeof lv, string> = {
   'ideas.state.planned': 'Planned',
   'ideas.state.done': 'Done',
   'ideas.state.declined': 'Declined',
-  'home.ideas': 'Ideas and ratings',
+  'home.ideas': 'My ideas',
   'home.ideasText': 'Your ideas to improve services and the institutions’ answers.',
 };
 
