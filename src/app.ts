@@ -14,6 +14,7 @@ import { installProblemHandlers } from './platform/http/problem.js';
 import { createRateLimiter, installClientRateLimit } from './platform/http/rate-limit.js';
 import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
+import { setPageEndSlot } from './platform/web/layout.js';
 import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessConsolePages, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
 import { auditMigrations, createAudit } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, createSearchingCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
@@ -21,6 +22,7 @@ import { createClientAdministration, createIdentity, identityMigrations, loadIde
 import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
+import { createParticipation, loadParticipationDemoData, PageFeedbackForm, participationMigrations, PARTICIPATION_EVENTS, participationSubscriber, ratingPanel, registerParticipation, registerParticipationConsolePages, registerParticipationWorkspacePages } from './modules/participation/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
 import { createWebhooks, integrationMigrations, registerDevelopersPages, registerIntegrationConsolePages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
 import { createConsoleShell } from './shells/console/index.js';
@@ -30,7 +32,7 @@ import { createJobQueue } from './platform/jobs/queue.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, integrationMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, integrationMigrations, participationMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -68,6 +70,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'applications', description: 'E-forms, applications, the central status register, lead times and results (P2, P8, P11, P12)' },
       { name: 'notifications', description: 'Notifications: workspace inbox, e-mail, SMS, push and e-address; preferences and offers (P10)' },
       { name: 'integration', description: 'Webhooks: the platform’s events delivered to institutions’ and third parties’ systems, signed (P5, P17)' },
+      { name: 'participation', description: 'Participation: public performance figures as open data, and ideas to improve services (P14)' },
     ],
     version: packageJson.version,
     metricsToken: config.metricsToken,
@@ -140,6 +143,11 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   });
   const preferences = createPreferences(database.db, { publicUrl: config.publicUrl, sender: notifications.confirmations, vapidPublicKey: notifications.pushPublicKey });
   registerPreferencesRoutes(app, { preferences, audit });
+  // Participation: "was this page useful?" above every page's footer, ratings after a result, public performance figures kept from status changes.
+  const participation = createParticipation(database.db, { catalog });
+  setPageEndSlot(PageFeedbackForm);
+  registerParticipation(app, participation, { publicUrl: config.publicUrl, db: database.db, countryHeader: config.visitCountryHeader });
+  bus.subscribe('participation', PARTICIPATION_EVENTS, participationSubscriber(participation));
   const offers = createOffers(database.db, { publicUrl: config.publicUrl, catalog, notify: notifications.notify });
   bus.subscribe('offers', OFFERED_EVENTS, offersSubscriber(offers));
   // The workspace: a thin shell; access decides whom a person acts for, and each module puts its pages and tiles in it (in this order on the front page).
@@ -147,9 +155,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const workspace = createWorkspaceShell(app, { acting: createActingResolver({ access, audit, persons }) });
   registerNotificationsWorkspacePages(workspace, notifications.service);
   registerAccessWorkspacePages(workspace, { access, mandates, catalog, audit, persons });
-  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db });
+  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, applicationPanels: [ratingPanel(participation)] });
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
+  registerParticipationWorkspacePages(workspace, { participation, catalog });
   // The console shell, and each capability's console pages and tiles in it.
   const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });
   registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons });
@@ -158,6 +167,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerIdentityConsolePages(consoleShell, { identity: persons, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });
   registerNotificationsConsolePages(consoleShell, { notifications: notifications.service, catalog });
   registerIntegrationConsolePages(consoleShell, webhooks);
+  registerParticipationConsolePages(consoleShell, { participation, catalog });
   return app;
 }
 
@@ -183,6 +193,10 @@ export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'
   await runOnce(database.db, 'demo:offers', async (trx) => {
     const counts = await loadOffersDemoData(trx);
     log?.info(counts, 'demo offer rules loaded');
+  });
+  await runOnce(database.db, 'demo:participation', async (trx) => {
+    const counts = await loadParticipationDemoData(trx);
+    log?.info(counts, 'demo participation figures loaded');
   });
 }
 

@@ -79,3 +79,9 @@ test('notification retries: doubling from 30 s up to 10 minutes, for 24 hours; f
   const quick = loadConfig({ NOTIFICATIONS_RETRY_SECONDS: '0.05', NOTIFICATIONS_RETRY_MAX_SECONDS: '5', NOTIFICATIONS_RETRY_HOURS: '0.5' }).notifications;
   assert.deepEqual([quick.retryDelaySeconds, quick.retryMaxDelaySeconds, quick.retryWindowSeconds], [0.05, 5, 1800]);
 });
+
+test('VISIT_COUNTRY_HEADER: a header name, kept in lower case; unset: none; anything else is refused', () => {
+  assert.equal(loadConfig({}).visitCountryHeader, undefined);
+  assert.equal(loadConfig({ VISIT_COUNTRY_HEADER: 'CF-IPCountry' }).visitCountryHeader, 'cf-ipcountry');
+  assert.throws(() => loadConfig({ VISIT_COUNTRY_HEADER: 'x country:' }), /VISIT_COUNTRY_HEADER/);
+});

@@ -34,6 +34,12 @@ export interface Config {
   webhookRetrySchedule: number[] | undefined;
   /** API_RATE_LIMIT, API_RATE_BURST: requests a minute each API client may make per family of calls (default 3000), and at once (default 1000) */
   apiRateLimit: { perMinute: number; burst: number };
+  /**
+   * VISIT_COUNTRY_HEADER: the request header in which the operator's proxy puts
+   * the visitor's country (ISO 3166 alpha-2, e.g. `CF-IPCountry`), for the
+   * page-visit statistics; unset: countries are not counted. Never an address.
+   */
+  visitCountryHeader?: string | undefined;
 }
 
 /** Where an S3-compatible store is and how to sign for it (from S3_URL). */
@@ -194,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventsIntervalMs: parseInterval(env.EVENTS_INTERVAL_MS),
     webhookRetrySchedule: parseRetrySchedule(env.WEBHOOKS_RETRY_SCHEDULE),
     apiRateLimit: { perMinute: parseInteger('API_RATE_LIMIT', env.API_RATE_LIMIT, 3000, 1, 10_000_000), burst: parseInteger('API_RATE_BURST', env.API_RATE_BURST, 1000, 1, 10_000_000) },
+    visitCountryHeader: parseHeaderName(env.VISIT_COUNTRY_HEADER),
   };
 }
 
@@ -204,6 +211,12 @@ function parseRetrySchedule(value: string | undefined): number[] | undefined {
     throw new ConfigError(`WEBHOOKS_RETRY_SCHEDULE must be up to 20 comma-separated delays in seconds (0–604800), got "${value}"`);
   }
   return delays;
+}
+
+function parseHeaderName(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[A-Za-z0-9-]{1,60}$/.test(value)) throw new ConfigError(`VISIT_COUNTRY_HEADER must be a header name, got "${value.slice(0, 60)}"`);
+  return value.toLowerCase();
 }
 
 function parseInterval(value: string | undefined): number {

@@ -32,7 +32,27 @@ export interface LayoutProps {
   fullWidth?: boolean;
   /** for search engines and link previews */
   description?: string;
+  /** this page's path (no query string); default: derived from `alternateUrl` */
+  path?: string;
   children?: JSX.Element | JSX.Element[];
+}
+
+/**
+ * Something every page shows just above the footer (e.g. "Was this page
+ * useful?"), told the page's language and path. Set once at assembly
+ * (app.ts), so the layout names no capability.
+ */
+export type PageEndSlot = (page: { lang: Lang; path: string }) => JSX.Element;
+let pageEnd: PageEndSlot | undefined;
+/** Sets what every page shows above its footer (undefined: nothing). */
+export function setPageEndSlot(slot: PageEndSlot | undefined): void {
+  pageEnd = slot;
+}
+
+/** This page's path without its query string: the other language's address taken back to this language. */
+function pagePath(lang: Lang, alternateUrl: string): string {
+  const bare = alternateUrl.split(/[?#]/)[0] ?? '/';
+  return bare.startsWith('/') ? pathInLang(bare, lang) : '/';
 }
 
 const LANGUAGE_NAMES: Record<Lang, string> = { lv: 'Latviešu', en: 'English' };
@@ -181,6 +201,7 @@ function Footer({ lang }: { lang: Lang }): JSX.Element {
 
 export function Layout(props: LayoutProps): JSX.Element {
   const { lang, title, alternateUrl, breadcrumbs, section, fullWidth, description, children } = props;
+  const end = pageEnd ? pageEnd({ lang, path: props.path ?? pagePath(lang, alternateUrl) }) : '';
   const suffix = t(lang, 'layout.titleSuffix');
   const fullTitle = title === suffix ? title : `${title} – ${suffix}`;
   const other = otherLang(lang);
@@ -221,6 +242,7 @@ export function Layout(props: LayoutProps): JSX.Element {
             </main>
           </div>
         )}
+        {end}
         <Footer lang={lang} />
       </body>
     </html>

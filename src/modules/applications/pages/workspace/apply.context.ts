@@ -3,6 +3,7 @@
  * the state every page of the form stands on.
  */
 import type { RootDb } from '../../../../platform/db/database.js';
+import type { PageContext } from '../../../../platform/web/workspace.js';
 import type { AccessService, Right } from '../../../access/index.js';
 import { databaseFileStore } from '../../attachments.js';
 import type { ApplicationsService, Draft, Form } from '../../index.js';
@@ -19,7 +20,12 @@ export interface ApplyDeps {
   persons: Pick<IdentityService, 'findPersonsByCode'>;
   /** where chosen files wait until submission (the applications module's store, shared by every instance) */
   db: RootDb;
+  /** what other modules show on an application's page below its result (e.g. rating the service), in this order */
+  applicationPanels?: ApplicationPanel[];
 }
+
+/** Another module's part of an application's page: told the page's context and which application it is. */
+export type ApplicationPanel = (context: PageContext, application: { id: string; number: string; statusCode: string }) => JSX.Element;
 
 export const files = databaseFileStore();
 export const applyPath = (slug: string, rest = ''): string => `/workspace/apply/${slug}${rest}`;
