@@ -6,7 +6,8 @@
 // once with the demo data), so each test file copies one instead of building
 // its database from nothing, and drops them when the runner is done.
 // TEST_TEMPLATES=off runs without them.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,14 +83,37 @@ const templateScript = (command) => spawnSync(process.execPath, ['--import', './
 // Ctrl-C reaches the runner too (one process group); staying alive until it has stopped lets `finally` drop the templates.
 process.on('SIGINT', () => {});
 
+/**
+ * One Chromium for the whole run (test/support/chromium.ts as a script): each
+ * browser test file connects to it and opens its own contexts, instead of
+ * starting a Chromium of its own. TEST_SHARED_BROWSER=off: each starts its own.
+ */
+async function startSharedBrowser() {
+  const child = spawn(process.execPath, ['--import', './scripts/ts-hooks.mjs', path.join(root, 'test', 'support', 'chromium.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env });
+  let out = '';
+  for await (const chunk of child.stdout) {
+    out += chunk.toString();
+    if (out.includes('\n')) break;
+  }
+  const endpoint = out.trim();
+  if (!endpoint.startsWith('ws://')) throw new Error(`the shared Chromium did not start (${endpoint || 'no address'})`);
+  return { endpoint, stop: async () => (child.kill('SIGTERM'), child.exitCode === null ? await once(child, 'exit') : undefined) };
+}
+
 let status = 1;
+let browser;
 try {
   if (useTemplates && templateScript('build').status !== 0) throw new Error('could not build the template databases');
+  if (process.env.TEST_SHARED_BROWSER !== 'off') {
+    browser = await startSharedBrowser();
+    env.PK_TEST_BROWSER_WS = browser.endpoint;
+  }
   const result = spawnSync(process.execPath, ['--import', './scripts/ts-hooks.mjs', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files], { cwd: root, stdio: 'inherit', env });
   status = result.status ?? 1;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
 } finally {
+  await browser?.stop();
   if (useTemplates) templateScript('drop');
 }
 process.exit(status);

@@ -9,20 +9,26 @@ import { existsSync } from 'node:fs';
 import { after, before } from 'node:test';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_OPTIONS } from './chromium.js';
 import { startTestPlatform, type TestPlatform } from './platform.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM } from './chromium.js';
 
 /** The reason to skip browser tests, or false when they run. */
 export const skipBrowser: string | false =
   !existsSync(CHROMIUM) && !process.env.CI ? `Chromium not found at ${CHROMIUM} (install it or set CHROMIUM_PATH); browser tests skipped. In CI they fail.` : false;
 
-/** Headless Chromium without the background traffic (updates, sync, QUIC) that would make runs differ. */
+/** Where `npm test`'s one Chromium for the whole run listens (scripts/test.mjs starts it); unset: each file starts its own. */
+export const SHARED_BROWSER_ENV = 'PK_TEST_BROWSER_WS';
+
+/**
+ * A Chromium for a test file: a connection to the run's shared one when there
+ * is one (closing it only disconnects; each file's contexts stay its own),
+ * else one of its own.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const shared = process.env[SHARED_BROWSER_ENV];
+  return shared ? chromium.connect(shared) : chromium.launch(CHROMIUM_OPTIONS);
 }
 
 /**
