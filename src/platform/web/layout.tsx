@@ -173,7 +173,7 @@ function Footer({ lang }: { lang: Lang }): JSX.Element {
             </h2>
             <ul class="govuk-footer__inline-list">
               <li class="govuk-footer__inline-list-item">
-                <a class="govuk-footer__link" href="/docs" safe>
+                <a class="govuk-footer__link" href={pathInLang('/developers', lang)} safe>
                   {t(lang, 'layout.footer.apiDocs')}
                 </a>
               </li>

@@ -42,6 +42,7 @@ test('the developer portal in lv and en: accessible, by keyboard, with a working
       await expectAccessible(page, path);
     }
     assert.match(await page.locator('h1').innerText(), /For developers/);
+    assert.equal(await page.locator('footer a[href="/en/developers"]').count(), 1, 'every page’s footer leads here');
     assert.match(await page.locator('#events ~ pre').first().innerText(), /"type": "applications\.status_changed"/);
     // A code sample is a region the keyboard reaches (it scrolls sideways on a phone).
     await page.goto('/en/developers');
