@@ -16,7 +16,7 @@ import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
 import { setPageEndSlot } from './platform/web/layout.js';
 import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessConsolePages, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
-import { auditMigrations, createAudit } from './modules/audit/index.js';
+import { auditMigrations, createAudit, registerAuditRoutes, registerDataAccessWorkspacePages } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, createSearchingCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 import { createClientAdministration, createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerIdentityConsolePages, registerRolesEnricher } from './modules/identity/index.js';
 import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
@@ -158,6 +158,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, applicationPanels: [ratingPanel(participation)] });
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
+  // Who looked at a party's data: the trail's entries about it and its applications.
+  const dataAccess = { audit, targetsOf: async (party: string) => (await applications.applicationIdsOf(party)).map((id) => `application:${id}`) };
+  registerDataAccessWorkspacePages(workspace, dataAccess);
+  registerAuditRoutes(app, dataAccess);
   registerParticipationWorkspacePages(workspace, { participation, catalog });
   // The console shell, and each capability's console pages and tiles in it.
   const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });

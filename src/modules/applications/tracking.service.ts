@@ -25,6 +25,8 @@ export interface TrackingService {
   queue(actor: Principal, institutionId: string, filters?: QueueFilters): Promise<Page<ApplicationSummary>>;
   /** an attachment, answer file or result document of an application the principal may see */
   getFile(principal: Principal, ref: string, fileId: string): Promise<StoredFile>;
+  /** the ids of a party's applications, newest first (the data-access log asks which reads were of them; no read of their contents) */
+  applicationIdsOf(party: string, limit?: number): Promise<string[]>;
 }
 
 export const workspaceLink = (number: string): string => `/workspace/applications/${number}`;
@@ -189,6 +191,11 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
         details: { count: rows.length },
       });
       return { items: rows.map((row) => summarise(row, labels, now)), total, ...page };
+    },
+
+    async applicationIdsOf(party, limit = 500) {
+      const rows = await root.selectFrom('applications.applications').select('id').where('applicant', '=', party).orderBy('submitted_at', 'desc').limit(limit).execute();
+      return rows.map((row) => row.id);
     },
 
     async queue(actor, institutionId, filters = {}) {

@@ -3,7 +3,7 @@
  * with, so an audited change and its audit row commit (or roll back) together;
  * the database chains the row as it is inserted (see chain.service.ts).
  */
-import { type Generated, type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Generated, type Insertable, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 
 interface EventsTable {
   id: Generated<string>;
@@ -56,10 +56,21 @@ export interface AuditQuery {
   limit?: number;
 }
 
+/** What others did with a party's data: entries about it (its targets), or on its behalf, by anyone but `excludeActors`. */
+export interface AccessQuery {
+  party: string;
+  /** the audit targets that are the party's data: `party:<id>`, its applications (`application:<id>`)… */
+  targets: string[];
+  excludeActors: string[];
+  limit?: number;
+}
+
 export interface AuditService {
   /** writes one entry with `db` (pass a transaction to tie it to the change it records) */
   record(entry: AuditEntry, db?: Kysely<AuditTables>): Promise<void>;
   list(query: AuditQuery): Promise<AuditRecord[]>;
+  /** the data-access log of a party, newest first */
+  accessesTo(query: AccessQuery): Promise<AuditRecord[]>;
 }
 
 /** A row as inserted: `details` as a jsonb expression (the chaining trigger hashes jsonb's own text of it). */
@@ -119,6 +130,20 @@ function groupCommitter(root: Kysely<AuditTables>): (row: Row) => Promise<void> 
 /** One committer per database handle: the services made per call share it. */
 const committers = new WeakMap<object, (row: Row) => Promise<void>>();
 
+function toRecord(row: Selectable<EventsTable>): AuditRecord {
+  return {
+    id: String(row.id),
+    occurredAt: row.occurred_at.toISOString(),
+    actor: row.actor,
+    onBehalfOf: row.on_behalf_of,
+    action: row.action,
+    target: row.target,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    details: row.details,
+  };
+}
+
 export function createAuditService(root: Kysely<AuditTables>): AuditService {
   return {
     async record(entry, db = root) {
@@ -132,6 +157,19 @@ export function createAuditService(root: Kysely<AuditTables>): AuditService {
       await commit(rowOf(entry));
     },
 
+    async accessesTo(query) {
+      const rows = await root
+        .selectFrom('audit.events')
+        .selectAll()
+        .where((eb) => eb.or([eb('on_behalf_of', '=', query.party), eb('target', 'in', [...query.targets, `party:${query.party}`, `person:${query.party}`])]))
+        .where('actor', 'not in', query.excludeActors.length > 0 ? query.excludeActors : [''])
+        .orderBy('occurred_at', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(Math.min(Math.max(query.limit ?? 100, 1), 500))
+        .execute();
+      return rows.map(toRecord);
+    },
+
     async list(query) {
       let select = root.selectFrom('audit.events').selectAll();
       if (query.actor) select = select.where('actor', '=', query.actor);
@@ -142,17 +180,7 @@ export function createAuditService(root: Kysely<AuditTables>): AuditService {
         .orderBy('id', 'desc')
         .limit(Math.min(Math.max(query.limit ?? 100, 1), 1000))
         .execute();
-      return rows.map((row) => ({
-        id: String(row.id),
-        occurredAt: row.occurred_at.toISOString(),
-        actor: row.actor,
-        onBehalfOf: row.on_behalf_of,
-        action: row.action,
-        target: row.target,
-        ip: row.ip,
-        userAgent: row.user_agent,
-        details: row.details,
-      }));
+      return rows.map(toRecord);
     },
   };
 }

@@ -41,3 +41,7 @@ export function actorOf(principal: Principal | null): string {
 export function auditContext(request: FastifyRequest): Pick<AuditEntry, 'actor' | 'ip' | 'userAgent'> {
   return { actor: actorOf(request.principal), ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
 }
+
+// "Who looked at my data": the workspace page and GET /api/v1/me/data-access.
+export { registerDataAccessWorkspacePages, DATA_ACCESS_PATH, type DataAccessDeps } from './pages/workspace/data-access.pages.js';
+export { registerAuditRoutes } from './audit.routes.js';
