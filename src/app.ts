@@ -21,6 +21,7 @@ import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
+import { AskAboutApplication, AskPanel, createSupport, registerSupportConsolePages, registerSupportPortalPages, registerSupportWorkspacePages, supportMigrations } from './modules/support/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -28,7 +29,7 @@ import { createJobQueue } from './platform/jobs/queue.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, supportMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -65,6 +66,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'identity', description: 'Single sign-on: who is calling (P6)' },
       { name: 'applications', description: 'E-forms, applications, the central status register, lead times and results (P2, P8, P11, P12)' },
       { name: 'notifications', description: 'Notifications: workspace inbox, e-mail, SMS, push and e-address; preferences and offers (P10)' },
+      { name: 'support', description: 'Customer support: one desk for every service (P13)' },
     ],
     version: packageJson.version,
     metricsToken: config.metricsToken,
@@ -89,7 +91,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // Roles are kept in one place (P9): whoever signed in, their current roles come from there.
   registerRolesEnricher(app, async (principal) => (principal.kind === 'person' && principal.personalCode ? access.rolesOf(principal.personalCode) : []));
   registerCatalogRoutes(app, catalog, config.publicUrl);
-  registerCatalogPages(app, catalog, { publicUrl: config.publicUrl });
+  registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [AskPanel] });
   registerAccessRoutes(app, { access, mandates, audit });
   const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 }), rights: access });
   registerApplicationsRoutes(app, { applications, access, audit });
@@ -125,6 +127,17 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       await notifications.close();
     },
   });
+  // Customer support (P13): a visitor's address is confirmed through the notifications core's confirmation sender.
+  const support = createSupport(database.db, {
+    publicUrl: config.publicUrl,
+    catalog,
+    applications,
+    mailer: {
+      send: (message) =>
+        notifications.confirmations.send({ personalCode: '', channel: 'email', address: message.to, language: message.language, name: message.name, link: message.link, purpose: 'support' }),
+    },
+  });
+  registerSupportPortalPages(app, { support, catalog });
   const preferences = createPreferences(database.db, { publicUrl: config.publicUrl, sender: notifications.confirmations, vapidPublicKey: notifications.pushPublicKey });
   registerPreferencesRoutes(app, { preferences, audit });
   const offers = createOffers(database.db, { publicUrl: config.publicUrl, catalog, notify: notifications.notify });
@@ -134,9 +147,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const workspace = createWorkspaceShell(app, { acting: createActingResolver({ access, audit, persons }) });
   registerNotificationsWorkspacePages(workspace, notifications.service);
   registerAccessWorkspacePages(workspace, { access, mandates, catalog, audit, persons });
-  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db });
+  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, applicationPanels: [AskAboutApplication] });
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
+  registerSupportWorkspacePages(workspace, { support, catalog });
   // The console shell, and each capability's console pages and tiles in it.
   const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });
   registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons });
@@ -144,6 +158,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerAccessConsolePages(consoleShell, { access, catalog, persons });
   registerIdentityConsolePages(consoleShell, { identity: persons, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });
   registerNotificationsConsolePages(consoleShell, { notifications: notifications.service, catalog });
+  registerSupportConsolePages(consoleShell, { support, catalog, persons, applications });
   return app;
 }
 

@@ -96,6 +96,7 @@ export async function loadApplicationsDemoData(trx: RootDb): Promise<{ forms: nu
 export { APPLICATIONS_SOURCE, STATUS_CHANGED, StatusChangedData, applicationsEvents, type ApplicationsEvent, type StatusChangedEvent } from './applications.events.js';
 // The workspace's pages of this module: applying and tracking one's applications.
 export { registerApplicationsWorkspacePages, type ApplicationsPagesDeps } from './pages/workspace/workspace.pages.js';
+export type { ApplicationPanel } from './pages/workspace/apply.context.js';
 export { registerApplicationsConsolePages } from './pages/console/applications.pages.js';
 export type { CaseDeps as ApplicationsConsoleDeps } from './pages/console/applications.context.js';
 /** A service's console page links to its e-form, preview and lead time (the catalog's service page shows it). */

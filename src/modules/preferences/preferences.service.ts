@@ -34,6 +34,8 @@ export interface ConfirmationMessage {
   name: string | null;
   link?: string;
   code?: string;
+  /** what the address is confirmed for: notifications (the default) or a visitor's question to customer support */
+  purpose?: 'notifications' | 'support';
 }
 
 /** Sends confirmation messages (the notifications core provides the real one). */

@@ -399,6 +399,9 @@ export async function detailPage(deps: ApplyDeps, context: PageContext, view: Ap
 
           <SentData lang={lang} view={view} form={form} />
           <ReceiptList lang={lang} view={view} />
+          {(deps.applicationPanels ?? []).map((Panel) => (
+            <Panel lang={lang} view={view} />
+          ))}
 
           {withdrawable ? (
             <p class="govuk-body govuk-!-margin-top-6">

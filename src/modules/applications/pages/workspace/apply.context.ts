@@ -5,7 +5,7 @@
 import type { RootDb } from '../../../../platform/db/database.js';
 import type { AccessService, Right } from '../../../access/index.js';
 import { databaseFileStore } from '../../attachments.js';
-import type { ApplicationsService, Draft, Form } from '../../index.js';
+import type { ApplicationView, ApplicationsService, Draft, Form } from '../../index.js';
 import type { CatalogService, Service } from '../../../catalog/index.js';
 import type { IdentityService } from '../../../identity/index.js';
 import { CHECK, valueAt, type Answers } from './apply.form.js';
@@ -19,7 +19,12 @@ export interface ApplyDeps {
   persons: Pick<IdentityService, 'findPersonsByCode'>;
   /** where chosen files wait until submission (the applications module's store, shared by every instance) */
   db: RootDb;
+  /** panels other modules add to an application's page (e.g. customer support's "Ask a question"); app.ts hands them in */
+  applicationPanels?: readonly ApplicationPanel[];
 }
+
+/** A panel on the person's page of one application. */
+export type ApplicationPanel = (props: { lang: 'lv' | 'en'; view: Pick<ApplicationView, 'number' | 'serviceId' | 'institutionId'> }) => JSX.Element;
 
 export const files = databaseFileStore();
 export const applyPath = (slug: string, rest = ''): string => `/workspace/apply/${slug}${rest}`;

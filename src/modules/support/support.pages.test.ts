@@ -1,0 +1,184 @@
+/**
+ * Customer support over the real platform (HTTP, demo data, no JavaScript):
+ * a visitor asks from a service page and confirms the e-mail, and the question
+ * is in that service's institution's queue and no other's; Jānis asks about
+ * his application, PMLP's agent sees the application's status and replies,
+ * Jānis gets the reply in his inbox and by e-mail, answers, and the clock was
+ * paused meanwhile; first-line support transfers a general question and the
+ * person sees one thread with the transfer; an overdue ticket stands out.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import type { Principal } from '../../platform/http/auth.js';
+import { createAccess } from '../access/index.js';
+import { createCatalog } from '../catalog/index.js';
+import { createSupport } from './index.js';
+import { eventually } from '../../../test/support/http.js';
+import { applyAsJanis, waitForInbox } from '../../../test/support/journeys.js';
+import { pageHtml, signedIn, startTestPlatform, submitForm, TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
+import { accessTokenFor, demoRp } from '../../../test/support/sso.js';
+
+const JANIS = '150685-12347';
+const ILZE = '120479-43216';
+const ANNA = '230390-11113';
+const ROBERTS = '271188-10106';
+const SLUG = 'dzivesvietas-deklaresana';
+
+let platform: TestPlatform;
+let pmlp: { id: string; name: { lv: string } };
+let vid: { id: string };
+
+before(async () => {
+  platform = await startTestPlatform();
+  const catalog = createCatalog(platform.database.db);
+  pmlp = await catalog.getInstitution('pmlp');
+  vid = await catalog.getInstitution('vid');
+  // Ilze answers for PMLP, Anna for VID (another institution's agent).
+  const { access } = createAccess(platform.database.db, { knownServices: async (ids) => ids });
+  const admin: Principal = { subject: `person:${ROBERTS}`, kind: 'person', via: 'session', personalCode: ROBERTS, roles: await access.rolesOf(ROBERTS), scopes: [] };
+  await access.grantRole(admin, { personalCode: ILZE, role: 'support_agent', institutionId: pmlp.id });
+  await access.grantRole(admin, { personalCode: ANNA, role: 'support_agent', institutionId: vid.id });
+});
+after(async () => platform?.close());
+
+async function lastMail(address: string, containing: string): Promise<{ subject: string; text: string }> {
+  return eventually(
+    async () =>
+      (
+        await sql<{ subject: string; text: string }>`select subject, text_body as text from notifications.mail_outbox where recipient = ${address} order by created_at desc`.execute(platform.database.db)
+      ).rows.find((row) => row.text.includes(containing) || row.subject.includes(containing)),
+    (row) => row !== undefined,
+    `a mail to ${address} with “${containing}”`,
+  ) as Promise<{ subject: string; text: string }>;
+}
+
+const numberFrom = (location: string | null): number => Number(/\/support\/(\d+)/.exec(location ?? '')?.[1] ?? NaN);
+
+test('signed out, a visitor asks from a service page, confirms the e-mail, and only that institution’s agents see it', async () => {
+  const visitor = new TestBrowser(platform.url);
+  const service = await pageHtml(visitor, `/services/${SLUG}`);
+  const ask = `/support?service=${SLUG}`;
+  assert.ok(service.includes(`href="${ask}"`), 'the service page links to asking about it');
+  assert.equal((await visitor.request('/palidziba')).headers.get('location'), '/support');
+
+  const empty = await submitForm(visitor, ask, ask, { name: '', email: 'nav-adrese', subject: '', message: '' });
+  assert.equal(empty.status, 400);
+  const errors = await empty.text();
+  for (const id of ['name', 'subject', 'message']) assert.ok(errors.includes(`href="#${id}"`), `the error summary links to ${id}`);
+
+  const email = `liga.${Date.now()}@example.org`;
+  const sent = await submitForm(visitor, ask, ask, { name: 'Līga Zariņa', email, subject: 'applying', message: 'Vai deklarēt var arī īrnieks?' });
+  assert.equal(sent.status, 303);
+  assert.equal(sent.headers.get('location'), '/support/sent');
+  const mail = await lastMail(email, '/support/confirm?token=');
+  const link = /(http\S+\/support\/confirm\?token=[\w-]+)/.exec(mail.text)?.[1] ?? '';
+  const path = new URL(link).pathname + new URL(link).search;
+
+  const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/support');
+  const number = Number(/Nr\. (\d+)/.exec(await pageHtml(visitor, path))?.[1]);
+  assert.ok(number > 0, 'the confirmation page names the question');
+  assert.ok(!(await pageHtml(ilze, '/console/support')).includes(`id="ticket-${number}"`), 'not in a queue before the e-mail is confirmed');
+
+  const confirmed = await submitForm(visitor, path, '/support/confirm', {});
+  assert.equal(confirmed.status, 200);
+  assert.match(await confirmed.text(), new RegExp(`jautājums Nr\\. ${number} ir nodots`));
+  const queue = await pageHtml(ilze, '/console/support');
+  assert.ok(queue.includes(`id="ticket-${number}"`), 'in PMLP’s queue');
+  assert.match(await pageHtml(ilze, `/console/support/${number}`), /Līga Zariņa/);
+
+  const anna = await signedIn(platform, 'Anna Kalniņa', '/console/support');
+  assert.ok(!(await pageHtml(anna, '/console/support')).includes(`id="ticket-${number}"`), 'not in VID’s queue');
+  assert.equal((await anna.request(`/console/support/${number}`)).status, 404, 'VID’s agent cannot open it');
+  const refused = await anna.request(`/console/support/${number}/reply`, { form: { _csrf: 'x', reply: 'hi' } });
+  assert.ok(refused.status === 403 || refused.status === 404);
+  // Jānis, no agent, gets no desk.
+  const janis = await signedIn(platform, 'Jānis Bērziņš', '/workspace');
+  assert.equal((await janis.request('/console/support')).status, 403);
+});
+
+test('Jānis asks about his application; PMLP’s agent sees its status and replies; Jānis is told, answers, and the clock was paused', async () => {
+  const token = await accessTokenFor(platform, await demoRp(platform), 'Jānis Bērziņš');
+  const residence = await createCatalog(platform.database.db).lookup(SLUG);
+  const receipt = await applyAsJanis(platform, token, (residence as { service: { id: string } }).service.id);
+  const janis = await signedIn(platform, 'Jānis Bērziņš', `/workspace/applications/${receipt.number}`);
+  const ask = `/workspace/support/new?application=${receipt.number}`;
+  assert.ok((await pageHtml(janis, `/workspace/applications/${receipt.number}`)).includes(`href="${ask}"`), 'the application page links to asking about it');
+  const asked = await submitForm(janis, ask, ask, { subject: 'status', message: 'Kad būs izskatīts?' });
+  assert.equal(asked.status, 303);
+  const number = numberFrom(asked.headers.get('location'));
+
+  const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/support');
+  const desk = await pageHtml(ilze, `/console/support/${number}`);
+  const status = /id="application-status">([\s\S]*?)<\/dd>/.exec(desk)?.[1] ?? '';
+  assert.match(status, /govuk-tag/, 'the agent sees the application’s status');
+  const audited = await sql<{ n: string }>`select count(*) as n from audit.events where action = 'applications.read' and actor = ${`person:${ILZE}`} and details->>'as' = 'support'`.execute(platform.database.db);
+  assert.ok(Number(audited.rows[0]?.n) >= 1, 'the read is in the audit trail');
+
+  await submitForm(ilze, `/console/support/${number}`, `/console/support/${number}/note`, { note: 'Iekšēji: pārbaudīt adresi' });
+  const replied = await submitForm(ilze, `/console/support/${number}`, `/console/support/${number}/reply`, { reply: 'Pieteikumu izskatīsim 5 darba dienās.' });
+  assert.equal(replied.status, 303);
+
+  const subject = `Klientu atbalsts: jautājums Nr. ${number} (Pieteikuma izpilde un statuss)`;
+  const item = await waitForInbox(platform, JANIS, subject);
+  assert.equal(item.link, `/workspace/support/${number}`);
+  const mail = await lastMail('janis.berzins@example.com', `jautājums Nr. ${number}`);
+  assert.match(mail.text, /Pieteikumu izskatīsim 5 darba dienās/);
+
+  const thread = await pageHtml(janis, `/workspace/support/${number}`);
+  assert.match(thread, /Pieteikumu izskatīsim 5 darba dienās/);
+  assert.ok(!thread.includes('pārbaudīt adresi'), 'the internal note is not shown to the person');
+  assert.ok(thread.includes('id="paused"'), 'the clock is paused while support awaits Jānis');
+  const answered = await submitForm(janis, `/workspace/support/${number}`, `/workspace/support/${number}/reply`, { message: 'Paldies, gaidīšu.' });
+  assert.equal(answered.status, 303);
+  const after = await pageHtml(janis, `/workspace/support/${number}`);
+  assert.ok(after.includes('Paldies, gaidīšu.') && !after.includes('id="paused"'), 'the answer is in the thread and the clock runs again');
+  const [ticket] = (await createSupport(platform.database.db, { publicUrl: platform.url, catalog: createCatalog(platform.database.db), applications: { getApplication: () => Promise.reject(new Error('unused')) }, mailer: { send: async () => {} } }).ticketsOf(JANIS)).filter((t) => t.number === number);
+  assert.equal(ticket?.state, 'open');
+  assert.ok(ticket?.clock && ticket.firstReplyAt, 'the first reply was recorded');
+  const list = await pageHtml(janis, '/workspace/support');
+  assert.ok(list.includes(`href="/workspace/support/${number}"`), 'the question is in My questions');
+});
+
+test('first-line support transfers a general question; the person sees the transfer in one thread', async () => {
+  const anna = await signedIn(platform, 'Anna Kalniņa', '/workspace/support/new');
+  const asked = await submitForm(anna, '/workspace/support/new', '/workspace/support/new', { subject: 'other', message: 'Kur deklarēt dzīvesvietu?' });
+  const number = numberFrom(asked.headers.get('location'));
+  const roberts = await signedIn(platform, 'Roberts Liepa', '/console/support');
+  assert.ok((await pageHtml(roberts, '/console/support?queue=unassigned')).includes(`id="ticket-${number}"`), 'in the first line’s queue');
+  const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/support');
+  assert.equal((await ilze.request(`/console/support/${number}`)).status, 404, 'not PMLP’s yet');
+
+  const moved = await submitForm(roberts, `/console/support/${number}`, `/console/support/${number}/transfer`, { institution: pmlp.id, transferNote: 'Jautājums par deklarēšanu' });
+  assert.equal(moved.status, 303);
+  assert.equal((await roberts.request(`/console/support/${number}`)).status, 404, 'the first line hands it over');
+  assert.match(await pageHtml(ilze, `/console/support/${number}`), /Kur deklarēt dzīvesvietu\?/);
+
+  const thread = await pageHtml(anna, `/workspace/support/${number}`);
+  assert.ok(thread.includes(`Jautājums nodots iestādei: ${pmlp.name.lv}`), 'the transfer is visible to the person');
+  assert.ok(thread.includes('Kur deklarēt dzīvesvietu?') && thread.includes('Jautājums par deklarēšanu'), 'one thread: the question and the transfer');
+  const closed = await submitForm(anna, `/workspace/support/${number}`, `/workspace/support/${number}/close`, {});
+  assert.equal(closed.status, 303);
+  const reopen = await pageHtml(anna, `/workspace/support/${number}?done=closed`);
+  assert.ok(reopen.includes(`action="/workspace/support/${number}/reopen"`), 'a closed question can be reopened');
+});
+
+test('an overdue ticket stands out in the queue', async () => {
+  const residence = (await createCatalog(platform.database.db).lookup(SLUG)) as { service: { id: string } };
+  const past = new Date(Date.now() - 30 * 86_400_000);
+  const old = createSupport(platform.database.db, {
+    publicUrl: platform.url,
+    catalog: createCatalog(platform.database.db),
+    applications: { getApplication: () => Promise.reject(new Error('unused')) },
+    mailer: { send: async () => {} },
+    now: () => past,
+  });
+  const principal: Principal = { subject: `person:${ANNA}`, kind: 'person', via: 'session', personalCode: ANNA, roles: [], scopes: [] };
+  const ticket = await old.ask({ askedBy: ANNA, principal, requester: ANNA, requesterKind: 'person', subject: 'applying', message: 'Sen jautāju', about: { serviceId: residence.service.id }, channel: 'workspace', language: 'lv' });
+  const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/support');
+  const overdue = await pageHtml(ilze, '/console/support?queue=overdue');
+  const row = new RegExp(`<tr class="govuk-table__row pk-overdue" id="ticket-${ticket.number}">[\\s\\S]*?</tr>`).exec(overdue)?.[0] ?? '';
+  assert.match(row, /Nokavēts/, 'flagged overdue');
+  const english = await pageHtml(ilze, '/en/console/support?queue=overdue');
+  assert.match(english, /Overdue/);
+});
