@@ -80,7 +80,7 @@ test('signed out, a visitor asks from a service page, confirms the e-mail, and o
   assert.ok(number > 0, 'the confirmation page names the question');
   assert.ok(!(await pageHtml(ilze, '/console/support')).includes(`id="ticket-${number}"`), 'not in a queue before the e-mail is confirmed');
 
-  const confirmed = await submitForm(visitor, path, '/support/confirm', {});
+  const confirmed = await submitForm(visitor, path, '/support/confirm', { token: new URL(link).searchParams.get('token') ?? '' });
   assert.equal(confirmed.status, 200);
   assert.match(await confirmed.text(), new RegExp(`jautājums Nr\\. ${number} ir nodots`));
   const queue = await pageHtml(ilze, '/console/support');
