@@ -26,6 +26,8 @@ export const API_SCOPES = [
   'applications.write',
   'notifications.send',
   'roles.manage',
+  'support.read',
+  'support.write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -68,6 +68,8 @@ export function createSupport(db: RootDb, options: SupportOptions): SupportServi
   });
 }
 
+export { registerSupportRoutes, type SupportRouteDeps } from './support.routes.js';
+export { SUPPRESS_BELOW, statisticsCsv, type QueueStatistics, type Statistics } from './statistics.service.js';
 export { registerSupportPortalPages, AskPanel, type SupportPortalDeps } from './pages/portal/ask.pages.js';
 export { registerSupportWorkspacePages, AskAboutApplication, type SupportWorkspaceDeps } from './pages/workspace/questions.pages.js';
 export { registerSupportConsolePages, type SupportConsoleDeps } from './pages/console/desk.pages.js';

@@ -17,7 +17,7 @@ import { createSupport } from './index.js';
 import { eventually } from '../../../test/support/http.js';
 import { applyAsJanis, waitForInbox } from '../../../test/support/journeys.js';
 import { pageHtml, signedIn, startTestPlatform, submitForm, TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
-import { accessTokenFor, demoRp } from '../../../test/support/sso.js';
+import { accessTokenFor, ALL_SCOPES, demoRp } from '../../../test/support/sso.js';
 
 const JANIS = '150685-12347';
 const ILZE = '120479-43216';
@@ -181,4 +181,75 @@ test('an overdue ticket stands out in the queue', async () => {
   assert.match(row, /Nokavēts/, 'flagged overdue');
   const english = await pageHtml(ilze, '/en/console/support?queue=overdue');
   assert.match(english, /Overdue/);
+});
+
+test('statistics per institution and month count overdue tickets; JSON and CSV suppress counts under 5', async () => {
+  const catalog = createCatalog(platform.database.db);
+  const published = await catalog.listAllPublished();
+  const vidService = published.find((service) => service.institutionId === vid.id);
+  const other = published.find((service) => service.institutionId !== vid.id && service.institutionId !== pmlp.id);
+  assert.ok(vidService && other);
+  const past = new Date(Date.now() - 10 * 86_400_000);
+  const month = past.toISOString().slice(0, 7);
+  const old = createSupport(platform.database.db, { publicUrl: platform.url, catalog, applications: { getApplication: () => Promise.reject(new Error('unused')) }, mailer: { send: async () => {} }, now: () => past });
+  const principal: Principal = { subject: `person:${ANNA}`, kind: 'person', via: 'session', personalCode: ANNA, roles: [], scopes: [] };
+  const ask = (serviceId: string) => old.ask({ askedBy: ANNA, principal, requester: ANNA, requesterKind: 'person', subject: 'documents', message: 'Kur ir mans dokuments?', about: { serviceId }, channel: 'workspace', language: 'lv' });
+  for (let i = 0; i < 6; i++) await ask(vidService.id);
+  for (let i = 0; i < 2; i++) await ask(other.institutionId === vid.id ? vidService.id : other.id);
+
+  const response = await fetch(`${platform.url}/api/v1/support/statistics?month=${month}`);
+  assert.equal(response.status, 200);
+  const statistics = (await response.json()) as { suppressedBelow: number; queues: { institutionId: string | null; requests: number | null; overdue: number | null; byChannel: Record<string, number | null>; bySubject: Record<string, number | null> }[] };
+  assert.equal(statistics.suppressedBelow, 5);
+  const vidRow = statistics.queues.find((queue) => queue.institutionId === vid.id);
+  assert.equal(vidRow?.requests, 6);
+  assert.equal(vidRow?.overdue, 6, 'the overdue tickets are counted');
+  assert.equal(vidRow?.byChannel.workspace, 6);
+  assert.equal(vidRow?.byChannel.portal, 0);
+  assert.equal(vidRow?.bySubject.documents, 6);
+  assert.equal(statistics.queues.find((queue) => queue.institutionId === other.institutionId)?.requests, null, 'two requests are suppressed');
+
+  const csv = await fetch(`${platform.url}/api/v1/support/statistics.csv?month=${month}`);
+  assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+  const [header, ...rows] = (await csv.text()).trimEnd().split('\r\n').map((line) => line.split(','));
+  const column = (name: string): number => header?.indexOf(name) ?? -1;
+  const rowOf = (code: string) => rows.find((row) => row[column('institution')] === code);
+  const vidCode = (await catalog.getInstitution(vid.id)).code;
+  const otherCode = (await catalog.getInstitution(other.institutionId)).code;
+  assert.equal(rowOf(vidCode)?.[column('requests')], '6');
+  assert.equal(rowOf(vidCode)?.[column('overdue')], '6');
+  assert.equal(rowOf(otherCode)?.[column('requests')], '', 'a suppressed count is an empty cell');
+  assert.ok(rows.every((row) => row.length === header?.length), 'every row has every column');
+  const invalid = await fetch(`${platform.url}/api/v1/support/statistics?month=2026-13`);
+  assert.equal(invalid.status, 400);
+  assert.match(invalid.headers.get('content-type') ?? '', /problem\+json/);
+});
+
+test('the API: a person asks, lists, reads a thread and answers with support.read/support.write; others get 404, tokens without the scope 403', async () => {
+  const rp = await demoRp(platform);
+  const token = await accessTokenFor(platform, rp, 'Jānis Bērziņš', `${ALL_SCOPES} support.read support.write`);
+  const call = (method: string, path: string, json?: unknown, bearer = token) =>
+    fetch(`${platform.url}${path}`, { method, headers: { authorization: `Bearer ${bearer}`, ...(json ? { 'content-type': 'application/json' } : {}) }, body: json ? JSON.stringify(json) : undefined });
+  const created = await call('POST', '/api/v1/support/tickets', { subject: 'technical', message: 'Nevaru atvērt dokumentu.' });
+  assert.equal(created.status, 201, await created.clone().text());
+  const ticket = (await created.json()) as { number: number; queueInstitutionId: string | null; state: string };
+  assert.equal(ticket.queueInstitutionId, null, 'a general question goes to the first line');
+  const list = (await (await call('GET', '/api/v1/support/tickets')).json()) as { number: number }[];
+  assert.ok(list.some((item) => item.number === ticket.number));
+  const answered = await call('POST', `/api/v1/support/tickets/${ticket.number}/messages`, { message: 'Papildinu: PDF fails.' });
+  assert.equal(answered.status, 200);
+  const thread = (await (await call('GET', `/api/v1/support/tickets/${ticket.number}`)).json()) as { entries: { kind: string; body: string | null }[] };
+  assert.deepEqual(thread.entries.map((entry) => entry.kind), ['message', 'message']);
+
+  const bad = await call('POST', '/api/v1/support/tickets', { subject: 'technical' });
+  assert.equal(bad.status, 400);
+  const unknown = await call('POST', '/api/v1/support/tickets', { subject: 'nope', message: 'x' });
+  assert.equal(unknown.status, 400);
+  const narrow = await accessTokenFor(platform, rp, 'Jānis Bērziņš', ALL_SCOPES);
+  assert.equal((await call('GET', '/api/v1/support/tickets', undefined, narrow)).status, 403);
+  const anna = await accessTokenFor(platform, rp, 'Anna Kalniņa', `${ALL_SCOPES} support.read support.write`);
+  assert.equal((await call('GET', `/api/v1/support/tickets/${ticket.number}`, undefined, anna)).status, 404);
+  assert.equal((await fetch(`${platform.url}/api/v1/support/tickets`)).status, 401);
+  const openapi = (await (await fetch(`${platform.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+  assert.ok(openapi.paths['/api/v1/support/tickets'] && openapi.paths['/api/v1/support/statistics.csv'], 'in the OpenAPI document');
 });

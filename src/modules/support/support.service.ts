@@ -25,12 +25,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { inTransaction } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { publish, type EventActor } from '../../platform/jobs/outbox.js';
-import { expectedCompletion, type Pause } from '../applications/index.js';
+import { clockOf, DEFAULT_TARGETS, type Clock, type Targets } from './support.clock.js';
+import { statisticsOf, type Statistics } from './statistics.service.js';
+import { parseParty } from '../access/index.js';
 import * as errors from './support.errors.js';
 import { CLOSED, REPLIED, SUPPORT_SOURCE, TICKET_OPENED, type ClosedData, type RepliedData, type TicketOpenedData } from './support.events.js';
 import * as repo from './support.repo.js';
 import type { Channel, Db, EntryKind, EntryRow, TicketRow, TicketState } from './support.repo.js';
 
+export { clockOf, pausesOf, DEFAULT_TARGETS, type Clock, type Targets } from './support.clock.js';
 export type Text = { lv: string; en: string };
 export type Language = 'lv' | 'en';
 
@@ -39,27 +42,11 @@ export interface Subject {
   label: Text;
 }
 
-export interface Targets {
-  firstReplyDays: number;
-  resolutionDays: number;
-}
-
-/** When no institution set its own: two working days to a first reply, ten to resolution. */
-export const DEFAULT_TARGETS: Targets = { firstReplyDays: 2, resolutionDays: 10 };
 export const REOPEN_DAYS = 14;
 export const MAX_MESSAGE = 5000;
 /** visitors' questions per hour: per e-mail address, per network */
 export const VISITOR_LIMITS = { perEmail: 3, perNetwork: 20 };
 const CONFIRM_HOURS = 48;
-
-export interface Clock {
-  firstReplyDue: string;
-  resolutionDue: string;
-  /** awaiting the person: the resolution clock stands still */
-  paused: boolean;
-  overdue: boolean;
-  targets: Targets;
-}
 
 export interface Entry {
   kind: EntryKind;
@@ -189,6 +176,9 @@ export interface SupportService {
   note(agent: Agent, number: number, message: string): Promise<Ticket>;
   transfer(agent: Agent, number: number, institutionId: string, note: string): Promise<Ticket>;
   closeByAgent(agent: Agent, number: number): Promise<Ticket>;
+
+  /** per institution (queue) and month `YYYY-MM`, small counts suppressed */
+  statistics(month: string): Promise<Statistics>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -209,32 +199,6 @@ function cleanMessage(message: string, pointer = '#/message'): string {
   if (text.length === 0) throw errors.invalid('write your question', pointer);
   if (text.length > MAX_MESSAGE) throw errors.invalid(`at most ${MAX_MESSAGE} characters`, pointer);
   return text;
-}
-
-/** The periods the ticket awaited the person: from an agent's reply to the person's next message (or the closing). */
-export function pausesOf(entries: readonly Pick<EntryRow, 'kind' | 'created_at'>[]): Pause[] {
-  const pauses: Pause[] = [];
-  let open: Pause | undefined;
-  for (const entry of entries) {
-    if (entry.kind === 'reply' && !open) {
-      open = { from: entry.created_at.toISOString(), until: null };
-      pauses.push(open);
-    } else if ((entry.kind === 'message' || entry.kind === 'closed' || entry.kind === 'reopened') && open) {
-      open.until = entry.created_at.toISOString();
-      open = undefined;
-    }
-  }
-  return pauses;
-}
-
-/** The ticket's targets and when they fall due, now. */
-export function clockOf(row: Pick<TicketRow, 'opened_at' | 'first_reply_at' | 'state'>, entries: readonly Pick<EntryRow, 'kind' | 'created_at'>[], targets: Targets, now: Date): Clock | null {
-  if (!row.opened_at) return null;
-  const firstReplyDue = expectedCompletion(row.opened_at, { duration: `P${targets.firstReplyDays}D`, dayKind: 'working' }, [], now).at;
-  const resolutionDue = expectedCompletion(row.opened_at, { duration: `P${targets.resolutionDays}D`, dayKind: 'working' }, pausesOf(entries), now).at;
-  const paused = row.state === 'awaiting_person';
-  const late = (!row.first_reply_at && now > firstReplyDue) || now > resolutionDue;
-  return { firstReplyDue: firstReplyDue.toISOString(), resolutionDue: resolutionDue.toISOString(), paused, overdue: row.state === 'open' && late, targets };
 }
 
 export function createSupportService(deps: SupportDeps): SupportService {
@@ -356,9 +320,12 @@ export function createSupportService(deps: SupportDeps): SupportService {
 
   // ---- the person's side ----
 
+  /** A person's code or a company's number as stored: the canonical form (DDMMYY-NNNNN), whatever was given. */
+  const partyKey = (party: string): string => parseParty(party)?.id ?? party;
+
   async function personsTicket(party: string, number: number): Promise<TicketRow> {
     const row = await repo.findTicket(root, number);
-    if (!row || row.requester !== party || row.state === 'unconfirmed') throw errors.ticketNotFound();
+    if (!row || row.requester !== partyKey(party) || row.state === 'unconfirmed') throw errors.ticketNotFound();
     return row;
   }
 
@@ -415,9 +382,9 @@ export function createSupportService(deps: SupportDeps): SupportService {
           service_id: serviceId,
           application_id: application?.id ?? null,
           application_number: application?.number ?? null,
-          requester: question.requester,
+          requester: partyKey(question.requester),
           requester_kind: question.requesterKind,
-          asked_by: question.askedBy,
+          asked_by: partyKey(question.askedBy),
           visitor_name: null,
           visitor_email: null,
           language: question.language,
@@ -508,7 +475,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
     },
 
     async ticketsOf(party) {
-      return toTickets(await repo.ticketsOfRequester(root, party, 200));
+      return toTickets(await repo.ticketsOfRequester(root, partyKey(party), 200));
     },
 
     async ticketOf(party, number, reader) {
@@ -637,6 +604,10 @@ export function createSupportService(deps: SupportDeps): SupportService {
         // The institution's agents pick it up afresh; the targets become the institution's.
         return repo.updateTicket(trx, locked.id, { queue_institution_id: institutionId, assignee: null });
       });
+    },
+
+    async statistics(month) {
+      return statisticsOf(root, month, (await subjectList(true)).map((subject) => subject.code), now());
     },
 
     async closeByAgent(agent, number) {
