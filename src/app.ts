@@ -135,6 +135,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     mailer: {
       send: (message) =>
         notifications.confirmations.send({ personalCode: '', channel: 'email', address: message.to, language: message.language, name: message.name, link: message.link, purpose: 'support' }),
+      sendReply: (message) =>
+        notifications.confirmations.send({ personalCode: '', channel: 'email', address: message.to, language: message.language, name: message.name, link: message.link, purpose: 'support_reply', text: message.body }),
     },
   });
   registerSupportRoutes(app, { support, catalog });

@@ -53,6 +53,7 @@ async function lastMail(address: string, containing: string): Promise<{ subject:
   ) as Promise<{ subject: string; text: string }>;
 }
 
+const noMail = { send: async () => {}, sendReply: async () => {} };
 const numberFrom = (location: string | null): number => Number(/\/support\/(\d+)/.exec(location ?? '')?.[1] ?? NaN);
 
 test('signed out, a visitor asks from a service page, confirms the e-mail, and only that institution’s agents see it', async () => {
@@ -86,6 +87,11 @@ test('signed out, a visitor asks from a service page, confirms the e-mail, and o
   const queue = await pageHtml(ilze, '/console/support');
   assert.ok(queue.includes(`id="ticket-${number}"`), 'in PMLP’s queue');
   assert.match(await pageHtml(ilze, `/console/support/${number}`), /Līga Zariņa/);
+  // The visitor has no inbox: the reply reaches the confirmed address.
+  const replied = await submitForm(ilze, `/console/support/${number}`, `/console/support/${number}/reply`, { reply: 'Jā, arī īrnieks var deklarēt.' });
+  assert.equal(replied.status, 303);
+  const answer = await lastMail(email, 'Jā, arī īrnieks var deklarēt.');
+  assert.match(answer.subject, /Klientu atbalsts: atbilde/);
 
   const anna = await signedIn(platform, 'Anna Kalniņa', '/console/support');
   assert.ok(!(await pageHtml(anna, '/console/support')).includes(`id="ticket-${number}"`), 'not in VID’s queue');
@@ -133,7 +139,7 @@ test('Jānis asks about his application; PMLP’s agent sees its status and repl
   assert.equal(answered.status, 303);
   const after = await pageHtml(janis, `/workspace/support/${number}`);
   assert.ok(after.includes('Paldies, gaidīšu.') && !after.includes('id="paused"'), 'the answer is in the thread and the clock runs again');
-  const [ticket] = (await createSupport(platform.database.db, { publicUrl: platform.url, catalog: createCatalog(platform.database.db), applications: { getApplication: () => Promise.reject(new Error('unused')) }, mailer: { send: async () => {} } }).ticketsOf(JANIS)).filter((t) => t.number === number);
+  const [ticket] = (await createSupport(platform.database.db, { publicUrl: platform.url, catalog: createCatalog(platform.database.db), applications: { getApplication: () => Promise.reject(new Error('unused')) }, mailer: noMail }).ticketsOf(JANIS)).filter((t) => t.number === number);
   assert.equal(ticket?.state, 'open');
   assert.ok(ticket?.clock && ticket.firstReplyAt, 'the first reply was recorded');
   const list = await pageHtml(janis, '/workspace/support');
@@ -170,7 +176,7 @@ test('an overdue ticket stands out in the queue', async () => {
     publicUrl: platform.url,
     catalog: createCatalog(platform.database.db),
     applications: { getApplication: () => Promise.reject(new Error('unused')) },
-    mailer: { send: async () => {} },
+    mailer: noMail,
     now: () => past,
   });
   const principal: Principal = { subject: `person:${ANNA}`, kind: 'person', via: 'session', personalCode: ANNA, roles: [], scopes: [] };
@@ -191,7 +197,7 @@ test('statistics per institution and month count overdue tickets; JSON and CSV s
   assert.ok(vidService && other);
   const past = new Date(Date.now() - 10 * 86_400_000);
   const month = past.toISOString().slice(0, 7);
-  const old = createSupport(platform.database.db, { publicUrl: platform.url, catalog, applications: { getApplication: () => Promise.reject(new Error('unused')) }, mailer: { send: async () => {} }, now: () => past });
+  const old = createSupport(platform.database.db, { publicUrl: platform.url, catalog, applications: { getApplication: () => Promise.reject(new Error('unused')) }, mailer: noMail, now: () => past });
   const principal: Principal = { subject: `person:${ANNA}`, kind: 'person', via: 'session', personalCode: ANNA, roles: [], scopes: [] };
   const ask = (serviceId: string) => old.ask({ askedBy: ANNA, principal, requester: ANNA, requesterKind: 'person', subject: 'documents', message: 'Kur ir mans dokuments?', about: { serviceId }, channel: 'workspace', language: 'lv' });
   for (let i = 0; i < 6; i++) await ask(vidService.id);

@@ -37,7 +37,7 @@ before(async () => {
     serviceInstitution: async (id) => ({ [RESIDENCE]: PMLP, [TAX]: VID })[id],
     institutionExists: async (id) => id === PMLP || id === VID,
     application: async (_principal, ref) => (ref === '2026-000001' ? { id: randomUUID(), number: ref, serviceId: RESIDENCE, institutionId: PMLP } : undefined),
-    mailer: { send: async (message) => void sent.push({ to: message.to, link: message.link }) },
+    mailer: { send: async (message) => void sent.push({ to: message.to, link: message.link }), sendReply: async (message) => void sent.push({ to: message.to, link: message.body }) },
     audit: async () => {},
     publicUrl: 'http://portal.test',
     now: () => clock,
@@ -90,6 +90,8 @@ test('a visitor’s question reaches the queue only once the e-mail is confirmed
   assert.equal(opened.queueInstitutionId, PMLP);
   await rejects(support.confirmVisitor(token), 'support.confirmation-invalid');
   assert.ok((await support.queue(pmlpAgent, 'all')).some((t) => t.number === number));
+  await support.reply(pmlpAgent, number, 'Jā, var.');
+  assert.ok(sent.some((message) => message.to === email && message.link === 'Jā, var.'), 'the reply is mailed to the visitor');
 
   await support.askAsVisitor({ name: 'L', email, subject: 'other', message: 'Otrs', language: 'lv', ip: '10.1.9.3' });
   await support.askAsVisitor({ name: 'L', email: email.toUpperCase(), subject: 'other', message: 'Trešais', language: 'lv', ip: '10.1.8.3' });

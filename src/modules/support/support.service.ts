@@ -129,9 +129,10 @@ export interface VisitorQuestion {
   ip: string;
 }
 
-/** Sends a visitor the link that confirms their address (the notifications core's confirmation sender). */
+/** Mails a visitor (who has no workspace inbox): the link that confirms their address, and support's replies (the notifications core's confirmation sender). */
 export interface VisitorMailer {
   send(message: { to: string; name: string; language: Language; link: string; number: number }): Promise<void>;
+  sendReply(message: { to: string; name: string; language: Language; link: string; number: number; body: string }): Promise<void>;
 }
 
 /** What support needs of other modules, handed in by index.ts. */
@@ -556,7 +557,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
       const row = await agentsTicket(agent, number);
       // Read before the transaction: on the embedded database a read outside it would wait for it to end.
       const subject = await subjectOf(row.subject_code);
-      return change(row, async (trx, locked) => {
+      const replied = await change(row, async (trx, locked) => {
         if (locked.state === 'closed') throw errors.closed();
         if (!seesQueue(agent, locked.queue_institution_id)) throw errors.ticketNotFound();
         const at = now();
@@ -581,6 +582,14 @@ export function createSupportService(deps: SupportDeps): SupportService {
         await publish(trx, { type: REPLIED, source: SUPPORT_SOURCE, subject: locked.id, actor: agentActor(agent), data });
         return updated;
       });
+      // A visitor has no inbox: the reply goes to the confirmed address, once, after it is stored (not retried: the desk keeps it).
+      if (row.requester_kind === 'visitor' && row.visitor_email) {
+        const path = `${row.language === 'en' ? '/en' : ''}/support`;
+        await deps.mailer
+          .sendReply({ to: row.visitor_email, name: row.visitor_name ?? '', language: row.language, link: `${deps.publicUrl}${path}`, number: Number(row.number), body: text })
+          .catch(() => undefined);
+      }
+      return replied;
     },
 
     async note(agent, number, message) {
