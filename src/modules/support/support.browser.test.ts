@@ -110,6 +110,8 @@ test('in Chromium: the support pages have no WCAG 2.1 A/AA violations, in Latvia
     await expectAccessible(page, '/console/support/N (first line, with a note)');
     await page.goto(`/en/console/support/${number}`);
     await expectAccessible(page, '/en/console/support/N');
+    await page.goto('/console/support/subjects');
+    await expectAccessible(page, '/console/support/subjects');
   });
 
   await withContext(browser as Browser, options, async (context) => {

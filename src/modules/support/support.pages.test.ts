@@ -259,3 +259,25 @@ test('the API: a person asks, lists, reads a thread and answers with support.rea
   const openapi = (await (await fetch(`${platform.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
   assert.ok(openapi.paths['/api/v1/support/tickets'] && openapi.paths['/api/v1/support/statistics.csv'], 'in the OpenAPI document');
 });
+
+test('platform administrators edit the subjects; retired ones are no longer offered; others may not', async () => {
+  const roberts = await signedIn(platform, 'Roberts Liepa', '/console/support/subjects');
+  const PAGE = '/console/support/subjects';
+  const bad = await submitForm(roberts, PAGE, PAGE, { code: 'Nav Kods', 'lv-new': 'Maksājumi', 'en-new': 'Payments', active: 'yes' });
+  assert.equal(bad.status, 400);
+  assert.ok((await bad.text()).includes('href="#code"'));
+  const added = await submitForm(roberts, PAGE, PAGE, { code: 'payments', 'lv-new': 'Maksājumi un nodevas', 'en-new': 'Payments and fees', active: 'yes' });
+  assert.equal(added.status, 303);
+  const retired = await submitForm(roberts, PAGE, PAGE, { code: 'technical', 'lv-technical': 'Tehniska problēma', 'en-technical': 'Technical problem' });
+  assert.equal(retired.status, 303);
+  const janis = await signedIn(platform, 'Jānis Bērziņš', '/workspace/support/new');
+  const form = await pageHtml(janis, '/workspace/support/new');
+  assert.ok(form.includes('value="payments"') && form.includes('Maksājumi un nodevas'), 'the new subject is offered');
+  assert.ok(!form.includes('value="technical"'), 'the retired subject is not');
+  const subjects = (await (await fetch(`${platform.url}/api/v1/support/subjects`)).json()) as { code: string }[];
+  assert.ok(subjects.some((subject) => subject.code === 'payments') && !subjects.some((subject) => subject.code === 'technical'));
+  const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/support');
+  assert.equal((await ilze.request(PAGE)).status, 403);
+  // Back as it was: the API test asks with "technical".
+  await submitForm(roberts, PAGE, PAGE, { code: 'technical', 'lv-technical': 'Tehniska problēma', 'en-technical': 'Technical problem', active: 'yes' });
+});

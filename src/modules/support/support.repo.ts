@@ -79,6 +79,14 @@ export async function subjects(db: Db, all = false): Promise<SubjectRow[]> {
   return query.execute();
 }
 
+export async function saveSubject(db: Db, subject: { code: string; label_lv: string; label_en: string; active: boolean }): Promise<void> {
+  await db
+    .insertInto('support.subjects')
+    .values({ ...subject, position: sql<number>`(select coalesce(max(position), 0) + 10 from support.subjects)` })
+    .onConflict((conflict) => conflict.column('code').doUpdateSet({ label_lv: subject.label_lv, label_en: subject.label_en, active: subject.active }))
+    .execute();
+}
+
 export async function targetsOf(db: Db, institutionIds: string[]): Promise<Map<string, { firstReplyDays: number; resolutionDays: number }>> {
   if (institutionIds.length === 0) return new Map();
   const rows = await db.selectFrom('support.targets').selectAll().where('institution_id', 'in', institutionIds).execute();

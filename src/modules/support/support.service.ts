@@ -40,6 +40,8 @@ export type Language = 'lv' | 'en';
 export interface Subject {
   code: string;
   label: Text;
+  /** offered to people asking (a retired subject still names its old tickets) */
+  active?: boolean;
 }
 
 export const REOPEN_DAYS = 14;
@@ -152,6 +154,10 @@ export interface SupportDeps {
 
 export interface SupportService {
   subjects(): Promise<Subject[]>;
+  /** every subject, retired ones too (platform administrators edit the taxonomy) */
+  allSubjects(): Promise<Subject[]>;
+  /** adds a subject, or changes the labels and whether it is offered */
+  saveSubject(subject: { code: string; label: Text; active: boolean }): Promise<void>;
   targets(institutionId: string | null): Promise<Targets>;
   setTargets(institutionId: string, targets: Targets): Promise<void>;
 
@@ -208,7 +214,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
 
   async function subjectList(all = false): Promise<Subject[]> {
     if (!all && subjectCache && Date.now() - subjectCache.at < 5_000) return subjectCache.list;
-    const list = (await repo.subjects(root, all)).map((row) => ({ code: row.code, label: { lv: row.label_lv, en: row.label_en } }));
+    const list = (await repo.subjects(root, all)).map((row) => ({ code: row.code, label: { lv: row.label_lv, en: row.label_en }, active: row.active }));
     if (!all) subjectCache = { at: Date.now(), list };
     return list;
   }
@@ -344,6 +350,17 @@ export function createSupportService(deps: SupportDeps): SupportService {
 
   return {
     subjects: () => subjectList(),
+    allSubjects: () => subjectList(true),
+
+    async saveSubject(subject) {
+      if (!/^[a-z][a-z0-9-]{0,39}$/.test(subject.code)) throw errors.invalid('lowercase letters, digits and hyphens, starting with a letter', '#/code');
+      const lv = subject.label.lv.trim();
+      const en = subject.label.en.trim();
+      if (!lv || lv.length > 120) throw errors.invalid('a label of up to 120 characters', '#/label/lv');
+      if (!en || en.length > 120) throw errors.invalid('a label of up to 120 characters', '#/label/en');
+      await repo.saveSubject(root, { code: subject.code, label_lv: lv, label_en: en, active: subject.active });
+      subjectCache = undefined;
+    },
 
     async targets(institutionId) {
       return (await targetsFor([institutionId])).get(institutionId) ?? DEFAULT_TARGETS;

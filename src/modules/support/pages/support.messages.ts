@@ -133,6 +133,18 @@ const lv = {
   'desk.saveTargets': 'Saglabāt mērķus',
   'desk.workingDays': '{count} darba dienas',
   'stats.title': 'Klientu atbalsta statistika',
+  'subjects.title': 'Jautājumu temati',
+  'subjects.link': 'Jautājumu temati',
+  'subjects.lv': 'Nosaukums latviski',
+  'subjects.en': 'Nosaukums angliski',
+  'subjects.active': 'Piedāvāt jautātājiem',
+  'subjects.save': 'Saglabāt',
+  'subjects.add': 'Pievienot tematu',
+  'subjects.code': 'Kods',
+  'subjects.codeHint': 'Mazie latīņu burti, cipari un defises, piemēram, maksajumi',
+  'subjects.codeError': 'Ierakstiet kodu: mazie latīņu burti, cipari un defises, sākot ar burtu',
+  'subjects.labelError': 'Ierakstiet nosaukumu (līdz 120 rakstzīmēm)',
+  'subjects.saved': 'Temats saglabāts.',
 } as const;
 
 type Key = keyof typeof lv;
@@ -269,6 +281,18 @@ const en: Record<Key, string> = {
   'desk.saveTargets': 'Save the targets',
   'desk.workingDays': '{count} working days',
   'stats.title': 'Customer support statistics',
+  'subjects.title': 'Subjects of questions',
+  'subjects.link': 'Subjects of questions',
+  'subjects.lv': 'Name in Latvian',
+  'subjects.en': 'Name in English',
+  'subjects.active': 'Offer to people asking',
+  'subjects.save': 'Save',
+  'subjects.add': 'Add a subject',
+  'subjects.code': 'Code',
+  'subjects.codeHint': 'Lowercase letters, digits and hyphens, e.g. payments',
+  'subjects.codeError': 'Enter a code: lowercase letters, digits and hyphens, starting with a letter',
+  'subjects.labelError': 'Enter a name (up to 120 characters)',
+  'subjects.saved': 'The subject was saved.',
 };
 
 export type SupportKey = Key;
