@@ -167,6 +167,13 @@ test('first-line support transfers a general question; the person sees the trans
   assert.equal(closed.status, 303);
   const reopen = await pageHtml(anna, `/workspace/support/${number}?done=closed`);
   assert.ok(reopen.includes(`action="/workspace/support/${number}/reopen"`), 'a closed question can be reopened');
+  // The desk finds it by number (closed ones too) and by subject; the agent reopens it.
+  assert.ok(!(await pageHtml(ilze, '/console/support')).includes(`id="ticket-${number}"`), 'a closed question leaves the queue');
+  assert.ok((await pageHtml(ilze, `/console/support?q=${number}`)).includes(`id="ticket-${number}"`), 'search finds it');
+  assert.ok((await pageHtml(ilze, `/console/support?q=${ANNA}&subject=other`)).includes(`id="ticket-${number}"`), 'by personal code and subject');
+  assert.ok(!(await pageHtml(ilze, `/console/support?q=${ANNA}&subject=documents`)).includes(`id="ticket-${number}"`), 'not under another subject');
+  assert.equal((await submitForm(ilze, `/console/support/${number}`, `/console/support/${number}/reopen`, {})).status, 303);
+  assert.ok((await pageHtml(ilze, '/console/support')).includes(`id="ticket-${number}"`), 'reopened, it is back in the queue');
 });
 
 test('an overdue ticket stands out in the queue', async () => {

@@ -161,6 +161,34 @@ export async function queueTickets(db: Db, queues: { institutions: string[]; fir
     .execute();
 }
 
+/** Tickets of the queues (any state but unconfirmed) whose number, requester or visitor's name or address matches `q`, newest first. */
+export async function searchTickets(db: Db, queues: { institutions: string[]; firstLine: boolean }, q: string, limit: number): Promise<TicketRow[]> {
+  if (queues.institutions.length === 0 && !queues.firstLine) return [];
+  const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('support.tickets')
+    .selectAll()
+    .where('state', '<>', 'unconfirmed')
+    .where((eb) => {
+      const ors = [];
+      if (queues.institutions.length > 0) ors.push(eb('queue_institution_id', 'in', queues.institutions));
+      if (queues.firstLine) ors.push(eb('queue_institution_id', 'is', null));
+      return eb.or(ors);
+    })
+    .where((eb) =>
+      eb.or([
+        ...(/^\d{1,12}$/.test(q) ? [eb('number', '=', Number(q))] : []),
+        eb('requester', '=', q),
+        eb('application_number', '=', q),
+        eb(sql`lower(visitor_email)`, 'like', like),
+        eb(sql`lower(visitor_name)`, 'like', like),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** Requests from one visitor address, and from one network, since `since` (confirmed or not): for rate limits. */
 export async function visitorCounts(db: Db, email: string, network: string, since: Date): Promise<{ byEmail: number; byNetwork: number }> {
   const row = await db

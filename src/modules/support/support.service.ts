@@ -175,7 +175,8 @@ export interface SupportService {
   closeByPerson(party: string, personalCode: string, number: number): Promise<Ticket>;
   reopen(party: string, personalCode: string, number: number): Promise<Ticket>;
 
-  queue(agent: Agent, filter: QueueFilter): Promise<Ticket[]>;
+  /** the agent's queues: open tickets, overdue first; with `q`, a search (number, application, personal code, a visitor's name or e-mail) over closed ones too */
+  queue(agent: Agent, filter: QueueFilter, options?: { subject?: string; q?: string }): Promise<Ticket[]>;
   /** one ticket for an agent of its queue (audited); not found for any other agent */
   ticketForAgent(agent: Agent, number: number): Promise<TicketWithThread>;
   assignToMe(agent: Agent, number: number): Promise<Ticket>;
@@ -183,6 +184,7 @@ export interface SupportService {
   note(agent: Agent, number: number, message: string): Promise<Ticket>;
   transfer(agent: Agent, number: number, institutionId: string, note: string): Promise<Ticket>;
   closeByAgent(agent: Agent, number: number): Promise<Ticket>;
+  reopenByAgent(agent: Agent, number: number): Promise<Ticket>;
 
   /** per institution (queue) and month `YYYY-MM`, small counts suppressed */
   statistics(month: string): Promise<Statistics>;
@@ -537,11 +539,15 @@ export function createSupportService(deps: SupportDeps): SupportService {
       });
     },
 
-    async queue(agent, filter) {
-      const rows = await repo.queueTickets(root, { institutions: agent.institutions, firstLine: agent.firstLine }, 500);
+    async queue(agent, filter, options = {}) {
+      const queues = { institutions: agent.institutions, firstLine: agent.firstLine };
+      const q = (options.q ?? '').trim().slice(0, 100);
+      const rows = q ? await repo.searchTickets(root, queues, parseParty(q)?.id ?? q, 100) : await repo.queueTickets(root, queues, 500);
       const tickets = await toTickets(rows);
-      const chosen = tickets.filter((ticket) =>
-        filter === 'mine' ? ticket.assignee === agent.personalCode : filter === 'unassigned' ? ticket.assignee === null : filter === 'overdue' ? ticket.clock?.overdue === true : true,
+      const chosen = tickets.filter(
+        (ticket) =>
+          (!options.subject || ticket.subject.code === options.subject) &&
+          (filter === 'mine' ? ticket.assignee === agent.personalCode : filter === 'unassigned' ? ticket.assignee === null : filter === 'overdue' ? ticket.clock?.overdue === true : true),
       );
       // Overdue first, then the oldest.
       return chosen.sort((a, b) => Number(b.clock?.overdue ?? false) - Number(a.clock?.overdue ?? false) || (a.openedAt ?? '').localeCompare(b.openedAt ?? ''));
@@ -634,6 +640,15 @@ export function createSupportService(deps: SupportDeps): SupportService {
 
     async statistics(month) {
       return statisticsOf(root, month, (await subjectList(true)).map((subject) => subject.code), now());
+    },
+
+    async reopenByAgent(agent, number) {
+      const row = await agentsTicket(agent, number);
+      return change(row, async (trx, locked) => {
+        if (locked.state !== 'closed') throw errors.notClosed();
+        await repo.addEntry(trx, { ticket_id: locked.id, kind: 'reopened', author_kind: 'agent', author: agent.personalCode, body: null, from_queue: null, to_queue: null, created_at: now() });
+        return repo.updateTicket(trx, locked.id, { state: 'open', closed_at: null });
+      });
     },
 
     async closeByAgent(agent, number) {

@@ -81,7 +81,11 @@ async function queuePage(deps: SupportConsoleDeps, context: PageContext, agent: 
   const { lang } = context;
   const raw = queryValue(context.query.queue);
   const filter: QueueFilter = (FILTERS as string[]).includes(raw) ? (raw as QueueFilter) : 'all';
-  const [tickets, institutions] = await Promise.all([deps.support.queue(agent, filter), deps.catalog.listInstitutions()]);
+  const subjects = await deps.support.allSubjects();
+  const rawSubject = queryValue(context.query.subject);
+  const subject = subjects.some((item) => item.code === rawSubject) ? rawSubject : '';
+  const q = queryValue(context.query.q).slice(0, 100);
+  const [tickets, institutions] = await Promise.all([deps.support.queue(agent, filter, { ...(subject ? { subject } : {}), ...(q ? { q } : {}) }), deps.catalog.listInstitutions()]);
   const names = await namesOf(deps, [...tickets.map((ticket) => ticket.requester), ...tickets.map((ticket) => ticket.assignee)]);
   const institutionName = (id: string | null): string => (id ? (institutions.find((i) => i.id === id)?.name[lang] ?? '') : t(lang, 'thread.firstLine'));
   const title = t(lang, 'desk.title');
@@ -114,6 +118,20 @@ async function queuePage(deps: SupportConsoleDeps, context: PageContext, agent: 
             ))}
           </ul>
         </nav>
+        <form method="get" action={at(lang, PATH)} class="govuk-!-margin-bottom-6">
+          {filter === 'all' ? '' : <input type="hidden" name="queue" value={filter} />}
+          <div class="govuk-grid-row">
+            <div class="govuk-grid-column-one-half">
+              <TextInput lang={lang} name="q" label={t(lang, 'desk.search')} hint={t(lang, 'desk.searchHint')} value={q} spellcheck={false} />
+            </div>
+            <div class="govuk-grid-column-one-half">
+              <Select lang={lang} name="subject" label={t(lang, 'desk.bySubject')} value={subject} options={[{ value: '', text: t(lang, 'desk.anySubject') }, ...subjects.map((item) => ({ value: item.code, text: item.label[lang] }))]} />
+            </div>
+          </div>
+          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" safe>
+            {t(lang, 'desk.find')}
+          </button>
+        </form>
         {context.staff.platformAdmin ? (
           <p class="govuk-body">
             <a class="govuk-link" href={at(lang, SUBJECTS_PATH)} safe>
@@ -203,6 +221,7 @@ const DONE: Record<string, SupportKey> = {
   noted: 'desk.done.noted',
   transferred: 'desk.done.transferred',
   closed: 'desk.done.closed',
+  reopened: 'thread.reopenedDone',
 };
 
 async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent: Agent, ticket: TicketWithThread, errors: ShownError[] = []): Promise<string> {
@@ -365,7 +384,12 @@ async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent:
               </form>
             </>
           ) : (
-            ''
+            <form method="post" action={at(lang, `${base}/reopen`)} novalidate>
+              <Csrf token={csrf} />
+              <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" safe>
+                {t(lang, 'thread.reopen')}
+              </button>
+            </form>
           )}
         </div>
       </div>
@@ -454,6 +478,7 @@ export function registerSupportConsolePages(shell: ConsoleShell, deps: SupportCo
   action('note', 'noted', (context, agent, number) => support.note(agent, number, bodyText(context, 'note')), 'note');
   action('transfer', 'transferred', (context, agent, number) => support.transfer(agent, number, bodyText(context, 'institution'), bodyText(context, 'transferNote')), 'institution');
   action('close', 'closed', (_context, agent, number) => support.closeByAgent(agent, number), 'reply');
+  action('reopen', 'reopened', (_context, agent, number) => support.reopenByAgent(agent, number), 'reply');
 
   const institutionOf = (context: PageContext, agent: Agent): string | undefined => {
     const id = queryValue(context.query.institution);
