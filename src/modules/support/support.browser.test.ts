@@ -4,7 +4,8 @@
  * (empty, with errors), "check your e-mail", the confirmation pages, My
  * questions, asking and a thread in the workspace, the desk's queue, a ticket
  * and the targets form in the console — has no WCAG 2.1 A/AA violations
- * (axe-core), in Latvian and, for several, English.
+ * (axe-core), in Latvian and, for several, English; a question is asked by
+ * keyboard alone.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import type { Principal } from '../../platform/http/auth.js';
 import { createAccess } from '../access/index.js';
 import { createCatalog } from '../catalog/index.js';
 import { eventually } from '../../../test/support/http.js';
-import { expectAccessible, platformAndBrowser, signInPage, skipBrowser, withContext } from '../../../test/support/browser.js';
+import { byId, expectAccessible, platformAndBrowser, signInPage, skipBrowser, tabTo, withContext } from '../../../test/support/browser.js';
 import type { TestPlatform } from '../../../test/support/platform.js';
 
 const SLUG = 'dzivesvietas-deklaresana';
@@ -90,9 +91,14 @@ test('in Chromium: the support pages have no WCAG 2.1 A/AA violations, in Latvia
     await expectAccessible(page, '/workspace/support (empty)');
     await page.goto('/workspace/support/new');
     await expectAccessible(page, '/workspace/support/new');
-    await page.getByLabel('Temats').selectOption('other');
-    await page.getByLabel('Jūsu jautājums').fill('Kā mainīt e-pasta adresi?');
-    await Promise.all([page.waitForURL((url) => /\/workspace\/support\/\d+$/.test(url.pathname)), page.getByRole('button', { name: 'Nosūtīt jautājumu' }).click()]);
+    // By keyboard alone: the subject (type-ahead in the select), the question, and Enter on the button.
+    await tabTo(page, 'the subject', byId('subject'));
+    await page.keyboard.type('Cits');
+    assert.equal(await page.locator('#subject').inputValue(), 'other');
+    await tabTo(page, 'the question', byId('message'));
+    await page.keyboard.type('Kā mainīt e-pasta adresi?');
+    await tabTo(page, 'the send button', (element) => element.tag === 'button' && element.text === 'Nosūtīt jautājumu');
+    await Promise.all([page.waitForURL((url) => /\/workspace\/support\/\d+$/.test(url.pathname)), page.keyboard.press('Enter')]);
     number = /(\d+)$/.exec(new URL(page.url()).pathname)?.[1] ?? '';
     await expectAccessible(page, 'a question’s thread');
     await page.goto('/workspace/support');
