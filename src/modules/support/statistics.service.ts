@@ -2,7 +2,8 @@
  * Support statistics per institution and month (P13; the Single Digital
  * Gateway's reporting of assistance requests): requests by channel and
  * subject, first-reply and resolution times (median), the share within the
- * institution's targets, and the tickets overdue now. Published as open data,
+ * institution's targets, the tickets overdue now, and satisfaction (the mean
+ * of people's ratings of the answers). Published as open data,
  * so every count from 1 to 4, and every figure drawn from fewer than 5
  * tickets, is suppressed (null): a small count could point at a person.
  *
@@ -30,6 +31,9 @@ export interface QueueStatistics {
   resolutionWithinTarget: number | null;
   /** open tickets of the month that are overdue now */
   overdue: number | null;
+  /** ratings of answers given, and their mean (1–5) */
+  ratings: number | null;
+  satisfaction: number | null;
 }
 
 export interface Statistics {
@@ -84,6 +88,7 @@ export async function statisticsOf(root: Db, month: string, subjects: string[], 
           const clock = clockOf(row, entries.get(row.id) ?? [], target, row.closed_at as Date);
           return clock !== null && (row.closed_at as Date).getTime() <= Date.parse(clock.resolutionDue);
         }).length;
+        const rated = mine.map((row) => row.rating).filter((value): value is number => value !== null);
         const overdue = mine.filter((row) => row.state === 'open' && clockOf(row, entries.get(row.id) ?? [], target, now)?.overdue).length;
         return {
           institutionId: queue,
@@ -95,6 +100,8 @@ export async function statisticsOf(root: Db, month: string, subjects: string[], 
           firstReplyWithinTarget: share(firstReplyHits, replied.length),
           resolutionWithinTarget: share(resolutionHits, closed.length),
           overdue: count(overdue),
+          ratings: count(rated.length),
+          satisfaction: rated.length < SUPPRESS_BELOW ? null : Math.round((rated.reduce((sum, value) => sum + value, 0) / rated.length) * 100) / 100,
         };
       })
       .sort((a, b) => (a.institutionId ?? '').localeCompare(b.institutionId ?? '')),
@@ -120,6 +127,8 @@ export function statisticsCsv(statistics: Statistics, subjects: string[], instit
     'first_reply_within_target',
     'resolution_within_target',
     'overdue',
+    'ratings',
+    'satisfaction',
   ];
   const lines = statistics.queues.map((queue) =>
     [
@@ -133,6 +142,8 @@ export function statisticsCsv(statistics: Statistics, subjects: string[], instit
       queue.firstReplyWithinTarget,
       queue.resolutionWithinTarget,
       queue.overdue,
+      queue.ratings,
+      queue.satisfaction,
     ]
       .map(cell)
       .join(','),

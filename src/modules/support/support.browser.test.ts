@@ -105,6 +105,16 @@ test('in Chromium: the support pages have no WCAG 2.1 A/AA violations, in Latvia
     await expectAccessible(page, '/workspace/support');
     await page.goto(`/en/workspace/support/${number}`);
     await expectAccessible(page, '/en/workspace/support/N');
+    // A second question, closed: its page offers the rating.
+    await page.goto('/en/workspace/support/new');
+    await page.getByLabel('Subject').selectOption('other');
+    await page.getByLabel('Your question').fill('Where do I see my documents?');
+    await Promise.all([page.waitForURL((url) => url.search.includes('done=sent')), page.getByRole('button', { name: 'Send the question' }).click()]);
+    await Promise.all([page.waitForURL((url) => url.search.includes('done=closed')), page.getByRole('button', { name: 'Close the question' }).click()]);
+    await expectAccessible(page, 'a closed question with the rating form (en)');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Send the rating' }).click()]);
+    assert.match(await page.title(), /^Error: /);
+    await expectAccessible(page, 'the rating form with an error (en)');
   });
 
   await withContext(browser as Browser, options, async (context) => {

@@ -11,3 +11,4 @@ export const reopenTooLate = (): ConflictError => new ConflictError('support.reo
 export const notFirstLine = (): AppError => new AppError('support.not-first-line', 'forbidden', 'Only first-line platform support transfers questions, and only from its own queue.');
 export const rateLimited = (): AppError => new AppError('support.rate-limited', 'rate_limited', 'Too many questions from this address or network in the last hour. Try again later.');
 export const confirmationInvalid = (): AppError => new AppError('support.confirmation-invalid', 'invalid', 'This confirmation link is not valid or has expired.');
+export const alreadyRated = (): ConflictError => new ConflictError('support.already-rated', 'The answer was rated already.');

@@ -167,6 +167,14 @@ test('first-line support transfers a general question; the person sees the trans
   assert.equal(closed.status, 303);
   const reopen = await pageHtml(anna, `/workspace/support/${number}?done=closed`);
   assert.ok(reopen.includes(`action="/workspace/support/${number}/reopen"`), 'a closed question can be reopened');
+  // Once closed, the answer is rated once.
+  const unrated = await submitForm(anna, `/workspace/support/${number}`, `/workspace/support/${number}/rate`, { comment: 'bez vērtējuma' });
+  assert.equal(unrated.status, 400);
+  assert.ok((await unrated.text()).includes('href="#rating"'));
+  assert.equal((await submitForm(anna, `/workspace/support/${number}`, `/workspace/support/${number}/rate`, { rating: '4', comment: 'Ātri' })).status, 303);
+  const rated = await pageHtml(anna, `/workspace/support/${number}`);
+  assert.match(rated, /Jūsu vērtējums: 4 no 5/);
+  assert.ok(!rated.includes(`action="/workspace/support/${number}/rate"`), 'rated once');
   // The desk finds it by number (closed ones too) and by subject; the agent reopens it.
   assert.ok(!(await pageHtml(ilze, '/console/support')).includes(`id="ticket-${number}"`), 'a closed question leaves the queue');
   assert.ok((await pageHtml(ilze, `/console/support?q=${number}`)).includes(`id="ticket-${number}"`), 'search finds it');
@@ -207,19 +215,27 @@ test('statistics per institution and month count overdue tickets; JSON and CSV s
   const old = createSupport(platform.database.db, { publicUrl: platform.url, catalog, applications: { getApplication: () => Promise.reject(new Error('unused')) }, mailer: noMail, now: () => past });
   const principal: Principal = { subject: `person:${ANNA}`, kind: 'person', via: 'session', personalCode: ANNA, roles: [], scopes: [] };
   const ask = (serviceId: string) => old.ask({ askedBy: ANNA, principal, requester: ANNA, requesterKind: 'person', subject: 'documents', message: 'Kur ir mans dokuments?', about: { serviceId }, channel: 'workspace', language: 'lv' });
-  for (let i = 0; i < 6; i++) await ask(vidService.id);
+  // Five stay open, unanswered and so overdue now; five are closed and rated.
+  for (let i = 0; i < 5; i++) await ask(vidService.id);
+  for (const rating of [4, 5, 5, 3, 4]) {
+    const ticket = await ask(vidService.id);
+    await old.closeByPerson(ANNA, ANNA, ticket.number);
+    await old.rate(ANNA, ticket.number, rating, '');
+  }
   for (let i = 0; i < 2; i++) await ask(other.institutionId === vid.id ? vidService.id : other.id);
 
   const response = await fetch(`${platform.url}/api/v1/support/statistics?month=${month}`);
   assert.equal(response.status, 200);
-  const statistics = (await response.json()) as { suppressedBelow: number; queues: { institutionId: string | null; requests: number | null; overdue: number | null; byChannel: Record<string, number | null>; bySubject: Record<string, number | null> }[] };
+  const statistics = (await response.json()) as { suppressedBelow: number; queues: { institutionId: string | null; requests: number | null; overdue: number | null; ratings: number | null; satisfaction: number | null; byChannel: Record<string, number | null>; bySubject: Record<string, number | null> }[] };
   assert.equal(statistics.suppressedBelow, 5);
   const vidRow = statistics.queues.find((queue) => queue.institutionId === vid.id);
-  assert.equal(vidRow?.requests, 6);
-  assert.equal(vidRow?.overdue, 6, 'the overdue tickets are counted');
-  assert.equal(vidRow?.byChannel.workspace, 6);
+  assert.equal(vidRow?.requests, 10);
+  assert.equal(vidRow?.overdue, 5, 'the overdue tickets are counted');
+  assert.equal(vidRow?.ratings, 5);
+  assert.equal(vidRow?.satisfaction, 4.2);
+  assert.equal(vidRow?.byChannel.workspace, 10);
   assert.equal(vidRow?.byChannel.portal, 0);
-  assert.equal(vidRow?.bySubject.documents, 6);
+  assert.equal(vidRow?.bySubject.documents, 10);
   assert.equal(statistics.queues.find((queue) => queue.institutionId === other.institutionId)?.requests, null, 'two requests are suppressed');
 
   const csv = await fetch(`${platform.url}/api/v1/support/statistics.csv?month=${month}`);
@@ -229,8 +245,9 @@ test('statistics per institution and month count overdue tickets; JSON and CSV s
   const rowOf = (code: string) => rows.find((row) => row[column('institution')] === code);
   const vidCode = (await catalog.getInstitution(vid.id)).code;
   const otherCode = (await catalog.getInstitution(other.institutionId)).code;
-  assert.equal(rowOf(vidCode)?.[column('requests')], '6');
-  assert.equal(rowOf(vidCode)?.[column('overdue')], '6');
+  assert.equal(rowOf(vidCode)?.[column('requests')], '10');
+  assert.equal(rowOf(vidCode)?.[column('overdue')], '5');
+  assert.equal(rowOf(vidCode)?.[column('satisfaction')], '4.2');
   assert.equal(rowOf(otherCode)?.[column('requests')], '', 'a suppressed count is an empty cell');
   assert.ok(rows.every((row) => row.length === header?.length), 'every row has every column');
   const invalid = await fetch(`${platform.url}/api/v1/support/statistics?month=2026-13`);

@@ -46,6 +46,9 @@ interface TicketsTable {
   confirm_hash: string | null;
   confirm_expires_at: Date | null;
   network: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Date | null;
 }
 
 interface EntriesTable {

@@ -31,6 +31,7 @@ const ticketProperties = {
     closedAt: Nullable(Type.String({ format: 'date-time' })),
     clock: Nullable(Type.Ref('SupportClock')),
     reopenable: Type.Boolean(),
+    rating: Nullable(Type.Integer({ minimum: 1, maximum: 5 })),
 };
 export const TicketSchema = Type.Object(ticketProperties, { $id: 'SupportTicket' });
 
@@ -73,6 +74,8 @@ export const StatisticsSchema = Type.Object(
         firstReplyWithinTarget: Nullable(Type.Number({ description: 'share 0–1' })),
         resolutionWithinTarget: Nullable(Type.Number({ description: 'share 0–1' })),
         overdue: Count,
+        ratings: Count,
+        satisfaction: Nullable(Type.Number({ description: 'the mean rating (1–5) of the answers' })),
       }),
     ),
   },

@@ -153,6 +153,10 @@ test('first-line transfer keeps one thread; closing and reopening within 14 days
   await support.closeByAgent(pmlpAgent, general.number);
   clock = new Date('2026-12-30T09:00:00Z');
   await rejects(support.reopen(JANIS, JANIS, general.number), 'support.reopen-too-late');
+  await rejects(support.rate(JANIS, general.number, 6, ''), 'support.invalid');
+  assert.equal((await support.rate(JANIS, general.number, 5, 'Paldies')).rating, 5);
+  await rejects(support.rate(JANIS, general.number, 1, ''), 'support.already-rated');
+  await rejects(support.rate(JANIS, (await ask({})).number, 3, ''), 'support.not-closed');
 
   const events = await sql<{ type: string; data: { number: number; recipient?: string; link?: string } }>`
     select type, data from platform.outbox where subject = ${general.id} order by position`.execute(db.db);

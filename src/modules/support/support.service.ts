@@ -84,6 +84,9 @@ export interface Ticket {
   clock: Clock | null;
   /** may the person reopen it now */
   reopenable: boolean;
+  /** the person's rating of the answer (1–5), once closed */
+  rating: number | null;
+  ratingComment: string | null;
 }
 
 export interface TicketWithThread extends Ticket {
@@ -174,6 +177,8 @@ export interface SupportService {
   answer(party: string, personalCode: string, number: number, message: string): Promise<Ticket>;
   closeByPerson(party: string, personalCode: string, number: number): Promise<Ticket>;
   reopen(party: string, personalCode: string, number: number): Promise<Ticket>;
+  /** the person rates the answer of a closed question, once */
+  rate(party: string, number: number, rating: number, comment: string): Promise<Ticket>;
 
   /** the agent's queues: open tickets, overdue first; with `q`, a search (number, application, personal code, a visitor's name or e-mail) over closed ones too */
   queue(agent: Agent, filter: QueueFilter, options?: { subject?: string; q?: string }): Promise<Ticket[]>;
@@ -267,6 +272,8 @@ export function createSupportService(deps: SupportDeps): SupportService {
         closedAt: row.closed_at?.toISOString() ?? null,
         clock: clockOf(row, entries.get(row.id) ?? [], targets.get(row.queue_institution_id) ?? DEFAULT_TARGETS, at),
         reopenable: row.state === 'closed' && row.closed_at !== null && at.getTime() - row.closed_at.getTime() <= REOPEN_DAYS * DAY_MS,
+        rating: row.rating,
+        ratingComment: row.rating_comment,
       };
     });
   }
@@ -417,6 +424,9 @@ export function createSupportService(deps: SupportDeps): SupportService {
           confirm_hash: null,
           confirm_expires_at: null,
           network: null,
+          rating: null,
+          rating_comment: null,
+          rated_at: null,
         });
         await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'person', author: question.askedBy, body: message, from_queue: null, to_queue: null, created_at: at });
         await publish(trx, openedEvent(inserted, { kind: 'person', id: question.askedBy }));
@@ -465,6 +475,9 @@ export function createSupportService(deps: SupportDeps): SupportService {
           confirm_hash: sha256(token),
           confirm_expires_at: new Date(at.getTime() + CONFIRM_HOURS * 3_600_000),
           network,
+          rating: null,
+          rating_comment: null,
+          rated_at: null,
         });
         await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'visitor', author: null, body: message, from_queue: null, to_queue: null, created_at: at });
         return inserted;
@@ -536,6 +549,18 @@ export function createSupportService(deps: SupportDeps): SupportService {
         if (at.getTime() - locked.closed_at.getTime() > REOPEN_DAYS * DAY_MS) throw errors.reopenTooLate();
         await repo.addEntry(trx, { ticket_id: locked.id, kind: 'reopened', author_kind: 'person', author: personalCode, body: null, from_queue: null, to_queue: null, created_at: at });
         return repo.updateTicket(trx, locked.id, { state: 'open', closed_at: null });
+      });
+    },
+
+    async rate(party, number, rating, comment) {
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw errors.invalid('a rating from 1 to 5', '#/rating');
+      const text = comment.trim();
+      if (text.length > 2000) throw errors.invalid('at most 2000 characters', '#/comment');
+      const row = await personsTicket(party, number);
+      return change(row, async (trx, locked) => {
+        if (locked.state !== 'closed') throw errors.notClosed();
+        if (locked.rated_at) throw errors.alreadyRated();
+        return repo.updateTicket(trx, locked.id, { rating, rating_comment: text || null, rated_at: now() });
       });
     },
 

@@ -61,6 +61,10 @@ create table support.tickets (
   confirm_expires_at timestamptz,
   -- the visitor's network (IPv4 /24, IPv6 /48), for rate limits
   network text,
+  -- the person's rating of the answer once the ticket closed (1–5, once)
+  rating smallint check (rating between 1 and 5),
+  rating_comment text,
+  rated_at timestamptz,
   check (requester_kind = 'visitor' or requester is not null)
 );
 create index tickets_queue on support.tickets (queue_institution_id, state, opened_at);

@@ -256,7 +256,7 @@ async function newPage(deps: SupportWorkspaceDeps, context: PageContext, about: 
   });
 }
 
-const DONE: Record<string, SupportKey> = { sent: 'thread.sent', replied: 'thread.replied', closed: 'thread.closedDone', reopened: 'thread.reopenedDone' };
+const DONE: Record<string, SupportKey> = { sent: 'thread.sent', replied: 'thread.replied', closed: 'thread.closedDone', reopened: 'thread.reopenedDone', rated: 'rating.thanks' };
 
 async function threadPage(deps: SupportWorkspaceDeps, context: PageContext, ticket: TicketWithThread, error?: ShownError): Promise<string> {
   const { lang, acting, csrf } = context;
@@ -359,7 +359,7 @@ async function threadPage(deps: SupportWorkspaceDeps, context: PageContext, tick
             <>
               <form method="post" action={at(lang, `${base}/reply`)} novalidate>
                 <Csrf token={csrf} />
-                <TextArea lang={lang} name="message" label={t(lang, 'thread.answer')} labelClass="govuk-label--s" value="" error={error?.text} rows={4} />
+                <TextArea lang={lang} name="message" label={t(lang, 'thread.answer')} labelClass="govuk-label--s" value="" error={error?.id === 'message' ? error.text : undefined} rows={4} />
                 <button type="submit" class="govuk-button" data-module="govuk-button" safe>
                   {t(lang, 'thread.send')}
                 </button>
@@ -371,7 +371,10 @@ async function threadPage(deps: SupportWorkspaceDeps, context: PageContext, tick
                 </button>
               </form>
             </>
-          ) : ticket.reopenable ? (
+          ) : (
+            <RatingPart lang={lang} csrf={csrf} ticket={ticket} base={base} error={error?.id === 'rating' ? error.text : undefined} />
+          )}
+          {ticket.state === 'closed' && ticket.reopenable ? (
             <form method="post" action={at(lang, `${base}/reopen`)} novalidate>
               <Csrf token={csrf} />
               <p class="govuk-body" safe>
@@ -388,6 +391,55 @@ async function threadPage(deps: SupportWorkspaceDeps, context: PageContext, tick
       </div>
     ),
   });
+}
+
+/** Once closed: the person rates the answer (1–5 and a comment), once; then the rating is shown. */
+function RatingPart({ lang, csrf, ticket, base, error }: { lang: Lang; csrf: string; ticket: TicketWithThread; base: string; error: string | undefined }): JSX.Element {
+  if (ticket.rating !== null) {
+    return (
+      <p class="govuk-body" id="rating" safe>
+        {t(lang, 'rating.given', { rating: ticket.rating })}
+      </p>
+    );
+  }
+  return (
+    <form method="post" action={at(lang, `${base}/rate`)} novalidate class="govuk-!-margin-top-6">
+      <Csrf token={csrf} />
+      <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+        <fieldset class="govuk-fieldset" aria-describedby={error ? 'rating-hint rating-error' : 'rating-hint'}>
+          <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
+            <h2 class="govuk-fieldset__heading" safe>
+              {t(lang, 'rating.title')}
+            </h2>
+          </legend>
+          <div id="rating-hint" class="govuk-hint" safe>
+            {t(lang, 'rating.hint')}
+          </div>
+          {error ? (
+            <p id="rating-error" class="govuk-error-message">
+              <span class="govuk-visually-hidden">{e(lang === 'lv' ? 'Kļūda:' : 'Error:')}</span> {e(error)}
+            </p>
+          ) : (
+            ''
+          )}
+          <div class="govuk-radios govuk-radios--inline govuk-radios--small" data-module="govuk-radios">
+            {[1, 2, 3, 4, 5].map((value) => (
+              <div class="govuk-radios__item">
+                <input class="govuk-radios__input" id={value === 1 ? 'rating' : `rating-${value}`} name="rating" type="radio" value={String(value)} />
+                <label class="govuk-label govuk-radios__label" for={value === 1 ? 'rating' : `rating-${value}`} safe>
+                  {t(lang, `rating.${value}` as SupportKey)}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <TextArea lang={lang} name="comment" label={t(lang, 'rating.comment')} value="" rows={3} />
+      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" safe>
+        {t(lang, 'rating.send')}
+      </button>
+    </form>
+  );
 }
 
 const numberOf = (context: PageContext): number => (/^\d{1,12}$/.test(context.params.number ?? '') ? Number(context.params.number) : 0);
@@ -461,4 +513,19 @@ export function registerSupportWorkspacePages(shell: WorkspaceShell, deps: Suppo
   action('reply', 'replied', (context, number) => support.answer(context.acting.current.party, personal(context), number, textOf(context.body.message)));
   action('close', 'closed', (context, number) => support.closeByPerson(context.acting.current.party, personal(context), number));
   action('reopen', 'reopened', (context, number) => support.reopen(context.acting.current.party, personal(context), number));
+
+  route('POST', `${PATH}/:number/rate`, async (context) => {
+    const number = numberOf(context);
+    const rating = textOf(context.body.rating);
+    try {
+      await support.rate(context.acting.current.party, number, /^[1-5]$/.test(rating) ? Number(rating) : 0, textOf(context.body.comment));
+    } catch (error) {
+      if (isKind(error, 'invalid')) {
+        const ticket = await support.ticketOf(context.acting.current.party, number, personal(context));
+        return sendHtml(context.reply, context.lang, 400, await threadPage(deps, context, ticket, { id: 'rating', text: t(context.lang, 'rating.error') }));
+      }
+      if (!isKind(error, 'conflict')) throw error;
+    }
+    return seeOther(context.reply, context.lang, `${PATH}/${number}?done=rated`);
+  });
 }
