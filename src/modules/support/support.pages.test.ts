@@ -250,6 +250,9 @@ test('statistics per institution and month count overdue tickets; JSON and CSV s
   assert.equal(rowOf(vidCode)?.[column('satisfaction')], '4.2');
   assert.equal(rowOf(otherCode)?.[column('requests')], '', 'a suppressed count is an empty cell');
   assert.ok(rows.every((row) => row.length === header?.length), 'every row has every column');
+  const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/support');
+  const page = await pageHtml(ilze, `/console/support/statistics?month=${month}`);
+  assert.ok(page.includes('id="statistics"') && page.includes(`href="/api/v1/support/statistics.csv?month=${month}"`), 'staff see the figures and the open data');
   const invalid = await fetch(`${platform.url}/api/v1/support/statistics?month=2026-13`);
   assert.equal(invalid.status, 400);
   assert.match(invalid.headers.get('content-type') ?? '', /problem\+json/);

@@ -21,6 +21,7 @@ import { pageTitle, sendHtml, type ShownError } from '../../../../platform/web/p
 import type { Agent, Entry, QueueFilter, SupportService, Ticket, TicketWithThread } from '../../support.service.js';
 import { t, type SupportKey } from '../support.messages.js';
 import { StateTag, ThreadEntry } from '../workspace/questions.pages.js';
+import { registerStatisticsPage, STATISTICS_PATH } from './statistics.pages.js';
 import { registerSubjectPages, SUBJECTS_PATH } from './subjects.pages.js';
 
 const PATH = '/console/support';
@@ -132,15 +133,22 @@ async function queuePage(deps: SupportConsoleDeps, context: PageContext, agent: 
             {t(lang, 'desk.find')}
           </button>
         </form>
-        {context.staff.platformAdmin ? (
-          <p class="govuk-body">
-            <a class="govuk-link" href={at(lang, SUBJECTS_PATH)} safe>
-              {t(lang, 'subjects.link')}
+        <ul class="govuk-list">
+          <li>
+            <a class="govuk-link" href={at(lang, STATISTICS_PATH)} safe>
+              {t(lang, 'stats.link')}
             </a>
-          </p>
-        ) : (
-          ''
-        )}
+          </li>
+          {context.staff.platformAdmin ? (
+            <li>
+              <a class="govuk-link" href={at(lang, SUBJECTS_PATH)} safe>
+                {t(lang, 'subjects.link')}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
         {agent.institutions.length > 0 ? (
           <p class="govuk-body">
             {agent.institutions.map((id) => (
@@ -450,6 +458,7 @@ export function registerSupportConsolePages(shell: ConsoleShell, deps: SupportCo
 
   shell.route({ method: 'GET', path: PATH, need: 'staff', handler: asAgent((context, agent) => queuePage(deps, context, agent)) });
   registerSubjectPages(shell, support);
+  registerStatisticsPage(shell, deps);
   shell.route({ method: 'GET', path: `${PATH}/:number`, need: 'staff', handler: asAgent(async (context, agent) => ticketPage(deps, context, agent, await support.ticketForAgent(agent, numberOf(context)))) });
 
   const action = (path: string, done: string, work: (context: PageContext, agent: Agent, number: number) => Promise<unknown>, field: string): void =>
