@@ -135,6 +135,8 @@ test('in Chromium: the support pages have no WCAG 2.1 A/AA violations, in Latvia
     await expectAccessible(page, '/console/support (PMLP)');
     await page.goto(`/console/support/targets?institution=${pmlp.id}`);
     await expectAccessible(page, '/console/support/targets');
+    await page.goto('/console/support/answers');
+    await expectAccessible(page, '/console/support/answers');
     await page.goto('/en/console/support/statistics');
     await expectAccessible(page, '/en/console/support/statistics');
   });

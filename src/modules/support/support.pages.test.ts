@@ -16,7 +16,7 @@ import { createCatalog } from '../catalog/index.js';
 import { createSupport } from './index.js';
 import { eventually } from '../../../test/support/http.js';
 import { applyAsJanis, waitForInbox } from '../../../test/support/journeys.js';
-import { pageHtml, signedIn, startTestPlatform, submitForm, TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
+import { csrfOf, pageHtml, signedIn, startTestPlatform, submitForm, TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
 import { accessTokenFor, ALL_SCOPES, demoRp } from '../../../test/support/sso.js';
 
 const JANIS = '150685-12347';
@@ -307,4 +307,32 @@ test('platform administrators edit the subjects; retired ones are no longer offe
   assert.equal((await ilze.request(PAGE)).status, 403);
   // Back as it was: the API test asks with "technical".
   await submitForm(roberts, PAGE, PAGE, { code: 'technical', 'lv-technical': 'Tehniska problēma', 'en-technical': 'Technical problem', active: 'yes' });
+});
+
+test('prepared answers of a queue fill the reply with the person’s name and the number; other queues do not see them', async () => {
+  const janis = await signedIn(platform, 'Jānis Bērziņš', `/workspace/support/new?service=${SLUG}`);
+  const asked = await submitForm(janis, `/workspace/support/new?service=${SLUG}`, `/workspace/support/new?service=${SLUG}`, { subject: 'documents', message: 'Kur ir apliecinājums?' });
+  const number = numberFrom(asked.headers.get('location'));
+  const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/support/answers');
+  const PAGE = '/console/support/answers';
+  const missing = await submitForm(ilze, PAGE, PAGE, { queue: pmlp.id, title: 'Apliecinājums', lv: 'Labdien, {name}!', en: '' });
+  assert.equal(missing.status, 400);
+  assert.ok((await missing.text()).includes('href="#en"'));
+  const added = await submitForm(ilze, PAGE, PAGE, {
+    queue: pmlp.id,
+    title: 'Apliecinājums',
+    lv: 'Labdien, {name}! Apliecinājums par jautājumu Nr. {number} ir jūsu darba vietā.',
+    en: 'Hello {name}, the certificate for question No. {number} is in your workspace.',
+  });
+  assert.equal(added.status, 303);
+  const ticketPage = await pageHtml(ilze, `/console/support/${number}`);
+  const id = /<option value="([0-9a-f-]{36})"[^>]*>Apliecinājums<\/option>/.exec(ticketPage)?.[1];
+  assert.ok(id, 'the ticket offers the queue’s prepared answer');
+  const filled = await pageHtml(ilze, `/console/support/${number}?canned=${id}`);
+  assert.ok(filled.includes(`Labdien, Jānis Bērziņš! Apliecinājums par jautājumu Nr. ${number} ir jūsu darba vietā.</textarea>`), 'filled in the ticket’s language');
+  const anna = await signedIn(platform, 'Anna Kalniņa', PAGE);
+  assert.ok(!(await pageHtml(anna, PAGE)).includes('Apliecinājums'), 'VID’s agent does not see PMLP’s answers');
+  const forged = await anna.request(`${PAGE}/delete`, { form: { _csrf: csrfOf(await pageHtml(anna, PAGE)), id: id ?? '' } });
+  assert.equal(forged.status, 303);
+  assert.ok((await pageHtml(ilze, PAGE)).includes('Apliecinājums'), 'nor delete them');
 });

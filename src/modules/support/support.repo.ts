@@ -63,7 +63,17 @@ interface EntriesTable {
   created_at: Date;
 }
 
+interface CannedAnswersTable {
+  id: Generated<string>;
+  institution_id: string | null;
+  title: string;
+  body_lv: string;
+  body_en: string;
+  created_at: Generated<Date>;
+}
+
 export interface SupportTables {
+  'support.canned_answers': CannedAnswersTable;
   'support.subjects': SubjectsTable;
   'support.targets': TargetsTable;
   'support.tickets': TicketsTable;
@@ -74,6 +84,30 @@ export type Db = Kysely<SupportTables>;
 export type TicketRow = Selectable<TicketsTable>;
 export type EntryRow = Selectable<EntriesTable>;
 export type SubjectRow = Selectable<SubjectsTable>;
+export type CannedRow = Selectable<CannedAnswersTable>;
+
+export async function cannedAnswers(db: Db, queues: { institutions: string[]; firstLine: boolean }): Promise<CannedRow[]> {
+  if (queues.institutions.length === 0 && !queues.firstLine) return [];
+  return db
+    .selectFrom('support.canned_answers')
+    .selectAll()
+    .where((eb) => {
+      const ors = [];
+      if (queues.institutions.length > 0) ors.push(eb('institution_id', 'in', queues.institutions));
+      if (queues.firstLine) ors.push(eb('institution_id', 'is', null));
+      return eb.or(ors);
+    })
+    .orderBy('title')
+    .execute();
+}
+
+export async function insertCanned(db: Db, row: Omit<CannedRow, 'id' | 'created_at'>): Promise<void> {
+  await db.insertInto('support.canned_answers').values(row).execute();
+}
+
+export async function deleteCanned(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('support.canned_answers').where('id', '=', id).execute();
+}
 export type NewTicket = Omit<TicketRow, 'id' | 'number'>;
 
 export async function subjects(db: Db, all = false): Promise<SubjectRow[]> {

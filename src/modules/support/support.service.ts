@@ -93,6 +93,19 @@ export interface TicketWithThread extends Ticket {
   entries: Entry[];
 }
 
+/** A prepared answer of a queue (null: first line), with the placeholders {name} and {number}. */
+export interface CannedAnswer {
+  id: string;
+  queueInstitutionId: string | null;
+  title: string;
+  body: Text;
+}
+
+/** A prepared answer filled in for one ticket, in the ticket's language. */
+export function fillCanned(answer: CannedAnswer, ticket: Pick<Ticket, 'number' | 'language'>, name: string): string {
+  return answer.body[ticket.language].replace(/\{name\}/g, name).replace(/\{number\}/g, String(ticket.number));
+}
+
 /** A support agent: the institutions where they hold the role, and whether they are first-line (platform-wide) support. */
 export interface Agent {
   personalCode: string;
@@ -190,6 +203,10 @@ export interface SupportService {
   transfer(agent: Agent, number: number, institutionId: string, note: string): Promise<Ticket>;
   closeByAgent(agent: Agent, number: number): Promise<Ticket>;
   reopenByAgent(agent: Agent, number: number): Promise<Ticket>;
+  /** prepared answers of the agent's queues */
+  cannedAnswers(agent: Agent): Promise<CannedAnswer[]>;
+  addCannedAnswer(agent: Agent, answer: Omit<CannedAnswer, 'id'>): Promise<void>;
+  deleteCannedAnswer(agent: Agent, id: string): Promise<void>;
 
   /** per institution (queue) and month `YYYY-MM`, small counts suppressed */
   statistics(month: string): Promise<Statistics>;
@@ -665,6 +682,26 @@ export function createSupportService(deps: SupportDeps): SupportService {
 
     async statistics(month) {
       return statisticsOf(root, month, (await subjectList(true)).map((subject) => subject.code), now());
+    },
+
+    async cannedAnswers(agent) {
+      const rows = await repo.cannedAnswers(root, { institutions: agent.institutions, firstLine: agent.firstLine });
+      return rows.map((row) => ({ id: row.id, queueInstitutionId: row.institution_id, title: row.title, body: { lv: row.body_lv, en: row.body_en } }));
+    },
+
+    async addCannedAnswer(agent, answer) {
+      if (!seesQueue(agent, answer.queueInstitutionId)) throw errors.invalid('one of your queues', '#/queue');
+      const title = answer.title.trim();
+      if (!title || title.length > 120) throw errors.invalid('a title of up to 120 characters', '#/title');
+      const lv = cleanMessage(answer.body.lv, '#/body/lv');
+      const en = cleanMessage(answer.body.en, '#/body/en');
+      await repo.insertCanned(root, { institution_id: answer.queueInstitutionId, title, body_lv: lv, body_en: en });
+    },
+
+    async deleteCannedAnswer(agent, id) {
+      if (!UUID.test(id)) return;
+      const mine = await repo.cannedAnswers(root, { institutions: agent.institutions, firstLine: agent.firstLine });
+      if (mine.some((row) => row.id === id)) await repo.deleteCanned(root, id);
     },
 
     async reopenByAgent(agent, number) {

@@ -88,3 +88,15 @@ create table support.entries (
   created_at timestamptz not null
 );
 create index entries_ticket on support.entries (ticket_id, id);
+
+-- Prepared answers of a queue (an institution's; null: first line), in both
+-- languages, with the placeholders {name} and {number}.
+create table support.canned_answers (
+  id uuid primary key default gen_random_uuid(),
+  institution_id uuid,
+  title text not null,
+  body_lv text not null,
+  body_en text not null,
+  created_at timestamptz not null default now()
+);
+create index canned_answers_queue on support.canned_answers (institution_id);

@@ -18,9 +18,10 @@ import { Csrf, ErrorSummary, Select, SuccessBanner, TextArea, TextInput } from '
 import { formatDate, formatDateTime, otherLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
 import { pageTitle, sendHtml, type ShownError } from '../../../../platform/web/page.js';
-import type { Agent, Entry, QueueFilter, SupportService, Ticket, TicketWithThread } from '../../support.service.js';
+import { fillCanned, type Agent, type Entry, type QueueFilter, type SupportService, type Ticket, type TicketWithThread } from '../../support.service.js';
 import { t, type SupportKey } from '../support.messages.js';
 import { StateTag, ThreadEntry } from '../workspace/questions.pages.js';
+import { ANSWERS_PATH, registerCannedPages } from './canned.pages.js';
 import { registerStatisticsPage, STATISTICS_PATH } from './statistics.pages.js';
 import { registerSubjectPages, SUBJECTS_PATH } from './subjects.pages.js';
 
@@ -135,6 +136,11 @@ async function queuePage(deps: SupportConsoleDeps, context: PageContext, agent: 
         </form>
         <ul class="govuk-list">
           <li>
+            <a class="govuk-link" href={at(lang, ANSWERS_PATH)} safe>
+              {t(lang, 'canned.title')}
+            </a>
+          </li>
+          <li>
             <a class="govuk-link" href={at(lang, STATISTICS_PATH)} safe>
               {t(lang, 'stats.link')}
             </a>
@@ -240,6 +246,10 @@ async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent:
     ticket.applicationId ? deps.applications.summaryForSupport(context.staff.principal, ticket.applicationId) : Promise.resolve(undefined),
   ]);
   const names = await namesOf(deps, [ticket.requester, ticket.askedBy, ...ticket.entries.map((entry) => entry.author)]);
+  const canned = (await deps.support.cannedAnswers(agent)).filter((answer) => answer.queueInstitutionId === ticket.queueInstitutionId);
+  const chosen = canned.find((answer) => answer.id === queryValue(context.query.canned));
+  const askerName = ticket.requesterKind === 'visitor' ? (ticket.visitorName ?? '') : ((ticket.askedBy && names.get(ticket.askedBy)) ?? '');
+  const prefilled = chosen ? fillCanned(chosen, ticket, askerName) : '';
   const institutionName = (id: string | null): string => (id ? (institutions.find((i) => i.id === id)?.name[lang] ?? '') : t(lang, 'thread.firstLine'));
   const who = (entry: Entry): string =>
     entry.authorKind === 'visitor' ? (ticket.visitorName ?? t(lang, 'thread.visitor')) : entry.author ? (names.get(entry.author) ?? entry.author) : t(lang, 'thread.support');
@@ -348,9 +358,19 @@ async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent:
           ))}
           {open ? (
             <>
+              {canned.length > 0 ? (
+                <form method="get" action={at(lang, base)}>
+                  <Select lang={lang} name="canned" label={t(lang, 'canned.use')} value={chosen?.id ?? ''} options={[{ value: '', text: '' }, ...canned.map((answer) => ({ value: answer.id, text: answer.title }))]} />
+                  <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" safe>
+                    {t(lang, 'canned.fill')}
+                  </button>
+                </form>
+              ) : (
+                ''
+              )}
               <form method="post" action={at(lang, `${base}/reply`)} novalidate>
                 <Csrf token={csrf} />
-                <TextArea lang={lang} name="reply" label={t(lang, 'desk.reply')} labelClass="govuk-label--s" hint={t(lang, 'desk.replyHint')} value="" error={error('reply')} rows={5} />
+                <TextArea lang={lang} name="reply" label={t(lang, 'desk.reply')} labelClass="govuk-label--s" hint={t(lang, 'desk.replyHint')} value={prefilled} error={error('reply')} rows={5} contentLang={ticket.language} />
                 <button type="submit" class="govuk-button" data-module="govuk-button" safe>
                   {t(lang, 'desk.sendReply')}
                 </button>
@@ -459,6 +479,7 @@ export function registerSupportConsolePages(shell: ConsoleShell, deps: SupportCo
   shell.route({ method: 'GET', path: PATH, need: 'staff', handler: asAgent((context, agent) => queuePage(deps, context, agent)) });
   registerSubjectPages(shell, support);
   registerStatisticsPage(shell, deps);
+  registerCannedPages(shell, deps, asAgent);
   shell.route({ method: 'GET', path: `${PATH}/:number`, need: 'staff', handler: asAgent(async (context, agent) => ticketPage(deps, context, agent, await support.ticketForAgent(agent, numberOf(context)))) });
 
   const action = (path: string, done: string, work: (context: PageContext, agent: Agent, number: number) => Promise<unknown>, field: string): void =>
