@@ -21,7 +21,7 @@ import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
-import { AskAboutApplication, AskPanel, createSupport, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations } from './modules/support/index.js';
+import { AskAboutApplication, AskPanel, createSupport, loadSupportDemoData, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations } from './modules/support/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -187,6 +187,10 @@ export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'
   await runOnce(database.db, 'demo:offers', async (trx) => {
     const counts = await loadOffersDemoData(trx);
     log?.info(counts, 'demo offer rules loaded');
+  });
+  await runOnce(database.db, 'demo:support', async (trx) => {
+    const counts = await loadSupportDemoData(trx);
+    log?.info(counts, 'demo support questions loaded');
   });
 }
 

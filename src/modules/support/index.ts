@@ -17,6 +17,8 @@ import { narrow, type RootDb } from '../../platform/db/database.js';
 import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { createAudit } from '../audit/index.js';
+import { createCatalog } from '../catalog/index.js';
+import { loadSupportDemo } from './support.demo.js';
 import type { SupportTables } from './support.repo.js';
 import { createSupportService, type SupportService, type VisitorMailer } from './support.service.js';
 
@@ -66,6 +68,18 @@ export function createSupport(db: RootDb, options: SupportOptions): SupportServi
     publicUrl: options.publicUrl.replace(/\/$/, ''),
     now: options.now ?? (() => new Date()),
   });
+}
+
+/** DEMO mode: a few questions in the queues and PMLP's targets. Run inside runOnce (`trx` is its transaction). */
+export async function loadSupportDemoData(trx: RootDb): Promise<{ tickets: number }> {
+  const catalog = createCatalog(trx);
+  const support = createSupport(trx, {
+    publicUrl: 'http://localhost:3000',
+    catalog,
+    applications: { getApplication: () => Promise.reject(new Error('no applications in the support demo')) },
+    mailer: { send: async () => {}, sendReply: async () => {} },
+  });
+  return loadSupportDemo(support, catalog);
 }
 
 export { registerSupportRoutes, type SupportRouteDeps } from './support.routes.js';
