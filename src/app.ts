@@ -21,7 +21,7 @@ import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
-import { AskAboutApplication, AskPanel, createSupport, loadSupportDemoData, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations } from './modules/support/index.js';
+import { AskAboutApplication, createSupport, loadSupportDemoData, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations, supportServicePanel, FaqLinks } from './modules/support/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -91,7 +91,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // Roles are kept in one place (P9): whoever signed in, their current roles come from there.
   registerRolesEnricher(app, async (principal) => (principal.kind === 'person' && principal.personalCode ? access.rolesOf(principal.personalCode) : []));
   registerCatalogRoutes(app, catalog, config.publicUrl);
-  registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [AskPanel] });
+  // A service's page shows customer support's panel (its FAQ and "Ask a question"); asked at run time, once support (below) exists.
+  registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [(props) => supportPanel(props)] });
   registerAccessRoutes(app, { access, mandates, audit });
   const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 }), rights: access });
   registerApplicationsRoutes(app, { applications, access, audit });
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
         notifications.confirmations.send({ personalCode: '', channel: 'email', address: message.to, language: message.language, name: message.name, link: message.link, purpose: 'support_reply', text: message.body }),
     },
   });
+  const supportPanel = supportServicePanel(support);
   registerSupportRoutes(app, { support, catalog });
   registerSupportPortalPages(app, { support, catalog });
   const preferences = createPreferences(database.db, { publicUrl: config.publicUrl, sender: notifications.confirmations, vapidPublicKey: notifications.pushPublicKey });
@@ -157,7 +159,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // The console shell, and each capability's console pages and tiles in it.
   const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });
   registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons });
-  registerCatalogConsolePages(consoleShell, { db: database.db, catalog, persons, servicePanels: [ApplyingLinks, NotificationLinks] });
+  registerCatalogConsolePages(consoleShell, { db: database.db, catalog, persons, servicePanels: [ApplyingLinks, NotificationLinks, FaqLinks] });
   registerAccessConsolePages(consoleShell, { access, catalog, persons });
   registerIdentityConsolePages(consoleShell, { identity: persons, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });
   registerNotificationsConsolePages(consoleShell, { notifications: notifications.service, catalog });

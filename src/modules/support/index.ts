@@ -84,6 +84,8 @@ export async function loadSupportDemoData(trx: RootDb): Promise<{ tickets: numbe
 
 export { registerSupportRoutes, type SupportRouteDeps } from './support.routes.js';
 export { SUPPRESS_BELOW, statisticsCsv, type QueueStatistics, type Statistics } from './statistics.service.js';
-export { registerSupportPortalPages, AskPanel, type SupportPortalDeps } from './pages/portal/ask.pages.js';
+export { registerSupportPortalPages, servicePanel as supportServicePanel, type SupportPortalDeps } from './pages/portal/ask.pages.js';
 export { registerSupportWorkspacePages, AskAboutApplication, type SupportWorkspaceDeps } from './pages/workspace/questions.pages.js';
 export { registerSupportConsolePages, type SupportConsoleDeps } from './pages/console/desk.pages.js';
+/** A service's console page links to its FAQ (the catalog's service page shows it). */
+export { FaqLinks } from './pages/console/faq.pages.js';

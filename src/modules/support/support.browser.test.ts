@@ -137,6 +137,16 @@ test('in Chromium: the support pages have no WCAG 2.1 A/AA violations, in Latvia
     await expectAccessible(page, '/console/support/targets');
     await page.goto('/console/support/answers');
     await expectAccessible(page, '/console/support/answers');
+    const residence = (await catalog.lookup(SLUG)) as { service: { id: string } };
+    await page.goto(`/console/support/faq?service=${residence.service.id}`);
+    await page.getByLabel('Jautājums latviski').fill('Vai var deklarēt īrnieks?');
+    await page.getByLabel('Atbilde latviski').fill('Jā, ar īres līgumu.');
+    await page.getByLabel('Jautājums angliski').fill('Can a tenant declare?');
+    await page.getByLabel('Atbilde angliski').fill('Yes, with the lease.');
+    await Promise.all([page.waitForURL((url) => url.search.includes('done=added')), page.getByRole('button', { name: 'Pievienot jautājumu' }).click()]);
+    await expectAccessible(page, '/console/support/faq');
+    await page.goto(`/services/${SLUG}`);
+    await expectAccessible(page, 'a service page with its FAQ');
     await page.goto('/en/console/support/statistics');
     await expectAccessible(page, '/en/console/support/statistics');
   });

@@ -339,3 +339,20 @@ test('prepared answers of a queue fill the reply with the person’s name and th
   assert.equal(forged.status, 303);
   assert.ok((await pageHtml(ilze, PAGE)).includes('Apliecinājums'), 'nor delete them');
 });
+
+test('a service’s frequently asked questions: its institution’s staff write them, the service page shows them', async () => {
+  const residence = (await createCatalog(platform.database.db).lookup(SLUG)) as { service: { id: string } };
+  const ilze = await signedIn(platform, 'Ilze Kļaviņa', '/console/support');
+  const PAGE = `/console/support/faq?service=${residence.service.id}`;
+  assert.ok((await pageHtml(ilze, `/console/services/${residence.service.id}`)).includes(`href="${PAGE}"`), 'the service’s console page links to its FAQ');
+  const missing = await submitForm(ilze, PAGE, PAGE, { qlv: 'Vai var deklarēt īrnieks?', alv: 'Jā.', qen: 'Can a tenant declare?', aen: '' });
+  assert.equal(missing.status, 400);
+  assert.ok((await missing.text()).includes('href="#aen"'));
+  const added = await submitForm(ilze, PAGE, PAGE, { qlv: 'Vai var deklarēt īrnieks?', alv: 'Jā, ar īres līgumu.', qen: 'Can a tenant declare?', aen: 'Yes, with the lease.' });
+  assert.equal(added.status, 303);
+  const visitor = new TestBrowser(platform.url);
+  assert.match(await pageHtml(visitor, `/services/${SLUG}`), /<details class="govuk-details">[\s\S]*Vai var deklarēt īrnieks\?[\s\S]*Jā, ar īres līgumu\./);
+  assert.match(await pageHtml(visitor, `/en/services/${SLUG}`), /Can a tenant declare\?[\s\S]*Yes, with the lease\./);
+  const anna = await signedIn(platform, 'Anna Kalniņa', '/console/support');
+  assert.equal((await anna.request(PAGE)).status, 404, 'another institution’s staff cannot write it');
+});

@@ -72,7 +72,19 @@ interface CannedAnswersTable {
   created_at: Generated<Date>;
 }
 
+interface FaqsTable {
+  id: Generated<string>;
+  service_id: string;
+  question_lv: string;
+  question_en: string;
+  answer_lv: string;
+  answer_en: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
 export interface SupportTables {
+  'support.faqs': FaqsTable;
   'support.canned_answers': CannedAnswersTable;
   'support.subjects': SubjectsTable;
   'support.targets': TargetsTable;
@@ -85,6 +97,20 @@ export type TicketRow = Selectable<TicketsTable>;
 export type EntryRow = Selectable<EntriesTable>;
 export type SubjectRow = Selectable<SubjectsTable>;
 export type CannedRow = Selectable<CannedAnswersTable>;
+
+export type FaqRow = Selectable<FaqsTable>;
+
+export async function faqsOf(db: Db, serviceId: string): Promise<FaqRow[]> {
+  return db.selectFrom('support.faqs').selectAll().where('service_id', '=', serviceId).orderBy('created_at').execute();
+}
+
+export async function insertFaq(db: Db, row: Omit<FaqRow, 'id' | 'created_at'>): Promise<void> {
+  await db.insertInto('support.faqs').values(row).execute();
+}
+
+export async function deleteFaq(db: Db, id: string, serviceId: string): Promise<void> {
+  await db.deleteFrom('support.faqs').where('id', '=', id).where('service_id', '=', serviceId).execute();
+}
 
 export async function cannedAnswers(db: Db, queues: { institutions: string[]; firstLine: boolean }): Promise<CannedRow[]> {
   if (queues.institutions.length === 0 && !queues.firstLine) return [];

@@ -93,6 +93,14 @@ export interface TicketWithThread extends Ticket {
   entries: Entry[];
 }
 
+/** A frequently asked question of a service, with its answer. */
+export interface Faq {
+  id: string;
+  serviceId: string;
+  question: Text;
+  answer: Text;
+}
+
 /** A prepared answer of a queue (null: first line), with the placeholders {name} and {number}. */
 export interface CannedAnswer {
   id: string;
@@ -203,6 +211,11 @@ export interface SupportService {
   transfer(agent: Agent, number: number, institutionId: string, note: string): Promise<Ticket>;
   closeByAgent(agent: Agent, number: number): Promise<Ticket>;
   reopenByAgent(agent: Agent, number: number): Promise<Ticket>;
+  /** the service's frequently asked questions, oldest first */
+  faqs(serviceId: string): Promise<Faq[]>;
+  /** adds one; `institutions` are those the staff member writes for (the service must be one of theirs) */
+  addFaq(author: { personalCode: string; institutions: string[] }, serviceId: string, entry: { question: Text; answer: Text }): Promise<void>;
+  deleteFaq(author: { personalCode: string; institutions: string[] }, serviceId: string, id: string): Promise<void>;
   /** prepared answers of the agent's queues */
   cannedAnswers(agent: Agent): Promise<CannedAnswer[]>;
   addCannedAnswer(agent: Agent, answer: Omit<CannedAnswer, 'id'>): Promise<void>;
@@ -682,6 +695,35 @@ export function createSupportService(deps: SupportDeps): SupportService {
 
     async statistics(month) {
       return statisticsOf(root, month, (await subjectList(true)).map((subject) => subject.code), now());
+    },
+
+    async faqs(serviceId) {
+      if (!UUID.test(serviceId)) return [];
+      return (await repo.faqsOf(root, serviceId)).map((row) => ({ id: row.id, serviceId: row.service_id, question: { lv: row.question_lv, en: row.question_en }, answer: { lv: row.answer_lv, en: row.answer_en } }));
+    },
+
+    async addFaq(author, serviceId, entry) {
+      const institution = UUID.test(serviceId) ? await deps.serviceInstitution(serviceId) : undefined;
+      if (!institution || !author.institutions.includes(institution)) throw errors.ticketNotFound();
+      const text = (value: string, pointer: string, max: number): string => {
+        const clean = value.trim();
+        if (!clean || clean.length > max) throw errors.invalid(`up to ${max} characters`, pointer);
+        return clean;
+      };
+      await repo.insertFaq(root, {
+        service_id: serviceId,
+        question_lv: text(entry.question.lv, '#/question/lv', 300),
+        question_en: text(entry.question.en, '#/question/en', 300),
+        answer_lv: text(entry.answer.lv, '#/answer/lv', MAX_MESSAGE),
+        answer_en: text(entry.answer.en, '#/answer/en', MAX_MESSAGE),
+        created_by: author.personalCode,
+      });
+    },
+
+    async deleteFaq(author, serviceId, id) {
+      const institution = UUID.test(serviceId) ? await deps.serviceInstitution(serviceId) : undefined;
+      if (!institution || !author.institutions.includes(institution)) throw errors.ticketNotFound();
+      if (UUID.test(id)) await repo.deleteFaq(root, id, serviceId);
     },
 
     async cannedAnswers(agent) {

@@ -100,3 +100,18 @@ create table support.canned_answers (
   created_at timestamptz not null default now()
 );
 create index canned_answers_queue on support.canned_answers (institution_id);
+
+-- Frequently asked questions of a service, in Latvian and English, written by
+-- the institution's service managers and support agents; shown on the
+-- service's page.
+create table support.faqs (
+  id uuid primary key default gen_random_uuid(),
+  service_id uuid not null,
+  question_lv text not null,
+  question_en text not null,
+  answer_lv text not null,
+  answer_en text not null,
+  created_by text not null,
+  created_at timestamptz not null default now()
+);
+create index faqs_service on support.faqs (service_id, created_at);

@@ -22,6 +22,7 @@ import { fillCanned, type Agent, type Entry, type QueueFilter, type SupportServi
 import { t, type SupportKey } from '../support.messages.js';
 import { StateTag, ThreadEntry } from '../support.components.js';
 import { ANSWERS_PATH, registerCannedPages } from './canned.pages.js';
+import { registerFaqPages } from './faq.pages.js';
 import { registerStatisticsPage, STATISTICS_PATH } from './statistics.pages.js';
 import { registerSubjectPages, SUBJECTS_PATH } from './subjects.pages.js';
 import { registerTargetsPages } from './targets.pages.js';
@@ -41,7 +42,7 @@ export interface SupportConsoleDeps {
   support: SupportService;
   catalog: {
     listInstitutions(): Promise<{ id: string; name: { lv: string; en: string } }[]>;
-    getMany(ids: string[]): Promise<{ id: string; slug: string; title: { lv: string; en: string } }[]>;
+    getMany(ids: string[]): Promise<{ id: string; slug: string; title: { lv: string; en: string }; institutionId: string }[]>;
   };
   persons: { findPersonsByCode(codes: string[]): Promise<{ personalCode: string; givenName: string; familyName: string }[]> };
   /** the applications module's: an application's status for a support agent of its institution (it audits the read) */
@@ -448,6 +449,7 @@ export function registerSupportConsolePages(shell: ConsoleShell, deps: SupportCo
   registerSubjectPages(shell, support);
   registerStatisticsPage(shell, deps);
   registerCannedPages(shell, deps, asAgent);
+  registerFaqPages(shell, deps);
   shell.route({ method: 'GET', path: `${PATH}/:number`, need: 'staff', handler: asAgent(async (context, agent) => ticketPage(deps, context, agent, await support.ticketForAgent(agent, numberOf(context)))) });
 
   const action = (path: string, done: string, work: (context: PageContext, agent: Agent, number: number) => Promise<unknown>, field: string): void =>

@@ -31,23 +31,55 @@ export interface SupportPortalDeps {
   catalog: { lookup(ref: string): Promise<{ kind: string; service?: { id: string; slug: string; title: { lv: string; en: string } } }> };
 }
 
-/** The "Ask a question" panel on a service's portal page (the catalog's page shows the panels app.ts hands it). */
-export function AskPanel({ lang, service }: { lang: Lang; service: { slug: string } }): JSX.Element {
-  return (
-    <aside class="pk-aside" aria-labelledby="ask-question">
-      <h2 class="govuk-heading-s" id="ask-question" safe>
-        {t(lang, 'panel.title')}
-      </h2>
-      <p class="govuk-body" safe>
-        {t(lang, 'panel.text')}
-      </p>
-      <p class="govuk-body">
-        <a class="govuk-link" href={`${at(lang, PATH)}?service=${encodeURIComponent(service.slug)}`} safe>
-          {t(lang, 'panel.askAbout')}
-        </a>
-      </p>
-    </aside>
-  );
+/**
+ * The support panel on a service's portal page (the catalog's page shows the
+ * panels app.ts hands it): the service's frequently asked questions, as
+ * GOV.UK details that open without JavaScript, and "Ask a question".
+ */
+export function servicePanel(support: Pick<SupportService, 'faqs'>) {
+  return async function SupportPanel({ lang, service }: { lang: Lang; service: { id: string; slug: string } }): Promise<string> {
+    const faqs = await support.faqs(service.id).catch(() => []);
+    return (
+      <aside class="pk-aside" aria-labelledby="ask-question">
+        {faqs.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-s" id="faq" safe>
+              {t(lang, 'faq.title')}
+            </h2>
+            {faqs.map((faq) => (
+              <details class="govuk-details">
+                <summary class="govuk-details__summary">
+                  <span class="govuk-details__summary-text" safe>
+                    {faq.question[lang]}
+                  </span>
+                </summary>
+                <div class="govuk-details__text">
+                  {faq.answer[lang].split(/\n+/).map((line) => (
+                    <p class="govuk-body" safe>
+                      {line}
+                    </p>
+                  ))}
+                </div>
+              </details>
+            ))}
+          </>
+        ) : (
+          ''
+        )}
+        <h2 class="govuk-heading-s" id="ask-question" safe>
+          {t(lang, 'panel.title')}
+        </h2>
+        <p class="govuk-body" safe>
+          {t(lang, 'panel.text')}
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${at(lang, PATH)}?service=${encodeURIComponent(service.slug)}`} safe>
+            {t(lang, 'panel.askAbout')}
+          </a>
+        </p>
+      </aside>
+    ) as Promise<string>;
+  };
 }
 
 interface AskForm {
