@@ -355,4 +355,15 @@ test('a service’s frequently asked questions: its institution’s staff write 
   assert.match(await pageHtml(visitor, `/en/services/${SLUG}`), /Can a tenant declare\?[\s\S]*Yes, with the lease\./);
   const anna = await signedIn(platform, 'Anna Kalniņa', '/console/support');
   assert.equal((await anna.request(PAGE)).status, 404, 'another institution’s staff cannot write it');
+
+  // An agent turns a reply into an FAQ entry: the question and the reply fill the form.
+  const janis = await signedIn(platform, 'Jānis Bērziņš', `/workspace/support/new?service=${SLUG}`);
+  const asked = await submitForm(janis, `/workspace/support/new?service=${SLUG}`, `/workspace/support/new?service=${SLUG}`, { subject: 'applying', message: 'Vai var deklarēt vasarnīcu?' });
+  const number = numberFrom(asked.headers.get('location'));
+  await submitForm(ilze, `/console/support/${number}`, `/console/support/${number}/reply`, { reply: 'Jā, ja tā ir dzīvošanai derīga.' });
+  const from = `${PAGE}&ticket=${number}`;
+  const desk = await pageHtml(ilze, `/console/support/${number}`);
+  assert.ok(desk.includes(`href="${from}"`), `the ticket offers turning the reply into an FAQ entry: ${/href="[^"]*ticket=[^"]*"/.exec(desk)?.[0]}`);
+  const prefilled = await pageHtml(ilze, `${PAGE}&ticket=${number}`);
+  assert.ok(prefilled.includes('value="Vai var deklarēt vasarnīcu?"') && prefilled.includes('Jā, ja tā ir dzīvošanai derīga.</textarea>'));
 });

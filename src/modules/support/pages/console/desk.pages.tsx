@@ -13,7 +13,7 @@ import { escapeHtml as e } from '@kitajs/html';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../../../platform/errors.js';
 import type { Principal } from '../../../../platform/http/auth.js';
-import { at, consoleCrumbs, institutionsWithRole, queryValue, seeOther, type ConsoleShell, type PageContext, type Staff } from '../../../../platform/web/console.js';
+import { at, consoleCrumbs, queryValue, seeOther, type ConsoleShell, type PageContext } from '../../../../platform/web/console.js';
 import { Csrf, ErrorSummary, Select, SuccessBanner, TextArea, TextInput } from '../../../../platform/web/fields.js';
 import { formatDate, formatDateTime, otherLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
@@ -22,7 +22,8 @@ import { fillCanned, type Agent, type Entry, type QueueFilter, type SupportServi
 import { t, type SupportKey } from '../support.messages.js';
 import { StateTag, ThreadEntry } from '../support.components.js';
 import { ANSWERS_PATH, registerCannedPages } from './canned.pages.js';
-import { registerFaqPages } from './faq.pages.js';
+import { agentOf } from './agents.js';
+import { FAQ_PATH, registerFaqPages } from './faq.pages.js';
 import { registerStatisticsPage, STATISTICS_PATH } from './statistics.pages.js';
 import { registerSubjectPages, SUBJECTS_PATH } from './subjects.pages.js';
 import { registerTargetsPages } from './targets.pages.js';
@@ -47,14 +48,6 @@ export interface SupportConsoleDeps {
   persons: { findPersonsByCode(codes: string[]): Promise<{ personalCode: string; givenName: string; familyName: string }[]> };
   /** the applications module's: an application's status for a support agent of its institution (it audits the read) */
   applications: { summaryForSupport(agent: Principal, ref: string): Promise<StatusSummary | undefined> };
-}
-
-/** The staff member as a support agent: institutions where they hold the role, and first-line (a platform-wide grant). */
-export function agentOf(staff: Staff): Agent | undefined {
-  const institutions = institutionsWithRole(staff, 'support_agent');
-  const firstLine = staff.roles.some((grant) => grant.role === 'support_agent' && !grant.institutionId);
-  const code = staff.principal.personalCode;
-  return code && (firstLine || institutions.length > 0) ? { personalCode: code, institutions, firstLine } : undefined;
 }
 
 const digits = (code: string): string => code.replace(/\D/g, '');
@@ -358,6 +351,15 @@ async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent:
           {ticket.entries.map((entry) => (
             <ThreadEntry lang={lang} entry={entry} institutionName={institutionName} who={who} />
           ))}
+          {ticket.serviceId && ticket.queueInstitutionId && ticket.entries.some((entry) => entry.kind === 'reply') ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`${at(lang, FAQ_PATH)}?service=${ticket.serviceId}&ticket=${ticket.number}`} safe>
+                {t(lang, 'faq.fromTicket')}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
           {open ? (
             <>
               {canned.length > 0 ? (

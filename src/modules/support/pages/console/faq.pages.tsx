@@ -12,6 +12,7 @@ import { renderPage } from '../../../../platform/web/layout.js';
 import { pageTitle, sendHtml, type ShownError } from '../../../../platform/web/page.js';
 import type { SupportService } from '../../support.service.js';
 import { t } from '../support.messages.js';
+import { agentOf } from './agents.js';
 
 export const FAQ_PATH = '/console/support/faq';
 
@@ -130,7 +131,27 @@ export function registerFaqPages(shell: ConsoleShell, deps: Deps): void {
   };
   const author = (context: PageContext) => ({ personalCode: context.staff.principal.personalCode ?? context.staff.principal.subject, institutions: writesFor(context.staff) });
 
-  shell.route({ method: 'GET', path: FAQ_PATH, need: 'staff', handler: async (context) => faqPage(deps, context, await serviceOf(context)) });
+  shell.route({
+    method: 'GET',
+    path: FAQ_PATH,
+    need: 'staff',
+    handler: async (context) => {
+      const service = await serviceOf(context);
+      // From a ticket about this service: its question and the last reply fill the form, in the ticket's language, to edit.
+      const number = queryValue(context.query.ticket);
+      const agent = agentOf(context.staff);
+      if (agent && /^\d{1,12}$/.test(number)) {
+        const ticket = await deps.support.ticketForAgent(agent, Number(number)).catch(() => undefined);
+        if (ticket && ticket.serviceId === service.id) {
+          const question = ticket.entries.find((entry) => entry.kind === 'message')?.body ?? '';
+          const answer = [...ticket.entries].reverse().find((entry) => entry.kind === 'reply')?.body ?? '';
+          const values = ticket.language === 'en' ? { ...EMPTY, qen: question.slice(0, 300), aen: answer } : { ...EMPTY, qlv: question.slice(0, 300), alv: answer };
+          return faqPage(deps, context, service, [], values);
+        }
+      }
+      return faqPage(deps, context, service);
+    },
+  });
   shell.route({
     method: 'POST',
     path: FAQ_PATH,
