@@ -17,7 +17,7 @@ import { createSupport } from './index.js';
 import { eventually } from '../../../test/support/http.js';
 import { applyAsJanis, waitForInbox } from '../../../test/support/journeys.js';
 import { csrfOf, pageHtml, signedIn, startTestPlatform, submitForm, TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
-import { accessTokenFor, ALL_SCOPES, demoRp } from '../../../test/support/sso.js';
+import { accessTokenFor, ALL_SCOPES, demoRp, institutionToken } from '../../../test/support/sso.js';
 
 const JANIS = '150685-12347';
 const ILZE = '120479-43216';
@@ -286,6 +286,22 @@ test('the API: a person asks, lists, reads a thread and answers with support.rea
   const anna = await accessTokenFor(platform, rp, 'Anna Kalniņa', `${ALL_SCOPES} support.read support.write`);
   assert.equal((await call('GET', `/api/v1/support/tickets/${ticket.number}`, undefined, anna)).status, 404);
   assert.equal((await fetch(`${platform.url}/api/v1/support/tickets`)).status, 401);
+
+  // PMLP's own help desk works its queue through the API with its system's token.
+  const residence = (await createCatalog(platform.database.db).lookup(SLUG)) as { service: { id: string } };
+  const aboutResidence = (await (await call('POST', '/api/v1/support/tickets', { subject: 'applying', message: 'Vai var deklarēt divas adreses?', serviceId: residence.service.id })).json()) as { number: number; queueInstitutionId: string };
+  assert.equal(aboutResidence.queueInstitutionId, pmlp.id);
+  const system = await institutionToken(platform, 'support.read support.write');
+  const queue = (await (await call('GET', '/api/v1/support/queue?filter=unassigned', undefined, system)).json()) as { number: number }[];
+  assert.ok(queue.some((item) => item.number === aboutResidence.number) && !queue.some((item) => item.number === ticket.number), 'PMLP’s queue, not the first line’s');
+  assert.equal((await call('GET', `/api/v1/support/queue/${ticket.number}`, undefined, system)).status, 404);
+  const reply = await call('POST', `/api/v1/support/queue/${aboutResidence.number}/replies`, { message: 'Papildu adresi var norādīt.' }, system);
+  assert.equal(reply.status, 200, await reply.clone().text());
+  assert.equal(((await reply.json()) as { state: string }).state, 'awaiting_person');
+  const seen = (await (await call('GET', `/api/v1/support/tickets/${aboutResidence.number}`)).json()) as { entries: { kind: string; body: string | null }[] };
+  assert.deepEqual(seen.entries.map((entry) => [entry.kind, entry.body]).at(-1), ['reply', 'Papildu adresi var norādīt.']);
+  assert.equal((await call('GET', '/api/v1/support/queue')).status, 403, 'a person who is no agent has no queue');
+
   const openapi = (await (await fetch(`${platform.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
   assert.ok(openapi.paths['/api/v1/support/tickets'] && openapi.paths['/api/v1/support/statistics.csv'], 'in the OpenAPI document');
 });

@@ -2,8 +2,10 @@
  * The support API (P13): the subjects, the public statistics per institution
  * and month (JSON and CSV, small counts suppressed), and a person's own
  * questions — or those of the party in On-Behalf-Of (checked by the platform
- * before any route runs): list, ask, read one thread, answer, close. Scopes
- * `support.read` and `support.write`. A question that is not the caller's is
+ * before any route runs): list, ask, read one thread, answer, close; and the
+ * queue for an institution's own help desk (its system) or a support agent:
+ * list and search, read, reply, close. Scopes `support.read` and
+ * `support.write`. A question that is not the caller's is
  * one that does not exist (404). Every error is problem+json.
  */
 import { Type } from '@sinclair/typebox';
@@ -14,7 +16,7 @@ import { schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { parseParty } from '../access/index.js';
 import { AskInput, ClockSchema, MessageInput, MonthQuery, NumberParams, StatisticsSchema, SubjectSchema, ThreadSchema, TicketSchema } from './support.schemas.js';
-import type { SupportService, Ticket, TicketWithThread } from './support.service.js';
+import type { Agent, SupportService, Ticket, TicketWithThread } from './support.service.js';
 import { statisticsCsv } from './statistics.service.js';
 
 const tags = ['support'];
@@ -42,6 +44,30 @@ function asker(request: FastifyRequest, scope: string): { principal: Principal; 
 
 const ticketOut = (ticket: Ticket) => ({ ...ticket });
 const threadOut = (ticket: TicketWithThread) => ({ ...ticket, entries: ticket.entries.map((entry) => ({ kind: entry.kind, authorKind: entry.authorKind, body: entry.body, toQueue: entry.toQueue, at: entry.at })) });
+
+/**
+ * An institution's help desk working the platform's queue: its system (client
+ * credentials, the client's institution) or a person with the support-agent
+ * role (of institutions, or platform-wide for the first line).
+ */
+function deskAgent(request: FastifyRequest, scope: string): Agent {
+  const principal = requireScope(requirePrincipal(request), scope);
+  if (principal.kind === 'system' && principal.institutionId) return { personalCode: principal.subject, institutions: [principal.institutionId], firstLine: false };
+  const institutions = [...new Set(principal.roles.filter((grant) => grant.role === 'support_agent' && grant.institutionId).map((grant) => grant.institutionId as string))];
+  const firstLine = principal.roles.some((grant) => grant.role === 'support_agent' && !grant.institutionId);
+  if (principal.kind !== 'person' || !principal.personalCode || (institutions.length === 0 && !firstLine)) {
+    throw new AppError('support.not-an-agent', 'forbidden', 'Only an institution’s system or a support agent works the support queue.');
+  }
+  return { personalCode: principal.personalCode, institutions, firstLine };
+}
+
+const QueueQuery = Type.Object(
+  {
+    filter: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('mine'), Type.Literal('unassigned'), Type.Literal('overdue')], { description: 'default all (open tickets)' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'search by number, application, personal code, a visitor’s name or e-mail (closed tickets too)' })),
+  },
+  { additionalProperties: false },
+);
 
 export function registerSupportRoutes(app: App, deps: SupportRouteDeps): void {
   const { support } = deps;
@@ -151,6 +177,53 @@ export function registerSupportRoutes(app: App, deps: SupportRouteDeps): void {
       const who = asker(request, WRITE);
       return ticketOut(await support.answer(who.party, who.self, request.params.number, request.body.message));
     },
+  );
+
+  app.get(
+    '/api/v1/support/queue',
+    {
+      ...guard,
+      schema: {
+        tags,
+        security,
+        summary: 'The support queue of your institution (for its own help desk) or of your support-agent roles',
+        description: 'Open tickets, overdue first; `filter` and `q` as on the console’s desk.',
+        querystring: QueueQuery,
+        response: { 200: Type.Array(Type.Ref('SupportTicket')), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => (await support.queue(deskAgent(request, READ), request.query.filter ?? 'all', request.query.q ? { q: request.query.q } : {})).map(ticketOut),
+  );
+
+  app.get(
+    '/api/v1/support/queue/:number',
+    {
+      ...guard,
+      schema: { tags, security, summary: 'One ticket of your queue with its whole thread (internal notes too)', params: NumberParams, response: { 200: Type.Ref('SupportThread'), ...problems(400, 401, 403, 404) } },
+    },
+    async (request) => threadOut(await support.ticketForAgent(deskAgent(request, READ), request.params.number)),
+  );
+
+  app.post(
+    '/api/v1/support/queue/:number/replies',
+    {
+      ...guard,
+      schema: {
+        tags,
+        security,
+        summary: 'Reply to the person (they are notified); the clock pauses until they answer',
+        params: NumberParams,
+        body: schemaRef(MessageInput),
+        response: { 200: Type.Ref('SupportTicket'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ticketOut(await support.reply(deskAgent(request, WRITE), request.params.number, request.body.message)),
+  );
+
+  app.post(
+    '/api/v1/support/queue/:number/close',
+    { ...guard, schema: { tags, security, summary: 'Close a ticket of your queue', params: NumberParams, response: { 200: Type.Ref('SupportTicket'), ...problems(401, 403, 404, 409) } } },
+    async (request) => ticketOut(await support.closeByAgent(deskAgent(request, WRITE), request.params.number)),
   );
 
   app.post(
