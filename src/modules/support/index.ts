@@ -7,10 +7,14 @@
  * internal note, transfer, close) against response-time targets in Latvian
  * working days; people follow their questions in the workspace.
  *
- * Exposes `createSupport` (the SupportService), its pages for the portal,
- * workspace and console, the panels other modules' pages show ("Ask a
- * question"), its events (`support.ticket_opened`, `support.replied`,
- * `support.closed`) and its migrations.
+ * Each service has frequently asked questions; people rate answers; the
+ * statistics per institution and month are open data (JSON, CSV).
+ *
+ * Exposes `createSupport` (the SupportService), its API routes, its pages for
+ * the portal, workspace and console, the panels other modules' pages show (the
+ * service page's FAQ and "Ask a question", the application page's link, the
+ * console service page's FAQ link), its events (`support.ticket_opened`,
+ * `support.replied`, `support.closed`), its migrations and demo data.
  */
 import { fileURLToPath } from 'node:url';
 import { narrow, type RootDb } from '../../platform/db/database.js';
