@@ -27,6 +27,7 @@ import type { Principal } from '../../platform/http/auth.js';
 import { publish, type EventActor } from '../../platform/jobs/outbox.js';
 import { clockOf, DEFAULT_TARGETS, type Clock, type Targets } from './support.clock.js';
 import { statisticsOf, type Statistics } from './statistics.service.js';
+import { createAnswers, type AnswersService } from './answers.service.js';
 import { parseParty } from '../access/index.js';
 import * as errors from './support.errors.js';
 import { CLOSED, REPLIED, SUPPORT_SOURCE, TICKET_OPENED, type ClosedData, type RepliedData, type TicketOpenedData } from './support.events.js';
@@ -34,6 +35,7 @@ import * as repo from './support.repo.js';
 import type { Channel, Db, EntryKind, EntryRow, TicketRow, TicketState } from './support.repo.js';
 
 export { clockOf, pausesOf, DEFAULT_TARGETS, type Clock, type Targets } from './support.clock.js';
+export { fillCanned, type CannedAnswer, type Faq } from './answers.service.js';
 export type Text = { lv: string; en: string };
 export type Language = 'lv' | 'en';
 
@@ -91,27 +93,6 @@ export interface Ticket {
 
 export interface TicketWithThread extends Ticket {
   entries: Entry[];
-}
-
-/** A frequently asked question of a service, with its answer. */
-export interface Faq {
-  id: string;
-  serviceId: string;
-  question: Text;
-  answer: Text;
-}
-
-/** A prepared answer of a queue (null: first line), with the placeholders {name} and {number}. */
-export interface CannedAnswer {
-  id: string;
-  queueInstitutionId: string | null;
-  title: string;
-  body: Text;
-}
-
-/** A prepared answer filled in for one ticket, in the ticket's language. */
-export function fillCanned(answer: CannedAnswer, ticket: Pick<Ticket, 'number' | 'language'>, name: string): string {
-  return answer.body[ticket.language].replace(/\{name\}/g, name).replace(/\{number\}/g, String(ticket.number));
 }
 
 /** A support agent: the institutions where they hold the role, and whether they are first-line (platform-wide) support. */
@@ -176,7 +157,7 @@ export interface SupportDeps {
   now(): Date;
 }
 
-export interface SupportService {
+export interface SupportService extends AnswersService {
   subjects(): Promise<Subject[]>;
   /** every subject, retired ones too (platform administrators edit the taxonomy) */
   allSubjects(): Promise<Subject[]>;
@@ -211,15 +192,6 @@ export interface SupportService {
   transfer(agent: Agent, number: number, institutionId: string, note: string): Promise<Ticket>;
   closeByAgent(agent: Agent, number: number): Promise<Ticket>;
   reopenByAgent(agent: Agent, number: number): Promise<Ticket>;
-  /** the service's frequently asked questions, oldest first */
-  faqs(serviceId: string): Promise<Faq[]>;
-  /** adds one; `institutions` are those the staff member writes for (the service must be one of theirs) */
-  addFaq(author: { personalCode: string; institutions: string[] }, serviceId: string, entry: { question: Text; answer: Text }): Promise<void>;
-  deleteFaq(author: { personalCode: string; institutions: string[] }, serviceId: string, id: string): Promise<void>;
-  /** prepared answers of the agent's queues */
-  cannedAnswers(agent: Agent): Promise<CannedAnswer[]>;
-  addCannedAnswer(agent: Agent, answer: Omit<CannedAnswer, 'id'>): Promise<void>;
-  deleteCannedAnswer(agent: Agent, id: string): Promise<void>;
 
   /** per institution (queue) and month `YYYY-MM`, small counts suppressed */
   statistics(month: string): Promise<Statistics>;
@@ -388,6 +360,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
   const agentActor = (agent: Agent): EventActor => ({ kind: 'person', id: agent.personalCode });
 
   return {
+    ...createAnswers({ root, serviceInstitution: deps.serviceInstitution, seesQueue }),
     subjects: () => subjectList(),
     allSubjects: () => subjectList(true),
 
@@ -695,55 +668,6 @@ export function createSupportService(deps: SupportDeps): SupportService {
 
     async statistics(month) {
       return statisticsOf(root, month, (await subjectList(true)).map((subject) => subject.code), now());
-    },
-
-    async faqs(serviceId) {
-      if (!UUID.test(serviceId)) return [];
-      return (await repo.faqsOf(root, serviceId)).map((row) => ({ id: row.id, serviceId: row.service_id, question: { lv: row.question_lv, en: row.question_en }, answer: { lv: row.answer_lv, en: row.answer_en } }));
-    },
-
-    async addFaq(author, serviceId, entry) {
-      const institution = UUID.test(serviceId) ? await deps.serviceInstitution(serviceId) : undefined;
-      if (!institution || !author.institutions.includes(institution)) throw errors.ticketNotFound();
-      const text = (value: string, pointer: string, max: number): string => {
-        const clean = value.trim();
-        if (!clean || clean.length > max) throw errors.invalid(`up to ${max} characters`, pointer);
-        return clean;
-      };
-      await repo.insertFaq(root, {
-        service_id: serviceId,
-        question_lv: text(entry.question.lv, '#/question/lv', 300),
-        question_en: text(entry.question.en, '#/question/en', 300),
-        answer_lv: text(entry.answer.lv, '#/answer/lv', MAX_MESSAGE),
-        answer_en: text(entry.answer.en, '#/answer/en', MAX_MESSAGE),
-        created_by: author.personalCode,
-      });
-    },
-
-    async deleteFaq(author, serviceId, id) {
-      const institution = UUID.test(serviceId) ? await deps.serviceInstitution(serviceId) : undefined;
-      if (!institution || !author.institutions.includes(institution)) throw errors.ticketNotFound();
-      if (UUID.test(id)) await repo.deleteFaq(root, id, serviceId);
-    },
-
-    async cannedAnswers(agent) {
-      const rows = await repo.cannedAnswers(root, { institutions: agent.institutions, firstLine: agent.firstLine });
-      return rows.map((row) => ({ id: row.id, queueInstitutionId: row.institution_id, title: row.title, body: { lv: row.body_lv, en: row.body_en } }));
-    },
-
-    async addCannedAnswer(agent, answer) {
-      if (!seesQueue(agent, answer.queueInstitutionId)) throw errors.invalid('one of your queues', '#/queue');
-      const title = answer.title.trim();
-      if (!title || title.length > 120) throw errors.invalid('a title of up to 120 characters', '#/title');
-      const lv = cleanMessage(answer.body.lv, '#/body/lv');
-      const en = cleanMessage(answer.body.en, '#/body/en');
-      await repo.insertCanned(root, { institution_id: answer.queueInstitutionId, title, body_lv: lv, body_en: en });
-    },
-
-    async deleteCannedAnswer(agent, id) {
-      if (!UUID.test(id)) return;
-      const mine = await repo.cannedAnswers(root, { institutions: agent.institutions, firstLine: agent.firstLine });
-      if (mine.some((row) => row.id === id)) await repo.deleteCanned(root, id);
     },
 
     async reopenByAgent(agent, number) {
