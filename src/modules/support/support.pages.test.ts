@@ -380,6 +380,16 @@ test('a service’s frequently asked questions: its institution’s staff write 
   const from = `${PAGE}&ticket=${number}`;
   const desk = await pageHtml(ilze, `/console/support/${number}`);
   assert.ok(desk.includes(`href="${from}"`), `the ticket offers turning the reply into an FAQ entry: ${/href="[^"]*ticket=[^"]*"/.exec(desk)?.[0]}`);
+  // The same question asked twice: the agent merges the duplicate into the first.
+  const twice = await submitForm(janis, `/workspace/support/new?service=${SLUG}`, `/workspace/support/new?service=${SLUG}`, { subject: 'applying', message: 'Vai var deklarēt vasarnīcu? (vēlreiz)' });
+  const duplicate = numberFrom(twice.headers.get('location'));
+  const wrong = await submitForm(ilze, `/console/support/${duplicate}`, `/console/support/${duplicate}/merge`, { into: String(duplicate) });
+  assert.equal(wrong.status, 400);
+  assert.ok((await wrong.text()).includes('href="#into"'));
+  const merged = await submitForm(ilze, `/console/support/${duplicate}`, `/console/support/${duplicate}/merge`, { into: String(number) });
+  assert.equal(merged.headers.get('location'), `/console/support/${number}?done=merged`);
+  assert.match(await pageHtml(janis, `/workspace/support/${duplicate}`), new RegExp(`Apvienots ar jautājumu Nr\\. ${number}`));
+  assert.match(await pageHtml(janis, `/workspace/support/${number}`), /Vai var deklarēt vasarnīcu\? \(vēlreiz\)/);
   const prefilled = await pageHtml(ilze, `${PAGE}&ticket=${number}`);
   assert.ok(prefilled.includes('value="Vai var deklarēt vasarnīcu?"') && prefilled.includes('Jā, ja tā ir dzīvošanai derīga.</textarea>'));
 });

@@ -4,7 +4,7 @@ import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 export type TicketState = 'unconfirmed' | 'open' | 'awaiting_person' | 'closed';
 export type RequesterKind = 'person' | 'company' | 'visitor';
 export type Channel = 'portal' | 'workspace' | 'api';
-export type EntryKind = 'message' | 'reply' | 'note' | 'transfer' | 'assigned' | 'closed' | 'reopened';
+export type EntryKind = 'message' | 'reply' | 'note' | 'transfer' | 'assigned' | 'closed' | 'reopened' | 'merged';
 export type AuthorKind = 'person' | 'agent' | 'visitor';
 
 interface SubjectsTable {
@@ -60,6 +60,7 @@ interface EntriesTable {
   body: string | null;
   from_queue: string | null;
   to_queue: string | null;
+  other_ticket: number | string | null;
   created_at: Date;
 }
 
@@ -189,17 +190,22 @@ export async function updateTicket(db: Db, id: string, change: Partial<Omit<Tick
   return db.updateTable('support.tickets').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function addEntry(db: Db, entry: Omit<EntryRow, 'id'>): Promise<void> {
+export async function addEntry(db: Db, entry: Omit<EntryRow, 'id' | 'other_ticket'> & { other_ticket?: number }): Promise<void> {
   await db.insertInto('support.entries').values(entry).execute();
 }
 
+/** Moves the thread of one ticket to another (merging a duplicate), keeping each entry's time. */
+export async function moveEntries(db: Db, fromTicketId: string, toTicketId: string): Promise<void> {
+  await db.updateTable('support.entries').set({ ticket_id: toTicketId }).where('ticket_id', '=', fromTicketId).execute();
+}
+
 export async function entriesOf(db: Db, ticketId: string): Promise<EntryRow[]> {
-  return db.selectFrom('support.entries').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+  return db.selectFrom('support.entries').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('id').execute();
 }
 
 export async function entriesOfMany(db: Db, ticketIds: string[]): Promise<EntryRow[]> {
   if (ticketIds.length === 0) return [];
-  return db.selectFrom('support.entries').selectAll().where('ticket_id', 'in', ticketIds).orderBy('id').execute();
+  return db.selectFrom('support.entries').selectAll().where('ticket_id', 'in', ticketIds).orderBy('created_at').orderBy('id').execute();
 }
 
 export async function ticketsOfRequester(db: Db, requester: string, limit: number): Promise<TicketRow[]> {

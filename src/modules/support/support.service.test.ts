@@ -178,3 +178,21 @@ test('targets per institution', async () => {
   const ticket = await ask({ serviceId: TAX });
   assert.equal(ticket.clock?.firstReplyDue, '2026-11-16T21:59:59.999Z');
 });
+
+test('merging a duplicate moves its thread into the other question of the same person and closes it', async () => {
+  clock = new Date('2026-12-02T09:00:00Z');
+  const first = await ask({ serviceId: RESIDENCE });
+  clock = new Date('2026-12-02T10:00:00Z');
+  const again = await ask({ serviceId: RESIDENCE });
+  const someoneElse = await ask({ serviceId: RESIDENCE }, '230390-11113');
+  await rejects(support.merge(pmlpAgent, again.number, someoneElse.number), 'support.invalid');
+  await rejects(support.merge(vidAgent, again.number, first.number), 'support.ticket-not-found');
+  const merged = await support.merge(pmlpAgent, again.number, first.number);
+  assert.equal(merged.number, first.number);
+  const thread = await support.ticketOf(JANIS, first.number, JANIS);
+  assert.deepEqual(thread.entries.map((entry) => [entry.kind, entry.otherTicket]), [['message', null], ['message', null], ['merged', again.number]]);
+  const duplicate = await support.ticketOf(JANIS, again.number, JANIS);
+  assert.equal(duplicate.state, 'closed');
+  assert.deepEqual(duplicate.entries.map((entry) => [entry.kind, entry.otherTicket]), [['merged', first.number]]);
+  await rejects(support.merge(pmlpAgent, again.number, first.number), 'support.closed');
+});

@@ -59,6 +59,8 @@ export interface Entry {
   body: string | null;
   fromQueue: string | null;
   toQueue: string | null;
+  /** merged: the ticket it was merged into, or from */
+  otherTicket: number | null;
   at: string;
 }
 
@@ -192,6 +194,8 @@ export interface SupportService extends AnswersService {
   transfer(agent: Agent, number: number, institutionId: string, note: string): Promise<Ticket>;
   closeByAgent(agent: Agent, number: number): Promise<Ticket>;
   reopenByAgent(agent: Agent, number: number): Promise<Ticket>;
+  /** merges a duplicate into another question of the same person in the agent's queues: the thread moves, the duplicate closes */
+  merge(agent: Agent, duplicate: number, into: number): Promise<Ticket>;
 
   /** per institution (queue) and month `YYYY-MM`, small counts suppressed */
   statistics(month: string): Promise<Statistics>;
@@ -297,6 +301,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
           body: entry.body,
           fromQueue: entry.from_queue,
           toQueue: entry.to_queue,
+          otherTicket: entry.other_ticket === null ? null : Number(entry.other_ticket),
           at: entry.created_at.toISOString(),
         })),
     };
@@ -668,6 +673,26 @@ export function createSupportService(deps: SupportDeps): SupportService {
 
     async statistics(month) {
       return statisticsOf(root, month, (await subjectList(true)).map((subject) => subject.code), now());
+    },
+
+    async merge(agent, duplicate, into) {
+      const from = await agentsTicket(agent, duplicate);
+      const target = await agentsTicket(agent, into);
+      const sameAsker = from.requester_kind === 'visitor' ? from.visitor_email?.toLowerCase() === target.visitor_email?.toLowerCase() : from.requester === target.requester;
+      if (from.id === target.id || !sameAsker) throw errors.invalid('another question of the same person', '#/into');
+      if (from.state === 'closed' || target.state === 'closed') throw errors.closed();
+      const merged = await inTransaction(root, async (trx) => {
+        const locked = await repo.findTicketForUpdate(trx, from.id);
+        if (!locked || locked.state === 'closed') throw errors.closed();
+        const at = now();
+        await repo.moveEntries(trx, from.id, target.id);
+        await repo.addEntry(trx, { ticket_id: target.id, kind: 'merged', author_kind: 'agent', author: agent.personalCode, body: null, from_queue: null, to_queue: null, other_ticket: Number(from.number), created_at: at });
+        await repo.addEntry(trx, { ticket_id: from.id, kind: 'merged', author_kind: 'agent', author: agent.personalCode, body: null, from_queue: null, to_queue: null, other_ticket: Number(target.number), created_at: at });
+        const closedRow = await repo.updateTicket(trx, from.id, { state: 'closed', closed_at: at });
+        await publish(trx, closedEvent(closedRow, 'agent', agentActor(agent)));
+        return repo.findTicketForUpdate(trx, target.id);
+      });
+      return toTicket(merged as TicketRow);
     },
 
     async reopenByAgent(agent, number) {

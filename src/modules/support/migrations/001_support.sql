@@ -78,13 +78,16 @@ create index tickets_network on support.tickets (network, created_at) where netw
 create table support.entries (
   id bigint generated always as identity primary key,
   ticket_id uuid not null references support.tickets (id),
-  kind text not null check (kind in ('message', 'reply', 'note', 'transfer', 'assigned', 'closed', 'reopened')),
+  -- merged: this ticket was a duplicate of the one in to_ticket (its entries moved there)
+  kind text not null check (kind in ('message', 'reply', 'note', 'transfer', 'assigned', 'closed', 'reopened', 'merged')),
   -- person: a personal code; agent: a personal code; visitor: null
   author_kind text not null check (author_kind in ('person', 'agent', 'visitor')),
   author text,
   body text,
   from_queue uuid,
   to_queue uuid,
+  -- merged: the number of the ticket it was merged into, or merged from
+  other_ticket bigint,
   created_at timestamptz not null
 );
 create index entries_ticket on support.entries (ticket_id, id);

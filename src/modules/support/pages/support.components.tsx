@@ -62,7 +62,9 @@ export function ThreadEntry({ lang, entry, institutionName, who }: { lang: Lang;
   const text =
     entry.kind === 'transfer'
       ? t(lang, 'thread.transfer', { institution: institutionName(entry.toQueue) })
-      : entry.kind === 'assigned'
+      : entry.kind === 'merged'
+        ? t(lang, 'thread.merged', { number: entry.otherTicket ?? '' })
+        : entry.kind === 'assigned'
         ? t(lang, 'thread.assigned', { name: who(entry) })
         : t(lang, entry.kind === 'closed' ? 'thread.closed' : 'thread.reopened');
   return (

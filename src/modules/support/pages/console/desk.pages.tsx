@@ -231,6 +231,7 @@ const DONE: Record<string, SupportKey> = {
   transferred: 'desk.done.transferred',
   closed: 'desk.done.closed',
   reopened: 'thread.reopenedDone',
+  merged: 'desk.done.merged',
 };
 
 async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent: Agent, ticket: TicketWithThread, errors: ShownError[] = []): Promise<string> {
@@ -408,6 +409,16 @@ async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent:
               ) : (
                 ''
               )}
+              <form method="post" action={at(lang, `${base}/merge`)} novalidate>
+                <Csrf token={csrf} />
+                <h2 class="govuk-heading-m" safe>
+                  {t(lang, 'desk.merge')}
+                </h2>
+                <TextInput lang={lang} name="into" label={t(lang, 'desk.mergeInto')} value="" width="10" inputmode="numeric" error={error('into')} />
+                <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" safe>
+                  {t(lang, 'desk.doMerge')}
+                </button>
+              </form>
               <form method="post" action={at(lang, `${base}/close`)} novalidate>
                 <Csrf token={csrf} />
                 <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button" safe>
@@ -481,5 +492,22 @@ export function registerSupportConsolePages(shell: ConsoleShell, deps: SupportCo
   action('transfer', 'transferred', (context, agent, number) => support.transfer(agent, number, bodyText(context, 'institution'), bodyText(context, 'transferNote')), 'institution');
   action('close', 'closed', (_context, agent, number) => support.closeByAgent(agent, number), 'reply');
   action('reopen', 'reopened', (_context, agent, number) => support.reopenByAgent(agent, number), 'reply');
+
+  shell.route({
+    method: 'POST',
+    path: `${PATH}/:number/merge`,
+    need: 'staff',
+    handler: asAgent(async (context, agent) => {
+      const number = numberOf(context);
+      const into = bodyText(context, 'into');
+      try {
+        const merged = await support.merge(agent, number, /^\d{1,12}$/.test(into) ? Number(into) : 0);
+        return seeOther(context.reply, context.lang, `${PATH}/${merged.number}?done=merged`);
+      } catch (error) {
+        if (!(error instanceof AppError && (error.kind === 'invalid' || error.kind === 'not_found' || error.kind === 'conflict'))) throw error;
+        return sendHtml(context.reply, context.lang, 400, await ticketPage(deps, context, agent, await support.ticketForAgent(agent, number), [{ id: 'into', text: t(context.lang, 'error.merge') }]));
+      }
+    }),
+  });
   registerTargetsPages(shell, deps, asAgent);
 }
