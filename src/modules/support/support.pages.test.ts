@@ -68,6 +68,8 @@ test('signed out, a visitor asks from a service page, confirms the e-mail, and o
   const errors = await empty.text();
   for (const id of ['name', 'subject', 'message']) assert.ok(errors.includes(`href="#${id}"`), `the error summary links to ${id}`);
 
+  const forged = await visitor.request(ask, { form: { name: 'X', email: 'x@example.org', subject: 'other', message: 'x' } });
+  assert.equal(forged.status, 403, 'a form without its CSRF token is refused');
   const email = `liga.${Date.now()}@example.org`;
   const sent = await submitForm(visitor, ask, ask, { name: 'Līga Zariņa', email, subject: 'applying', message: 'Vai deklarēt var arī īrnieks?' });
   assert.equal(sent.status, 303);
