@@ -25,6 +25,7 @@ import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, off
 import { createParticipation, loadParticipationDemoData, PageFeedbackForm, participationMigrations, PARTICIPATION_EVENTS, participationSubscriber, ratingPanel, registerParticipation, registerParticipationConsolePages, registerParticipationWorkspacePages } from './modules/participation/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
 import { createWebhooks, integrationMigrations, registerDevelopersPages, registerIntegrationConsolePages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
+import { askAboutApplication, createSupport, loadSupportDemoData, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations, supportServicePanel, FaqLinks } from './modules/support/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -32,7 +33,7 @@ import { createJobQueue } from './platform/jobs/queue.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, integrationMigrations, participationMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, integrationMigrations, participationMigrations, supportMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'identity', description: 'Single sign-on: who is calling (P6)' },
       { name: 'applications', description: 'E-forms, applications, the central status register, lead times and results (P2, P8, P11, P12)' },
       { name: 'notifications', description: 'Notifications: workspace inbox, e-mail, SMS, push and e-address; preferences and offers (P10)' },
+      { name: 'support', description: 'Customer support: one desk for every service (P13)' },
       { name: 'integration', description: 'Webhooks: the platform’s events delivered to institutions’ and third parties’ systems, signed (P5, P17)' },
       { name: 'participation', description: 'Participation: public performance figures as open data, and ideas to improve services (P14)' },
     ],
@@ -98,7 +100,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // Roles are kept in one place (P9): whoever signed in, their current roles come from there.
   registerRolesEnricher(app, async (principal) => (principal.kind === 'person' && principal.personalCode ? access.rolesOf(principal.personalCode) : []));
   registerCatalogRoutes(app, catalog, config.publicUrl);
-  registerCatalogPages(app, catalog, { publicUrl: config.publicUrl });
+  // A service's page shows customer support's panel (its FAQ and "Ask a question"); asked at run time, once support (below) exists.
+  registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [(props) => supportPanel(props)] });
   registerAccessRoutes(app, { access, mandates, audit });
   const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 }), rights: access });
   registerApplicationsRoutes(app, { applications, access, audit });
@@ -141,6 +144,21 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       await notifications.close();
     },
   });
+  // Customer support (P13): a visitor's address is confirmed through the notifications core's confirmation sender.
+  const support = createSupport(database.db, {
+    publicUrl: config.publicUrl,
+    catalog,
+    applications,
+    mailer: {
+      send: (message) =>
+        notifications.confirmations.send({ personalCode: '', channel: 'email', address: message.to, language: message.language, name: message.name, link: message.link, purpose: 'support' }),
+      sendReply: (message) =>
+        notifications.confirmations.send({ personalCode: '', channel: 'email', address: message.to, language: message.language, name: message.name, link: message.link, purpose: 'support_reply', text: message.body }),
+    },
+  });
+  const supportPanel = supportServicePanel(support);
+  registerSupportRoutes(app, { support, catalog });
+  registerSupportPortalPages(app, { support, catalog });
   const preferences = createPreferences(database.db, { publicUrl: config.publicUrl, sender: notifications.confirmations, vapidPublicKey: notifications.pushPublicKey });
   registerPreferencesRoutes(app, { preferences, audit });
   // Participation: "was this page useful?" above every page's footer, ratings after a result, public performance figures kept from status changes.
@@ -155,7 +173,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const workspace = createWorkspaceShell(app, { acting: createActingResolver({ access, audit, persons }) });
   registerNotificationsWorkspacePages(workspace, notifications.service);
   registerAccessWorkspacePages(workspace, { access, mandates, catalog, audit, persons });
-  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, applicationPanels: [ratingPanel(participation)] });
+  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, applicationPanels: [ratingPanel(participation), askAboutApplication] });
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
   // Who looked at a party's data: the trail's entries about it and its applications.
@@ -163,15 +181,17 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerDataAccessWorkspacePages(workspace, dataAccess);
   registerAuditRoutes(app, dataAccess);
   registerParticipationWorkspacePages(workspace, { participation, catalog });
+  registerSupportWorkspacePages(workspace, { support, catalog });
   // The console shell, and each capability's console pages and tiles in it.
   const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });
   registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons });
-  registerCatalogConsolePages(consoleShell, { db: database.db, catalog, persons, servicePanels: [ApplyingLinks, NotificationLinks] });
+  registerCatalogConsolePages(consoleShell, { db: database.db, catalog, persons, servicePanels: [ApplyingLinks, NotificationLinks, FaqLinks] });
   registerAccessConsolePages(consoleShell, { access, catalog, persons });
   registerIdentityConsolePages(consoleShell, { identity: persons, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });
   registerNotificationsConsolePages(consoleShell, { notifications: notifications.service, catalog });
   registerIntegrationConsolePages(consoleShell, webhooks);
   registerParticipationConsolePages(consoleShell, { participation, catalog });
+  registerSupportConsolePages(consoleShell, { support, catalog, persons, applications });
   return app;
 }
 
@@ -197,6 +217,10 @@ export async function loadDemoData(database: Database, log?: Pick<Logger, 'info'
   await runOnce(database.db, 'demo:offers', async (trx) => {
     const counts = await loadOffersDemoData(trx);
     log?.info(counts, 'demo offer rules loaded');
+  });
+  await runOnce(database.db, 'demo:support', async (trx) => {
+    const counts = await loadSupportDemoData(trx);
+    log?.info(counts, 'demo support questions loaded');
   });
   await runOnce(database.db, 'demo:participation', async (trx) => {
     const counts = await loadParticipationDemoData(trx);

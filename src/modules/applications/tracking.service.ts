@@ -5,7 +5,7 @@
  * is told the application does not exist. Every read of personal data is
  * written to the audit trail.
  */
-import type { Principal } from '../../platform/http/auth.js';
+import { hasRole, type Principal } from '../../platform/http/auth.js';
 import { parseParty } from '../access/index.js';
 import { actorName, asRoot, institutionRole, labelFor, loadLabels, viewerOf, type ApplicationsDeps, type Labels, type Viewer } from './applications.context.js';
 import * as errors from './applications.errors.js';
@@ -27,6 +27,11 @@ export interface TrackingService {
   getFile(principal: Principal, ref: string, fileId: string): Promise<StoredFile>;
   /** the ids of a party's applications, newest first (the data-access log asks which reads were of them; no read of their contents) */
   applicationIdsOf(party: string, limit?: number): Promise<string[]>;
+  /**
+   * Customer support (P13): an application's status for a support agent of the
+   * institution that processes it (audited); undefined for anyone else.
+   */
+  summaryForSupport(agent: Principal, ref: string): Promise<ApplicationSummary | undefined>;
 }
 
 export const workspaceLink = (number: string): string => `/workspace/applications/${number}`;
@@ -152,6 +157,20 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
         receipt: row.receipt,
         viewer: viewer.as,
       };
+    },
+
+    async summaryForSupport(agent, ref) {
+      const row = await repo.findApplication(root, ref);
+      if (!row || agent.kind !== 'person' || !hasRole(agent, 'support_agent', row.institution_id)) return undefined;
+      const labels = await loadLabels(root, [row.institution_id]);
+      await deps.audit(asRoot(root)).record({
+        actor: actorName(agent),
+        onBehalfOf: null,
+        action: 'applications.read',
+        target: `application:${row.id}`,
+        details: { number: row.number, as: 'support' },
+      });
+      return summarise(row, labels, deps.now());
     },
 
     async listApplications(principal, filters = {}) {

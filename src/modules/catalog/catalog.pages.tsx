@@ -22,7 +22,7 @@ import { portalPath } from './catalog.routes.js';
 import type { CatalogService } from './catalog.service.js';
 import type { Audience, CatalogEvent, Lang, Service } from './catalog.schemas.js';
 import { eventPage, SearchQuery, searchPage } from './search.pages.js';
-import { servicePage } from './service.pages.js';
+import { servicePage, type PortalServicePanel } from './service.pages.js';
 
 const EventParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
 const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,120}$' }) });
@@ -169,7 +169,7 @@ async function guarded(request: FastifyRequest, reply: FastifyReply, lang: Lang,
   }
 }
 
-export function registerCatalogPages(app: App, catalog: CatalogService, options: { publicUrl: string }): void {
+export function registerCatalogPages(app: App, catalog: CatalogService, options: { publicUrl: string; servicePanels?: readonly PortalServicePanel[] }): void {
   const hide = { hide: true };
 
   // `/en` alone is the English portal too.
@@ -209,7 +209,7 @@ export function registerCatalogPages(app: App, catalog: CatalogService, options:
         if (found.kind === 'missing') return renderNotFoundPage(request, reply);
         // P7: a former address keeps working and points to the current one.
         if (found.kind === 'moved') return reply.redirect(portalPath(found.service, lang), 301);
-        return servicePage(catalog, lang, found.service, options.publicUrl);
+        return servicePage(catalog, lang, found.service, options.publicUrl, options.servicePanels);
       }),
     );
 

@@ -20,6 +20,7 @@ export type { Audience, CatalogEvent, Channel, Institution, Lang, Lifecycle, Ser
 export { catalogSharedSchemas, ServiceInput } from './catalog.schemas.js';
 export { registerCatalogRoutes, portalPath } from './catalog.routes.js';
 export { registerCatalogPages } from './catalog.pages.js';
+export type { PortalServicePanel } from './service.pages.js';
 
 export const catalogMigrations: MigrationSource = { module: 'catalog', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 

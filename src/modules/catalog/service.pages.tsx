@@ -113,7 +113,10 @@ function ChannelBlock({ lang, channel }: { lang: Lang; channel: Channel }): JSX.
   );
 }
 
-export async function servicePage(catalog: CatalogService, lang: Lang, service: Service, publicUrl: string): Promise<string> {
+/** A panel another module adds to every service's portal page (e.g. customer support's "Ask a question"); app.ts hands them in. */
+export type PortalServicePanel = (props: { lang: Lang; service: Pick<Service, 'id' | 'slug' | 'institutionId'> }) => JSX.Element;
+
+export async function servicePage(catalog: CatalogService, lang: Lang, service: Service, publicUrl: string, panels: readonly PortalServicePanel[] = []): Promise<string> {
   const [institution, events] = await Promise.all([catalog.getInstitution(service.institutionId).catch(() => undefined), catalog.listEvents()]);
   const ownEvents = events.filter((event) => service.events.includes(event.code));
   // Online services are applied for on the platform itself, through the service's e-form in the workspace (P2, P7).
@@ -270,6 +273,9 @@ export async function servicePage(catalog: CatalogService, lang: Lang, service: 
           ) : (
             ''
           )}
+          {panels.map((Panel) => (
+            <Panel lang={lang} service={service} />
+          ))}
           <aside class="pk-aside" aria-labelledby="about-service">
             <h2 class="govuk-heading-s" id="about-service" safe>
               {t(lang, 'service.identifier')}

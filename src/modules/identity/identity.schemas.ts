@@ -27,6 +27,8 @@ export const API_SCOPES = [
   'notifications.send',
   'roles.manage',
   'integration.manage',
+  'support.read',
+  'support.write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -24,6 +24,34 @@ const EMAIL = {
   },
 };
 
+/** A visitor's question to customer support waits until its address is confirmed. */
+const SUPPORT_EMAIL = {
+  lv: {
+    subject: 'Apstipriniet savu jautājumu klientu atbalstam',
+    body: '{greeting}\n\nLai jūsu jautājums nonāktu pie klientu atbalsta, apstipriniet e-pasta adresi, atverot saiti:\n{link}\n\nJa jautājumu neuzdevāt, neņemiet šo vēstuli vērā.',
+    short: '',
+  },
+  en: {
+    subject: 'Confirm your question to customer support',
+    body: '{greeting}\n\nTo send your question to customer support, confirm your e-mail address by opening this link:\n{link}\n\nIf you did not ask a question, please ignore this message.',
+    short: '',
+  },
+};
+
+/** Customer support's reply to a visitor (signed out, so no inbox): the reply itself, by e-mail. */
+const SUPPORT_REPLY = {
+  lv: {
+    subject: 'Klientu atbalsts: atbilde uz jūsu jautājumu',
+    body: '{greeting}\n\n{body}\n\nJa jums ir vēl jautājumi, uzdodiet tos šeit: {link}',
+    short: '',
+  },
+  en: {
+    subject: 'Customer support: a reply to your question',
+    body: '{greeting}\n\n{body}\n\nIf you have more questions, ask them here: {link}',
+    short: '',
+  },
+};
+
 const SMS: Record<Language, string> = {
   lv: 'Pakalpojumi: jūsu apstiprinājuma kods ir {code}.',
   en: 'Pakalpojumi: your confirmation code is {code}.',
@@ -35,7 +63,8 @@ export function createConfirmationSender(deps: { mailer: Mailer; sms: SmsProvide
       const key = randomUUID();
       const language: Language = message.language === 'en' ? 'en' : 'lv';
       if (message.channel === 'email') {
-        const rendered = render(EMAIL[language], language, { name: message.name ?? '', link: message.link ?? '' });
+        const texts = message.purpose === 'support_reply' ? SUPPORT_REPLY : message.purpose === 'support' ? SUPPORT_EMAIL : EMAIL;
+        const rendered = render(texts[language], language, { name: message.name ?? '', link: message.link ?? '', body: message.text ?? '' });
         await deps.mailer.sendMail({
           key,
           messageId: messageIdFor(key, deps.publicUrl),

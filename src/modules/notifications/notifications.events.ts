@@ -11,11 +11,12 @@ import type { Principal } from '../../platform/http/auth.js';
 import type { EventEnvelope } from '../../platform/jobs/outbox.js';
 import { MANDATE_GRANTED, MANDATE_REVOKED, MandateData, parseParty } from '../access/index.js';
 import { STATUS_CHANGED, StatusChangedData, type ApplicationView, type StatusCode } from '../applications/index.js';
+import { REPLIED as SUPPORT_REPLIED, RepliedData as SupportRepliedData } from '../support/index.js';
 import type { Language, NotificationInput, NotificationKind } from './notifications.schemas.js';
 import { formatDate } from './templates.js';
 
 /** The event types this module reacts to (its subscription). */
-export const NOTIFIED_EVENTS = [STATUS_CHANGED, MANDATE_GRANTED, MANDATE_REVOKED] as const;
+export const NOTIFIED_EVENTS = [STATUS_CHANGED, MANDATE_GRANTED, MANDATE_REVOKED, SUPPORT_REPLIED] as const;
 
 /**
  * An institution's system's own view of its applications (POST
@@ -102,10 +103,32 @@ export function createEventHandler(deps: EventDeps): (event: EventEnvelope) => P
     });
   };
 
+  // Customer support answered: the person who asked is told, with a direct link to the thread.
+  const onSupportReplied = async (event: EventEnvelope, data: SupportRepliedData): Promise<void> => {
+    if (!data.recipient || parseParty(data.recipient)?.kind !== 'person') return;
+    await deps.notify({
+      dedupKey: `${event.id}:${data.recipient}`,
+      recipient: data.recipient,
+      kind: 'support',
+      template: 'support',
+      personalisation: {
+        'subject:lv': `jautājums Nr. ${data.number} (${data.subject.lv})`,
+        'subject:en': `question No. ${data.number} (${data.subject.en})`,
+        'body:lv': `Atbilde uz jūsu jautājumu:\n\n${data.body}`,
+        'body:en': `A reply to your question:\n\n${data.body}`,
+      },
+      serviceId: data.serviceId,
+      applicationId: data.applicationId,
+      institutionId: data.queueInstitutionId,
+      link: data.link,
+    });
+  };
+
   // An event that does not say what its type promises has nobody to tell (and retrying will not change it).
   return async (event) => {
     if (event.type === STATUS_CHANGED && Value.Check(StatusChangedData, event.data)) return onStatusChanged(event, event.data);
     if (event.type === MANDATE_GRANTED && Value.Check(MandateData, event.data)) return onMandate(event, event.data, 'granted');
     if (event.type === MANDATE_REVOKED && Value.Check(MandateData, event.data)) return onMandate(event, event.data, 'revoked');
+    if (event.type === SUPPORT_REPLIED && Value.Check(SupportRepliedData, event.data)) return onSupportReplied(event, event.data);
   };
 }

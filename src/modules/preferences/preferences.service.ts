@@ -34,6 +34,10 @@ export interface ConfirmationMessage {
   name: string | null;
   link?: string;
   code?: string;
+  /** what the message is for: confirming an address for notifications (the default), confirming a visitor's question to customer support, or customer support's reply to a visitor (`text`) */
+  purpose?: 'notifications' | 'support' | 'support_reply';
+  /** the reply of customer support to a visitor, who has no workspace inbox */
+  text?: string;
 }
 
 /** Sends confirmation messages (the notifications core provides the real one). */

@@ -305,7 +305,7 @@ export async function detailPage(deps: ApplyDeps, context: PageContext, view: Ap
           ) : (
             ''
           )}
-          {(deps.applicationPanels ?? []).map((panel) => panel(context, { id: view.id, number: view.number, statusCode: view.status.code }))}
+          {(deps.applicationPanels ?? []).map((panel) => panel(context, { id: view.id, number: view.number, statusCode: view.status.code, serviceId: view.serviceId, institutionId: view.institutionId }))}
           <dl class="govuk-summary-list" id="facts">
             <Row name={t(lang, 'app.service')}>{e(view.serviceTitle[lang])}</Row>
             <Row name={t(lang, 'app.institution')}>{e(institutionName(view.institutionId))}</Row>

@@ -6,7 +6,7 @@ import type { RootDb } from '../../../../platform/db/database.js';
 import type { PageContext } from '../../../../platform/web/workspace.js';
 import type { AccessService, Right } from '../../../access/index.js';
 import { databaseFileStore } from '../../attachments.js';
-import type { ApplicationsService, Draft, Form } from '../../index.js';
+import type { ApplicationView, ApplicationsService, Draft, Form } from '../../index.js';
 import type { CatalogService, Service } from '../../../catalog/index.js';
 import type { IdentityService } from '../../../identity/index.js';
 import { CHECK, valueAt, type Answers } from './apply.form.js';
@@ -20,12 +20,12 @@ export interface ApplyDeps {
   persons: Pick<IdentityService, 'findPersonsByCode'>;
   /** where chosen files wait until submission (the applications module's store, shared by every instance) */
   db: RootDb;
-  /** what other modules show on an application's page below its result (e.g. rating the service), in this order */
-  applicationPanels?: ApplicationPanel[];
+  /** what other modules show on an application's page (rating the service, asking customer support…), in this order; app.ts hands them in */
+  applicationPanels?: readonly ApplicationPanel[];
 }
 
 /** Another module's part of an application's page: told the page's context and which application it is. */
-export type ApplicationPanel = (context: PageContext, application: { id: string; number: string; statusCode: string }) => JSX.Element;
+export type ApplicationPanel = (context: PageContext, application: { id: string; number: string; statusCode: string; serviceId: string; institutionId: string }) => JSX.Element;
 
 export const files = databaseFileStore();
 export const applyPath = (slug: string, rest = ''): string => `/workspace/apply/${slug}${rest}`;

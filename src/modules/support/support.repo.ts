@@ -1,0 +1,279 @@
+/** The SQL of customer support, and nothing else. */
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+
+export type TicketState = 'unconfirmed' | 'open' | 'awaiting_person' | 'closed';
+export type RequesterKind = 'person' | 'company' | 'visitor';
+export type Channel = 'portal' | 'workspace' | 'api';
+export type EntryKind = 'message' | 'reply' | 'note' | 'transfer' | 'assigned' | 'closed' | 'reopened' | 'merged';
+export type AuthorKind = 'person' | 'agent' | 'visitor';
+
+interface SubjectsTable {
+  code: string;
+  label_lv: string;
+  label_en: string;
+  position: Generated<number>;
+  active: Generated<boolean>;
+}
+
+interface TargetsTable {
+  institution_id: string;
+  first_reply_days: number;
+  resolution_days: number;
+  updated_at: Generated<Date>;
+}
+
+interface TicketsTable {
+  id: Generated<string>;
+  number: number | string;
+  queue_institution_id: string | null;
+  subject_code: string;
+  channel: Channel;
+  service_id: string | null;
+  application_id: string | null;
+  application_number: string | null;
+  requester: string | null;
+  requester_kind: RequesterKind;
+  asked_by: string | null;
+  visitor_name: string | null;
+  visitor_email: string | null;
+  language: 'lv' | 'en';
+  state: TicketState;
+  assignee: string | null;
+  created_at: Date;
+  opened_at: Date | null;
+  first_reply_at: Date | null;
+  closed_at: Date | null;
+  confirm_hash: string | null;
+  confirm_expires_at: Date | null;
+  network: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Date | null;
+}
+
+interface EntriesTable {
+  id: Generated<string>;
+  ticket_id: string;
+  kind: EntryKind;
+  author_kind: AuthorKind;
+  author: string | null;
+  body: string | null;
+  from_queue: string | null;
+  to_queue: string | null;
+  other_ticket: number | string | null;
+  created_at: Date;
+}
+
+interface CannedAnswersTable {
+  id: Generated<string>;
+  institution_id: string | null;
+  title: string;
+  body_lv: string;
+  body_en: string;
+  created_at: Generated<Date>;
+}
+
+interface FaqsTable {
+  id: Generated<string>;
+  service_id: string;
+  question_lv: string;
+  question_en: string;
+  answer_lv: string;
+  answer_en: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface SupportTables {
+  'support.faqs': FaqsTable;
+  'support.canned_answers': CannedAnswersTable;
+  'support.subjects': SubjectsTable;
+  'support.targets': TargetsTable;
+  'support.tickets': TicketsTable;
+  'support.entries': EntriesTable;
+}
+
+export type Db = Kysely<SupportTables>;
+export type TicketRow = Selectable<TicketsTable>;
+export type EntryRow = Selectable<EntriesTable>;
+export type SubjectRow = Selectable<SubjectsTable>;
+export type CannedRow = Selectable<CannedAnswersTable>;
+
+export type FaqRow = Selectable<FaqsTable>;
+
+export async function faqsOf(db: Db, serviceId: string): Promise<FaqRow[]> {
+  return db.selectFrom('support.faqs').selectAll().where('service_id', '=', serviceId).orderBy('created_at').execute();
+}
+
+export async function insertFaq(db: Db, row: Omit<FaqRow, 'id' | 'created_at'>): Promise<void> {
+  await db.insertInto('support.faqs').values(row).execute();
+}
+
+export async function deleteFaq(db: Db, id: string, serviceId: string): Promise<void> {
+  await db.deleteFrom('support.faqs').where('id', '=', id).where('service_id', '=', serviceId).execute();
+}
+
+export async function cannedAnswers(db: Db, queues: { institutions: string[]; firstLine: boolean }): Promise<CannedRow[]> {
+  if (queues.institutions.length === 0 && !queues.firstLine) return [];
+  return db
+    .selectFrom('support.canned_answers')
+    .selectAll()
+    .where((eb) => {
+      const ors = [];
+      if (queues.institutions.length > 0) ors.push(eb('institution_id', 'in', queues.institutions));
+      if (queues.firstLine) ors.push(eb('institution_id', 'is', null));
+      return eb.or(ors);
+    })
+    .orderBy('title')
+    .execute();
+}
+
+export async function insertCanned(db: Db, row: Omit<CannedRow, 'id' | 'created_at'>): Promise<void> {
+  await db.insertInto('support.canned_answers').values(row).execute();
+}
+
+export async function deleteCanned(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('support.canned_answers').where('id', '=', id).execute();
+}
+export type NewTicket = Omit<TicketRow, 'id' | 'number'>;
+
+export async function subjects(db: Db, all = false): Promise<SubjectRow[]> {
+  let query = db.selectFrom('support.subjects').selectAll().orderBy('position').orderBy('code');
+  if (!all) query = query.where('active', '=', true);
+  return query.execute();
+}
+
+export async function saveSubject(db: Db, subject: { code: string; label_lv: string; label_en: string; active: boolean }): Promise<void> {
+  await db
+    .insertInto('support.subjects')
+    .values({ ...subject, position: sql<number>`(select coalesce(max(position), 0) + 10 from support.subjects)` })
+    .onConflict((conflict) => conflict.column('code').doUpdateSet({ label_lv: subject.label_lv, label_en: subject.label_en, active: subject.active }))
+    .execute();
+}
+
+export async function targetsOf(db: Db, institutionIds: string[]): Promise<Map<string, { firstReplyDays: number; resolutionDays: number }>> {
+  if (institutionIds.length === 0) return new Map();
+  const rows = await db.selectFrom('support.targets').selectAll().where('institution_id', 'in', institutionIds).execute();
+  return new Map(rows.map((row) => [row.institution_id, { firstReplyDays: row.first_reply_days, resolutionDays: row.resolution_days }]));
+}
+
+export async function saveTargets(db: Db, institutionId: string, firstReplyDays: number, resolutionDays: number): Promise<void> {
+  await db
+    .insertInto('support.targets')
+    .values({ institution_id: institutionId, first_reply_days: firstReplyDays, resolution_days: resolutionDays })
+    .onConflict((conflict) => conflict.column('institution_id').doUpdateSet({ first_reply_days: firstReplyDays, resolution_days: resolutionDays, updated_at: sql<Date>`now()` }))
+    .execute();
+}
+
+export async function insertTicket(db: Db, ticket: NewTicket): Promise<TicketRow> {
+  return db
+    .insertInto('support.tickets')
+    .values({ ...ticket, number: sql<string>`nextval('support.ticket_numbers')` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findTicket(db: Db, number: number): Promise<TicketRow | undefined> {
+  if (!Number.isSafeInteger(number) || number <= 0) return undefined;
+  return db.selectFrom('support.tickets').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+export async function findTicketForUpdate(db: Db, id: string): Promise<TicketRow | undefined> {
+  return db.selectFrom('support.tickets').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findByConfirmation(db: Db, hash: string): Promise<TicketRow | undefined> {
+  return db.selectFrom('support.tickets').selectAll().where('confirm_hash', '=', hash).forUpdate().executeTakeFirst();
+}
+
+export async function updateTicket(db: Db, id: string, change: Partial<Omit<TicketRow, 'id' | 'number'>>): Promise<TicketRow> {
+  return db.updateTable('support.tickets').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function addEntry(db: Db, entry: Omit<EntryRow, 'id' | 'other_ticket'> & { other_ticket?: number }): Promise<void> {
+  await db.insertInto('support.entries').values(entry).execute();
+}
+
+/** Moves the thread of one ticket to another (merging a duplicate), keeping each entry's time. */
+export async function moveEntries(db: Db, fromTicketId: string, toTicketId: string): Promise<void> {
+  await db.updateTable('support.entries').set({ ticket_id: toTicketId }).where('ticket_id', '=', fromTicketId).execute();
+}
+
+export async function entriesOf(db: Db, ticketId: string): Promise<EntryRow[]> {
+  return db.selectFrom('support.entries').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function entriesOfMany(db: Db, ticketIds: string[]): Promise<EntryRow[]> {
+  if (ticketIds.length === 0) return [];
+  return db.selectFrom('support.entries').selectAll().where('ticket_id', 'in', ticketIds).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function ticketsOfRequester(db: Db, requester: string, limit: number): Promise<TicketRow[]> {
+  return db.selectFrom('support.tickets').selectAll().where('requester', '=', requester).where('state', '<>', 'unconfirmed').orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+/** Tickets that reached one of the queues (null: first line), not closed, oldest first. */
+export async function queueTickets(db: Db, queues: { institutions: string[]; firstLine: boolean }, limit: number): Promise<TicketRow[]> {
+  if (queues.institutions.length === 0 && !queues.firstLine) return [];
+  return db
+    .selectFrom('support.tickets')
+    .selectAll()
+    .where('state', 'in', ['open', 'awaiting_person'])
+    .where((eb) => {
+      const ors = [];
+      if (queues.institutions.length > 0) ors.push(eb('queue_institution_id', 'in', queues.institutions));
+      if (queues.firstLine) ors.push(eb('queue_institution_id', 'is', null));
+      return eb.or(ors);
+    })
+    .orderBy('opened_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Tickets of the queues (any state but unconfirmed) whose number, requester or visitor's name or address matches `q`, newest first. */
+export async function searchTickets(db: Db, queues: { institutions: string[]; firstLine: boolean }, q: string, limit: number): Promise<TicketRow[]> {
+  if (queues.institutions.length === 0 && !queues.firstLine) return [];
+  const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('support.tickets')
+    .selectAll()
+    .where('state', '<>', 'unconfirmed')
+    .where((eb) => {
+      const ors = [];
+      if (queues.institutions.length > 0) ors.push(eb('queue_institution_id', 'in', queues.institutions));
+      if (queues.firstLine) ors.push(eb('queue_institution_id', 'is', null));
+      return eb.or(ors);
+    })
+    .where((eb) =>
+      eb.or([
+        ...(/^\d{1,12}$/.test(q) ? [eb('number', '=', Number(q))] : []),
+        eb('requester', '=', q),
+        eb('application_number', '=', q),
+        eb(sql`lower(visitor_email)`, 'like', like),
+        eb(sql`lower(visitor_name)`, 'like', like),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Requests from one visitor address, and from one network, since `since` (confirmed or not): for rate limits. */
+export async function visitorCounts(db: Db, email: string, network: string, since: Date): Promise<{ byEmail: number; byNetwork: number }> {
+  const row = await db
+    .selectFrom('support.tickets')
+    .select([
+      sql<string>`count(*) filter (where lower(visitor_email) = ${email.toLowerCase()})`.as('by_email'),
+      sql<string>`count(*) filter (where network = ${network})`.as('by_network'),
+    ])
+    .where('requester_kind', '=', 'visitor')
+    .where('created_at', '>=', since)
+    .where((eb) => eb.or([eb(sql`lower(visitor_email)`, '=', email.toLowerCase()), eb('network', '=', network)]))
+    .executeTakeFirstOrThrow();
+  return { byEmail: Number(row.by_email), byNetwork: Number(row.by_network) };
+}
+
+/** Tickets opened in [from, to), per queue: for statistics. */
+export async function ticketsOpenedBetween(db: Db, from: Date, to: Date): Promise<TicketRow[]> {
+  return db.selectFrom('support.tickets').selectAll().where('opened_at', '>=', from).where('opened_at', '<', to).orderBy('opened_at').execute();
+}
