@@ -6,7 +6,7 @@ import type { RootDb } from '../../../../platform/db/database.js';
 import type { PageContext } from '../../../../platform/web/workspace.js';
 import type { AccessService, Right } from '../../../access/index.js';
 import { databaseFileStore } from '../../attachments.js';
-import type { ApplicationView, ApplicationsService, Draft, Form } from '../../index.js';
+import type { ApplicationsService, Draft, Form } from '../../index.js';
 import type { CatalogService, Service } from '../../../catalog/index.js';
 import type { IdentityService } from '../../../identity/index.js';
 import { CHECK, valueAt, type Answers } from './apply.form.js';
