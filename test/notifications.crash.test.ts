@@ -125,7 +125,9 @@ test('a worker killed while a batch is being sent: after a restart every notific
   const crash = smtp.received.filter((mail) => mail.to.includes('janis.berzins@example.com') && /^Crash \d+$/.test(mail.subject));
   const perReference = new Map<string, number>();
   for (const mail of crash) perReference.set(mail.subject, (perReference.get(mail.subject) ?? 0) + 1);
-  for (let i = 0; i < BATCH; i++) assert.equal(perReference.get(`Crash ${i}`), 1, `notification crash-${i} arrived exactly once`);
+  const story = (i: number): string =>
+    JSON.stringify({ order: crash.map((mail, n) => (mail.subject === `Crash ${i}` ? n : -1)).filter((n) => n >= 0), delivery: statuses[i], acceptedBeforeKill: accepted, beforeCrash });
+  for (let i = 0; i < BATCH; i++) assert.equal(perReference.get(`Crash ${i}`), 1, `notification crash-${i} arrived exactly once: ${story(i)}`);
   assert.equal(crash.length, BATCH);
   assert.equal(new Set(crash.map((mail) => mail.messageId)).size, BATCH, 'every Message-ID once');
   // Some were in the middle of being sent when the process died, and were sent again by the new one.

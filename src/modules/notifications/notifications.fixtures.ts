@@ -53,6 +53,8 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
   const attempts = new Map<string, number>();
   let accepted = 0;
   let frozen = false;
+  // how many times the server was frozen: a message is answered only if none began while it waited
+  let freezes = 0;
   let unavailable = false;
   let turnedAway = 0;
   const server = new SMTPServer({
@@ -83,10 +85,13 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        // Frozen when it ends, or at any moment of its delay: never answered, so never accepted (the client will send it
+        // again) — also when a thaw comes before the delay is over: it must not be answered late, to a client long gone.
+        const heldAtEnd = frozen;
+        const freezesAtEnd = freezes;
         void (async () => {
           if (options.delayMs) await sleep(options.delayMs);
-          // Frozen: never answered, so never accepted (the client will send it again).
-          if (frozen) return;
+          if (heldAtEnd || frozen || freezes !== freezesAtEnd) return;
           accepted++;
           if (options.parse !== false) {
             const mail = await simpleParser(Buffer.concat(chunks));
@@ -114,6 +119,7 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
     count: () => accepted,
     freeze() {
       frozen = true;
+      freezes++;
     },
     thaw() {
       frozen = false;
