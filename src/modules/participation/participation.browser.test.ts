@@ -6,7 +6,8 @@
  * (axe-core): the comment and thanks pages, the performance pages (lv and
  * en), the rating page and the application page's panel, the ideas pages
  * (public list, proposing, supporting, my ideas), and the console's feedback
- * and ideas pages (lv and en).
+ * and ideas pages (lv and en). The forms are used by keyboard: rating (radios
+ * by arrows), proposing and supporting an idea, answering one in the console.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -100,9 +101,15 @@ test('the new pages pass axe in Latvian and English', { skip: skipBrowser }, asy
     await page.getByRole('button', { name: 'Nosūtīt vērtējumu' }).click();
     await page.waitForSelector('.govuk-error-summary');
     await expectAccessible(page, 'the rating page with an error');
-    await page.getByLabel('4 – apmierināts').check();
-    await page.getByLabel('Grūti').check();
-    await Promise.all([page.waitForURL(/done=rated/), page.getByRole('button', { name: 'Nosūtīt vērtējumu' }).click()]);
+    // By keyboard: the score and the ease are radio groups (Tab reaches each, an arrow chooses), the button takes Enter.
+    await tabTo(page, 'the score', byId('score'));
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'the ease', byId('ease'));
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.getByLabel('4 – apmierināts').isChecked(), true);
+    assert.equal(await page.getByLabel('Grūti').isChecked(), true);
+    await tabTo(page, 'the send button', (element) => element.tag === 'button' && element.text === 'Nosūtīt vērtējumu');
+    await Promise.all([page.waitForURL(/done=rated/), page.keyboard.press('Enter')]);
     await expectAccessible(page, 'the rating page after rating');
     await page.goto(`/en/workspace/rate/${number}`);
     await expectAccessible(page, 'the rating page (en)');
@@ -116,9 +123,13 @@ test('the new pages pass axe in Latvian and English', { skip: skipBrowser }, asy
     await page.getByRole('button', { name: 'Ierosināt' }).click();
     await page.waitForSelector('.govuk-error-summary');
     await expectAccessible(page, 'the new idea page with errors');
-    await page.getByLabel('Idejas nosaukums').fill('Paziņojums SMS');
-    await page.getByLabel('Aprakstiet ideju').fill('Paziņot par lēmumu arī ar SMS.');
-    await Promise.all([page.waitForURL(/\/workspace\/ideas\?done=proposed/), page.getByRole('button', { name: 'Ierosināt' }).click()]);
+    // By keyboard: Tab to each field, type, Enter on the button.
+    await tabTo(page, 'the idea’s title', byId('title'));
+    await page.keyboard.type('Paziņojums SMS');
+    await tabTo(page, 'the idea’s text', byId('body'));
+    await page.keyboard.type('Paziņot par lēmumu arī ar SMS.');
+    await tabTo(page, 'the propose button', (element) => element.tag === 'button' && element.text === 'Ierosināt');
+    await Promise.all([page.waitForURL(/\/workspace\/ideas\?done=proposed/), page.keyboard.press('Enter')]);
     await expectAccessible(page, 'my ideas');
     await page.goto(`/ideas/services/${RESIDENCE}`);
     await expectAccessible(page, 'the public ideas page');
@@ -132,7 +143,8 @@ test('the new pages pass axe in Latvian and English', { skip: skipBrowser }, asy
     await page.goto(`/ideas/services/${RESIDENCE}`);
     await Promise.all([page.waitForURL(/\/workspace\/ideas\/[0-9a-f-]{36}$/), page.locator('#ideas a').first().click()]);
     await expectAccessible(page, 'an idea with its support button');
-    await Promise.all([page.waitForURL(/done=supported/), page.getByRole('button', { name: 'Atbalstīt ideju' }).click()]);
+    await tabTo(page, 'the support button', (element) => element.tag === 'button' && element.text.startsWith('Atbalstīt ideju'));
+    await Promise.all([page.waitForURL(/done=supported/), page.keyboard.press('Enter')]);
     await expectAccessible(page, 'an idea supported');
   });
 
@@ -146,8 +158,11 @@ test('the new pages pass axe in Latvian and English', { skip: skipBrowser }, asy
     await expectAccessible(page, 'the console’s page-visit statistics');
     await page.goto('/console/participation/ideas');
     await expectAccessible(page, 'the console’s ideas page');
-    await page.getByLabel('Pamatojums (publisks)').first().fill('Izskatīsim nākamajā ceturksnī.');
-    await Promise.all([page.waitForURL(/done=saved/), page.getByRole('button', { name: /^Saglabāt atbildi/ }).first().click()]);
+    // By keyboard: Tab to the first answer's reason, type, Tab on to its button, Enter.
+    await tabTo(page, 'the first reason', (element) => element.tag === 'textarea');
+    await page.keyboard.type('Izskatīsim nākamajā ceturksnī.');
+    await tabTo(page, 'the first save button', (element) => element.tag === 'button' && element.text.startsWith('Saglabāt atbildi'));
+    await Promise.all([page.waitForURL(/done=saved/), page.keyboard.press('Enter')]);
     await expectAccessible(page, 'the console’s ideas page after saving');
     await page.goto('/en/console/participation/ideas');
     await expectAccessible(page, 'the console’s ideas page (en)');
