@@ -3367,7 +3367,7 @@ export type paths = {
                             subject: {
                                 code: string;
                                 id: string;
-                                kind: "service" | "institution";
+                                kind: "service" | "institution" | "national";
                                 name: {
                                     en: string;
                                     lv: string;
@@ -3529,6 +3529,283 @@ export type paths = {
                 };
                 /** @description Not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The national overview: every institution’s services together (open data, JSON)
+         * @description Per month of the applications’ start and in total: applications, decided, decided on time, on-time share, median and P90 processing days, ratings, average rating, page feedback and its useful share. Counts from 1 to 4, and figures drawn from fewer than 5 cases, are null and named in `suppressed`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Public performance figures with their data-set description */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description A DCAT-AP-style description of the data set */
+                            dataset: {
+                                /** @enum {string} */
+                                "@type": "dcat:Dataset";
+                                /** @description where the figures’ schema is documented */
+                                conformsTo: string;
+                                description: {
+                                    en: string;
+                                    lv: string;
+                                };
+                                distribution: {
+                                    accessURL: string;
+                                    mediaType: string;
+                                }[];
+                                identifier: string;
+                                /** @description the licence of the data (a URI) */
+                                license: string;
+                                /** Format: date-time */
+                                modified: string;
+                                publisher: {
+                                    identifier: string;
+                                    name: {
+                                        en: string;
+                                        lv: string;
+                                    };
+                                };
+                                /** @description temporal coverage: first and last month (ISO dates) */
+                                temporal: {
+                                    endDate: string;
+                                    startDate: string;
+                                } | null;
+                                title: {
+                                    en: string;
+                                    lv: string;
+                                };
+                            };
+                            /** @description a service’s information quality (services only) */
+                            informationQuality?: {
+                                max: number;
+                                /** @description steps, authority, authentication, evidence, redress, fees, deadlines, silence, languages */
+                                missing: string[];
+                                /** @description how many of the nine items of Regulation (EU) 2018/1724 Art. 10 the service’s information gives */
+                                score: number;
+                            };
+                            months: {
+                                /** @description applications begun */
+                                applications: number | null;
+                                /** @description of them, decided, delivered or rejected */
+                                decided: number | null;
+                                /** @description of them, decided by the expected date */
+                                decidedOnTime: number | null;
+                                /** @description "was this page useful?" answers on the service’s pages */
+                                feedback: number | null;
+                                /** @description median processing time in days, begun to decided */
+                                medianDays: number | null;
+                                /** @description YYYY-MM (the month the applications began), or "total" */
+                                month: string;
+                                /** @description decidedOnTime / decided (with an expected date), 0–1 */
+                                onTimeShare: number | null;
+                                /** @description 90th percentile of the processing time in days (nearest rank) */
+                                p90Days: number | null;
+                                /** @description ratings given after a result */
+                                ratings: number | null;
+                                /** @description average rating, 1–5 */
+                                satisfaction: number | null;
+                                /** @description figures not shown because they rest on 1–4 cases (their value is null) */
+                                suppressed: string[];
+                                /** @description share of "yes" among them, 0–1 */
+                                usefulShare: number | null;
+                            }[];
+                            subject: {
+                                code: string;
+                                id: string;
+                                kind: "service" | "institution" | "national";
+                                name: {
+                                    en: string;
+                                    lv: string;
+                                };
+                            };
+                            /** @description counts from 1 to this minus one are suppressed */
+                            suppressBelow: number;
+                            /** @description The figures of one month, or of the whole period */
+                            total: {
+                                /** @description applications begun */
+                                applications: number | null;
+                                /** @description of them, decided, delivered or rejected */
+                                decided: number | null;
+                                /** @description of them, decided by the expected date */
+                                decidedOnTime: number | null;
+                                /** @description "was this page useful?" answers on the service’s pages */
+                                feedback: number | null;
+                                /** @description median processing time in days, begun to decided */
+                                medianDays: number | null;
+                                /** @description YYYY-MM (the month the applications began), or "total" */
+                                month: string;
+                                /** @description decidedOnTime / decided (with an expected date), 0–1 */
+                                onTimeShare: number | null;
+                                /** @description 90th percentile of the processing time in days (nearest rank) */
+                                p90Days: number | null;
+                                /** @description ratings given after a result */
+                                ratings: number | null;
+                                /** @description average rating, 1–5 */
+                                satisfaction: number | null;
+                                /** @description figures not shown because they rest on 1–4 cases (their value is null) */
+                                suppressed: string[];
+                                /** @description share of "yes" among them, 0–1 */
+                                usefulShare: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/performance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The national overview (open data, CSV)
+         * @description Per month of the applications’ start and in total: applications, decided, decided on time, on-time share, median and P90 processing days, ratings, average rating, page feedback and its useful share. Counts from 1 to 4, and figures drawn from fewer than 5 cases, are null and named in `suppressed`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The same figures as CSV (RFC 4180); a suppressed cell reads [c], no data is empty */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3780,7 +4057,7 @@ export type paths = {
                             subject: {
                                 code: string;
                                 id: string;
-                                kind: "service" | "institution";
+                                kind: "service" | "institution" | "national";
                                 name: {
                                     en: string;
                                     lv: string;

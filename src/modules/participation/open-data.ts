@@ -14,6 +14,10 @@ export const LICENCE = 'https://creativecommons.org/licenses/by/4.0/';
 /** The stable addresses of a service's or an institution's figures (JSON; CSV adds `.csv`). */
 export const servicePerformanceUrl = (slug: string): string => `/api/v1/participation/services/${slug}/performance`;
 export const institutionPerformanceUrl = (code: string): string => `/api/v1/participation/institutions/${code}/performance`;
+/** The national overview's figures: every institution's services together. */
+export const NATIONAL_PERFORMANCE_URL = '/api/v1/participation/performance';
+/** Who publishes the national overview: the platform itself. */
+const PLATFORM_PUBLISHER = { code: 'platform', name: { lv: 'Valsts pakalpojumu platforma', en: 'The public-service platform' } };
 
 const lastDay = (month: string): string => {
   const [year, m] = month.split('-').map(Number) as [number, number];
@@ -21,9 +25,9 @@ const lastDay = (month: string): string => {
 };
 
 function describe(
-  kind: 'service' | 'institution',
+  kind: 'service' | 'institution' | 'national',
   subject: { id: string; code: string; name: { lv: string; en: string } },
-  publisher: Institution,
+  publisher: Pick<Institution, 'code' | 'name'>,
   performance: Performance,
   url: string,
   publicUrl: string,
@@ -37,7 +41,9 @@ function describe(
       title:
         kind === 'service'
           ? { lv: `Pakalpojuma “${subject.name.lv}” darbības rādītāji`, en: `Performance of the service “${subject.name.en}”` }
-          : { lv: `Iestādes “${subject.name.lv}” pakalpojumu darbības rādītāji`, en: `Performance of the services of “${subject.name.en}”` },
+          : kind === 'institution'
+            ? { lv: `Iestādes “${subject.name.lv}” pakalpojumu darbības rādītāji`, en: `Performance of the services of “${subject.name.en}”` }
+            : { lv: 'Visu valsts pakalpojumu darbības rādītāji', en: 'Performance of all public services' },
       description: {
         lv: `Pieteikumi pa mēnešiem, izskatīti līdz paredzētajam datumam, izskatīšanas laika mediāna un 90. procentile, lietotāju vērtējumi un atsauksmes par lapām. Skaitļi no 1 līdz ${SUPPRESS_BELOW - 1} netiek rādīti.`,
         en: `Applications per month, decided by the expected date, median and 90th-percentile processing time, users' ratings and page feedback. Counts from 1 to ${SUPPRESS_BELOW - 1} are suppressed.`,
@@ -65,4 +71,8 @@ export function serviceOpenData(service: Service, institution: Institution, perf
 
 export function institutionOpenData(institution: Institution, performance: Performance, publicUrl: string, now: Date): PerformanceReply {
   return describe('institution', { id: institution.id, code: institution.code, name: institution.name }, institution, performance, institutionPerformanceUrl(institution.code), publicUrl, now);
+}
+
+export function nationalOpenData(performance: Performance, publicUrl: string, now: Date): PerformanceReply {
+  return describe('national', { id: 'lv', code: 'lv', name: { lv: 'Latvija', en: 'Latvia' } }, PLATFORM_PUBLISHER, performance, NATIONAL_PERFORMANCE_URL, publicUrl, now);
 }

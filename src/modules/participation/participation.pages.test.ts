@@ -258,6 +258,7 @@ describe('public performance: open data and page', () => {
     assert.equal((await fetch(`${platform.url}/en/performance/institutions/pmlp`)).status, 200);
     const national = await (await fetch(`${platform.url}/performance`)).text();
     assert.match(national, /id="institutions"[\s\S]*href="\/performance\/institutions\/pmlp"/);
+    assert.match(national, /href="\/api\/v1\/participation\/performance\.csv"/, 'the national page links its open data');
     // A service page links to its figures and ideas (the page-end slot).
     assert.match(await (await fetch(`${platform.url}/services/${target.slug}`)).text(), new RegExp(`id="participation-links"[\\s\\S]*href="/performance/services/${target.slug}"[\\s\\S]*href="/ideas/services/${target.slug}"`));
     assert.equal((await fetch(`${platform.url}/performance/services/no-such-service`)).status, 404);
@@ -268,8 +269,18 @@ describe('public performance: open data and page', () => {
     assert.ok(demo.months.length >= 12);
     assert.ok((demo.total.applications ?? 0) > 48 && (demo.total.onTimeShare ?? 0) > 0);
 
+    // The national overview as open data: JSON and CSV agree, and it counts at least this service's applications.
+    const whole = await expectJson<Reply & { subject: { kind: string } }>(await fetch(`${platform.url}/api/v1/participation/performance`));
+    assert.equal(whole.subject.kind, 'national');
+    assert.ok((whole.total.applications ?? 0) >= 8, 'the nation counts at least the service’s applications');
+    const wholeCsv = (await (await fetch(`${platform.url}/api/v1/participation/performance.csv`)).text()).trim().split('\r\n');
+    const wholeColumns = wholeCsv[0]?.split(',') ?? [];
+    const wholeTotal = wholeCsv.at(-1)?.split(',') ?? [];
+    assert.equal(wholeTotal[0], whole.total.month);
+    assert.equal(wholeTotal[wholeColumns.indexOf('applications')], String(whole.total.applications));
+
     const openapi = await expectJson<{ paths: Record<string, unknown> }>(await fetch(`${platform.url}/openapi.json`));
-    for (const path of ['/api/v1/participation/services/{ref}/performance', '/api/v1/participation/services/{ref}/performance.csv', '/api/v1/participation/institutions/{ref}/performance', '/api/v1/participation/institutions/{ref}/performance.csv']) {
+    for (const path of ['/api/v1/participation/performance', '/api/v1/participation/performance.csv', '/api/v1/participation/services/{ref}/performance', '/api/v1/participation/services/{ref}/performance.csv', '/api/v1/participation/institutions/{ref}/performance', '/api/v1/participation/institutions/{ref}/performance.csv']) {
       assert.ok(openapi.paths[path], `${path} is documented`);
     }
   });

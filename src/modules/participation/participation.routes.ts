@@ -5,7 +5,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../platform/http/server.js';
-import { institutionOpenData, serviceOpenData } from './open-data.js';
+import { institutionOpenData, NATIONAL_PERFORMANCE_URL, nationalOpenData, serviceOpenData } from './open-data.js';
 import { PerformanceReplySchema, RefParams } from './participation.schemas.js';
 import type { ParticipationService } from './participation.service.js';
 import type { IdeasService } from './ideas.service.js';
@@ -46,6 +46,22 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     return { reply: institutionOpenData(institution, performance, publicUrl, now()), performance };
   };
 
+  app.get(
+    NATIONAL_PERFORMANCE_URL,
+    { schema: { tags: ['participation'], summary: 'The national overview: every institution’s services together (open data, JSON)', description: FIGURES_NOTE, response: { 200: PerformanceReplySchema } } },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return nationalOpenData((await participation.nationalPerformance()).performance, publicUrl, now());
+    },
+  );
+  app.get(
+    `${NATIONAL_PERFORMANCE_URL}.csv`,
+    { schema: { tags: ['participation'], summary: 'The national overview (open data, CSV)', description: FIGURES_NOTE, response: { ...CSV } } },
+    async (_request, reply) => {
+      const { performance } = await participation.nationalPerformance();
+      return reply.type('text/csv; charset=utf-8').header('cache-control', 'public, max-age=300').header('content-disposition', 'inline; filename="lv-performance.csv"').send(performanceCsv(performance));
+    },
+  );
   app.get(
     '/api/v1/participation/services/:ref/performance',
     { schema: { tags: ['participation'], summary: 'A service’s public performance figures (open data, JSON)', description: FIGURES_NOTE, params: RefParams, response: { 200: PerformanceReplySchema, ...problems(404) } } },

@@ -41,7 +41,7 @@ export const DatasetSchema = Type.Object(
 export const PerformanceReplySchema = Type.Object(
   {
     dataset: DatasetSchema,
-    subject: Type.Object({ kind: Type.Union([Type.Literal('service'), Type.Literal('institution')]), id: Type.String(), code: Type.String(), name: Text }),
+    subject: Type.Object({ kind: Type.Union([Type.Literal('service'), Type.Literal('institution'), Type.Literal('national')]), id: Type.String(), code: Type.String(), name: Text }),
     suppressBelow: Type.Integer({ description: 'counts from 1 to this minus one are suppressed' }),
     informationQuality: Type.Optional(
       Type.Object(

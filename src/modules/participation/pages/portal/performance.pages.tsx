@@ -13,7 +13,7 @@ import { LOCALE, otherLang, pathInLang, type Lang } from '../../../../platform/w
 import { LinkList, renderPage } from '../../../../platform/web/layout.js';
 import type { Service } from '../../../catalog/index.js';
 import { informationQuality, type InformationQuality } from '../../information-quality.js';
-import { institutionPerformanceUrl, servicePerformanceUrl } from '../../open-data.js';
+import { institutionPerformanceUrl, NATIONAL_PERFORMANCE_URL, servicePerformanceUrl } from '../../open-data.js';
 import type { ParticipationService } from '../../participation.service.js';
 import type { Figure, Performance, PerformanceRow } from '../../performance.js';
 import { t } from './portal.messages.js';
@@ -260,7 +260,7 @@ export function registerPerformancePages(app: App, participation: ParticipationS
     app.get(pathInLang('/performance', lang), { schema: hide }, async (request, reply) =>
       guarded(request, reply, lang, async () => {
         const { performance, institutions } = await participation.nationalPerformance();
-        return page(lang, '/performance', t(lang, 'perf.titleNational'), performance, undefined, [], <InstitutionsTable lang={lang} rows={institutions} />);
+        return page(lang, '/performance', t(lang, 'perf.titleNational'), performance, NATIONAL_PERFORMANCE_URL, [], <InstitutionsTable lang={lang} rows={institutions} />);
       }),
     );
     app.get(pathInLang('/performance/services/:slug', lang), { schema: hide }, async (request, reply) => {
