@@ -10,6 +10,7 @@ import type { Text } from '../catalog/index.js';
 import type { FileInfo, FormPresentation, JsonSchema, Receipt } from './applications.schemas.js';
 import type { DayKind, LeadTime, Pause } from './lead-time.js';
 import type { ActorRole, StatusCode } from './statuses.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 interface FormsTable {
   service_id: string;
@@ -132,9 +133,8 @@ type Db = Kysely<ApplicationsTables>;
 /** A value for a jsonb column (node-postgres would turn a JS array into a PostgreSQL array). */
 export const jsonb = (value: unknown): RawBuilder<never> => sql<never>`${JSON.stringify(value ?? null)}::jsonb`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^\d{4}-\d{6,}$/;
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 export const isNumber = (value: string): boolean => NUMBER.test(value);
 
 // ---- forms

@@ -4,6 +4,7 @@
  */
 import { type Kysely, type Transaction, type Generated, type Selectable, sql } from 'kysely';
 import type { CatalogEvent, ContactPoint, Institution, Lifecycle, Service, ServiceContent, Text } from './catalog.schemas.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 interface InstitutionsTable {
   id: Generated<string>;
@@ -215,9 +216,7 @@ export async function countPublishedByEvent(db: CatalogDb): Promise<Map<string, 
 
 // ---- services ----
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
+export { isUuid };
 
 export async function findService(db: CatalogDb, by: { id: string } | { slug: string }): Promise<Service | undefined> {
   const row = await db

@@ -7,6 +7,7 @@
 import type { Generated, Kysely, Selectable } from 'kysely';
 import type { ClientInput, ClientMetadata, ClientRecord, ClientSummary, Person, PersonInput, WebSession } from './identity.schemas.js';
 import type { OidcStoreTable, SecretsTable } from './oidc.repo.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 interface PersonsTable {
   id: Generated<string>;
@@ -79,7 +80,7 @@ function toPerson(row: Selectable<PersonsTable>): Person {
 }
 
 export async function findPersonById(db: IdentityDb, id: string): Promise<Person | undefined> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const row = await db.selectFrom('identity.persons').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toPerson(row) : undefined;
 }

@@ -23,6 +23,7 @@ import * as errors from './integration.errors.js';
 import * as repo from './integration.repo.js';
 import type { Delivery, Webhook, WebhookInput, WebhookSecret } from './integration.schemas.js';
 import { newSecret, signedHeaders } from './webhooks.sign.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 export interface WebhookSettings {
   /** seconds before each retry after a failed attempt; past the last, the delivery fails */
@@ -152,7 +153,7 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
 
   async function owned(principal: Principal, id: string): Promise<repo.WebhookRow> {
     const client = clientOf(principal);
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findWebhook(db, id) : undefined;
+    const row = isUuid(id) ? await repo.findWebhook(db, id) : undefined;
     if (!row || row.client !== client.subject) throw errors.webhookNotFound(id);
     return row;
   }
@@ -284,7 +285,7 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
 
     async replay(principal, id, deliveryId) {
       const row = await owned(principal, id);
-      const delivery = /^[0-9a-f-]{36}$/i.test(deliveryId) ? await repo.findDelivery(db, row.id, deliveryId) : undefined;
+      const delivery = isUuid(deliveryId) ? await repo.findDelivery(db, row.id, deliveryId) : undefined;
       if (!delivery) throw errors.deliveryNotFound(deliveryId);
       await repo.requeue(db, { deliveryId: delivery.id });
       await audit(db).record({ actor: actorOf(principal), action: 'integration.delivery_replayed', target: `webhook:${row.id}`, details: { delivery: delivery.id } });
@@ -306,7 +307,7 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
     },
 
     async restart(actor, id, institutions) {
-      const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findWebhook(db, id) : undefined;
+      const row = isUuid(id) ? await repo.findWebhook(db, id) : undefined;
       if (!row || (institutions !== null && (!row.institution_id || !institutions.includes(row.institution_id)))) throw errors.webhookNotFound(id);
       return db.transaction().execute(async (trx) => {
         if (row.status === 'disabled') await repo.updateWebhook(trx, row.id, { status: 'active', disabled_reason: null });

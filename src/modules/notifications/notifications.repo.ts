@@ -1,6 +1,7 @@
 /** The notifications module's SQL, and nothing else. */
 import { randomUUID } from 'node:crypto';
 import { sql, type Generated, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { isUuid } from '../../platform/db/ids.js';
 import type {
   ChannelCounts,
   ChannelName,
@@ -119,8 +120,7 @@ export interface NewDelivery {
   notBefore: Date | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
 /** Inserts the notification unless its key is known; its id, or undefined when it already existed. */
 export async function insertNotification(db: Db, row: NewNotification): Promise<string | undefined> {

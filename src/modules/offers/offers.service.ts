@@ -15,6 +15,7 @@ import type { CatalogService, Service } from '../catalog/index.js';
 import * as errors from './offers.errors.js';
 import * as repo from './offers.repo.js';
 import type { Db, RuleRow, TopicKind, Trigger } from './offers.repo.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 /** What the offers module asks the notifications core to send. */
 export interface OfferNotification {
@@ -86,7 +87,6 @@ export interface OffersServiceOptions {
 }
 
 export const OFFER_TEMPLATE = 'offer';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toRule = (row: RuleRow): Rule => ({
   id: row.id,
@@ -113,7 +113,7 @@ export function createOffersService(root: Db, options: OffersServiceOptions): Of
 
   /** A published service, or undefined: withdrawn or unknown services are not offered. */
   async function publishedService(id: string): Promise<Service | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     try {
       const service = await catalog.get(id);
       return service.status === 'published' ? service : undefined;
@@ -252,7 +252,7 @@ export function createOffersService(root: Db, options: OffersServiceOptions): Of
       if (input.trigger === 'status_reached') {
         if (!/^[a-z_]{1,40}$/.test(input.statusCode)) throw errors.invalidRule('not a status code', '#/statusCode');
         for (const [pointer, id] of [['#/sourceServiceId', input.sourceServiceId], ['#/offerServiceId', input.offerServiceId]] as const) {
-          if (!UUID.test(id)) throw errors.invalidRule('not a service id', pointer);
+          if (!isUuid(id)) throw errors.invalidRule('not a service id', pointer);
           try {
             await catalog.get(id);
           } catch {

@@ -14,6 +14,7 @@ import { IDEA_PROPOSED, IDEA_STATE_CHANGED, ideaEvent } from './participation.ev
 import { maskPersonalData } from './participation.privacy.js';
 import * as repo from './ideas.repo.js';
 import type { IdeaRow, IdeasDb, IdeaState } from './ideas.repo.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 export type { IdeaState } from './ideas.repo.js';
 export const IDEA_STATES: readonly IdeaState[] = ['proposed', 'under_review', 'planned', 'done', 'declined'];
@@ -52,7 +53,6 @@ export interface IdeasService {
   ideasFor(institutionIds: string[], serviceId?: string): Promise<Idea[]>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const digits = (code: string): string => code.replace(/\D/g, '');
 
 const toIdea = (row: IdeaRow): Idea => ({
@@ -82,7 +82,7 @@ export function createIdeasService(root: IdeasDb, options: { catalog: Pick<Catal
     return found.service;
   };
   const find = async (id: string): Promise<IdeaRow> => {
-    const row = UUID.test(id) ? await repo.findIdea(root, id) : undefined;
+    const row = isUuid(id) ? await repo.findIdea(root, id) : undefined;
     if (!row) throw errors.ideaNotFound();
     return row;
   };
@@ -167,7 +167,7 @@ export function createIdeasService(root: IdeasDb, options: { catalog: Pick<Catal
     },
 
     async ideasFor(institutionIds, serviceId) {
-      return (await repo.listIdeas(root, { institutionIds: institutionIds.filter((id) => UUID.test(id)), ...(serviceId && UUID.test(serviceId) ? { serviceId } : {}), order: 'newest', limit: 500 })).map(toIdea);
+      return (await repo.listIdeas(root, { institutionIds: institutionIds.filter((id) => isUuid(id)), ...(serviceId && isUuid(serviceId) ? { serviceId } : {}), order: 'newest', limit: 500 })).map(toIdea);
     },
   };
 }

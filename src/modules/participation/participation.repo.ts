@@ -1,6 +1,7 @@
 /** The SQL of participation, and nothing else. */
 import { sql, type Generated, type Kysely } from 'kysely';
 import type { DeviceClass } from './participation.privacy.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 interface PageFeedbackTable {
   id: Generated<string>;
@@ -64,8 +65,7 @@ export type FeedbackRow = Omit<PageFeedbackTable, 'id'> & { id: string };
 export type FactsRow = ApplicationFactsTable;
 export type RatingRow = Omit<RatingsTable, 'id'> & { id: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
 // ---- page feedback ----
 

@@ -12,6 +12,7 @@ import * as errors from './preferences.errors.js';
 import * as repo from './preferences.repo.js';
 import type { Db, SettingsRow } from './preferences.repo.js';
 import { formatTimeOfDay, parseTimeOfDay, quietUntil, type QuietHours } from './quiet-hours.js';
+import { isUuid } from '../../platform/db/ids.js';
 import {
   CHANNELS,
   NOTIFICATION_KINDS,
@@ -307,7 +308,7 @@ export function createPreferencesService(root: Db, options: PreferencesServiceOp
     },
 
     async removePushSubscription(personalCode, id) {
-      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+      const uuid = isUuid(id);
       if (!uuid || !(await repo.deletePushSubscription(root, personKey(personalCode), id))) throw errors.deviceNotFound();
     },
 

@@ -7,9 +7,9 @@
 import * as errors from './support.errors.js';
 import * as repo from './support.repo.js';
 import type { Db } from './support.repo.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 type Text = { lv: string; en: string };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_MESSAGE = 5000;
 
 /** A frequently asked question of a service, with its answer. */
@@ -62,12 +62,12 @@ export function createAnswers(deps: { root: Db; serviceInstitution(serviceId: st
   const { root, seesQueue } = deps;
   return {
     async faqs(serviceId) {
-      if (!UUID.test(serviceId)) return [];
+      if (!isUuid(serviceId)) return [];
       return (await repo.faqsOf(root, serviceId)).map((row) => ({ id: row.id, serviceId: row.service_id, question: { lv: row.question_lv, en: row.question_en }, answer: { lv: row.answer_lv, en: row.answer_en } }));
     },
 
     async addFaq(author, serviceId, entry) {
-      const institution = UUID.test(serviceId) ? await deps.serviceInstitution(serviceId) : undefined;
+      const institution = isUuid(serviceId) ? await deps.serviceInstitution(serviceId) : undefined;
       if (!institution || !author.institutions.includes(institution)) throw errors.ticketNotFound();
       const text = (value: string, pointer: string, max: number): string => {
         const clean = value.trim();
@@ -85,9 +85,9 @@ export function createAnswers(deps: { root: Db; serviceInstitution(serviceId: st
     },
 
     async deleteFaq(author, serviceId, id) {
-      const institution = UUID.test(serviceId) ? await deps.serviceInstitution(serviceId) : undefined;
+      const institution = isUuid(serviceId) ? await deps.serviceInstitution(serviceId) : undefined;
       if (!institution || !author.institutions.includes(institution)) throw errors.ticketNotFound();
-      if (UUID.test(id)) await repo.deleteFaq(root, id, serviceId);
+      if (isUuid(id)) await repo.deleteFaq(root, id, serviceId);
     },
 
     async cannedAnswers(agent) {
@@ -105,7 +105,7 @@ export function createAnswers(deps: { root: Db; serviceInstitution(serviceId: st
     },
 
     async deleteCannedAnswer(agent, id) {
-      if (!UUID.test(id)) return;
+      if (!isUuid(id)) return;
       const mine = await repo.cannedAnswers(root, { institutions: agent.institutions, firstLine: agent.firstLine });
       if (mine.some((row) => row.id === id)) await repo.deleteCanned(root, id);
     },

@@ -33,6 +33,7 @@ import * as errors from './support.errors.js';
 import { CLOSED, REPLIED, SUPPORT_SOURCE, TICKET_OPENED, type ClosedData, type RepliedData, type TicketOpenedData } from './support.events.js';
 import * as repo from './support.repo.js';
 import type { Channel, Db, EntryKind, EntryRow, TicketRow, TicketState } from './support.repo.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 export { clockOf, pausesOf, DEFAULT_TARGETS, type Clock, type Targets } from './support.clock.js';
 export { fillCanned, type CannedAnswer, type Faq } from './answers.service.js';
@@ -201,7 +202,6 @@ export interface SupportService extends AnswersService {
   statistics(month: string): Promise<Statistics>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const DAY_MS = 86_400_000;
@@ -384,7 +384,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
     },
 
     async setTargets(institutionId, targets) {
-      if (!UUID.test(institutionId)) throw errors.invalid('not an institution', '#/institution');
+      if (!isUuid(institutionId)) throw errors.invalid('not an institution', '#/institution');
       if (!Number.isInteger(targets.firstReplyDays) || targets.firstReplyDays < 1 || targets.firstReplyDays > 60) throw errors.invalid('1 to 60 working days', '#/firstReplyDays');
       if (!Number.isInteger(targets.resolutionDays) || targets.resolutionDays < targets.firstReplyDays || targets.resolutionDays > 120)
         throw errors.invalid('from the first-reply target to 120 working days', '#/resolutionDays');
@@ -404,7 +404,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
         serviceId = found.serviceId;
         queue = found.institutionId;
       } else if (question.about.serviceId) {
-        queue = UUID.test(question.about.serviceId) ? ((await deps.serviceInstitution(question.about.serviceId)) ?? null) : null;
+        queue = isUuid(question.about.serviceId) ? ((await deps.serviceInstitution(question.about.serviceId)) ?? null) : null;
         if (!queue) throw errors.unknownService();
         serviceId = question.about.serviceId;
       }
@@ -452,7 +452,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
       const message = cleanMessage(question.message);
       let queue: string | null = null;
       if (question.serviceId) {
-        queue = UUID.test(question.serviceId) ? ((await deps.serviceInstitution(question.serviceId)) ?? null) : null;
+        queue = isUuid(question.serviceId) ? ((await deps.serviceInstitution(question.serviceId)) ?? null) : null;
         if (!queue) throw errors.unknownService();
       }
       const at = now();
@@ -660,7 +660,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
     async transfer(agent, number, institutionId, note) {
       const row = await agentsTicket(agent, number);
       if (row.queue_institution_id !== null || !agent.firstLine) throw errors.notFirstLine();
-      if (!UUID.test(institutionId) || !(await deps.institutionExists(institutionId))) throw errors.invalid('choose an institution', '#/institution');
+      if (!isUuid(institutionId) || !(await deps.institutionExists(institutionId))) throw errors.invalid('choose an institution', '#/institution');
       const text = note.trim().slice(0, MAX_MESSAGE) || null;
       return change(row, async (trx, locked) => {
         if (locked.state === 'closed') throw errors.closed();

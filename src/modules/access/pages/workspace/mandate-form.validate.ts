@@ -9,9 +9,9 @@ import type { MandateInput } from '../../access.schemas.js';
 import { normalisePersonalCode } from '../../parties.js';
 import type { MandatesKey } from './mandates.messages.js';
 import { listOf, textOf } from '../../../../platform/web/form-values.js';
+import { isUuid } from '../../../../platform/db/ids.js';
 
 export const MAX_SERVICES = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type Field = 'representative' | 'scope' | 'services' | 'validFrom' | 'validUntil';
 
@@ -75,7 +75,7 @@ export function parseDay(text: string): string | undefined | null {
 
 export function valuesOf(source: Record<string, unknown>, fromQuery: boolean): FormValues {
   const scope = textOf(source.scope);
-  const services = [...new Set(listOf(source.service).filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  const services = [...new Set(listOf(source.service).filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
   return {
     representative: fromQuery ? '' : textOf(source.representative).slice(0, 40),
     // Someone who searched the list or brought services along means to choose them.
