@@ -8,7 +8,7 @@ import { onBehalfOf, requirePrincipal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { bearerSecurity as security, problems } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
-import { dataAccessLog, describeActor, type DataAccessDeps } from './pages/workspace/data-access.pages.js';
+import { dataAccessLog, describeActor, type DataAccessDeps } from './data-access.js';
 
 const DataAccessEntry = Type.Object(
   {
@@ -42,8 +42,7 @@ export function registerAuditRoutes(app: App, deps: DataAccessDeps): void {
       if (principal.kind !== 'person' || !principal.personalCode) throw new AppError('audit.not-a-person', 'forbidden', 'The data-access log is a person’s: sign in as one.');
       const self = principal.personalCode;
       const party = onBehalfOf(request) ?? self;
-      const entries = await dataAccessLog(deps, party, self, request.query.limit ?? 100);
-      await deps.audit.record({ actor: `person:${self}`, onBehalfOf: party === self ? null : party, action: 'audit.data_access_read', target: `party:${party}`, ip: request.ip, details: { count: entries.length, via: 'api' } });
+      const entries = await dataAccessLog(deps, { self, party, ip: request.ip, via: 'api', limit: request.query.limit ?? 100 });
       return { items: entries.map((entry) => ({ occurredAt: entry.occurredAt, actor: describeActor(entry), action: entry.action, target: entry.target, onBehalfOf: entry.onBehalfOf })) };
     },
   );

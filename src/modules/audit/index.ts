@@ -43,5 +43,6 @@ export function auditContext(request: FastifyRequest): Pick<AuditEntry, 'actor' 
 }
 
 // "Who looked at my data": the workspace page and GET /api/v1/me/data-access.
-export { registerDataAccessWorkspacePages, DATA_ACCESS_PATH, type DataAccessDeps } from './pages/workspace/data-access.pages.js';
+export { registerDataAccessWorkspacePages, DATA_ACCESS_PATH } from './pages/workspace/data-access.pages.js';
+export type { DataAccessDeps } from './data-access.js';
 export { registerAuditRoutes } from './audit.routes.js';

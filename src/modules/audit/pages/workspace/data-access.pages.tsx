@@ -10,36 +10,10 @@ import { renderPage } from '../../../../platform/web/layout.js';
 import { TableHead } from '../../../../platform/web/fields.js';
 import { at, type WorkspaceShell } from '../../../../platform/web/workspace.js';
 import { workspaceCrumbs } from '../../../../platform/web/workspace.components.js';
-import type { AuditRecord, AuditService } from '../../audit.service.js';
+import { dataAccessLog, describeActor, type DataAccessDeps } from '../../data-access.js';
 import { t, type DataAccessKey } from './data-access.messages.js';
 
 export const DATA_ACCESS_PATH = '/workspace/data-access';
-
-export interface DataAccessDeps {
-  audit: AuditService;
-  /** the audit targets that are a party's data besides the party itself: its applications… */
-  targetsOf(party: string): Promise<string[]>;
-}
-
-/** A personal code as the log shows it: birth date part only. */
-export const maskCode = (code: string): string => code.replace(/^(\d{6})-?\d{5}$/, '$1-*****');
-
-export type ActorKind = 'client' | 'staff' | 'person' | 'platform';
-
-/** Who an entry's actor was, as a person may be told. */
-export function describeActor(entry: Pick<AuditRecord, 'actor' | 'details'>): { kind: ActorKind; id: string } {
-  if (entry.actor.startsWith('client:')) return { kind: 'client', id: entry.actor.slice('client:'.length) };
-  if (entry.actor.startsWith('person:')) {
-    const code = maskCode(entry.actor.slice('person:'.length));
-    return { kind: entry.details.as === 'institution' ? 'staff' : 'person', id: code };
-  }
-  return { kind: 'platform', id: '' };
-}
-
-/** The log of `party`, newest first, without the reads of the person asking (their own and as representative). */
-export async function dataAccessLog(deps: DataAccessDeps, party: string, self: string, limit = 200): Promise<AuditRecord[]> {
-  return deps.audit.accessesTo({ party, targets: await deps.targetsOf(party), excludeActors: [`person:${self}`, `person:${party}`], limit });
-}
 
 const KNOWN: DataAccessKey[] = ['applications.read', 'applications.listed', 'integration.event_delivered', 'audit.data_access_read'];
 const whatText = (lang: Lang, action: string): string => (KNOWN.includes(action as DataAccessKey) ? t(lang, action as DataAccessKey) : t(lang, 'other', { action }));
@@ -52,8 +26,7 @@ export function registerDataAccessWorkspacePages(shell: WorkspaceShell, deps: Da
     handler: async ({ lang, principal, acting, request }) => {
       const self = principal.personalCode as string;
       const party = acting.current.party;
-      const entries = await dataAccessLog(deps, party, self);
-      await deps.audit.record({ actor: `person:${self}`, onBehalfOf: party === self ? null : party, action: 'audit.data_access_read', target: `party:${party}`, ip: request.ip, details: { count: entries.length } });
+      const entries = await dataAccessLog(deps, { self, party, ip: request.ip, via: 'workspace' });
       return renderPage({
         lang,
         title: t(lang, 'title'),
