@@ -7,33 +7,24 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { SDK_SCHEMA, sdkSchemaSource } from '../../scripts/sdk-generate.js';
 import { eventually } from '../../test/support/http.js';
 import { startTestPlatform, type TestPlatform } from '../../test/support/platform.js';
+import { startReceiver, type Receiver } from '../../test/support/receiver.js';
 import { accessTokenFor, demoRp, institutionToken } from '../../test/support/sso.js';
 import { createClient, verifyWebhook, WebhookSignatureError, type WebhookEvent } from './src/index.js';
 
 let platform: TestPlatform;
-const received: { body: string; headers: Record<string, string> }[] = [];
-const endpoint = createServer((request, response) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    received.push({ body: Buffer.concat(chunks).toString('utf8'), headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)])) });
-    response.writeHead(204).end();
-  });
-});
+let endpoint: Receiver;
 
 before(async () => {
-  await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+  endpoint = await startReceiver();
   platform = await startTestPlatform({ env: { EVENTS_INTERVAL_MS: '100' } });
 });
 after(async () => {
   await platform?.close();
-  await new Promise((resolve) => endpoint.close(resolve));
+  await endpoint?.close();
 });
 
 test('the SDK’s types are generated from the OpenAPI document as the platform serves it now', async () => {
@@ -46,7 +37,7 @@ test('an institution’s system and a person use the API through the SDK; the we
   const system = createClient({ baseUrl: platform.url, token: () => institutionToken(platform, 'applications.read applications.write integration.manage') });
   const janis = createClient({ baseUrl: platform.url, token: await accessTokenFor(platform, await demoRp(platform), 'Jānis Bērziņš') });
 
-  const hook = await system.POST('/api/v1/webhooks', { body: { url: `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/hook`, eventTypes: ['applications.status_changed'] } });
+  const hook = await system.POST('/api/v1/webhooks', { body: { url: endpoint.url, eventTypes: ['applications.status_changed'] } });
   assert.equal(hook.response.status, 201);
   const secret = hook.data?.secret ?? '';
 
@@ -74,7 +65,7 @@ test('an institution’s system and a person use the API through the SDK; the we
   assert.equal(missing.error?.type, '/problems/applications.not-found');
 
   const delivered = await eventually(
-    async () => received.map((request) => ({ request, event: JSON.parse(request.body) as WebhookEvent<{ applicationId: string; code: string }> })),
+    async () => endpoint.received.map((request) => ({ request, event: JSON.parse(request.body) as WebhookEvent<{ applicationId: string; code: string }> })),
     (list) => list.some(({ event }) => event.data.applicationId === id && event.data.code === 'in_progress'),
     'the status change reaches the endpoint',
   );

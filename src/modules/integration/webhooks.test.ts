@@ -10,44 +10,18 @@
  * another institution's system neither receives PMLP's events nor sees its webhook.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import * as client from 'openid-client';
 import { Webhook as Verifier } from 'standardwebhooks';
 import { eventually, expectJson, expectProblem } from '../../../test/support/http.js';
 import { applyAsJanis, moveToInProgress } from '../../../test/support/journeys.js';
 import { csrfOf, signedIn, startTestPlatform, submitForm, type TestPlatform } from '../../../test/support/platform.js';
+import { startReceiver, type Received, type Receiver } from '../../../test/support/receiver.js';
 import { accessTokenFor, demoRp, insecure, institutionToken } from '../../../test/support/sso.js';
 import { createAudit } from '../audit/index.js';
 import { createCatalog } from '../catalog/index.js';
 import { API_SCOPES, createIdentity } from '../identity/index.js';
 import type { Delivery, Webhook, WebhookSecret } from './index.js';
-
-interface Received {
-  headers: Record<string, string>;
-  body: string;
-  answered: number;
-}
-
-/** An institution's webhook endpoint: keeps every request, answers 503 while `down`. */
-async function endpoint(): Promise<{ url: string; received: Received[]; down: boolean; close(): Promise<void> }> {
-  const state = { received: [] as Received[], down: false };
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const answered = state.down ? 503 : 204;
-      state.received.push({ headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)])), body: Buffer.concat(chunks).toString('utf8'), answered });
-      response.writeHead(answered).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return Object.assign(state, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/pakalpojumi`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  });
-}
 
 interface CloudEvent {
   specversion: string;
@@ -63,7 +37,7 @@ let platform: TestPlatform;
 let pmlp: string;
 let riga: string;
 let janis: string;
-let hooks: Awaited<ReturnType<typeof endpoint>>;
+let hooks: Receiver;
 
 const call = (method: string, path: string, token: string, json?: unknown): Promise<Response> =>
   fetch(`${platform.url}${path}`, {
@@ -93,7 +67,7 @@ async function changeStatus(applicationId: string, code: string): Promise<void> 
 }
 
 before(async () => {
-  hooks = await endpoint();
+  hooks = await startReceiver('/hooks/pakalpojumi');
   // Retries a fifth of a second apart, four of them, so "more than a day" takes a second here.
   platform = await startTestPlatform({ env: { WEBHOOKS_RETRY_SCHEDULE: '0.2,0.2,0.2,0.2', EVENTS_INTERVAL_MS: '100' } });
   pmlp = await institutionToken(platform, 'integration.manage applications.read applications.write');
