@@ -22,12 +22,13 @@ import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { createAudit } from '../audit/index.js';
 import { createCatalog } from '../catalog/index.js';
+import { databaseFileStore, type FileStore } from '../applications/index.js';
 import { loadSupportDemo } from './support.demo.js';
 import type { SupportTables } from './support.repo.js';
 import { createSupportService, type SupportService, type VisitorMailer } from './support.service.js';
 
-export type { Agent, Clock, Entry, Language, QueueFilter, Subject, SupportService, Targets, Ticket, TicketWithThread, VisitorMailer } from './support.service.js';
-export { DEFAULT_TARGETS, REOPEN_DAYS, clockOf, pausesOf } from './support.service.js';
+export type { Agent, Clock, Download, Entry, EntryFile, Upload, Language, QueueFilter, Subject, SupportService, Targets, Ticket, TicketWithThread, VisitorMailer } from './support.service.js';
+export { DEFAULT_TARGETS, MAX_FILES, REOPEN_DAYS, clockOf, pausesOf } from './support.service.js';
 export * from './support.events.js';
 
 export const supportMigrations: MigrationSource = { module: 'support', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
@@ -38,6 +39,8 @@ export interface SupportOptions {
   applications: { getApplication(principal: Principal, ref: string): Promise<{ id: string; number: string; serviceId: string; institutionId: string }> };
   /** sends a visitor's confirmation link (the notifications core's confirmation sender) */
   mailer: VisitorMailer;
+  /** where files' bytes live: the platform's file store (default: the database) */
+  files?: FileStore;
   now?: () => Date;
 }
 
@@ -68,6 +71,7 @@ export function createSupport(db: RootDb, options: SupportOptions): SupportServi
       }
     },
     mailer: options.mailer,
+    files: options.files ?? databaseFileStore(),
     audit: async (entry) => void (await audit.record(entry)),
     publicUrl: options.publicUrl.replace(/\/$/, ''),
     now: options.now ?? (() => new Date()),

@@ -64,6 +64,16 @@ interface EntriesTable {
   created_at: Date;
 }
 
+interface FilesTable {
+  id: Generated<string>;
+  entry_id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: Date;
+}
+
 interface CannedAnswersTable {
   id: Generated<string>;
   institution_id: string | null;
@@ -91,11 +101,13 @@ export interface SupportTables {
   'support.targets': TargetsTable;
   'support.tickets': TicketsTable;
   'support.entries': EntriesTable;
+  'support.files': FilesTable;
 }
 
 export type Db = Kysely<SupportTables>;
 export type TicketRow = Selectable<TicketsTable>;
 export type EntryRow = Selectable<EntriesTable>;
+export type FileRow = Selectable<FilesTable>;
 export type SubjectRow = Selectable<SubjectsTable>;
 export type CannedRow = Selectable<CannedAnswersTable>;
 
@@ -190,8 +202,30 @@ export async function updateTicket(db: Db, id: string, change: Partial<Omit<Tick
   return db.updateTable('support.tickets').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function addEntry(db: Db, entry: Omit<EntryRow, 'id' | 'other_ticket'> & { other_ticket?: number }): Promise<void> {
-  await db.insertInto('support.entries').values(entry).execute();
+/** Adds an entry to a thread; answers its id (files hang on it). */
+export async function addEntry(db: Db, entry: Omit<EntryRow, 'id' | 'other_ticket'> & { other_ticket?: number }): Promise<string> {
+  const row = await db.insertInto('support.entries').values(entry).returning('id').executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+export async function insertFiles(db: Db, files: Omit<FileRow, 'id'>[]): Promise<void> {
+  if (files.length > 0) await db.insertInto('support.files').values(files).execute();
+}
+
+export async function filesOfEntries(db: Db, entryIds: string[]): Promise<FileRow[]> {
+  if (entryIds.length === 0) return [];
+  return db.selectFrom('support.files').selectAll().where('entry_id', 'in', entryIds).orderBy('created_at').orderBy('filename').execute();
+}
+
+/** A file with the ticket and kind of the entry it hangs on. */
+export async function findFile(db: Db, fileId: string): Promise<(FileRow & { ticket_id: string; entry_kind: EntryKind }) | undefined> {
+  return db
+    .selectFrom('support.files as f')
+    .innerJoin('support.entries as e', 'e.id', 'f.entry_id')
+    .selectAll('f')
+    .select(['e.ticket_id as ticket_id', 'e.kind as entry_kind'])
+    .where('f.id', '=', fileId)
+    .executeTakeFirst();
 }
 
 /** Moves the thread of one ticket to another (merging a duplicate), keeping each entry's time. */

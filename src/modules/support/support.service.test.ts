@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { narrow } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { openTestDatabase } from '../../../test/support/database.js';
+import { databaseFileStore } from '../applications/index.js';
 import type { SupportTables } from './support.repo.js';
 import { createSupportService, networkOf, type Agent, type SupportService } from './support.service.js';
 
@@ -26,6 +27,7 @@ let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let support: SupportService;
 let clock = new Date('2026-11-13T09:00:00Z'); // a Friday; 18 November is a public holiday
 const sent: { to: string; link: string }[] = [];
+const audited: string[] = [];
 const pmlpAgent: Agent = { personalCode: '120479-43216', institutions: [PMLP], firstLine: false };
 const vidAgent: Agent = { personalCode: '230390-11113', institutions: [VID], firstLine: false };
 const firstLine: Agent = { personalCode: '271188-10106', institutions: [], firstLine: true };
@@ -38,7 +40,8 @@ before(async () => {
     institutionExists: async (id) => id === PMLP || id === VID,
     application: async (_principal, ref) => (ref === '2026-000001' ? { id: randomUUID(), number: ref, serviceId: RESIDENCE, institutionId: PMLP } : undefined),
     mailer: { send: async (message) => void sent.push({ to: message.to, link: message.link }), sendReply: async (message) => void sent.push({ to: message.to, link: message.body }) },
-    audit: async () => {},
+    files: databaseFileStore(),
+    audit: async (entry) => void audited.push(entry.action),
     publicUrl: 'http://portal.test',
     now: () => clock,
   });
@@ -195,4 +198,30 @@ test('merging a duplicate moves its thread into the other question of the same p
   assert.equal(duplicate.state, 'closed');
   assert.deepEqual(duplicate.entries.map((entry) => [entry.kind, entry.otherTicket]), [['merged', first.number]]);
   await rejects(support.merge(pmlpAgent, again.number, first.number), 'support.closed');
+});
+
+test('files: checked as attachments are, on the message and the reply; downloaded by the person and the queue’s agents only, audited', async () => {
+  clock = new Date('2026-12-03T09:00:00Z');
+  const pdf = { filename: 'iesniegums.pdf', mediaType: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4 iesniegums') };
+  const fake = { filename: 'bilde.png', mediaType: 'image/png', content: new TextEncoder().encode('not a png') };
+  const question = { askedBy: JANIS, principal, requester: JANIS, requesterKind: 'person' as const, subject: 'documents', message: 'Pielikumā iesniegums', about: { serviceId: RESIDENCE }, channel: 'workspace' as const, language: 'lv' as const };
+  await rejects(support.ask({ ...question, files: [pdf, fake] }), 'support.invalid');
+  await rejects(support.ask({ ...question, files: [{ ...pdf, mediaType: 'application/x-msdownload' }] }), 'support.invalid');
+  const ticket = await support.ask({ ...question, files: [pdf] });
+  await support.note(pmlpAgent, ticket.number, 'iekšēji');
+  await support.reply(pmlpAgent, ticket.number, 'Lūdzu, parakstītu', [{ filename: '../../veidlapa.txt', mediaType: 'text/plain', content: new TextEncoder().encode('veidlapa') }]);
+  const thread = await support.ticketOf(JANIS, ticket.number, JANIS);
+  const [asked, replied] = thread.entries.filter((entry) => entry.files.length > 0);
+  assert.deepEqual(asked?.files.map((file) => [file.filename, file.size]), [['iesniegums.pdf', pdf.content.byteLength]]);
+  assert.equal(replied?.files[0]?.filename, 'veidlapa.txt', 'a path in the name is dropped');
+  const fromReply = await support.fileOf(JANIS, ticket.number, replied?.files[0]?.id ?? '', JANIS);
+  assert.equal(new TextDecoder().decode(fromReply.content), 'veidlapa');
+  const seen = await support.fileForAgent(pmlpAgent, ticket.number, asked?.files[0]?.id ?? '');
+  assert.deepEqual(seen.content, pdf.content);
+  await rejects(support.fileForAgent(vidAgent, ticket.number, asked?.files[0]?.id ?? ''), 'support.ticket-not-found');
+  await rejects(support.fileOf('230390-11113', ticket.number, asked?.files[0]?.id ?? '', '230390-11113'), 'support.ticket-not-found');
+  const other = await ask({ serviceId: RESIDENCE });
+  await rejects(support.fileOf(JANIS, other.number, asked?.files[0]?.id ?? '', JANIS), 'support.file-not-found');
+  await rejects(support.fileOf(JANIS, ticket.number, 'not-a-uuid', JANIS), 'support.file-not-found');
+  assert.equal(audited.filter((action) => action === 'support.file_read').length, 2);
 });

@@ -34,9 +34,12 @@ import { CLOSED, REPLIED, SUPPORT_SOURCE, TICKET_OPENED, type ClosedData, type R
 import * as repo from './support.repo.js';
 import type { Channel, Db, EntryKind, EntryRow, TicketRow, TicketState } from './support.repo.js';
 import { isUuid } from '../../platform/db/ids.js';
+import type { FileStore } from '../applications/index.js';
+import { createSupportFiles, type Download, type EntryFile, type Upload } from './files.service.js';
 
 export { clockOf, pausesOf, DEFAULT_TARGETS, type Clock, type Targets } from './support.clock.js';
 export { fillCanned, type CannedAnswer, type Faq } from './answers.service.js';
+export { MAX_FILES, type Download, type EntryFile, type Upload } from './files.service.js';
 export type Text = { lv: string; en: string };
 export type Language = 'lv' | 'en';
 
@@ -63,6 +66,8 @@ export interface Entry {
   /** merged: the ticket it was merged into, or from */
   otherTicket: number | null;
   at: string;
+  /** files on a message or reply */
+  files: EntryFile[];
 }
 
 export interface Ticket {
@@ -126,6 +131,8 @@ export interface PersonQuestion {
   about: About;
   channel: Channel;
   language: Language;
+  /** optional files, checked as application attachments are */
+  files?: Upload[];
 }
 
 export interface VisitorQuestion {
@@ -137,6 +144,7 @@ export interface VisitorQuestion {
   language: Language;
   /** the visitor's address, for the per-network limit */
   ip: string;
+  files?: Upload[];
 }
 
 /** Mails a visitor (who has no workspace inbox): the link that confirms their address, and support's replies (the notifications core's confirmation sender). */
@@ -155,6 +163,8 @@ export interface SupportDeps {
   /** an application as the person (acting for `party`) may see it; undefined when they may not */
   application(principal: Principal, ref: string): Promise<{ id: string; number: string; serviceId: string; institutionId: string } | undefined>;
   mailer: VisitorMailer;
+  /** where files' bytes live (the platform's file store) */
+  files: FileStore;
   audit(entry: { actor: string; onBehalfOf?: string | null; action: string; target: string; details?: Record<string, unknown> }): Promise<void>;
   publicUrl: string;
   now(): Date;
@@ -179,7 +189,9 @@ export interface SupportService extends AnswersService {
   ticketsOf(party: string): Promise<Ticket[]>;
   /** one question of the party, its thread without internal notes */
   ticketOf(party: string, number: number, reader: string): Promise<TicketWithThread>;
-  answer(party: string, personalCode: string, number: number, message: string): Promise<Ticket>;
+  answer(party: string, personalCode: string, number: number, message: string, files?: Upload[]): Promise<Ticket>;
+  /** a file of the party's question (not of an internal note), for the person reading it (audited) */
+  fileOf(party: string, number: number, fileId: string, reader: string): Promise<Download>;
   closeByPerson(party: string, personalCode: string, number: number): Promise<Ticket>;
   reopen(party: string, personalCode: string, number: number): Promise<Ticket>;
   /** the person rates the answer of a closed question, once */
@@ -190,7 +202,9 @@ export interface SupportService extends AnswersService {
   /** one ticket for an agent of its queue (audited); not found for any other agent */
   ticketForAgent(agent: Agent, number: number): Promise<TicketWithThread>;
   assignToMe(agent: Agent, number: number): Promise<Ticket>;
-  reply(agent: Agent, number: number, message: string): Promise<Ticket>;
+  reply(agent: Agent, number: number, message: string, files?: Upload[]): Promise<Ticket>;
+  /** a file of a ticket in the agent's queues (audited) */
+  fileForAgent(agent: Agent, number: number, fileId: string): Promise<Download>;
   note(agent: Agent, number: number, message: string): Promise<Ticket>;
   transfer(agent: Agent, number: number, institutionId: string, note: string): Promise<Ticket>;
   closeByAgent(agent: Agent, number: number): Promise<Ticket>;
@@ -223,6 +237,7 @@ function cleanMessage(message: string, pointer = '#/message'): string {
 
 export function createSupportService(deps: SupportDeps): SupportService {
   const { root, now } = deps;
+  const files = createSupportFiles(root, deps.files);
   let subjectCache: { at: number; list: Subject[] } | undefined;
 
   async function subjectList(all = false): Promise<Subject[]> {
@@ -289,6 +304,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
   async function withThread(row: TicketRow, internal: boolean): Promise<TicketWithThread> {
     const entries = await repo.entriesOf(root, row.id);
     const [ticket] = await toTickets([row], new Map([[row.id, entries]]));
+    const filesOf = await files.ofEntries(entries.filter((entry) => internal || entry.kind !== 'note').map((entry) => String(entry.id)));
     return {
       ...(ticket as Ticket),
       entries: entries
@@ -303,6 +319,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
           toQueue: entry.to_queue,
           otherTicket: entry.other_ticket === null ? null : Number(entry.other_ticket),
           at: entry.created_at.toISOString(),
+          files: filesOf.get(String(entry.id)) ?? [],
         })),
     };
   }
@@ -408,6 +425,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
         if (!queue) throw errors.unknownService();
         serviceId = question.about.serviceId;
       }
+      const prepared = await files.prepare(question.files);
       const at = now();
       const row = await inTransaction(root, async (trx) => {
         const inserted = await repo.insertTicket(trx, {
@@ -436,7 +454,8 @@ export function createSupportService(deps: SupportDeps): SupportService {
           rating_comment: null,
           rated_at: null,
         });
-        await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'person', author: question.askedBy, body: message, from_queue: null, to_queue: null, created_at: at });
+        const entryId = await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'person', author: question.askedBy, body: message, from_queue: null, to_queue: null, created_at: at });
+        await files.attach(trx, entryId, prepared, at);
         await publish(trx, openedEvent(inserted, { kind: 'person', id: question.askedBy }));
         return inserted;
       });
@@ -459,6 +478,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
       const network = networkOf(question.ip);
       const counts = await repo.visitorCounts(root, email, network, new Date(at.getTime() - 3_600_000));
       if (counts.byEmail >= VISITOR_LIMITS.perEmail || counts.byNetwork >= VISITOR_LIMITS.perNetwork) throw errors.rateLimited();
+      const prepared = await files.prepare(question.files);
       const token = randomBytes(32).toString('base64url');
       const row = await inTransaction(root, async (trx) => {
         const inserted = await repo.insertTicket(trx, {
@@ -487,7 +507,8 @@ export function createSupportService(deps: SupportDeps): SupportService {
           rating_comment: null,
           rated_at: null,
         });
-        await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'visitor', author: null, body: message, from_queue: null, to_queue: null, created_at: at });
+        const entryId = await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'visitor', author: null, body: message, from_queue: null, to_queue: null, created_at: at });
+        await files.attach(trx, entryId, prepared, at);
         return inserted;
       });
       const path = `${question.language === 'en' ? '/en' : ''}/support/confirm?token=${token}`;
@@ -525,16 +546,28 @@ export function createSupportService(deps: SupportDeps): SupportService {
       return withThread(row, false);
     },
 
-    async answer(party, personalCode, number, message) {
+    async answer(party, personalCode, number, message, uploads) {
       const text = cleanMessage(message);
       const row = await personsTicket(party, number);
+      if (row.state === 'closed') throw errors.closed();
+      const prepared = await files.prepare(uploads);
       return change(row, async (trx, locked) => {
         if (locked.state === 'closed') throw errors.closed();
         const at = now();
-        await repo.addEntry(trx, { ticket_id: locked.id, kind: 'message', author_kind: 'person', author: personalCode, body: text, from_queue: null, to_queue: null, created_at: at });
+        const entryId = await repo.addEntry(trx, { ticket_id: locked.id, kind: 'message', author_kind: 'person', author: personalCode, body: text, from_queue: null, to_queue: null, created_at: at });
+        await files.attach(trx, entryId, prepared, at);
         // The person answered: the clock runs again.
         return repo.updateTicket(trx, locked.id, { state: 'open' });
       });
+    },
+
+    async fileOf(party, number, fileId, reader) {
+      const row = await personsTicket(party, number);
+      const file = isUuid(fileId) ? await repo.findFile(root, fileId) : undefined;
+      // An internal note's file is the agents' alone.
+      if (!file || file.ticket_id !== row.id || file.entry_kind === 'note') throw errors.fileNotFound();
+      await deps.audit({ actor: `person:${reader}`, onBehalfOf: party === reader ? null : party, action: 'support.file_read', target: `ticket:${row.id}`, details: { number: Number(row.number), file: file.id, as: 'person' } });
+      return files.content(file);
     },
 
     async closeByPerson(party, personalCode, number) {
@@ -608,16 +641,19 @@ export function createSupportService(deps: SupportDeps): SupportService {
       });
     },
 
-    async reply(agent, number, message) {
+    async reply(agent, number, message, uploads) {
       const text = cleanMessage(message);
       const row = await agentsTicket(agent, number);
+      if (row.state === 'closed') throw errors.closed();
       // Read before the transaction: on the embedded database a read outside it would wait for it to end.
       const subject = await subjectOf(row.subject_code);
+      const prepared = await files.prepare(uploads);
       const replied = await change(row, async (trx, locked) => {
         if (locked.state === 'closed') throw errors.closed();
         if (!seesQueue(agent, locked.queue_institution_id)) throw errors.ticketNotFound();
         const at = now();
-        await repo.addEntry(trx, { ticket_id: locked.id, kind: 'reply', author_kind: 'agent', author: agent.personalCode, body: text, from_queue: null, to_queue: null, created_at: at });
+        const entryId = await repo.addEntry(trx, { ticket_id: locked.id, kind: 'reply', author_kind: 'agent', author: agent.personalCode, body: text, from_queue: null, to_queue: null, created_at: at });
+        await files.attach(trx, entryId, prepared, at);
         const updated = await repo.updateTicket(trx, locked.id, {
           state: 'awaiting_person',
           first_reply_at: locked.first_reply_at ?? at,
@@ -646,6 +682,20 @@ export function createSupportService(deps: SupportDeps): SupportService {
           .catch(() => undefined);
       }
       return replied;
+    },
+
+    async fileForAgent(agent, number, fileId) {
+      const row = await agentsTicket(agent, number);
+      const file = isUuid(fileId) ? await repo.findFile(root, fileId) : undefined;
+      if (!file || file.ticket_id !== row.id) throw errors.fileNotFound();
+      await deps.audit({
+        actor: `person:${agent.personalCode}`,
+        onBehalfOf: null,
+        action: 'support.file_read',
+        target: `ticket:${row.id}`,
+        details: { number: Number(row.number), file: file.id, as: 'agent', requester: row.requester },
+      });
+      return files.content(file);
     },
 
     async note(agent, number, message) {
