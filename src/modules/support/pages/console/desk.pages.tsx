@@ -21,6 +21,8 @@ import { pageTitle, sendHtml, type ShownError } from '../../../../platform/web/p
 import { fillCanned, type Agent, type Entry, type QueueFilter, type SupportService, type Ticket, type TicketWithThread } from '../../support.service.js';
 import { t, type SupportKey } from '../support.messages.js';
 import { StateTag, ThreadEntry } from '../support.components.js';
+import { readPostedForm } from '../../../applications/index.js';
+import { FilesField, postedText, refusedFile, sendDownload, uploadProblem, uploadsOf } from '../support.uploads.js';
 import { ANSWERS_PATH, registerCannedPages } from './canned.pages.js';
 import { agentOf } from './agents.js';
 import { FAQ_PATH, registerFaqPages } from './faq.pages.js';
@@ -350,7 +352,7 @@ async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent:
             {t(lang, 'thread.thread')}
           </h2>
           {ticket.entries.map((entry) => (
-            <ThreadEntry lang={lang} entry={entry} institutionName={institutionName} who={who} />
+            <ThreadEntry lang={lang} entry={entry} institutionName={institutionName} who={who} fileHref={(file) => at(lang, `${base}/files/${file.id}`)} />
           ))}
           {ticket.serviceId && ticket.queueInstitutionId && ticket.entries.some((entry) => entry.kind === 'reply') ? (
             <p class="govuk-body">
@@ -373,9 +375,10 @@ async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent:
               ) : (
                 ''
               )}
-              <form method="post" action={at(lang, `${base}/reply`)} novalidate>
+              <form method="post" action={at(lang, `${base}/reply`)} enctype="multipart/form-data" novalidate>
                 <Csrf token={csrf} />
                 <TextArea lang={lang} name="reply" label={t(lang, 'desk.reply')} labelClass="govuk-label--s" hint={t(lang, 'desk.replyHint')} value={prefilled} error={error('reply')} rows={5} contentLang={ticket.language} />
+                <FilesField lang={lang} error={error('files')} />
                 <button type="submit" class="govuk-button" data-module="govuk-button" safe>
                   {t(lang, 'desk.sendReply')}
                 </button>
@@ -487,7 +490,40 @@ export function registerSupportConsolePages(shell: ConsoleShell, deps: SupportCo
     });
 
   action('assign', 'assigned', (_context, agent, number) => support.assignToMe(agent, number), 'reply');
-  action('reply', 'replied', (context, agent, number) => support.reply(agent, number, bodyText(context, 'reply')), 'reply');
+  // A reply may carry files: multipart, its token checked once the parts are read.
+  shell.route({
+    method: 'POST',
+    path: `${PATH}/:number/reply`,
+    need: 'staff',
+    multipart: true,
+    handler: asAgent(async (context, agent) => {
+      const { lang } = context;
+      const number = numberOf(context);
+      const posted = await readPostedForm(context.request);
+      if (!posted.malformed && !posted.csrfOk) return context.forbidden('csrf');
+      const files = uploadsOf(posted);
+      const again = async (id: string, text: string): Promise<FastifyReply> =>
+        sendHtml(context.reply, lang, 400, await ticketPage(deps, context, agent, await support.ticketForAgent(agent, number), [{ id, text }]));
+      const unreadable = uploadProblem(lang, posted);
+      if (unreadable) return again('files', unreadable);
+      try {
+        await support.reply(agent, number, postedText(posted, 'reply'), files);
+      } catch (error) {
+        const refused = refusedFile(lang, error, files);
+        if (refused) return again('files', refused);
+        if (error instanceof AppError && error.kind === 'invalid') return again('reply', t(lang, 'error.reply'));
+        if (!(error instanceof AppError && error.kind === 'conflict')) throw error;
+      }
+      return seeOther(context.reply, lang, `${PATH}/${number}?done=replied`);
+    }),
+  });
+  shell.route({
+    method: 'GET',
+    path: `${PATH}/:number/files/:fileId`,
+    need: 'staff',
+    download: true,
+    handler: asAgent(async (context, agent) => sendDownload(context.reply, await support.fileForAgent(agent, numberOf(context), context.params.fileId ?? ''))),
+  });
   action('note', 'noted', (context, agent, number) => support.note(agent, number, bodyText(context, 'note')), 'note');
   action('transfer', 'transferred', (context, agent, number) => support.transfer(agent, number, bodyText(context, 'institution'), bodyText(context, 'transferNote')), 'institution');
   action('close', 'closed', (_context, agent, number) => support.closeByAgent(agent, number), 'reply');
