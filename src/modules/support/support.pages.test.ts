@@ -402,11 +402,23 @@ test('a service’s frequently asked questions: its institution’s staff write 
   const missing = await submitForm(ilze, PAGE, PAGE, { qlv: 'Vai var deklarēt īrnieks?', alv: 'Jā.', qen: 'Can a tenant declare?', aen: '' });
   assert.equal(missing.status, 400);
   assert.ok((await missing.text()).includes('href="#aen"'));
-  const added = await submitForm(ilze, PAGE, PAGE, { qlv: 'Vai var deklarēt īrnieks?', alv: 'Jā, ar īres līgumu.', qen: 'Can a tenant declare?', aen: 'Yes, with the lease.' });
+  // Catalog search finds the service by a word of its FAQ's answer (inflected otherwise), in both languages, page and API.
+  const found = async (q: string, lang: 'lv' | 'en'): Promise<string[]> =>
+    ((await (await fetch(`${platform.url}/api/v1/services?q=${encodeURIComponent(q)}&lang=${lang}`)).json()) as { items: { slug: string }[] }).items.map((item) => item.slug);
+  assert.ok(!(await found('kooperatīvs', 'lv')).includes(SLUG) && !(await found('housing cooperative', 'en')).includes(SLUG), 'not found by the FAQ’s words before it has them');
+  const added = await submitForm(ilze, PAGE, PAGE, {
+    qlv: 'Vai var deklarēt īrnieks?',
+    alv: 'Jā, ar īres līgumu vai dzīvokļu kooperatīva izziņu.',
+    qen: 'Can a tenant declare?',
+    aen: 'Yes, with the lease or a letter from the housing cooperative.',
+  });
   assert.equal(added.status, 303);
   const visitor = new TestBrowser(platform.url);
-  assert.match(await pageHtml(visitor, `/services/${SLUG}`), /<details class="govuk-details">[\s\S]*Vai var deklarēt īrnieks\?[\s\S]*Jā, ar īres līgumu\./);
-  assert.match(await pageHtml(visitor, `/en/services/${SLUG}`), /Can a tenant declare\?[\s\S]*Yes, with the lease\./);
+  assert.match(await pageHtml(visitor, `/services/${SLUG}`), /<details class="govuk-details">[\s\S]*Vai var deklarēt īrnieks\?[\s\S]*Jā, ar īres līgumu/);
+  assert.match(await pageHtml(visitor, `/en/services/${SLUG}`), /Can a tenant declare\?[\s\S]*Yes, with the lease/);
+  assert.ok((await found('kooperatīvs', 'lv')).includes(SLUG), 'the API’s search finds the service by its FAQ answer’s word');
+  assert.ok((await found('housing cooperative', 'en')).includes(SLUG), 'in English too');
+  assert.ok((await pageHtml(visitor, `/search?q=${encodeURIComponent('kooperatīva izziņa')}`)).includes(`href="/services/${SLUG}"`), 'the search page finds it');
   const anna = await signedIn(platform, 'Anna Kalniņa', '/console/support');
   assert.equal((await anna.request(PAGE)).status, 404, 'another institution’s staff cannot write it');
 

@@ -158,6 +158,8 @@ export interface SupportDeps {
   root: Db;
   /** the institution that provides a service; undefined for an unknown service */
   serviceInstitution(serviceId: string): Promise<string | undefined>;
+  /** hands a service's FAQ text to the catalog's search (optional: without it FAQ are not searched) */
+  faqSearchText?(serviceId: string, text: Text): Promise<void>;
   /** whether an institution of that id exists (a transfer's destination) */
   institutionExists(institutionId: string): Promise<boolean>;
   /** an application as the person (acting for `party`) may see it; undefined when they may not */
@@ -382,7 +384,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
   const agentActor = (agent: Agent): EventActor => ({ kind: 'person', id: agent.personalCode });
 
   return {
-    ...createAnswers({ root, serviceInstitution: deps.serviceInstitution, seesQueue }),
+    ...createAnswers({ root, serviceInstitution: deps.serviceInstitution, seesQueue, ...(deps.faqSearchText ? { faqSearchText: deps.faqSearchText } : {}) }),
     subjects: () => subjectList(),
     allSubjects: () => subjectList(true),
 
