@@ -20,11 +20,14 @@ const PMLP = randomUUID();
 const VID = randomUUID();
 const RESIDENCE = randomUUID();
 const TAX = randomUUID();
+const OTHER = randomUUID();
+const PASSPORT = randomUUID();
 const JANIS = '150685-12347';
 const principal: Principal = { subject: 'person:x', kind: 'person', via: 'session', personalCode: JANIS, roles: [], scopes: [] };
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let support: SupportService;
+let deps: Parameters<typeof createSupportService>[0];
 let clock = new Date('2026-11-13T09:00:00Z'); // a Friday; 18 November is a public holiday
 const sent: { to: string; link: string }[] = [];
 const audited: string[] = [];
@@ -34,9 +37,9 @@ const firstLine: Agent = { personalCode: '271188-10106', institutions: [], first
 
 before(async () => {
   db = await openTestDatabase();
-  support = createSupportService({
+  deps = {
     root: narrow<SupportTables>(db.db),
-    serviceInstitution: async (id) => ({ [RESIDENCE]: PMLP, [TAX]: VID })[id],
+    serviceInstitution: async (id) => ({ [RESIDENCE]: PMLP, [TAX]: VID, [PASSPORT]: OTHER })[id],
     institutionExists: async (id) => id === PMLP || id === VID,
     application: async (_principal, ref) => (ref === '2026-000001' ? { id: randomUUID(), number: ref, serviceId: RESIDENCE, institutionId: PMLP } : undefined),
     mailer: { send: async (message) => void sent.push({ to: message.to, link: message.link }), sendReply: async (message) => void sent.push({ to: message.to, link: message.body }) },
@@ -44,7 +47,8 @@ before(async () => {
     audit: async (entry) => void audited.push(entry.action),
     publicUrl: 'http://portal.test',
     now: () => clock,
-  });
+  };
+  support = createSupportService(deps);
 });
 after(async () => db.dispose());
 
@@ -224,4 +228,37 @@ test('files: checked as attachments are, on the message and the reply; downloade
   await rejects(support.fileOf(JANIS, other.number, asked?.files[0]?.id ?? '', JANIS), 'support.file-not-found');
   await rejects(support.fileOf(JANIS, ticket.number, 'not-a-uuid', JANIS), 'support.file-not-found');
   assert.equal(audited.filter((action) => action === 'support.file_read').length, 2);
+});
+
+test('the queue is filtered, sorted and paged in SQL: overdue first, then the oldest; new targets move due times; older rows get theirs', async () => {
+  const agent: Agent = { personalCode: '010180-10006', institutions: [OTHER], firstLine: false };
+  const numbers = async (filter: 'all' | 'mine' | 'unassigned' | 'overdue', options = {}): Promise<number[]> => (await support.queue(agent, filter, options)).map((t) => t.number);
+  clock = new Date('2027-02-01T09:00:00Z'); // a Monday; the first reply is due in 2 working days
+  const a = await ask({ serviceId: PASSPORT });
+  clock = new Date('2027-02-02T09:00:00Z');
+  const b = await ask({ serviceId: PASSPORT });
+  clock = new Date('2027-02-03T09:00:00Z');
+  const c = await ask({ serviceId: PASSPORT });
+  await support.reply(agent, a.number, 'Lūdzu, precizējiet.');
+  clock = new Date('2027-02-05T10:00:00Z'); // b (due at the end of the 4th) is late; a awaits the person; c is due tonight
+  assert.deepEqual(await numbers('all'), [b.number, a.number, c.number], 'overdue first, then the oldest');
+  const first = await support.queuePage(agent, 'all', { limit: 2 });
+  const second = await support.queuePage(agent, 'all', { limit: 2, offset: 2 });
+  assert.deepEqual([first.total, second.total], [3, 3]);
+  assert.deepEqual([...first.tickets, ...second.tickets].map((t) => t.number), [b.number, a.number, c.number]);
+  assert.deepEqual(await numbers('overdue'), [b.number]);
+  assert.deepEqual(await numbers('mine'), [a.number]);
+  assert.deepEqual(await numbers('unassigned'), [b.number, c.number]);
+  assert.deepEqual(await numbers('all', { subject: 'other' }), []);
+  assert.deepEqual(await numbers('all', { q: String(c.number) }), [c.number]);
+  assert.equal((await support.queue(agent, 'all')).find((t) => t.number === b.number)?.clock?.overdue, true, 'the clock and the queue agree');
+
+  await support.setTargets(OTHER, { firstReplyDays: 5, resolutionDays: 10 });
+  assert.deepEqual(await numbers('overdue'), [], 'longer targets: no longer late');
+  await support.setTargets(OTHER, { firstReplyDays: 2, resolutionDays: 10 });
+  assert.deepEqual(await numbers('overdue'), [b.number]);
+
+  // A row from before due times were kept (migration 003) gets its due time when a queue is first read.
+  await sql`update support.tickets set due_at = null where number = ${b.number}`.execute(db.db);
+  assert.deepEqual(await (createSupportService(deps).queue(agent, 'overdue')).then((list) => list.map((t) => t.number)), [b.number]);
 });

@@ -111,6 +111,13 @@ export interface Agent {
 }
 
 export type QueueFilter = 'all' | 'mine' | 'unassigned' | 'overdue';
+export interface QueueOptions {
+  subject?: string;
+  q?: string;
+  /** at most 200 */
+  limit?: number;
+  offset?: number;
+}
 
 /** What a question is about: a service, an application (by id or number), or nothing (a general question). */
 export interface About {
@@ -199,8 +206,10 @@ export interface SupportService extends AnswersService {
   /** the person rates the answer of a closed question, once */
   rate(party: string, number: number, rating: number, comment: string): Promise<Ticket>;
 
-  /** the agent's queues: open tickets, overdue first; with `q`, a search (number, application, personal code, a visitor's name or e-mail) over closed ones too */
-  queue(agent: Agent, filter: QueueFilter, options?: { subject?: string; q?: string }): Promise<Ticket[]>;
+  /** the agent's queues: open tickets, overdue first; with `q`, a search (number, application, personal code, a visitor's name or e-mail) over closed ones too; the first `limit` (default 100) */
+  queue(agent: Agent, filter: QueueFilter, options?: QueueOptions): Promise<Ticket[]>;
+  /** one page of the agent's queues, as `queue`, and how many tickets all its pages hold */
+  queuePage(agent: Agent, filter: QueueFilter, options?: QueueOptions): Promise<{ tickets: Ticket[]; total: number }>;
   /** one ticket for an agent of its queue (audited); not found for any other agent */
   ticketForAgent(agent: Agent, number: number): Promise<TicketWithThread>;
   assignToMe(agent: Agent, number: number): Promise<Ticket>;
@@ -350,14 +359,45 @@ export function createSupportService(deps: SupportDeps): SupportService {
     data: { ticketId: row.id, number: Number(row.number), queueInstitutionId: row.queue_institution_id, by } satisfies ClosedData,
   });
 
+  /**
+   * Keeps the ticket's next due time on its row (migration 003), as its clock
+   * counts it: the first-reply target while unanswered (or the resolution
+   * target when earlier), then the resolution target; so the queue finds the
+   * overdue ones in SQL. Called in the transaction of every change.
+   */
+  async function refreshDue(db: Db, row: TicketRow): Promise<TicketRow> {
+    if (row.state !== 'open' && row.state !== 'awaiting_person') return row;
+    const entries = await repo.entriesOf(db, row.id);
+    const queue = row.queue_institution_id;
+    const targets = (queue ? (await repo.targetsOf(db, [queue])).get(queue) : undefined) ?? DEFAULT_TARGETS;
+    const clock = clockOf(row, entries, targets, now());
+    if (!clock) return row;
+    const due = row.first_reply_at || clock.resolutionDue < clock.firstReplyDue ? clock.resolutionDue : clock.firstReplyDue;
+    if (row.due_at?.toISOString() === due) return row;
+    return repo.updateTicket(db, row.id, { due_at: new Date(due) });
+  }
+
   /** Runs `change` on the locked ticket in one transaction with its entries and events. */
   async function change(row: TicketRow, work: (trx: Db, locked: TicketRow) => Promise<TicketRow>): Promise<Ticket> {
     const changed = await inTransaction(root, async (trx) => {
       const locked = await repo.findTicketForUpdate(trx, row.id);
       if (!locked) throw errors.ticketNotFound();
-      return work(trx, locked);
+      return refreshDue(trx, await work(trx, locked));
     });
     return toTicket(changed);
+  }
+
+  // Tickets from before due times were kept get them once, when a queue is first read.
+  let duesKnown = false;
+  async function fillMissingDues(): Promise<void> {
+    if (duesKnown) return;
+    for (let rows = await repo.ticketsWithoutDue(root, 500); rows.length > 0; rows = await repo.ticketsWithoutDue(root, 500)) {
+      await inTransaction(root, async (trx) => {
+        for (const row of rows) await refreshDue(trx, row);
+      });
+      if (rows.length < 500) break;
+    }
+    duesKnown = true;
   }
 
   // ---- the person's side ----
@@ -379,6 +419,24 @@ export function createSupportService(deps: SupportDeps): SupportService {
     const row = await repo.findTicket(root, number);
     if (!row || row.state === 'unconfirmed' || !seesQueue(agent, row.queue_institution_id)) throw errors.ticketNotFound();
     return row;
+  }
+
+  async function queuePage(agent: Agent, filter: QueueFilter, options: QueueOptions = {}): Promise<{ tickets: Ticket[]; total: number }> {
+    await fillMissingDues();
+    const q = (options.q ?? '').trim().slice(0, 100);
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? 100), 1), 200);
+    const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
+    const page = await repo.queuePage(root, {
+      queues: { institutions: agent.institutions, firstLine: agent.firstLine },
+      filter,
+      agent: agent.personalCode,
+      subject: options.subject,
+      q: q ? (parseParty(q)?.id ?? q) : undefined,
+      now: now(),
+      limit,
+      offset,
+    });
+    return { tickets: await toTickets(page.rows), total: page.total };
   }
 
   const agentActor = (agent: Agent): EventActor => ({ kind: 'person', id: agent.personalCode });
@@ -407,7 +465,11 @@ export function createSupportService(deps: SupportDeps): SupportService {
       if (!Number.isInteger(targets.firstReplyDays) || targets.firstReplyDays < 1 || targets.firstReplyDays > 60) throw errors.invalid('1 to 60 working days', '#/firstReplyDays');
       if (!Number.isInteger(targets.resolutionDays) || targets.resolutionDays < targets.firstReplyDays || targets.resolutionDays > 120)
         throw errors.invalid('from the first-reply target to 120 working days', '#/resolutionDays');
-      await repo.saveTargets(root, institutionId, targets.firstReplyDays, targets.resolutionDays);
+      await inTransaction(root, async (trx) => {
+        await repo.saveTargets(trx, institutionId, targets.firstReplyDays, targets.resolutionDays);
+        // The queue's open tickets fall due by the new targets.
+        for (const row of await repo.openTicketsOf(trx, institutionId)) await refreshDue(trx, row);
+      });
     },
 
     async ask(question) {
@@ -459,7 +521,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
         const entryId = await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'person', author: question.askedBy, body: message, from_queue: null, to_queue: null, created_at: at });
         await files.attach(trx, entryId, prepared, at);
         await publish(trx, openedEvent(inserted, { kind: 'person', id: question.askedBy }));
-        return inserted;
+        return refreshDue(trx, inserted);
       });
       return toTicket(row);
     },
@@ -533,7 +595,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
         const at = now();
         const opened = await repo.updateTicket(trx, found.id, { state: 'open', opened_at: at, confirm_hash: null, confirm_expires_at: null });
         await publish(trx, openedEvent(opened, { kind: 'platform', id: 'support' }));
-        return opened;
+        return refreshDue(trx, opened);
       });
       return toTicket(row);
     },
@@ -607,18 +669,10 @@ export function createSupportService(deps: SupportDeps): SupportService {
       });
     },
 
+    queuePage,
+
     async queue(agent, filter, options = {}) {
-      const queues = { institutions: agent.institutions, firstLine: agent.firstLine };
-      const q = (options.q ?? '').trim().slice(0, 100);
-      const rows = q ? await repo.searchTickets(root, queues, parseParty(q)?.id ?? q, 100) : await repo.queueTickets(root, queues, 500);
-      const tickets = await toTickets(rows);
-      const chosen = tickets.filter(
-        (ticket) =>
-          (!options.subject || ticket.subject.code === options.subject) &&
-          (filter === 'mine' ? ticket.assignee === agent.personalCode : filter === 'unassigned' ? ticket.assignee === null : filter === 'overdue' ? ticket.clock?.overdue === true : true),
-      );
-      // Overdue first, then the oldest.
-      return chosen.sort((a, b) => Number(b.clock?.overdue ?? false) - Number(a.clock?.overdue ?? false) || (a.openedAt ?? '').localeCompare(b.openedAt ?? ''));
+      return (await queuePage(agent, filter, options)).tickets;
     },
 
     async ticketForAgent(agent, number) {
@@ -742,7 +796,8 @@ export function createSupportService(deps: SupportDeps): SupportService {
         await repo.addEntry(trx, { ticket_id: from.id, kind: 'merged', author_kind: 'agent', author: agent.personalCode, body: null, from_queue: null, to_queue: null, other_ticket: Number(target.number), created_at: at });
         const closedRow = await repo.updateTicket(trx, from.id, { state: 'closed', closed_at: at });
         await publish(trx, closedEvent(closedRow, 'agent', agentActor(agent)));
-        return repo.findTicketForUpdate(trx, target.id);
+        const into = await repo.findTicketForUpdate(trx, target.id);
+        return into && refreshDue(trx, into);
       });
       return toTicket(merged as TicketRow);
     },

@@ -84,7 +84,16 @@ async function queuePage(deps: SupportConsoleDeps, context: PageContext, agent: 
   const rawSubject = queryValue(context.query.subject);
   const subject = subjects.some((item) => item.code === rawSubject) ? rawSubject : '';
   const q = queryValue(context.query.q).slice(0, 100);
-  const [tickets, institutions] = await Promise.all([deps.support.queue(agent, filter, { ...(subject ? { subject } : {}), ...(q ? { q } : {}) }), deps.catalog.listInstitutions()]);
+  const page = pageOf(context.query.page);
+  const [{ tickets, total }, institutions] = await Promise.all([
+    deps.support.queuePage(agent, filter, { ...(subject ? { subject } : {}), ...(q ? { q } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    deps.catalog.listInstitutions(),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageHref = (n: number): string => {
+    const params = new URLSearchParams({ ...(filter === 'all' ? {} : { queue: filter }), ...(q ? { q } : {}), ...(subject ? { subject } : {}), ...(n > 1 ? { page: String(n) } : {}) }).toString();
+    return `${at(lang, PATH)}${params ? `?${params}` : ''}`;
+  };
   const names = await namesOf(deps, [...tickets.map((ticket) => ticket.requester), ...tickets.map((ticket) => ticket.assignee)]);
   const institutionName = (id: string | null): string => (id ? (institutions.find((i) => i.id === id)?.name[lang] ?? '') : t(lang, 'thread.firstLine'));
   const title = t(lang, 'desk.title');
@@ -221,9 +230,50 @@ async function queuePage(deps: SupportConsoleDeps, context: PageContext, agent: 
             </tbody>
           </table>
         )}
+        <Pager lang={lang} page={page} pages={pages} total={total} href={pageHref} />
       </>
     ),
   });
+}
+
+const PAGE_SIZE = 50;
+const pageOf = (raw: unknown): number => {
+  const page = Number.parseInt(queryValue(raw), 10);
+  return Number.isFinite(page) && page > 0 && page < 100_000 ? page : 1;
+};
+
+/** The queue's pages (50 tickets each), previous and next, as GOV.UK pagination. */
+function Pager({ lang, page, pages, total, href }: { lang: Lang; page: number; pages: number; total: number; href: (page: number) => string }): JSX.Element {
+  if (pages <= 1) return <></>;
+  return (
+    <nav class="govuk-pagination" aria-label={t(lang, 'desk.pages')}>
+      {page > 1 ? (
+        <div class="govuk-pagination__prev">
+          <a class="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev">
+            <span class="govuk-pagination__link-title" safe>
+              {t(lang, 'desk.previous')}
+            </span>
+          </a>
+        </div>
+      ) : (
+        ''
+      )}
+      <p class="govuk-body govuk-!-margin-bottom-0 govuk-!-margin-top-1" safe>
+        {t(lang, 'desk.pageOf', { page, pages, total })}
+      </p>
+      {page < pages ? (
+        <div class="govuk-pagination__next">
+          <a class="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next">
+            <span class="govuk-pagination__link-title" safe>
+              {t(lang, 'desk.next')}
+            </span>
+          </a>
+        </div>
+      ) : (
+        ''
+      )}
+    </nav>
+  );
 }
 
 const DONE: Record<string, SupportKey> = {
