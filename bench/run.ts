@@ -13,6 +13,7 @@ import { benchIngest, benchIngestApi } from './ingest.js';
 import { benchEmail } from './email.js';
 import { benchReads } from './reads.js';
 import { benchStartup } from './startup.js';
+import { benchSupport } from './support.js';
 import { openScratchDatabase } from '../test/support/database.js';
 import { SEARCH_TERMS } from './generate.js';
 import { firstVisit } from '../test/support/wire.js';
@@ -96,6 +97,12 @@ async function reads(): Promise<void> {
   for (const line of await benchReads({ serverUrl: process.env.BENCH_DATABASE_URL ?? LOCAL_SERVER, applications, seconds: quick ? 5 : 10 })) print(line);
 }
 
+/** The support desk's queue on the PostgreSQL server (100,000 tickets; --quick 20,000): the agent's page and the API at 10 connections. */
+async function support(): Promise<void> {
+  const tickets = Number(process.env.BENCH_TICKETS ?? (quick ? 20_000 : 100_000));
+  for (const line of await benchSupport({ serverUrl: process.env.BENCH_DATABASE_URL ?? LOCAL_SERVER, tickets, seconds: quick ? 5 : 10 })) print(line);
+}
+
 async function main(): Promise<void> {
   const hello = await startTarget('hello');
   const anchor = await load(`http://127.0.0.1:${hello.port}`, ['/']);
@@ -134,10 +141,12 @@ async function main(): Promise<void> {
   // How long `npm start` takes to be ready (first start, restart) and what it holds idle, embedded.
   print(await benchStartup({ idleSeconds: quick ? 5 : 15 }));
   await reads();
+  await support();
 }
 
-// `npm run bench -- --only reads` runs one part.
+// `npm run bench -- --only reads` (or `support`) runs one part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only === 'reads') await reads();
-else if (only) throw new Error(`--only knows: reads (not ${only})`);
+else if (only === 'support') await support();
+else if (only) throw new Error(`--only knows: reads, support (not ${only})`);
 else await main();

@@ -103,7 +103,9 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // A service's page shows customer support's panel (its FAQ and "Ask a question"); asked at run time, once support (below) exists.
   registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [(props) => supportPanel(props)] });
   registerAccessRoutes(app, { access, mandates, audit });
-  const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 }), rights: access });
+  // One file store for applications' attachments and support's files.
+  const files = fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 });
+  const applications = createApplications(database.db, { files, rights: access });
   registerApplicationsRoutes(app, { applications, access, audit });
   const log = typeof logger === 'boolean' ? undefined : logger;
   const queue = createJobQueue(database.pool, { onError: (error) => log?.error({ err: error }, 'job queue error') });
@@ -149,6 +151,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     publicUrl: config.publicUrl,
     catalog,
     applications,
+    files,
     mailer: {
       send: (message) =>
         notifications.confirmations.send({ personalCode: '', channel: 'email', address: message.to, language: message.language, name: message.name, link: message.link, purpose: 'support' }),

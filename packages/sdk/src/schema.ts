@@ -6305,13 +6305,17 @@ export type paths = {
         };
         /**
          * The support queue of your institution (for its own help desk) or of your support-agent roles
-         * @description Open tickets, overdue first; `filter` and `q` as on the console’s desk.
+         * @description Open tickets, overdue first, then the oldest; `filter` and `q` as on the console’s desk; paged by `limit` and `offset`, the header `X-Total-Count` telling how many all pages hold.
          */
         get: {
             parameters: {
                 query?: {
                     /** @description default all (open tickets) */
                     filter?: "all" | "mine" | "unassigned" | "overdue";
+                    /** @description tickets per page */
+                    limit?: number;
+                    /** @description tickets to skip (overdue first, then the oldest) */
+                    offset?: number;
                     /** @description search by number, application, personal code, a visitor’s name or e-mail (closed tickets too) */
                     q?: string;
                 };

@@ -3,6 +3,7 @@
  * executor to use, so a caller can run several of them in one transaction.
  */
 import { type Kysely, type Transaction, type Generated, type Selectable, sql } from 'kysely';
+import type { SearchExtrasTable } from './search-extras.repo.js';
 import type { CatalogEvent, ContactPoint, Institution, Lifecycle, Service, ServiceContent, Text } from './catalog.schemas.js';
 import { isUuid } from '../../platform/db/ids.js';
 
@@ -76,6 +77,7 @@ export interface CatalogTables {
   'catalog.services': ServicesTable;
   'catalog.service_versions': ServiceVersionsTable;
   'catalog.slug_redirects': SlugRedirectsTable;
+  'catalog.search_extras': SearchExtrasTable;
 }
 
 export type CatalogDb = Kysely<CatalogTables> | Transaction<CatalogTables>;

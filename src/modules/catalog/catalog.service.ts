@@ -11,9 +11,10 @@ import { servicePublished } from './catalog.events.js';
 import * as errors from './catalog.errors.js';
 import * as repo from './catalog.repo.js';
 import type { CatalogTables, DenormalisedColumns, SearchFilters, ServiceVersion, StoredContent } from './catalog.repo.js';
-import type { Audience, CatalogEvent, Institution, Lang, Lifecycle, Service, ServiceContent } from './catalog.schemas.js';
+import type { Audience, CatalogEvent, Institution, Lang, Lifecycle, Service, ServiceContent, Text } from './catalog.schemas.js';
 import type { SearchIndex } from './search.index.js';
 import { fold, words } from './search.stem.js';
+import { searchExtrasOf, setSearchExtra } from './search-extras.repo.js';
 
 export interface SearchParams {
   q?: string;
@@ -78,7 +79,8 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
-function denormalise(content: StoredContent, institution: Institution, events: CatalogEvent[]): DenormalisedColumns {
+/** `extras`: text other modules contribute to the service's search (its FAQ), kept by the catalog (search-extras.repo.ts). */
+function denormalise(content: StoredContent, institution: Institution, events: CatalogEvent[], extras: Text[] = []): DenormalisedColumns {
   const eventLabels = events.filter((event) => content.events.includes(event.code));
   const textFor = (lang: Lang): string =>
     [
@@ -87,6 +89,7 @@ function denormalise(content: StoredContent, institution: Institution, events: C
       institution.name[lang],
       institution.shortName[lang],
       ...eventLabels.map((event) => event.label[lang]),
+      ...extras.map((extra) => extra[lang]),
     ].join(' ');
   return {
     title_lv: content.title.lv,
@@ -119,6 +122,8 @@ export interface CatalogService {
   getMany(ids: string[]): Promise<Service[]>;
   listAllPublished(): Promise<Service[]>;
   listInstitutions(): Promise<Institution[]>;
+  /** text another module contributes to a service's search, under its source name (e.g. `support.faq`); an empty text removes it */
+  setSearchExtra(serviceId: string, source: string, text: Text): Promise<void>;
   getInstitution(idOrCode: string): Promise<Institution>;
   listEvents(kind?: 'life' | 'business'): Promise<(CatalogEvent & { serviceCount: number })[]>;
   getEvent(code: string): Promise<CatalogEvent>;
@@ -266,7 +271,7 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
         identifier,
         status: wanted.status ?? current.status,
         content,
-        columns: denormalise(content, institution, events),
+        columns: denormalise(content, institution, events, await searchExtrasOf(trx, current.id)),
         changedBy: actor?.subject ?? null,
       });
       if (!updated) throw errors.versionConflict(current.version);
@@ -403,9 +408,17 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
         // The institution's names are part of its services' search text: a renamed institution is found by its new name.
         const events = await repo.listEvents(trx);
         for (const service of await repo.listServices(trx, { institutionId: updated.id, statuses: ['draft', 'published', 'withdrawn'] })) {
-          await repo.setSearchColumns(trx, service.id, denormalise(splitContent(service), updated, events));
+          await repo.setSearchColumns(trx, service.id, denormalise(splitContent(service), updated, events, await searchExtrasOf(trx, service.id)));
         }
         return updated;
+      }).then(reindexed);
+    },
+    async setSearchExtra(serviceId, source, text) {
+      await inTransaction(root, async (trx) => {
+        const service = await requireService(trx, serviceId);
+        await setSearchExtra(trx, service.id, source, text);
+        const institution = await requireInstitution(trx, service.institutionId);
+        await repo.setSearchColumns(trx, service.id, denormalise(splitContent(service), institution, await repo.listEvents(trx), await searchExtrasOf(trx, service.id)));
       }).then(reindexed);
     },
     importInstitution: (institution) => repo.insertInstitution(root, institution),

@@ -58,12 +58,29 @@ function cleanText(text: string, pointer: string): string {
   return clean;
 }
 
-export function createAnswers(deps: { root: Db; serviceInstitution(serviceId: string): Promise<string | undefined>; seesQueue(agent: AgentQueues, queue: string | null): boolean }): AnswersService {
+export interface AnswersDeps {
+  root: Db;
+  serviceInstitution(serviceId: string): Promise<string | undefined>;
+  seesQueue(agent: AgentQueues, queue: string | null): boolean;
+  /** hands a service's FAQ text (its questions and answers, per language) to the catalog's search, which keeps it */
+  faqSearchText?(serviceId: string, text: Text): Promise<void>;
+}
+
+export function createAnswers(deps: AnswersDeps): AnswersService {
   const { root, seesQueue } = deps;
+  const faqsOf = async (serviceId: string): Promise<Faq[]> =>
+    (await repo.faqsOf(root, serviceId)).map((row) => ({ id: row.id, serviceId: row.service_id, question: { lv: row.question_lv, en: row.question_en }, answer: { lv: row.answer_lv, en: row.answer_en } }));
+  /** After a change, the catalog's search finds the service by its FAQ's words (the whole text again: a deletion shrinks it). */
+  const reindex = async (serviceId: string): Promise<void> => {
+    if (!deps.faqSearchText) return;
+    const faqs = await faqsOf(serviceId);
+    const textIn = (lang: 'lv' | 'en'): string => faqs.map((faq) => `${faq.question[lang]} ${faq.answer[lang]}`).join(' ');
+    await deps.faqSearchText(serviceId, { lv: textIn('lv'), en: textIn('en') });
+  };
   return {
     async faqs(serviceId) {
       if (!isUuid(serviceId)) return [];
-      return (await repo.faqsOf(root, serviceId)).map((row) => ({ id: row.id, serviceId: row.service_id, question: { lv: row.question_lv, en: row.question_en }, answer: { lv: row.answer_lv, en: row.answer_en } }));
+      return faqsOf(serviceId);
     },
 
     async addFaq(author, serviceId, entry) {
@@ -82,12 +99,15 @@ export function createAnswers(deps: { root: Db; serviceInstitution(serviceId: st
         answer_en: text(entry.answer.en, '#/answer/en', MAX_MESSAGE),
         created_by: author.personalCode,
       });
+      await reindex(serviceId);
     },
 
     async deleteFaq(author, serviceId, id) {
       const institution = isUuid(serviceId) ? await deps.serviceInstitution(serviceId) : undefined;
       if (!institution || !author.institutions.includes(institution)) throw errors.ticketNotFound();
-      if (isUuid(id)) await repo.deleteFaq(root, id, serviceId);
+      if (!isUuid(id)) return;
+      await repo.deleteFaq(root, id, serviceId);
+      await reindex(serviceId);
     },
 
     async cannedAnswers(agent) {

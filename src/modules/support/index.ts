@@ -22,22 +22,33 @@ import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { createAudit } from '../audit/index.js';
 import { createCatalog } from '../catalog/index.js';
+import { databaseFileStore, type FileStore } from '../applications/index.js';
 import { loadSupportDemo } from './support.demo.js';
 import type { SupportTables } from './support.repo.js';
 import { createSupportService, type SupportService, type VisitorMailer } from './support.service.js';
 
-export type { Agent, Clock, Entry, Language, QueueFilter, Subject, SupportService, Targets, Ticket, TicketWithThread, VisitorMailer } from './support.service.js';
-export { DEFAULT_TARGETS, REOPEN_DAYS, clockOf, pausesOf } from './support.service.js';
+export type { Agent, Clock, Download, Entry, EntryFile, Upload, Language, QueueFilter, Subject, SupportService, Targets, Ticket, TicketWithThread, VisitorMailer } from './support.service.js';
+export { DEFAULT_TARGETS, MAX_FILES, REOPEN_DAYS, clockOf, pausesOf } from './support.service.js';
 export * from './support.events.js';
+
+/** The name support's FAQ text goes by in the catalog's search. */
+export const FAQ_SEARCH_SOURCE = 'support.faq';
 
 export const supportMigrations: MigrationSource = { module: 'support', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 
 export interface SupportOptions {
   publicUrl: string;
-  catalog: { get(id: string): Promise<{ institutionId: string }>; getInstitution(idOrCode: string): Promise<{ id: string }> };
+  catalog: {
+    get(id: string): Promise<{ institutionId: string }>;
+    getInstitution(idOrCode: string): Promise<{ id: string }>;
+    /** the catalog's extension point: text a module contributes to a service's search (the FAQ) */
+    setSearchExtra?(serviceId: string, source: string, text: { lv: string; en: string }): Promise<void>;
+  };
   applications: { getApplication(principal: Principal, ref: string): Promise<{ id: string; number: string; serviceId: string; institutionId: string }> };
   /** sends a visitor's confirmation link (the notifications core's confirmation sender) */
   mailer: VisitorMailer;
+  /** where files' bytes live: the platform's file store (default: the database) */
+  files?: FileStore;
   now?: () => Date;
 }
 
@@ -68,6 +79,8 @@ export function createSupport(db: RootDb, options: SupportOptions): SupportServi
       }
     },
     mailer: options.mailer,
+    ...(options.catalog.setSearchExtra ? { faqSearchText: (serviceId: string, text: { lv: string; en: string }) => options.catalog.setSearchExtra?.(serviceId, FAQ_SEARCH_SOURCE, text) ?? Promise.resolve() } : {}),
+    files: options.files ?? databaseFileStore(),
     audit: async (entry) => void (await audit.record(entry)),
     publicUrl: options.publicUrl.replace(/\/$/, ''),
     now: options.now ?? (() => new Date()),

@@ -12,3 +12,6 @@ export const notFirstLine = (): AppError => new AppError('support.not-first-line
 export const rateLimited = (): AppError => new AppError('support.rate-limited', 'rate_limited', 'Too many questions from this address or network in the last hour. Try again later.');
 export const confirmationInvalid = (): AppError => new AppError('support.confirmation-invalid', 'invalid', 'This confirmation link is not valid or has expired.');
 export const alreadyRated = (): ConflictError => new ConflictError('support.already-rated', 'The answer was rated already.');
+/** A file that breaks the attachment rules (`#/files/<index>`); the detail says which rule. */
+export const fileRejected = (index: number, detail: string): ValidationError => invalid(detail, `#/files/${index}`);
+export const fileNotFound = (): NotFoundError => new NotFoundError('support.file-not-found', 'No such file on this question, or it is not yours to see.');

@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import type { Principal } from '../../platform/http/auth.js';
 import { createAccess } from '../access/index.js';
 import { createCatalog } from '../catalog/index.js';
-import { createSupport } from './index.js';
+import { createSupport, pausesOf } from './index.js';
 import { eventually } from '../../../test/support/http.js';
 import { applyAsJanis, waitForInbox } from '../../../test/support/journeys.js';
 import { csrfOf, pageHtml, signedIn, startTestPlatform, submitForm, TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
@@ -51,6 +51,17 @@ async function lastMail(address: string, containing: string): Promise<{ subject:
     (row) => row !== undefined,
     `a mail to ${address} with “${containing}”`,
   ) as Promise<{ subject: string; text: string }>;
+}
+
+/** A multipart body as a browser sends the form: text fields, and files as [name, type, content]. */
+function formData(csrf: string, fields: Record<string, string | [string, string, string]>): FormData {
+  const data = new FormData();
+  data.append('_csrf', csrf);
+  for (const [name, field] of Object.entries(fields)) {
+    if (typeof field === 'string') data.append(name, field);
+    else data.append(name, new Blob([field[2]], { type: field[1] }), field[0]);
+  }
+  return data;
 }
 
 const noMail = { send: async () => {}, sendReply: async () => {} };
@@ -137,11 +148,36 @@ test('Jānis asks about his application; PMLP’s agent sees its status and repl
   assert.match(thread, /Pieteikumu izskatīsim 5 darba dienās/);
   assert.ok(!thread.includes('pārbaudīt adresi'), 'the internal note is not shown to the person');
   assert.ok(thread.includes('id="paused"'), 'the clock is paused while support awaits Jānis');
-  const answered = await submitForm(janis, `/workspace/support/${number}`, `/workspace/support/${number}/reply`, { message: 'Paldies, gaidīšu.' });
+  // Jānis answers with a file, as the form (multipart, no JavaScript) sends it.
+  assert.ok(thread.includes(`action="/workspace/support/${number}/reply" enctype="multipart/form-data"`), 'the answer form takes files');
+  const pdf = '%PDF-1.4 deklarācijas kopija';
+  const refusedFile = await janis.request(`/workspace/support/${number}/reply`, { multipart: formData(csrfOf(thread), { message: 'Pielikumā', files: ['bilde.png', 'image/png', 'nav attēls'] }) });
+  assert.equal(refusedFile.status, 400, 'a file whose content is not its type is refused');
+  assert.match(await refusedFile.text(), /id="files-error"[\s\S]*bilde\.png/);
+  const answered = await janis.request(`/workspace/support/${number}/reply`, { multipart: formData(csrfOf(thread), { message: 'Paldies, gaidīšu.', files: ['deklaracija.pdf', 'application/pdf', pdf] }) });
   assert.equal(answered.status, 303);
   const after = await pageHtml(janis, `/workspace/support/${number}`);
   assert.ok(after.includes('Paldies, gaidīšu.') && !after.includes('id="paused"'), 'the answer is in the thread and the clock runs again');
-  const [ticket] = (await createSupport(platform.database.db, { publicUrl: platform.url, catalog: createCatalog(platform.database.db), applications: { getApplication: () => Promise.reject(new Error('unused')) }, mailer: noMail }).ticketsOf(JANIS)).filter((t) => t.number === number);
+  // The agent sees the file on the answer and downloads it; the download is audited; another institution's agent cannot.
+  const withFile = await pageHtml(ilze, `/console/support/${number}`);
+  const href = /href="(\/console\/support\/\d+\/files\/[0-9a-f-]{36})"[^>]*>deklaracija\.pdf/.exec(withFile)?.[1];
+  assert.ok(href, 'the agent sees the file on Jānis’s answer');
+  const download = await ilze.request(href);
+  assert.equal(download.status, 200);
+  assert.match(download.headers.get('content-disposition') ?? '', /attachment; filename="deklaracija\.pdf"/);
+  assert.equal(await download.text(), pdf);
+  const fileReads = await sql<{ n: string }>`select count(*) as n from audit.events where action = 'support.file_read' and actor = ${`person:${ILZE}`}`.execute(platform.database.db);
+  assert.equal(Number(fileReads.rows[0]?.n), 1, 'the download is in the audit trail');
+  const anna = await signedIn(platform, 'Anna Kalniņa', '/console/support');
+  assert.equal((await anna.request(href)).status, 404, 'VID’s agent cannot download it');
+  assert.equal((await janis.request(href.replace('/console/', '/workspace/'))).status, 200, 'Jānis downloads his own file');
+  const support = createSupport(platform.database.db, { publicUrl: platform.url, catalog: createCatalog(platform.database.db), applications: { getApplication: () => Promise.reject(new Error('unused')) }, mailer: noMail });
+  const [ticket] = (await support.ticketsOf(JANIS)).filter((t) => t.number === number);
+  // The clock stood still from the reply to Jānis's answer with the file: one pause, ended by that answer.
+  const entries = (await support.ticketOf(JANIS, number, JANIS)).entries;
+  const withTheFile = entries.find((entry) => entry.files.some((file) => file.filename === 'deklaracija.pdf'));
+  const reply = entries.find((entry) => entry.kind === 'reply');
+  assert.deepEqual(pausesOf(entries.map((entry) => ({ kind: entry.kind, created_at: new Date(entry.at) }))), [{ from: reply?.at, until: withTheFile?.at }]);
   assert.equal(ticket?.state, 'open');
   assert.ok(ticket?.clock && ticket.firstReplyAt, 'the first reply was recorded');
   const list = await pageHtml(janis, '/workspace/support');
@@ -366,11 +402,23 @@ test('a service’s frequently asked questions: its institution’s staff write 
   const missing = await submitForm(ilze, PAGE, PAGE, { qlv: 'Vai var deklarēt īrnieks?', alv: 'Jā.', qen: 'Can a tenant declare?', aen: '' });
   assert.equal(missing.status, 400);
   assert.ok((await missing.text()).includes('href="#aen"'));
-  const added = await submitForm(ilze, PAGE, PAGE, { qlv: 'Vai var deklarēt īrnieks?', alv: 'Jā, ar īres līgumu.', qen: 'Can a tenant declare?', aen: 'Yes, with the lease.' });
+  // Catalog search finds the service by a word of its FAQ's answer (inflected otherwise), in both languages, page and API.
+  const found = async (q: string, lang: 'lv' | 'en'): Promise<string[]> =>
+    ((await (await fetch(`${platform.url}/api/v1/services?q=${encodeURIComponent(q)}&lang=${lang}`)).json()) as { items: { slug: string }[] }).items.map((item) => item.slug);
+  assert.ok(!(await found('kooperatīvs', 'lv')).includes(SLUG) && !(await found('housing cooperative', 'en')).includes(SLUG), 'not found by the FAQ’s words before it has them');
+  const added = await submitForm(ilze, PAGE, PAGE, {
+    qlv: 'Vai var deklarēt īrnieks?',
+    alv: 'Jā, ar īres līgumu vai dzīvokļu kooperatīva izziņu.',
+    qen: 'Can a tenant declare?',
+    aen: 'Yes, with the lease or a letter from the housing cooperative.',
+  });
   assert.equal(added.status, 303);
   const visitor = new TestBrowser(platform.url);
-  assert.match(await pageHtml(visitor, `/services/${SLUG}`), /<details class="govuk-details">[\s\S]*Vai var deklarēt īrnieks\?[\s\S]*Jā, ar īres līgumu\./);
-  assert.match(await pageHtml(visitor, `/en/services/${SLUG}`), /Can a tenant declare\?[\s\S]*Yes, with the lease\./);
+  assert.match(await pageHtml(visitor, `/services/${SLUG}`), /<details class="govuk-details">[\s\S]*Vai var deklarēt īrnieks\?[\s\S]*Jā, ar īres līgumu/);
+  assert.match(await pageHtml(visitor, `/en/services/${SLUG}`), /Can a tenant declare\?[\s\S]*Yes, with the lease/);
+  assert.ok((await found('kooperatīvs', 'lv')).includes(SLUG), 'the API’s search finds the service by its FAQ answer’s word');
+  assert.ok((await found('housing cooperative', 'en')).includes(SLUG), 'in English too');
+  assert.ok((await pageHtml(visitor, `/search?q=${encodeURIComponent('kooperatīva izziņa')}`)).includes(`href="/services/${SLUG}"`), 'the search page finds it');
   const anna = await signedIn(platform, 'Anna Kalniņa', '/console/support');
   assert.equal((await anna.request(PAGE)).status, 404, 'another institution’s staff cannot write it');
 

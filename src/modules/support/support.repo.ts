@@ -49,6 +49,8 @@ interface TicketsTable {
   rating: number | null;
   rating_comment: string | null;
   rated_at: Date | null;
+  /** the next due time of an open ticket (migration 003): overdue past it */
+  due_at: Date | null;
 }
 
 interface EntriesTable {
@@ -61,6 +63,16 @@ interface EntriesTable {
   from_queue: string | null;
   to_queue: string | null;
   other_ticket: number | string | null;
+  created_at: Date;
+}
+
+interface FilesTable {
+  id: Generated<string>;
+  entry_id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
   created_at: Date;
 }
 
@@ -91,11 +103,13 @@ export interface SupportTables {
   'support.targets': TargetsTable;
   'support.tickets': TicketsTable;
   'support.entries': EntriesTable;
+  'support.files': FilesTable;
 }
 
 export type Db = Kysely<SupportTables>;
 export type TicketRow = Selectable<TicketsTable>;
 export type EntryRow = Selectable<EntriesTable>;
+export type FileRow = Selectable<FilesTable>;
 export type SubjectRow = Selectable<SubjectsTable>;
 export type CannedRow = Selectable<CannedAnswersTable>;
 
@@ -135,7 +149,7 @@ export async function insertCanned(db: Db, row: Omit<CannedRow, 'id' | 'created_
 export async function deleteCanned(db: Db, id: string): Promise<void> {
   await db.deleteFrom('support.canned_answers').where('id', '=', id).execute();
 }
-export type NewTicket = Omit<TicketRow, 'id' | 'number'>;
+export type NewTicket = Omit<TicketRow, 'id' | 'number' | 'due_at'>;
 
 export async function subjects(db: Db, all = false): Promise<SubjectRow[]> {
   let query = db.selectFrom('support.subjects').selectAll().orderBy('position').orderBy('code');
@@ -190,8 +204,30 @@ export async function updateTicket(db: Db, id: string, change: Partial<Omit<Tick
   return db.updateTable('support.tickets').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function addEntry(db: Db, entry: Omit<EntryRow, 'id' | 'other_ticket'> & { other_ticket?: number }): Promise<void> {
-  await db.insertInto('support.entries').values(entry).execute();
+/** Adds an entry to a thread; answers its id (files hang on it). */
+export async function addEntry(db: Db, entry: Omit<EntryRow, 'id' | 'other_ticket'> & { other_ticket?: number }): Promise<string> {
+  const row = await db.insertInto('support.entries').values(entry).returning('id').executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+export async function insertFiles(db: Db, files: Omit<FileRow, 'id'>[]): Promise<void> {
+  if (files.length > 0) await db.insertInto('support.files').values(files).execute();
+}
+
+export async function filesOfEntries(db: Db, entryIds: string[]): Promise<FileRow[]> {
+  if (entryIds.length === 0) return [];
+  return db.selectFrom('support.files').selectAll().where('entry_id', 'in', entryIds).orderBy('created_at').orderBy('filename').execute();
+}
+
+/** A file with the ticket and kind of the entry it hangs on. */
+export async function findFile(db: Db, fileId: string): Promise<(FileRow & { ticket_id: string; entry_kind: EntryKind }) | undefined> {
+  return db
+    .selectFrom('support.files as f')
+    .innerJoin('support.entries as e', 'e.id', 'f.entry_id')
+    .selectAll('f')
+    .select(['e.ticket_id as ticket_id', 'e.kind as entry_kind'])
+    .where('f.id', '=', fileId)
+    .executeTakeFirst();
 }
 
 /** Moves the thread of one ticket to another (merging a duplicate), keeping each entry's time. */
@@ -212,50 +248,65 @@ export async function ticketsOfRequester(db: Db, requester: string, limit: numbe
   return db.selectFrom('support.tickets').selectAll().where('requester', '=', requester).where('state', '<>', 'unconfirmed').orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-/** Tickets that reached one of the queues (null: first line), not closed, oldest first. */
-export async function queueTickets(db: Db, queues: { institutions: string[]; firstLine: boolean }, limit: number): Promise<TicketRow[]> {
-  if (queues.institutions.length === 0 && !queues.firstLine) return [];
-  return db
-    .selectFrom('support.tickets')
-    .selectAll()
-    .where('state', 'in', ['open', 'awaiting_person'])
-    .where((eb) => {
-      const ors = [];
-      if (queues.institutions.length > 0) ors.push(eb('queue_institution_id', 'in', queues.institutions));
-      if (queues.firstLine) ors.push(eb('queue_institution_id', 'is', null));
-      return eb.or(ors);
-    })
-    .orderBy('opened_at')
-    .limit(limit)
-    .execute();
+export interface QueueQuery {
+  queues: { institutions: string[]; firstLine: boolean };
+  filter: 'all' | 'mine' | 'unassigned' | 'overdue';
+  /** the agent (for `mine`) */
+  agent: string;
+  subject?: string | undefined;
+  /** a search (number, application, requester, a visitor's name or address): over closed tickets too */
+  q?: string | undefined;
+  now: Date;
+  limit: number;
+  offset: number;
 }
 
-/** Tickets of the queues (any state but unconfirmed) whose number, requester or visitor's name or address matches `q`, newest first. */
-export async function searchTickets(db: Db, queues: { institutions: string[]; firstLine: boolean }, q: string, limit: number): Promise<TicketRow[]> {
-  if (queues.institutions.length === 0 && !queues.firstLine) return [];
-  const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
-    .selectFrom('support.tickets')
-    .selectAll()
-    .where('state', '<>', 'unconfirmed')
-    .where((eb) => {
-      const ors = [];
-      if (queues.institutions.length > 0) ors.push(eb('queue_institution_id', 'in', queues.institutions));
-      if (queues.firstLine) ors.push(eb('queue_institution_id', 'is', null));
-      return eb.or(ors);
-    })
-    .where((eb) =>
-      eb.or([
-        ...(/^\d{1,12}$/.test(q) ? [eb('number', '=', Number(q))] : []),
-        eb('requester', '=', q),
-        eb('application_number', '=', q),
-        eb(sql`lower(visitor_email)`, 'like', like),
-        eb(sql`lower(visitor_name)`, 'like', like),
-      ]),
-    )
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
+/**
+ * One page of a queue: tickets that reached one of the queues (null: first
+ * line), open ones only unless searching, narrowed by the filter and subject;
+ * overdue first (an open ticket past its due time), then the oldest.
+ */
+export async function queuePage(db: Db, query: QueueQuery): Promise<{ rows: TicketRow[]; total: number }> {
+  const { queues, q } = query;
+  if (queues.institutions.length === 0 && !queues.firstLine) return { rows: [], total: 0 };
+  const overdue = sql<boolean>`(state = 'open' and due_at < ${query.now})`;
+  const like = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
+  let base = db.selectFrom('support.tickets').where((eb) => {
+    const ors = [];
+    if (queues.institutions.length > 0) ors.push(eb('queue_institution_id', 'in', queues.institutions));
+    if (queues.firstLine) ors.push(eb('queue_institution_id', 'is', null));
+    return eb.or(ors);
+  });
+  base = q
+    ? base.where('state', '<>', 'unconfirmed').where((eb) =>
+        eb.or([
+          ...(/^\d{1,12}$/.test(q) ? [eb('number', '=', Number(q))] : []),
+          eb('requester', '=', q),
+          eb('application_number', '=', q),
+          eb(sql`lower(visitor_email)`, 'like', like),
+          eb(sql`lower(visitor_name)`, 'like', like),
+        ]),
+      )
+    : base.where('state', 'in', ['open', 'awaiting_person']);
+  if (query.subject) base = base.where('subject_code', '=', query.subject);
+  if (query.filter === 'mine') base = base.where('assignee', '=', query.agent);
+  if (query.filter === 'unassigned') base = base.where('assignee', 'is', null);
+  if (query.filter === 'overdue') base = base.where('state', '=', 'open').where('due_at', '<', query.now);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy(overdue, 'desc').orderBy('opened_at').orderBy('number').limit(query.limit).offset(query.offset).execute(),
+    base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Open tickets whose due time is not known yet (made before migration 003). */
+export async function ticketsWithoutDue(db: Db, limit: number): Promise<TicketRow[]> {
+  return db.selectFrom('support.tickets').selectAll().where('due_at', 'is', null).where('state', 'in', ['open', 'awaiting_person']).limit(limit).execute();
+}
+
+/** The open tickets of an institution's queue (its targets changed). */
+export async function openTicketsOf(db: Db, institutionId: string): Promise<TicketRow[]> {
+  return db.selectFrom('support.tickets').selectAll().where('queue_institution_id', '=', institutionId).where('state', 'in', ['open', 'awaiting_person']).execute();
 }
 
 /** Requests from one visitor address, and from one network, since `since` (confirmed or not): for rate limits. */

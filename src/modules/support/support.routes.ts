@@ -65,6 +65,8 @@ const QueueQuery = Type.Object(
   {
     filter: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('mine'), Type.Literal('unassigned'), Type.Literal('overdue')], { description: 'default all (open tickets)' })),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'search by number, application, personal code, a visitor’s name or e-mail (closed tickets too)' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100, description: 'tickets per page' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: 'tickets to skip (overdue first, then the oldest)' })),
   },
   { additionalProperties: false },
 );
@@ -187,12 +189,17 @@ export function registerSupportRoutes(app: App, deps: SupportRouteDeps): void {
         tags,
         security,
         summary: 'The support queue of your institution (for its own help desk) or of your support-agent roles',
-        description: 'Open tickets, overdue first; `filter` and `q` as on the console’s desk.',
+        description: 'Open tickets, overdue first, then the oldest; `filter` and `q` as on the console’s desk; paged by `limit` and `offset`, the header `X-Total-Count` telling how many all pages hold.',
         querystring: QueueQuery,
         response: { 200: Type.Array(Type.Ref('SupportTicket')), ...problems(400, 401, 403) },
       },
     },
-    async (request) => (await support.queue(deskAgent(request, READ), request.query.filter ?? 'all', request.query.q ? { q: request.query.q } : {})).map(ticketOut),
+    async (request, reply) => {
+      const { filter = 'all', q, limit = 100, offset = 0 } = request.query;
+      const page = await support.queuePage(deskAgent(request, READ), filter, { ...(q ? { q } : {}), limit, offset });
+      void reply.header('x-total-count', String(page.total));
+      return page.tickets.map(ticketOut);
+    },
   );
 
   app.get(

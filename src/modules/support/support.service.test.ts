@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { narrow } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { openTestDatabase } from '../../../test/support/database.js';
+import { databaseFileStore } from '../applications/index.js';
 import type { SupportTables } from './support.repo.js';
 import { createSupportService, networkOf, type Agent, type SupportService } from './support.service.js';
 
@@ -19,29 +20,35 @@ const PMLP = randomUUID();
 const VID = randomUUID();
 const RESIDENCE = randomUUID();
 const TAX = randomUUID();
+const OTHER = randomUUID();
+const PASSPORT = randomUUID();
 const JANIS = '150685-12347';
 const principal: Principal = { subject: 'person:x', kind: 'person', via: 'session', personalCode: JANIS, roles: [], scopes: [] };
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let support: SupportService;
+let deps: Parameters<typeof createSupportService>[0];
 let clock = new Date('2026-11-13T09:00:00Z'); // a Friday; 18 November is a public holiday
 const sent: { to: string; link: string }[] = [];
+const audited: string[] = [];
 const pmlpAgent: Agent = { personalCode: '120479-43216', institutions: [PMLP], firstLine: false };
 const vidAgent: Agent = { personalCode: '230390-11113', institutions: [VID], firstLine: false };
 const firstLine: Agent = { personalCode: '271188-10106', institutions: [], firstLine: true };
 
 before(async () => {
   db = await openTestDatabase();
-  support = createSupportService({
+  deps = {
     root: narrow<SupportTables>(db.db),
-    serviceInstitution: async (id) => ({ [RESIDENCE]: PMLP, [TAX]: VID })[id],
+    serviceInstitution: async (id) => ({ [RESIDENCE]: PMLP, [TAX]: VID, [PASSPORT]: OTHER })[id],
     institutionExists: async (id) => id === PMLP || id === VID,
     application: async (_principal, ref) => (ref === '2026-000001' ? { id: randomUUID(), number: ref, serviceId: RESIDENCE, institutionId: PMLP } : undefined),
     mailer: { send: async (message) => void sent.push({ to: message.to, link: message.link }), sendReply: async (message) => void sent.push({ to: message.to, link: message.body }) },
-    audit: async () => {},
+    files: databaseFileStore(),
+    audit: async (entry) => void audited.push(entry.action),
     publicUrl: 'http://portal.test',
     now: () => clock,
-  });
+  };
+  support = createSupportService(deps);
 });
 after(async () => db.dispose());
 
@@ -195,4 +202,63 @@ test('merging a duplicate moves its thread into the other question of the same p
   assert.equal(duplicate.state, 'closed');
   assert.deepEqual(duplicate.entries.map((entry) => [entry.kind, entry.otherTicket]), [['merged', first.number]]);
   await rejects(support.merge(pmlpAgent, again.number, first.number), 'support.closed');
+});
+
+test('files: checked as attachments are, on the message and the reply; downloaded by the person and the queue’s agents only, audited', async () => {
+  clock = new Date('2026-12-03T09:00:00Z');
+  const pdf = { filename: 'iesniegums.pdf', mediaType: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4 iesniegums') };
+  const fake = { filename: 'bilde.png', mediaType: 'image/png', content: new TextEncoder().encode('not a png') };
+  const question = { askedBy: JANIS, principal, requester: JANIS, requesterKind: 'person' as const, subject: 'documents', message: 'Pielikumā iesniegums', about: { serviceId: RESIDENCE }, channel: 'workspace' as const, language: 'lv' as const };
+  await rejects(support.ask({ ...question, files: [pdf, fake] }), 'support.invalid');
+  await rejects(support.ask({ ...question, files: [{ ...pdf, mediaType: 'application/x-msdownload' }] }), 'support.invalid');
+  const ticket = await support.ask({ ...question, files: [pdf] });
+  await support.note(pmlpAgent, ticket.number, 'iekšēji');
+  await support.reply(pmlpAgent, ticket.number, 'Lūdzu, parakstītu', [{ filename: '../../veidlapa.txt', mediaType: 'text/plain', content: new TextEncoder().encode('veidlapa') }]);
+  const thread = await support.ticketOf(JANIS, ticket.number, JANIS);
+  const [asked, replied] = thread.entries.filter((entry) => entry.files.length > 0);
+  assert.deepEqual(asked?.files.map((file) => [file.filename, file.size]), [['iesniegums.pdf', pdf.content.byteLength]]);
+  assert.equal(replied?.files[0]?.filename, 'veidlapa.txt', 'a path in the name is dropped');
+  const fromReply = await support.fileOf(JANIS, ticket.number, replied?.files[0]?.id ?? '', JANIS);
+  assert.equal(new TextDecoder().decode(fromReply.content), 'veidlapa');
+  const seen = await support.fileForAgent(pmlpAgent, ticket.number, asked?.files[0]?.id ?? '');
+  assert.deepEqual(seen.content, pdf.content);
+  await rejects(support.fileForAgent(vidAgent, ticket.number, asked?.files[0]?.id ?? ''), 'support.ticket-not-found');
+  await rejects(support.fileOf('230390-11113', ticket.number, asked?.files[0]?.id ?? '', '230390-11113'), 'support.ticket-not-found');
+  const other = await ask({ serviceId: RESIDENCE });
+  await rejects(support.fileOf(JANIS, other.number, asked?.files[0]?.id ?? '', JANIS), 'support.file-not-found');
+  await rejects(support.fileOf(JANIS, ticket.number, 'not-a-uuid', JANIS), 'support.file-not-found');
+  assert.equal(audited.filter((action) => action === 'support.file_read').length, 2);
+});
+
+test('the queue is filtered, sorted and paged in SQL: overdue first, then the oldest; new targets move due times; older rows get theirs', async () => {
+  const agent: Agent = { personalCode: '010180-10006', institutions: [OTHER], firstLine: false };
+  const numbers = async (filter: 'all' | 'mine' | 'unassigned' | 'overdue', options = {}): Promise<number[]> => (await support.queue(agent, filter, options)).map((t) => t.number);
+  clock = new Date('2027-02-01T09:00:00Z'); // a Monday; the first reply is due in 2 working days
+  const a = await ask({ serviceId: PASSPORT });
+  clock = new Date('2027-02-02T09:00:00Z');
+  const b = await ask({ serviceId: PASSPORT });
+  clock = new Date('2027-02-03T09:00:00Z');
+  const c = await ask({ serviceId: PASSPORT });
+  await support.reply(agent, a.number, 'Lūdzu, precizējiet.');
+  clock = new Date('2027-02-05T10:00:00Z'); // b (due at the end of the 4th) is late; a awaits the person; c is due tonight
+  assert.deepEqual(await numbers('all'), [b.number, a.number, c.number], 'overdue first, then the oldest');
+  const first = await support.queuePage(agent, 'all', { limit: 2 });
+  const second = await support.queuePage(agent, 'all', { limit: 2, offset: 2 });
+  assert.deepEqual([first.total, second.total], [3, 3]);
+  assert.deepEqual([...first.tickets, ...second.tickets].map((t) => t.number), [b.number, a.number, c.number]);
+  assert.deepEqual(await numbers('overdue'), [b.number]);
+  assert.deepEqual(await numbers('mine'), [a.number]);
+  assert.deepEqual(await numbers('unassigned'), [b.number, c.number]);
+  assert.deepEqual(await numbers('all', { subject: 'other' }), []);
+  assert.deepEqual(await numbers('all', { q: String(c.number) }), [c.number]);
+  assert.equal((await support.queue(agent, 'all')).find((t) => t.number === b.number)?.clock?.overdue, true, 'the clock and the queue agree');
+
+  await support.setTargets(OTHER, { firstReplyDays: 5, resolutionDays: 10 });
+  assert.deepEqual(await numbers('overdue'), [], 'longer targets: no longer late');
+  await support.setTargets(OTHER, { firstReplyDays: 2, resolutionDays: 10 });
+  assert.deepEqual(await numbers('overdue'), [b.number]);
+
+  // A row from before due times were kept (migration 003) gets its due time when a queue is first read.
+  await sql`update support.tickets set due_at = null where number = ${b.number}`.execute(db.db);
+  assert.deepEqual(await (createSupportService(deps).queue(agent, 'overdue')).then((list) => list.map((t) => t.number)), [b.number]);
 });

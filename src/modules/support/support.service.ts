@@ -34,9 +34,12 @@ import { CLOSED, REPLIED, SUPPORT_SOURCE, TICKET_OPENED, type ClosedData, type R
 import * as repo from './support.repo.js';
 import type { Channel, Db, EntryKind, EntryRow, TicketRow, TicketState } from './support.repo.js';
 import { isUuid } from '../../platform/db/ids.js';
+import type { FileStore } from '../applications/index.js';
+import { createSupportFiles, type Download, type EntryFile, type Upload } from './files.service.js';
 
 export { clockOf, pausesOf, DEFAULT_TARGETS, type Clock, type Targets } from './support.clock.js';
 export { fillCanned, type CannedAnswer, type Faq } from './answers.service.js';
+export { MAX_FILES, type Download, type EntryFile, type Upload } from './files.service.js';
 export type Text = { lv: string; en: string };
 export type Language = 'lv' | 'en';
 
@@ -63,6 +66,8 @@ export interface Entry {
   /** merged: the ticket it was merged into, or from */
   otherTicket: number | null;
   at: string;
+  /** files on a message or reply */
+  files: EntryFile[];
 }
 
 export interface Ticket {
@@ -106,6 +111,13 @@ export interface Agent {
 }
 
 export type QueueFilter = 'all' | 'mine' | 'unassigned' | 'overdue';
+export interface QueueOptions {
+  subject?: string;
+  q?: string;
+  /** at most 200 */
+  limit?: number;
+  offset?: number;
+}
 
 /** What a question is about: a service, an application (by id or number), or nothing (a general question). */
 export interface About {
@@ -126,6 +138,8 @@ export interface PersonQuestion {
   about: About;
   channel: Channel;
   language: Language;
+  /** optional files, checked as application attachments are */
+  files?: Upload[];
 }
 
 export interface VisitorQuestion {
@@ -137,6 +151,7 @@ export interface VisitorQuestion {
   language: Language;
   /** the visitor's address, for the per-network limit */
   ip: string;
+  files?: Upload[];
 }
 
 /** Mails a visitor (who has no workspace inbox): the link that confirms their address, and support's replies (the notifications core's confirmation sender). */
@@ -150,11 +165,15 @@ export interface SupportDeps {
   root: Db;
   /** the institution that provides a service; undefined for an unknown service */
   serviceInstitution(serviceId: string): Promise<string | undefined>;
+  /** hands a service's FAQ text to the catalog's search (optional: without it FAQ are not searched) */
+  faqSearchText?(serviceId: string, text: Text): Promise<void>;
   /** whether an institution of that id exists (a transfer's destination) */
   institutionExists(institutionId: string): Promise<boolean>;
   /** an application as the person (acting for `party`) may see it; undefined when they may not */
   application(principal: Principal, ref: string): Promise<{ id: string; number: string; serviceId: string; institutionId: string } | undefined>;
   mailer: VisitorMailer;
+  /** where files' bytes live (the platform's file store) */
+  files: FileStore;
   audit(entry: { actor: string; onBehalfOf?: string | null; action: string; target: string; details?: Record<string, unknown> }): Promise<void>;
   publicUrl: string;
   now(): Date;
@@ -179,18 +198,24 @@ export interface SupportService extends AnswersService {
   ticketsOf(party: string): Promise<Ticket[]>;
   /** one question of the party, its thread without internal notes */
   ticketOf(party: string, number: number, reader: string): Promise<TicketWithThread>;
-  answer(party: string, personalCode: string, number: number, message: string): Promise<Ticket>;
+  answer(party: string, personalCode: string, number: number, message: string, files?: Upload[]): Promise<Ticket>;
+  /** a file of the party's question (not of an internal note), for the person reading it (audited) */
+  fileOf(party: string, number: number, fileId: string, reader: string): Promise<Download>;
   closeByPerson(party: string, personalCode: string, number: number): Promise<Ticket>;
   reopen(party: string, personalCode: string, number: number): Promise<Ticket>;
   /** the person rates the answer of a closed question, once */
   rate(party: string, number: number, rating: number, comment: string): Promise<Ticket>;
 
-  /** the agent's queues: open tickets, overdue first; with `q`, a search (number, application, personal code, a visitor's name or e-mail) over closed ones too */
-  queue(agent: Agent, filter: QueueFilter, options?: { subject?: string; q?: string }): Promise<Ticket[]>;
+  /** the agent's queues: open tickets, overdue first; with `q`, a search (number, application, personal code, a visitor's name or e-mail) over closed ones too; the first `limit` (default 100) */
+  queue(agent: Agent, filter: QueueFilter, options?: QueueOptions): Promise<Ticket[]>;
+  /** one page of the agent's queues, as `queue`, and how many tickets all its pages hold */
+  queuePage(agent: Agent, filter: QueueFilter, options?: QueueOptions): Promise<{ tickets: Ticket[]; total: number }>;
   /** one ticket for an agent of its queue (audited); not found for any other agent */
   ticketForAgent(agent: Agent, number: number): Promise<TicketWithThread>;
   assignToMe(agent: Agent, number: number): Promise<Ticket>;
-  reply(agent: Agent, number: number, message: string): Promise<Ticket>;
+  reply(agent: Agent, number: number, message: string, files?: Upload[]): Promise<Ticket>;
+  /** a file of a ticket in the agent's queues (audited) */
+  fileForAgent(agent: Agent, number: number, fileId: string): Promise<Download>;
   note(agent: Agent, number: number, message: string): Promise<Ticket>;
   transfer(agent: Agent, number: number, institutionId: string, note: string): Promise<Ticket>;
   closeByAgent(agent: Agent, number: number): Promise<Ticket>;
@@ -223,6 +248,7 @@ function cleanMessage(message: string, pointer = '#/message'): string {
 
 export function createSupportService(deps: SupportDeps): SupportService {
   const { root, now } = deps;
+  const files = createSupportFiles(root, deps.files);
   let subjectCache: { at: number; list: Subject[] } | undefined;
 
   async function subjectList(all = false): Promise<Subject[]> {
@@ -289,6 +315,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
   async function withThread(row: TicketRow, internal: boolean): Promise<TicketWithThread> {
     const entries = await repo.entriesOf(root, row.id);
     const [ticket] = await toTickets([row], new Map([[row.id, entries]]));
+    const filesOf = await files.ofEntries(entries.filter((entry) => internal || entry.kind !== 'note').map((entry) => String(entry.id)));
     return {
       ...(ticket as Ticket),
       entries: entries
@@ -303,6 +330,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
           toQueue: entry.to_queue,
           otherTicket: entry.other_ticket === null ? null : Number(entry.other_ticket),
           at: entry.created_at.toISOString(),
+          files: filesOf.get(String(entry.id)) ?? [],
         })),
     };
   }
@@ -331,14 +359,45 @@ export function createSupportService(deps: SupportDeps): SupportService {
     data: { ticketId: row.id, number: Number(row.number), queueInstitutionId: row.queue_institution_id, by } satisfies ClosedData,
   });
 
+  /**
+   * Keeps the ticket's next due time on its row (migration 003), as its clock
+   * counts it: the first-reply target while unanswered (or the resolution
+   * target when earlier), then the resolution target; so the queue finds the
+   * overdue ones in SQL. Called in the transaction of every change.
+   */
+  async function refreshDue(db: Db, row: TicketRow): Promise<TicketRow> {
+    if (row.state !== 'open' && row.state !== 'awaiting_person') return row;
+    const entries = await repo.entriesOf(db, row.id);
+    const queue = row.queue_institution_id;
+    const targets = (queue ? (await repo.targetsOf(db, [queue])).get(queue) : undefined) ?? DEFAULT_TARGETS;
+    const clock = clockOf(row, entries, targets, now());
+    if (!clock) return row;
+    const due = row.first_reply_at || clock.resolutionDue < clock.firstReplyDue ? clock.resolutionDue : clock.firstReplyDue;
+    if (row.due_at?.toISOString() === due) return row;
+    return repo.updateTicket(db, row.id, { due_at: new Date(due) });
+  }
+
   /** Runs `change` on the locked ticket in one transaction with its entries and events. */
   async function change(row: TicketRow, work: (trx: Db, locked: TicketRow) => Promise<TicketRow>): Promise<Ticket> {
     const changed = await inTransaction(root, async (trx) => {
       const locked = await repo.findTicketForUpdate(trx, row.id);
       if (!locked) throw errors.ticketNotFound();
-      return work(trx, locked);
+      return refreshDue(trx, await work(trx, locked));
     });
     return toTicket(changed);
+  }
+
+  // Tickets from before due times were kept get them once, when a queue is first read.
+  let duesKnown = false;
+  async function fillMissingDues(): Promise<void> {
+    if (duesKnown) return;
+    for (let rows = await repo.ticketsWithoutDue(root, 500); rows.length > 0; rows = await repo.ticketsWithoutDue(root, 500)) {
+      await inTransaction(root, async (trx) => {
+        for (const row of rows) await refreshDue(trx, row);
+      });
+      if (rows.length < 500) break;
+    }
+    duesKnown = true;
   }
 
   // ---- the person's side ----
@@ -362,10 +421,28 @@ export function createSupportService(deps: SupportDeps): SupportService {
     return row;
   }
 
+  async function queuePage(agent: Agent, filter: QueueFilter, options: QueueOptions = {}): Promise<{ tickets: Ticket[]; total: number }> {
+    await fillMissingDues();
+    const q = (options.q ?? '').trim().slice(0, 100);
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? 100), 1), 200);
+    const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
+    const page = await repo.queuePage(root, {
+      queues: { institutions: agent.institutions, firstLine: agent.firstLine },
+      filter,
+      agent: agent.personalCode,
+      subject: options.subject,
+      q: q ? (parseParty(q)?.id ?? q) : undefined,
+      now: now(),
+      limit,
+      offset,
+    });
+    return { tickets: await toTickets(page.rows), total: page.total };
+  }
+
   const agentActor = (agent: Agent): EventActor => ({ kind: 'person', id: agent.personalCode });
 
   return {
-    ...createAnswers({ root, serviceInstitution: deps.serviceInstitution, seesQueue }),
+    ...createAnswers({ root, serviceInstitution: deps.serviceInstitution, seesQueue, ...(deps.faqSearchText ? { faqSearchText: deps.faqSearchText } : {}) }),
     subjects: () => subjectList(),
     allSubjects: () => subjectList(true),
 
@@ -388,7 +465,11 @@ export function createSupportService(deps: SupportDeps): SupportService {
       if (!Number.isInteger(targets.firstReplyDays) || targets.firstReplyDays < 1 || targets.firstReplyDays > 60) throw errors.invalid('1 to 60 working days', '#/firstReplyDays');
       if (!Number.isInteger(targets.resolutionDays) || targets.resolutionDays < targets.firstReplyDays || targets.resolutionDays > 120)
         throw errors.invalid('from the first-reply target to 120 working days', '#/resolutionDays');
-      await repo.saveTargets(root, institutionId, targets.firstReplyDays, targets.resolutionDays);
+      await inTransaction(root, async (trx) => {
+        await repo.saveTargets(trx, institutionId, targets.firstReplyDays, targets.resolutionDays);
+        // The queue's open tickets fall due by the new targets.
+        for (const row of await repo.openTicketsOf(trx, institutionId)) await refreshDue(trx, row);
+      });
     },
 
     async ask(question) {
@@ -408,6 +489,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
         if (!queue) throw errors.unknownService();
         serviceId = question.about.serviceId;
       }
+      const prepared = await files.prepare(question.files);
       const at = now();
       const row = await inTransaction(root, async (trx) => {
         const inserted = await repo.insertTicket(trx, {
@@ -436,9 +518,10 @@ export function createSupportService(deps: SupportDeps): SupportService {
           rating_comment: null,
           rated_at: null,
         });
-        await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'person', author: question.askedBy, body: message, from_queue: null, to_queue: null, created_at: at });
+        const entryId = await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'person', author: question.askedBy, body: message, from_queue: null, to_queue: null, created_at: at });
+        await files.attach(trx, entryId, prepared, at);
         await publish(trx, openedEvent(inserted, { kind: 'person', id: question.askedBy }));
-        return inserted;
+        return refreshDue(trx, inserted);
       });
       return toTicket(row);
     },
@@ -459,6 +542,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
       const network = networkOf(question.ip);
       const counts = await repo.visitorCounts(root, email, network, new Date(at.getTime() - 3_600_000));
       if (counts.byEmail >= VISITOR_LIMITS.perEmail || counts.byNetwork >= VISITOR_LIMITS.perNetwork) throw errors.rateLimited();
+      const prepared = await files.prepare(question.files);
       const token = randomBytes(32).toString('base64url');
       const row = await inTransaction(root, async (trx) => {
         const inserted = await repo.insertTicket(trx, {
@@ -487,7 +571,8 @@ export function createSupportService(deps: SupportDeps): SupportService {
           rating_comment: null,
           rated_at: null,
         });
-        await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'visitor', author: null, body: message, from_queue: null, to_queue: null, created_at: at });
+        const entryId = await repo.addEntry(trx, { ticket_id: inserted.id, kind: 'message', author_kind: 'visitor', author: null, body: message, from_queue: null, to_queue: null, created_at: at });
+        await files.attach(trx, entryId, prepared, at);
         return inserted;
       });
       const path = `${question.language === 'en' ? '/en' : ''}/support/confirm?token=${token}`;
@@ -510,7 +595,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
         const at = now();
         const opened = await repo.updateTicket(trx, found.id, { state: 'open', opened_at: at, confirm_hash: null, confirm_expires_at: null });
         await publish(trx, openedEvent(opened, { kind: 'platform', id: 'support' }));
-        return opened;
+        return refreshDue(trx, opened);
       });
       return toTicket(row);
     },
@@ -525,16 +610,28 @@ export function createSupportService(deps: SupportDeps): SupportService {
       return withThread(row, false);
     },
 
-    async answer(party, personalCode, number, message) {
+    async answer(party, personalCode, number, message, uploads) {
       const text = cleanMessage(message);
       const row = await personsTicket(party, number);
+      if (row.state === 'closed') throw errors.closed();
+      const prepared = await files.prepare(uploads);
       return change(row, async (trx, locked) => {
         if (locked.state === 'closed') throw errors.closed();
         const at = now();
-        await repo.addEntry(trx, { ticket_id: locked.id, kind: 'message', author_kind: 'person', author: personalCode, body: text, from_queue: null, to_queue: null, created_at: at });
+        const entryId = await repo.addEntry(trx, { ticket_id: locked.id, kind: 'message', author_kind: 'person', author: personalCode, body: text, from_queue: null, to_queue: null, created_at: at });
+        await files.attach(trx, entryId, prepared, at);
         // The person answered: the clock runs again.
         return repo.updateTicket(trx, locked.id, { state: 'open' });
       });
+    },
+
+    async fileOf(party, number, fileId, reader) {
+      const row = await personsTicket(party, number);
+      const file = isUuid(fileId) ? await repo.findFile(root, fileId) : undefined;
+      // An internal note's file is the agents' alone.
+      if (!file || file.ticket_id !== row.id || file.entry_kind === 'note') throw errors.fileNotFound();
+      await deps.audit({ actor: `person:${reader}`, onBehalfOf: party === reader ? null : party, action: 'support.file_read', target: `ticket:${row.id}`, details: { number: Number(row.number), file: file.id, as: 'person' } });
+      return files.content(file);
     },
 
     async closeByPerson(party, personalCode, number) {
@@ -572,18 +669,10 @@ export function createSupportService(deps: SupportDeps): SupportService {
       });
     },
 
+    queuePage,
+
     async queue(agent, filter, options = {}) {
-      const queues = { institutions: agent.institutions, firstLine: agent.firstLine };
-      const q = (options.q ?? '').trim().slice(0, 100);
-      const rows = q ? await repo.searchTickets(root, queues, parseParty(q)?.id ?? q, 100) : await repo.queueTickets(root, queues, 500);
-      const tickets = await toTickets(rows);
-      const chosen = tickets.filter(
-        (ticket) =>
-          (!options.subject || ticket.subject.code === options.subject) &&
-          (filter === 'mine' ? ticket.assignee === agent.personalCode : filter === 'unassigned' ? ticket.assignee === null : filter === 'overdue' ? ticket.clock?.overdue === true : true),
-      );
-      // Overdue first, then the oldest.
-      return chosen.sort((a, b) => Number(b.clock?.overdue ?? false) - Number(a.clock?.overdue ?? false) || (a.openedAt ?? '').localeCompare(b.openedAt ?? ''));
+      return (await queuePage(agent, filter, options)).tickets;
     },
 
     async ticketForAgent(agent, number) {
@@ -608,16 +697,19 @@ export function createSupportService(deps: SupportDeps): SupportService {
       });
     },
 
-    async reply(agent, number, message) {
+    async reply(agent, number, message, uploads) {
       const text = cleanMessage(message);
       const row = await agentsTicket(agent, number);
+      if (row.state === 'closed') throw errors.closed();
       // Read before the transaction: on the embedded database a read outside it would wait for it to end.
       const subject = await subjectOf(row.subject_code);
+      const prepared = await files.prepare(uploads);
       const replied = await change(row, async (trx, locked) => {
         if (locked.state === 'closed') throw errors.closed();
         if (!seesQueue(agent, locked.queue_institution_id)) throw errors.ticketNotFound();
         const at = now();
-        await repo.addEntry(trx, { ticket_id: locked.id, kind: 'reply', author_kind: 'agent', author: agent.personalCode, body: text, from_queue: null, to_queue: null, created_at: at });
+        const entryId = await repo.addEntry(trx, { ticket_id: locked.id, kind: 'reply', author_kind: 'agent', author: agent.personalCode, body: text, from_queue: null, to_queue: null, created_at: at });
+        await files.attach(trx, entryId, prepared, at);
         const updated = await repo.updateTicket(trx, locked.id, {
           state: 'awaiting_person',
           first_reply_at: locked.first_reply_at ?? at,
@@ -646,6 +738,20 @@ export function createSupportService(deps: SupportDeps): SupportService {
           .catch(() => undefined);
       }
       return replied;
+    },
+
+    async fileForAgent(agent, number, fileId) {
+      const row = await agentsTicket(agent, number);
+      const file = isUuid(fileId) ? await repo.findFile(root, fileId) : undefined;
+      if (!file || file.ticket_id !== row.id) throw errors.fileNotFound();
+      await deps.audit({
+        actor: `person:${agent.personalCode}`,
+        onBehalfOf: null,
+        action: 'support.file_read',
+        target: `ticket:${row.id}`,
+        details: { number: Number(row.number), file: file.id, as: 'agent', requester: row.requester },
+      });
+      return files.content(file);
     },
 
     async note(agent, number, message) {
@@ -690,7 +796,8 @@ export function createSupportService(deps: SupportDeps): SupportService {
         await repo.addEntry(trx, { ticket_id: from.id, kind: 'merged', author_kind: 'agent', author: agent.personalCode, body: null, from_queue: null, to_queue: null, other_ticket: Number(target.number), created_at: at });
         const closedRow = await repo.updateTicket(trx, from.id, { state: 'closed', closed_at: at });
         await publish(trx, closedEvent(closedRow, 'agent', agentActor(agent)));
-        return repo.findTicketForUpdate(trx, target.id);
+        const into = await repo.findTicketForUpdate(trx, target.id);
+        return into && refreshDue(trx, into);
       });
       return toTicket(merged as TicketRow);
     },

@@ -7,6 +7,8 @@ import { Csrf, TextArea } from '../../../platform/web/fields.js';
 import { formatDateTime, pathInLang, type Lang } from '../../../platform/web/i18n.js';
 import type { Entry, Ticket, TicketWithThread } from '../support.service.js';
 import { t, type SupportKey } from './support.messages.js';
+import { EntryFiles } from './support.uploads.js';
+import type { EntryFile } from '../files.service.js';
 
 const at = (lang: Lang, path: string): string => pathInLang(path, lang);
 
@@ -31,8 +33,20 @@ export function StateTag({ lang, state, overdue }: { lang: Lang; state: Ticket['
   );
 }
 
-/** One entry of a thread as the person or an agent reads it. */
-export function ThreadEntry({ lang, entry, institutionName, who }: { lang: Lang; entry: Entry; institutionName: (id: string | null) => string; who: (entry: Entry) => string }): JSX.Element {
+/** One entry of a thread as the person or an agent reads it; `fileHref` links its files for download. */
+export function ThreadEntry({
+  lang,
+  entry,
+  institutionName,
+  who,
+  fileHref,
+}: {
+  lang: Lang;
+  entry: Entry;
+  institutionName: (id: string | null) => string;
+  who: (entry: Entry) => string;
+  fileHref: (file: EntryFile) => string;
+}): JSX.Element {
   const when = (
     <p class="govuk-body-s govuk-!-margin-bottom-1" safe>
       {`${who(entry)} · ${formatDateTime(entry.at, lang)}`}
@@ -56,6 +70,7 @@ export function ThreadEntry({ lang, entry, institutionName, who }: { lang: Lang;
             </p>
           ))}
         </div>
+        <EntryFiles lang={lang} files={entry.files} href={fileHref} />
       </div>
     );
   }

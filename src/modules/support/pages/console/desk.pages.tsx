@@ -21,6 +21,8 @@ import { pageTitle, sendHtml, type ShownError } from '../../../../platform/web/p
 import { fillCanned, type Agent, type Entry, type QueueFilter, type SupportService, type Ticket, type TicketWithThread } from '../../support.service.js';
 import { t, type SupportKey } from '../support.messages.js';
 import { StateTag, ThreadEntry } from '../support.components.js';
+import { readPostedForm } from '../../../applications/index.js';
+import { FilesField, postedText, refusedFile, sendDownload, uploadProblem, uploadsOf } from '../support.uploads.js';
 import { ANSWERS_PATH, registerCannedPages } from './canned.pages.js';
 import { agentOf } from './agents.js';
 import { FAQ_PATH, registerFaqPages } from './faq.pages.js';
@@ -82,7 +84,16 @@ async function queuePage(deps: SupportConsoleDeps, context: PageContext, agent: 
   const rawSubject = queryValue(context.query.subject);
   const subject = subjects.some((item) => item.code === rawSubject) ? rawSubject : '';
   const q = queryValue(context.query.q).slice(0, 100);
-  const [tickets, institutions] = await Promise.all([deps.support.queue(agent, filter, { ...(subject ? { subject } : {}), ...(q ? { q } : {}) }), deps.catalog.listInstitutions()]);
+  const page = pageOf(context.query.page);
+  const [{ tickets, total }, institutions] = await Promise.all([
+    deps.support.queuePage(agent, filter, { ...(subject ? { subject } : {}), ...(q ? { q } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    deps.catalog.listInstitutions(),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageHref = (n: number): string => {
+    const params = new URLSearchParams({ ...(filter === 'all' ? {} : { queue: filter }), ...(q ? { q } : {}), ...(subject ? { subject } : {}), ...(n > 1 ? { page: String(n) } : {}) }).toString();
+    return `${at(lang, PATH)}${params ? `?${params}` : ''}`;
+  };
   const names = await namesOf(deps, [...tickets.map((ticket) => ticket.requester), ...tickets.map((ticket) => ticket.assignee)]);
   const institutionName = (id: string | null): string => (id ? (institutions.find((i) => i.id === id)?.name[lang] ?? '') : t(lang, 'thread.firstLine'));
   const title = t(lang, 'desk.title');
@@ -219,9 +230,50 @@ async function queuePage(deps: SupportConsoleDeps, context: PageContext, agent: 
             </tbody>
           </table>
         )}
+        <Pager lang={lang} page={page} pages={pages} total={total} href={pageHref} />
       </>
     ),
   });
+}
+
+const PAGE_SIZE = 50;
+const pageOf = (raw: unknown): number => {
+  const page = Number.parseInt(queryValue(raw), 10);
+  return Number.isFinite(page) && page > 0 && page < 100_000 ? page : 1;
+};
+
+/** The queue's pages (50 tickets each), previous and next, as GOV.UK pagination. */
+function Pager({ lang, page, pages, total, href }: { lang: Lang; page: number; pages: number; total: number; href: (page: number) => string }): JSX.Element {
+  if (pages <= 1) return <></>;
+  return (
+    <nav class="govuk-pagination" aria-label={t(lang, 'desk.pages')}>
+      {page > 1 ? (
+        <div class="govuk-pagination__prev">
+          <a class="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev">
+            <span class="govuk-pagination__link-title" safe>
+              {t(lang, 'desk.previous')}
+            </span>
+          </a>
+        </div>
+      ) : (
+        ''
+      )}
+      <p class="govuk-body govuk-!-margin-bottom-0 govuk-!-margin-top-1" safe>
+        {t(lang, 'desk.pageOf', { page, pages, total })}
+      </p>
+      {page < pages ? (
+        <div class="govuk-pagination__next">
+          <a class="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next">
+            <span class="govuk-pagination__link-title" safe>
+              {t(lang, 'desk.next')}
+            </span>
+          </a>
+        </div>
+      ) : (
+        ''
+      )}
+    </nav>
+  );
 }
 
 const DONE: Record<string, SupportKey> = {
@@ -350,7 +402,7 @@ async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent:
             {t(lang, 'thread.thread')}
           </h2>
           {ticket.entries.map((entry) => (
-            <ThreadEntry lang={lang} entry={entry} institutionName={institutionName} who={who} />
+            <ThreadEntry lang={lang} entry={entry} institutionName={institutionName} who={who} fileHref={(file) => at(lang, `${base}/files/${file.id}`)} />
           ))}
           {ticket.serviceId && ticket.queueInstitutionId && ticket.entries.some((entry) => entry.kind === 'reply') ? (
             <p class="govuk-body">
@@ -373,9 +425,10 @@ async function ticketPage(deps: SupportConsoleDeps, context: PageContext, agent:
               ) : (
                 ''
               )}
-              <form method="post" action={at(lang, `${base}/reply`)} novalidate>
+              <form method="post" action={at(lang, `${base}/reply`)} enctype="multipart/form-data" novalidate>
                 <Csrf token={csrf} />
                 <TextArea lang={lang} name="reply" label={t(lang, 'desk.reply')} labelClass="govuk-label--s" hint={t(lang, 'desk.replyHint')} value={prefilled} error={error('reply')} rows={5} contentLang={ticket.language} />
+                <FilesField lang={lang} error={error('files')} />
                 <button type="submit" class="govuk-button" data-module="govuk-button" safe>
                   {t(lang, 'desk.sendReply')}
                 </button>
@@ -487,7 +540,40 @@ export function registerSupportConsolePages(shell: ConsoleShell, deps: SupportCo
     });
 
   action('assign', 'assigned', (_context, agent, number) => support.assignToMe(agent, number), 'reply');
-  action('reply', 'replied', (context, agent, number) => support.reply(agent, number, bodyText(context, 'reply')), 'reply');
+  // A reply may carry files: multipart, its token checked once the parts are read.
+  shell.route({
+    method: 'POST',
+    path: `${PATH}/:number/reply`,
+    need: 'staff',
+    multipart: true,
+    handler: asAgent(async (context, agent) => {
+      const { lang } = context;
+      const number = numberOf(context);
+      const posted = await readPostedForm(context.request);
+      if (!posted.malformed && !posted.csrfOk) return context.forbidden('csrf');
+      const files = uploadsOf(posted);
+      const again = async (id: string, text: string): Promise<FastifyReply> =>
+        sendHtml(context.reply, lang, 400, await ticketPage(deps, context, agent, await support.ticketForAgent(agent, number), [{ id, text }]));
+      const unreadable = uploadProblem(lang, posted);
+      if (unreadable) return again('files', unreadable);
+      try {
+        await support.reply(agent, number, postedText(posted, 'reply'), files);
+      } catch (error) {
+        const refused = refusedFile(lang, error, files);
+        if (refused) return again('files', refused);
+        if (error instanceof AppError && error.kind === 'invalid') return again('reply', t(lang, 'error.reply'));
+        if (!(error instanceof AppError && error.kind === 'conflict')) throw error;
+      }
+      return seeOther(context.reply, lang, `${PATH}/${number}?done=replied`);
+    }),
+  });
+  shell.route({
+    method: 'GET',
+    path: `${PATH}/:number/files/:fileId`,
+    need: 'staff',
+    download: true,
+    handler: asAgent(async (context, agent) => sendDownload(context.reply, await support.fileForAgent(agent, numberOf(context), context.params.fileId ?? ''))),
+  });
   action('note', 'noted', (context, agent, number) => support.note(agent, number, bodyText(context, 'note')), 'note');
   action('transfer', 'transferred', (context, agent, number) => support.transfer(agent, number, bodyText(context, 'institution'), bodyText(context, 'transferNote')), 'institution');
   action('close', 'closed', (_context, agent, number) => support.closeByAgent(agent, number), 'reply');

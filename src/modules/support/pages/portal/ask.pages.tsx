@@ -11,7 +11,7 @@ import { escapeHtml as e } from '@kitajs/html';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../../platform/errors.js';
 import { sessionPrincipal } from '../../../../platform/http/auth.js';
-import { csrfToken, verifyCsrf } from '../../../../platform/http/csrf.js';
+import { csrfFailed, csrfToken, verifyCsrf } from '../../../../platform/http/csrf.js';
 import type { App } from '../../../../platform/http/server.js';
 import { renderNotFoundPage } from '../../../../platform/web/assets.js';
 import { Csrf, ErrorSummary, Select, TextArea, TextInput } from '../../../../platform/web/fields.js';
@@ -21,6 +21,8 @@ import { renderMessagePage, renderPage } from '../../../../platform/web/layout.j
 import { pageTitle, sendHtml, type ShownError } from '../../../../platform/web/page.js';
 import type { SupportService } from '../../support.service.js';
 import { t } from '../support.messages.js';
+import { readPostedForm } from '../../../applications/index.js';
+import { FilesField, postedText, refusedFile, uploadProblem, uploadsOf } from '../support.uploads.js';
 
 const PATH = '/support';
 const at = (lang: Lang, path: string): string => pathInLang(path, lang);
@@ -127,7 +129,7 @@ async function askPage(deps: SupportPortalDeps, request: FastifyRequest, lang: L
               {t(lang, 'ask.signInLink')}
             </a>
           </p>
-          <form method="post" action={`${at(lang, PATH)}${query}`} novalidate>
+          <form method="post" action={`${at(lang, PATH)}${query}`} enctype="multipart/form-data" novalidate>
             <Csrf token={csrfToken(request)} />
             <TextInput lang={lang} name="name" label={t(lang, 'ask.name')} value={form.name} error={fieldError('name')} autocomplete="name" spellcheck={false} />
             <TextInput lang={lang} name="email" type="email" label={t(lang, 'ask.email')} hint={t(lang, 'ask.emailHint')} value={form.email} error={fieldError('email')} autocomplete="email" spellcheck={false} />
@@ -140,9 +142,7 @@ async function askPage(deps: SupportPortalDeps, request: FastifyRequest, lang: L
               options={[{ value: '', text: t(lang, 'ask.choose') }, ...subjects.map((subject) => ({ value: subject.code, text: subject.label[lang] }))]}
             />
             <TextArea lang={lang} name="message" label={t(lang, 'ask.message')} hint={t(lang, 'ask.messageHint')} value={form.message} error={fieldError('message')} rows={6} />
-            <p class="govuk-body-s" safe>
-              {t(lang, 'ask.files')}
-            </p>
+            <FilesField lang={lang} error={fieldError('files')} />
             <button type="submit" class="govuk-button" data-module="govuk-button" safe>
               {t(lang, 'ask.send')}
             </button>
@@ -200,9 +200,11 @@ export function registerSupportPortalPages(app: App, deps: SupportPortalDeps): v
       at(lang, PATH),
       hide,
       guarded(lang, async (request, reply) => {
-        await verifyCsrf(request);
-        const body = formBody(request.body);
-        const form: AskForm = { name: value(body, 'name'), email: value(body, 'email'), subject: value(body, 'subject'), message: value(body, 'message') };
+        // Multipart (optional files): the token is checked once the parts are read.
+        const posted = await readPostedForm(request);
+        if (!posted.malformed && !posted.csrfOk) throw csrfFailed();
+        const form: AskForm = { name: postedText(posted, 'name'), email: postedText(posted, 'email'), subject: postedText(posted, 'subject'), message: postedText(posted, 'message') };
+        const files = uploadsOf(posted);
         const slug = slugOf(request);
         const service = slug ? await serviceOf(deps, slug) : undefined;
         if (slug && !service) return renderNotFoundPage(request, reply);
@@ -211,17 +213,21 @@ export function registerSupportPortalPages(app: App, deps: SupportPortalDeps): v
         if (!form.email) errors.push({ id: 'email', text: t(lang, 'error.email') });
         if (!form.subject) errors.push({ id: 'subject', text: t(lang, 'error.subject') });
         if (!form.message || form.message.length > 5000) errors.push({ id: 'message', text: t(lang, 'error.message') });
+        const unreadable = uploadProblem(lang, posted);
+        if (unreadable) errors.push({ id: 'files', text: unreadable });
         if (errors.length === 0) {
           try {
-            await deps.support.askAsVisitor({ ...form, serviceId: service?.id, language: lang, ip: request.ip });
+            await deps.support.askAsVisitor({ ...form, serviceId: service?.id, language: lang, ip: request.ip, files });
             return reply.redirect(at(lang, `${PATH}/sent`), 303);
           } catch (error) {
             if (error instanceof AppError && error.kind === 'rate_limited') {
               return message(reply, lang, 429, t(lang, 'rate.title'), [t(lang, 'rate.text')], [{ href: at(lang, '/'), text: t(lang, 'back.home') }]);
             }
+            const refused = refusedFile(lang, error, files);
             const field = fieldOf(error);
-            if (!field || !(field in FIELD_TEXT)) throw error;
-            errors.push({ id: field, text: t(lang, FIELD_TEXT[field as keyof typeof FIELD_TEXT]) });
+            if (refused) errors.push({ id: 'files', text: refused });
+            else if (!field || !(field in FIELD_TEXT)) throw error;
+            else errors.push({ id: field, text: t(lang, FIELD_TEXT[field as keyof typeof FIELD_TEXT]) });
           }
         }
         return sendHtml(reply, lang, 400, await askPage(deps, request, lang, service, form, errors));

@@ -18,6 +18,8 @@ import { ActingBanner, ErrorSummary, SuccessBanner, workspaceCrumbs } from '../.
 import { textOf } from '../../../../platform/web/form-values.js';
 import type { Entry, SupportService, TicketWithThread } from '../../support.service.js';
 import { t, type SupportKey } from '../support.messages.js';
+import { readPostedForm } from '../../../applications/index.js';
+import { FilesField, postedText, refusedFile, sendDownload, uploadProblem, uploadsOf } from '../support.uploads.js';
 
 const PATH = '/workspace/support';
 
@@ -159,7 +161,7 @@ async function newPage(deps: SupportWorkspaceDeps, context: PageContext, about: 
           <div class="govuk-inset-text">
             <strong safe>{t(lang, 'ask.about')}</strong>: {e(aboutText)}
           </div>
-          <form method="post" action={`${at(lang, `${PATH}/new`)}${about.query}`} novalidate>
+          <form method="post" action={`${at(lang, `${PATH}/new`)}${about.query}`} enctype="multipart/form-data" novalidate>
             <Csrf token={csrf} />
             <Select
               lang={lang}
@@ -170,9 +172,7 @@ async function newPage(deps: SupportWorkspaceDeps, context: PageContext, about: 
               options={[{ value: '', text: t(lang, 'ask.choose') }, ...subjects.map((subject) => ({ value: subject.code, text: subject.label[lang] }))]}
             />
             <TextArea lang={lang} name="message" label={t(lang, 'ask.message')} hint={t(lang, 'ask.messageHint')} value={form.message} error={fieldError('message')} rows={6} />
-            <p class="govuk-body-s" safe>
-              {t(lang, 'ask.files')}
-            </p>
+            <FilesField lang={lang} error={fieldError('files')} />
             <button type="submit" class="govuk-button" data-module="govuk-button" safe>
               {t(lang, 'ask.send')}
             </button>
@@ -280,13 +280,14 @@ async function threadPage(deps: SupportWorkspaceDeps, context: PageContext, tick
             {t(lang, 'thread.thread')}
           </h2>
           {ticket.entries.map((entry) => (
-            <ThreadEntry lang={lang} entry={entry} institutionName={institutionName} who={who} />
+            <ThreadEntry lang={lang} entry={entry} institutionName={institutionName} who={who} fileHref={(file) => at(lang, `${base}/files/${file.id}`)} />
           ))}
           {ticket.state !== 'closed' ? (
             <>
-              <form method="post" action={at(lang, `${base}/reply`)} novalidate>
+              <form method="post" action={at(lang, `${base}/reply`)} enctype="multipart/form-data" novalidate>
                 <Csrf token={csrf} />
                 <TextArea lang={lang} name="message" label={t(lang, 'thread.answer')} labelClass="govuk-label--s" value="" error={error?.id === 'message' ? error.text : undefined} rows={4} />
+                <FilesField lang={lang} error={error?.id === 'files' ? error.text : undefined} />
                 <button type="submit" class="govuk-button" data-module="govuk-button" safe>
                   {t(lang, 'thread.send')}
                 </button>
@@ -337,14 +338,20 @@ export function registerSupportWorkspacePages(shell: WorkspaceShell, deps: Suppo
     return newPage(deps, context, about, { subject: '', message: '' }, []);
   });
 
-  route('POST', `${PATH}/new`, async (context) => {
+  // Multipart (optional files): the handler reads the parts and checks the CSRF token itself.
+  shell.route({ method: 'POST', path: `${PATH}/new`, multipart: true, handler: async (context) => {
     const { lang } = context;
     const about = await aboutOf(deps, context);
     if (!about) throw new AppError('support.not-found', 'not_found', 'No such service or application.');
-    const form: NewForm = { subject: textOf(context.body.subject), message: textOf(context.body.message) };
+    const posted = await readPostedForm(context.request);
+    if (!posted.malformed && !posted.csrfOk) return context.refuseCsrf(`${PATH}/new${about.query}`);
+    const form: NewForm = { subject: postedText(posted, 'subject'), message: postedText(posted, 'message') };
+    const files = uploadsOf(posted);
     const errors: ShownError[] = [];
     if (!form.subject) errors.push({ id: 'subject', text: t(lang, 'error.subject') });
     if (!form.message || form.message.length > 5000) errors.push({ id: 'message', text: t(lang, 'error.message') });
+    const unreadable = uploadProblem(lang, posted);
+    if (unreadable) errors.push({ id: 'files', text: unreadable });
     if (errors.length === 0) {
       try {
         const current = context.acting.current;
@@ -358,17 +365,19 @@ export function registerSupportWorkspacePages(shell: WorkspaceShell, deps: Suppo
           about: { serviceId: about.service?.id, application: about.application },
           channel: 'workspace',
           language: lang,
+          files,
         });
         return seeOther(context.reply, lang, `${PATH}/${ticket.number}?done=sent`);
       } catch (error) {
         if (!isKind(error, 'invalid')) throw error;
+        const refused = refusedFile(lang, error, files);
         const pointer = (error as AppError).errors?.[0]?.pointer ?? '';
         if (pointer === '#/application' || pointer === '#/service') throw new AppError('support.not-found', 'not_found', 'No such service or application.');
-        errors.push(pointer === '#/subject' ? { id: 'subject', text: t(lang, 'error.subject') } : { id: 'message', text: t(lang, 'error.message') });
+        errors.push(refused ? { id: 'files', text: refused } : pointer === '#/subject' ? { id: 'subject', text: t(lang, 'error.subject') } : { id: 'message', text: t(lang, 'error.message') });
       }
     }
     return sendHtml(context.reply, lang, 400, await newPage(deps, context, about, form, errors));
-  });
+  } });
 
   route('GET', `${PATH}/:number`, async (context) => threadPage(deps, context, await support.ticketOf(context.acting.current.party, numberOf(context), personal(context))));
 
@@ -388,7 +397,39 @@ export function registerSupportWorkspacePages(shell: WorkspaceShell, deps: Suppo
       return seeOther(context.reply, context.lang, `${PATH}/${number}?done=${done}`);
     });
 
-  action('reply', 'replied', (context, number) => support.answer(context.acting.current.party, personal(context), number, textOf(context.body.message)));
+  // The answer may carry files: multipart, its token checked once the parts are read.
+  shell.route({
+    method: 'POST',
+    path: `${PATH}/:number/reply`,
+    multipart: true,
+    handler: async (context) => {
+      const { lang } = context;
+      const number = numberOf(context);
+      const party = context.acting.current.party;
+      const posted = await readPostedForm(context.request);
+      if (!posted.malformed && !posted.csrfOk) return context.refuseCsrf(`${PATH}/${number}`);
+      const files = uploadsOf(posted);
+      const again = async (id: string, text: string): Promise<FastifyReply> =>
+        sendHtml(context.reply, lang, 400, await threadPage(deps, context, await support.ticketOf(party, number, personal(context)), { id, text }));
+      const unreadable = uploadProblem(lang, posted);
+      if (unreadable) return again('files', unreadable);
+      try {
+        await support.answer(party, personal(context), number, postedText(posted, 'message'), files);
+      } catch (error) {
+        const refused = refusedFile(lang, error, files);
+        if (refused) return again('files', refused);
+        if (isKind(error, 'invalid')) return again('message', t(lang, 'error.reply'));
+        if (!isKind(error, 'conflict')) throw error;
+      }
+      return seeOther(context.reply, lang, `${PATH}/${number}?done=replied`);
+    },
+  });
+  shell.route({
+    method: 'GET',
+    path: `${PATH}/:number/files/:fileId`,
+    download: true,
+    handler: async (context) => sendDownload(context.reply, await support.fileOf(context.acting.current.party, numberOf(context), context.params.fileId ?? '', personal(context))),
+  });
   action('close', 'closed', (context, number) => support.closeByPerson(context.acting.current.party, personal(context), number));
   action('reopen', 'reopened', (context, number) => support.reopen(context.acting.current.party, personal(context), number));
 
