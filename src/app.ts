@@ -26,6 +26,7 @@ import { createParticipation, loadParticipationDemoData, PageFeedbackForm, parti
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
 import { createWebhooks, integrationMigrations, registerDevelopersPages, registerIntegrationConsolePages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
 import { askAboutApplication, createSupport, loadSupportDemoData, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations, supportServicePanel, FaqLinks } from './modules/support/index.js';
+import { registerTrustPages } from './modules/trust/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -127,6 +128,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   bus.subscribe('integration', WEBHOOK_EVENTS, webhooksSubscriber(webhooks));
   registerIntegrationRoutes(app, webhooks);
   registerDevelopersPages(app, { publicUrl: config.publicUrl });
+  // The accessibility statement, privacy and cookie notices and contact page, linked from every footer.
+  registerTrustPages(app, config.operator);
   backgroundOf.set(app, {
     notifications,
     bus,

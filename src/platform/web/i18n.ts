@@ -165,6 +165,10 @@ type PlatformKey =
   | 'layout.footer.openSource'
   | 'layout.footer.licence'
   | 'layout.footer.linksLabel'
+  | 'layout.footer.accessibility'
+  | 'layout.footer.privacy'
+  | 'layout.footer.cookies'
+  | 'layout.footer.contact'
   | 'layout.titleSuffix'
   | 'page.titleError'
   | 'notFound.title'
@@ -190,6 +194,10 @@ const platformMessages: MessageTable<PlatformKey> = {
     'layout.footer.openSource': 'Atvērtā pirmkoda programmatūra',
     'layout.footer.licence': 'Pirmkods pieejams ar EUPL-1.2 licenci.',
     'layout.footer.linksLabel': 'Saites',
+    'layout.footer.accessibility': 'Piekļūstamība',
+    'layout.footer.privacy': 'Privātums',
+    'layout.footer.cookies': 'Sīkdatnes',
+    'layout.footer.contact': 'Kontakti',
     'layout.titleSuffix': 'Pakalpojumi',
     'page.titleError': 'Kļūda: {title}',
     'notFound.title': 'Lapa nav atrasta',
@@ -214,6 +222,10 @@ const platformMessages: MessageTable<PlatformKey> = {
     'layout.footer.openSource': 'Open-source software',
     'layout.footer.licence': 'The source code is available under the EUPL-1.2 licence.',
     'layout.footer.linksLabel': 'Links',
+    'layout.footer.accessibility': 'Accessibility',
+    'layout.footer.privacy': 'Privacy',
+    'layout.footer.cookies': 'Cookies',
+    'layout.footer.contact': 'Contact',
     'layout.titleSuffix': 'Pakalpojumi',
     'page.titleError': 'Error: {title}',
     'notFound.title': 'Page not found',

@@ -156,6 +156,14 @@ function Breadcrumbs({ lang, items }: { lang: Lang; items: Breadcrumb[] }): JSX.
   );
 }
 
+/** The pages a public body must have (the trust module serves them at these addresses). */
+const TRUST_LINKS = [
+  ['/accessibility', 'layout.footer.accessibility'],
+  ['/privacy', 'layout.footer.privacy'],
+  ['/cookies', 'layout.footer.cookies'],
+  ['/contact', 'layout.footer.contact'],
+] as const;
+
 function Footer({ lang }: { lang: Lang }): JSX.Element {
   return (
     <footer class="govuk-footer">
@@ -172,6 +180,13 @@ function Footer({ lang }: { lang: Lang }): JSX.Element {
               {t(lang, 'layout.footer.linksLabel')}
             </h2>
             <ul class="govuk-footer__inline-list">
+              {TRUST_LINKS.map(([path, key]) => (
+                <li class="govuk-footer__inline-list-item">
+                  <a class="govuk-footer__link" href={pathInLang(path, lang)} safe>
+                    {t(lang, key)}
+                  </a>
+                </li>
+              ))}
               <li class="govuk-footer__inline-list-item">
                 <a class="govuk-footer__link" href={pathInLang('/developers', lang)} safe>
                   {t(lang, 'layout.footer.apiDocs')}
