@@ -15,6 +15,7 @@ import { createRateLimiter, installClientRateLimit } from './platform/http/rate-
 import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
 import { setPageEndSlot } from './platform/web/layout.js';
+import { registerPwa } from './platform/web/pwa.js';
 import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessConsolePages, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
 import { auditMigrations, createAudit, registerAuditRoutes, registerDataAccessWorkspacePages } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, createSearchingCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
@@ -87,6 +88,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   app.addHook('onReady', async () => searchIndex.start());
   app.addHook('onClose', async () => searchIndex.stop());
   await registerWebAssets(app);
+  // The installable app: manifest, icons, service worker, offline pages (before the routes whose pages it marks).
+  await registerPwa(app);
   // Single sign-on first: its authenticators say who is asking before any module's hook runs.
   await registerIdentity(app, {
     db: database.db,

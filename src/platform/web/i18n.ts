@@ -174,7 +174,13 @@ type PlatformKey =
   | 'notFound.title'
   | 'notFound.lead'
   | 'notFound.address'
-  | 'notFound.home';
+  | 'notFound.home'
+  | 'offline.title'
+  | 'offline.lead'
+  | 'offline.kept'
+  | 'offline.applications'
+  | 'pwa.applications'
+  | 'pwa.inbox';
 
 const platformMessages: MessageTable<PlatformKey> = {
   lv: {
@@ -204,6 +210,12 @@ const platformMessages: MessageTable<PlatformKey> = {
     'notFound.lead': 'Diemžēl šāda lapa nav atrodama.',
     'notFound.address': 'Ja adresi ierakstījāt pats, pārbaudiet, vai tā ir pareiza. Ja sekojāt saitei, iespējams, lapa ir pārvietota vai vairs nepastāv.',
     'notFound.home': 'Atgriezties sākumlapā',
+    'offline.title': 'Jūs esat bezsaistē',
+    'offline.lead': 'Šo lapu nevar atvērt, jo nav interneta savienojuma. Mēģiniet vēlreiz, kad savienojums atjaunojas.',
+    'offline.kept': 'Pieteikumi un rezultāti, ko pēdējos atvērāt savā darba vietā, ir lasāmi arī bezsaistē.',
+    'offline.applications': 'Mani pieteikumi',
+    'pwa.applications': 'Mani pieteikumi',
+    'pwa.inbox': 'Paziņojumi',
   },
   en: {
     'platform.name': 'Pakalpojumi',
@@ -230,6 +242,12 @@ const platformMessages: MessageTable<PlatformKey> = {
     'page.titleError': 'Error: {title}',
     'notFound.title': 'Page not found',
     'notFound.lead': 'Sorry, we cannot find that page.',
+    'offline.title': 'You are offline',
+    'offline.lead': 'This page cannot be opened without an internet connection. Try again when you are back online.',
+    'offline.kept': 'The applications and results you last opened in your workspace can be read offline too.',
+    'offline.applications': 'My applications',
+    'pwa.applications': 'My applications',
+    'pwa.inbox': 'Notifications',
     'notFound.address': 'If you typed the address, check it is correct. If you followed a link, the page may have moved or no longer exist.',
     'notFound.home': 'Go to the home page',
   },
