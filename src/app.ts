@@ -15,6 +15,7 @@ import { createRateLimiter, installClientRateLimit } from './platform/http/rate-
 import { createServer, type App } from './platform/http/server.js';
 import { registerWebAssets, renderNotFoundPage } from './platform/web/assets.js';
 import { setPageEndSlot } from './platform/web/layout.js';
+import { registerPwa } from './platform/web/pwa.js';
 import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessConsolePages, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
 import { auditMigrations, createAudit, registerAuditRoutes, registerDataAccessWorkspacePages } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, createSearchingCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
@@ -26,6 +27,7 @@ import { createParticipation, loadParticipationDemoData, PageFeedbackForm, parti
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
 import { createWebhooks, integrationMigrations, registerDevelopersPages, registerIntegrationConsolePages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
 import { askAboutApplication, createSupport, loadSupportDemoData, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations, supportServicePanel, FaqLinks } from './modules/support/index.js';
+import { registerTrustPages } from './modules/trust/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -86,6 +88,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   app.addHook('onReady', async () => searchIndex.start());
   app.addHook('onClose', async () => searchIndex.stop());
   await registerWebAssets(app);
+  // The installable app: manifest, icons, service worker, offline pages (before the routes whose pages it marks).
+  await registerPwa(app);
   // Single sign-on first: its authenticators say who is asking before any module's hook runs.
   await registerIdentity(app, {
     db: database.db,
@@ -129,6 +133,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   bus.subscribe('integration', WEBHOOK_EVENTS, webhooksSubscriber(webhooks));
   registerIntegrationRoutes(app, webhooks);
   registerDevelopersPages(app, { publicUrl: config.publicUrl });
+  // The accessibility statement, privacy and cookie notices and contact page, linked from every footer.
+  registerTrustPages(app, config.operator);
   backgroundOf.set(app, {
     notifications,
     bus,

@@ -40,6 +40,33 @@ export interface Config {
    * page-visit statistics; unset: countries are not counted. Never an address.
    */
   visitCountryHeader?: string | undefined;
+  /**
+   * Who runs the platform, named on the trust pages (privacy notice, accessibility
+   * statement, contact): OPERATOR_NAME (default `Pakalpojumi`), OPERATOR_EMAIL
+   * (default `info@` PUBLIC_URL's host), OPERATOR_PHONE, OPERATOR_ADDRESS (unset:
+   * not shown), DPO_EMAIL (the data protection officer; default `dpo@` the host).
+   */
+  operator: OperatorSettings;
+}
+
+export interface OperatorSettings {
+  name: string;
+  email: string;
+  phone: string | undefined;
+  address: string | undefined;
+  dpoEmail: string;
+}
+
+function parseOperator(env: NodeJS.ProcessEnv, publicUrl: string): OperatorSettings {
+  const host = new URL(publicUrl).hostname;
+  const text = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value.trim().slice(0, 300) : undefined);
+  return {
+    name: text(env.OPERATOR_NAME) ?? 'Pakalpojumi',
+    email: text(env.OPERATOR_EMAIL) ?? `info@${host}`,
+    phone: text(env.OPERATOR_PHONE),
+    address: text(env.OPERATOR_ADDRESS),
+    dpoEmail: text(env.DPO_EMAIL) ?? `dpo@${host}`,
+  };
 }
 
 /** Where an S3-compatible store is and how to sign for it (from S3_URL). */
@@ -201,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookRetrySchedule: parseRetrySchedule(env.WEBHOOKS_RETRY_SCHEDULE),
     apiRateLimit: { perMinute: parseInteger('API_RATE_LIMIT', env.API_RATE_LIMIT, 3000, 1, 10_000_000), burst: parseInteger('API_RATE_BURST', env.API_RATE_BURST, 1000, 1, 10_000_000) },
     visitCountryHeader: parseHeaderName(env.VISIT_COUNTRY_HEADER),
+    operator: parseOperator(env, publicUrl),
   };
 }
 

@@ -200,7 +200,7 @@ test('the stylesheet, manifest and icon are served with caching headers', async 
   assert.match(manifest.headers.get('content-type') ?? '', /application\/manifest\+json/);
   const parsed = (await manifest.json()) as { name: string; start_url: string; display: string; icons: { src: string }[] };
   assert.equal(parsed.name, 'Pakalpojumi');
-  assert.equal(parsed.start_url, '/');
+  assert.equal(parsed.start_url, '/workspace');
   assert.equal(parsed.display, 'standalone');
   const icon = await fetch(`${platform.url}${parsed.icons[0]?.src}`);
   assert.equal(icon.status, 200);

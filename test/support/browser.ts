@@ -5,8 +5,9 @@
  * they run, and fail.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
+import { createRequire } from 'node:module';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_OPTIONS } from './chromium.js';
@@ -113,6 +114,64 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     violations.map((violation) => violation.id),
     [],
     `${label} has accessibility violations`,
+  );
+}
+
+/** One HTML_CodeSniffer error: the sniff's code, its message and the start tag of the element it names. */
+export interface SnifferError {
+  code: string;
+  message: string;
+  element: string;
+}
+
+/** HTML_CodeSniffer's browser bundle, read once (the package's main file is for Node and needs a DOM). */
+let htmlcsSource: string | undefined;
+function htmlcsBundle(): string {
+  htmlcsSource ??= readFileSync(createRequire(import.meta.url).resolve('html_codesniffer/build/HTMLCS.js'), 'utf8');
+  return htmlcsSource;
+}
+
+/**
+ * HTML_CodeSniffer's WCAG 2 AA errors on the page (its warnings and notices
+ * ask for a human's judgement, so only errors are returned). Like axe, it is
+ * injected, so the context must allow scripts and bypass CSP.
+ */
+export async function snifferErrors(page: Page): Promise<SnifferError[]> {
+  await page.addScriptTag({ content: htmlcsBundle() });
+  return page.evaluate(
+    () =>
+      new Promise<SnifferError[]>((resolve, reject) => {
+        interface Message { type: number; code: string; msg: string; element: Element | null }
+        const htmlcs = (window as unknown as { HTMLCS: { process: (standard: string, content: Document, done: () => void, failed: () => void) => void; getMessages: () => Message[] } }).HTMLCS;
+        const ERROR = 1;
+        const startTag = (element: Element | null): string => {
+          const html = element?.outerHTML ?? '';
+          return html.slice(0, Math.min(html.indexOf('>') + 1 || 200, 200));
+        };
+        htmlcs.process(
+          'WCAG2AA',
+          document,
+          () =>
+            resolve(
+              htmlcs
+                .getMessages()
+                .filter((message) => message.type === ERROR)
+                .map((message) => ({ code: message.code, message: message.msg, element: startTag(message.element) })),
+            ),
+          () => reject(new Error('HTML_CodeSniffer failed to run')),
+        );
+      }),
+  );
+}
+
+/** The page `label` has no HTML_CodeSniffer WCAG 2 AA errors; their details go to stderr. */
+export async function expectSnifferClean(page: Page, label: string): Promise<void> {
+  const errors = await snifferErrors(page);
+  if (errors.length > 0) console.error(`HTML_CodeSniffer errors on ${label}:\n${JSON.stringify(errors, null, 2)}`);
+  assert.deepEqual(
+    errors.map((error) => error.code),
+    [],
+    `${label} has HTML_CodeSniffer WCAG2AA errors`,
   );
 }
 

@@ -181,6 +181,8 @@ export function registerSessionPages(app: App, options: SessionPagesOptions): vo
     // The provider's own session cookie goes too: the single sign-on session has ended.
     reply.clearCookie(names.session, cookieOptions(names));
     for (const name of [PROVIDER_SESSION_COOKIE, `${PROVIDER_SESSION_COOKIE}.sig`]) reply.clearCookie(name, { path: '/' });
+    // Nothing of the person stays on this device: the app's offline copies of their pages (and its worker) are wiped.
+    reply.header('clear-site-data', '"cache", "storage"');
     return reply.redirect(safeReturnTo(body.returnTo, '/'), 303);
   });
 }

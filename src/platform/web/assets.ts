@@ -1,8 +1,9 @@
 /**
  * The portals' static assets: the stylesheet (GOV.UK Frontend's accessible
  * components, compiled from Sass with a neutral theme: our own brand colour,
- * a system font stack, no GOV.UK fonts, crown or crest), the PWA manifest and
- * icon, and the HTML "page not found". No JavaScript is needed anywhere.
+ * a system font stack, no GOV.UK fonts, crown or crest), the icon, and the
+ * HTML "page not found". No JavaScript is needed anywhere. (The installable
+ * app's manifest, PNG icons and service worker: pwa.ts.)
  *
  * The stylesheet is compiled once per process and cached on disk, keyed by the
  * versions of govuk-frontend and sass and by the Sass source, so restarts and
@@ -69,10 +70,24 @@ function fingerprint(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 16);
 }
 
-const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512" role="img" aria-label="Pakalpojumi">
+export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512" role="img" aria-label="Pakalpojumi">
 <rect width="512" height="512" rx="96" fill="${BRAND_COLOUR}"/>
 <rect x="112" y="368" width="288" height="28" rx="14" fill="${ACCENT_COLOUR}"/>
 <path d="M176 112h104c50 0 88 36 88 84s-38 84-88 84h-48v56h-56zm56 48v72h44c22 0 36-15 36-36s-14-36-36-36z" fill="#ffffff"/>
+</svg>
+`;
+
+/**
+ * The icon for masks (Android's adaptive icons, iOS's home screen): the brand
+ * colour to every edge, the mark shrunk into the central safe circle (40% of
+ * the size), so any mask shape keeps it whole.
+ */
+export const MASKABLE_ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512">
+<rect width="512" height="512" fill="${BRAND_COLOUR}"/>
+<g transform="translate(256 256) scale(0.8) translate(-256 -256)">
+<rect x="112" y="368" width="288" height="28" rx="14" fill="${ACCENT_COLOUR}"/>
+<path d="M176 112h104c50 0 88 36 88 84s-38 84-88 84h-48v56h-56zm56 48v72h44c22 0 36-15 36-36s-14-36-36-36z" fill="#ffffff"/>
+</g>
 </svg>
 `;
 
@@ -379,7 +394,7 @@ $accent: ${ACCENT_COLOUR};
 `;
 
 /** An asset held in memory in every encoding it is sent in. */
-interface StaticAsset {
+export interface StaticAsset {
   /** the fingerprinted address pages link, cached for a year */
   url: string;
   /** the address before fingerprinting, still answered with a short cache */
@@ -508,42 +523,18 @@ export function stylesheetUrl(): string {
 }
 
 /** An asset whose content is fixed in the code: its fingerprint is known at once. */
-function fixedAsset(name: string, extension: string, plainUrl: string, type: string, content: string): StaticAsset {
+export function fixedAsset(name: string, extension: string, plainUrl: string, type: string, content: string | Buffer): StaticAsset {
   const hash = fingerprint(content);
   return { url: `/assets/${name}.${hash}.${extension}`, plainUrl, type, fingerprint: hash, body: { identity: Buffer.from(content) } };
 }
 
 const ICON = fixedAsset('icon', 'svg', '/assets/icon.svg', 'image/svg+xml; charset=utf-8', ICON_SVG);
 
-const MANIFEST = fixedAsset(
-  'manifest',
-  'webmanifest',
-  '/manifest.webmanifest',
-  'application/manifest+json; charset=utf-8',
-  JSON.stringify(
-    {
-      name: 'Pakalpojumi',
-      short_name: 'Pakalpojumi',
-      description: 'Valsts un pašvaldību pakalpojumi vienuviet. Public services in one place.',
-      lang: 'lv',
-      dir: 'ltr',
-      start_url: '/',
-      scope: '/',
-      display: 'standalone',
-      theme_color: BRAND_COLOUR,
-      background_color: '#ffffff',
-      icons: [{ src: ICON_URL, sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
-    },
-    null,
-    2,
-  ),
-);
-export const MANIFEST_URL = MANIFEST.url;
 
 /** A fingerprinted address cannot change content: a year, never revalidated. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** A plain (or outdated fingerprinted) address may change content at the next release. */
-const SHORT_CACHE = 'public, max-age=3600';
+export const SHORT_CACHE = 'public, max-age=3600';
 
 /** Whether If-None-Match names this content (in any of its encodings). */
 function notModified(request: FastifyRequest, hash: string): boolean {
@@ -556,7 +547,7 @@ function notModified(request: FastifyRequest, hash: string): boolean {
 }
 
 /** Sends an asset's stored bytes in the encoding the client prefers (never compressed per request). */
-function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: StaticAsset, cacheControl: string): FastifyReply {
+export function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: StaticAsset, cacheControl: string): FastifyReply {
   const negotiable = asset.body.br !== undefined || asset.body.gzip !== undefined;
   const encoding = negotiable ? negotiateEncoding(request.headers['accept-encoding']) : undefined;
   const encoded = encoding ? asset.body[encoding] : undefined;
@@ -570,7 +561,7 @@ function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: StaticAs
 }
 
 /** An outdated fingerprinted address (a page of an earlier release, or of another instance mid-deploy). */
-const FINGERPRINTED = /^(app|icon|manifest)\.[0-9a-f]{16}\.(css|svg|webmanifest)$/;
+const FINGERPRINTED = /^(app|icon)\.[0-9a-f]{16}\.(css|svg)$/;
 
 export async function registerWebAssets(app: App): Promise<void> {
   const loaded = await loadStylesheet();
@@ -578,7 +569,7 @@ export async function registerWebAssets(app: App): Promise<void> {
 
   // The stored bytes are sent as they are: the compression hook leaves these routes alone.
   const options = { schema: { hide: true }, compress: false as const };
-  const assets: StaticAsset[] = [loaded, ICON, MANIFEST];
+  const assets: StaticAsset[] = [loaded, ICON];
   for (const asset of assets) {
     app.get(asset.url, options, async (request, reply) => sendAsset(request, reply, asset, IMMUTABLE));
     app.get(asset.plainUrl, options, async (request, reply) => sendAsset(request, reply, asset, SHORT_CACHE));

@@ -165,12 +165,22 @@ type PlatformKey =
   | 'layout.footer.openSource'
   | 'layout.footer.licence'
   | 'layout.footer.linksLabel'
+  | 'layout.footer.accessibility'
+  | 'layout.footer.privacy'
+  | 'layout.footer.cookies'
+  | 'layout.footer.contact'
   | 'layout.titleSuffix'
   | 'page.titleError'
   | 'notFound.title'
   | 'notFound.lead'
   | 'notFound.address'
-  | 'notFound.home';
+  | 'notFound.home'
+  | 'offline.title'
+  | 'offline.lead'
+  | 'offline.kept'
+  | 'offline.applications'
+  | 'pwa.applications'
+  | 'pwa.inbox';
 
 const platformMessages: MessageTable<PlatformKey> = {
   lv: {
@@ -190,12 +200,22 @@ const platformMessages: MessageTable<PlatformKey> = {
     'layout.footer.openSource': 'Atvērtā pirmkoda programmatūra',
     'layout.footer.licence': 'Pirmkods pieejams ar EUPL-1.2 licenci.',
     'layout.footer.linksLabel': 'Saites',
+    'layout.footer.accessibility': 'Piekļūstamība',
+    'layout.footer.privacy': 'Privātums',
+    'layout.footer.cookies': 'Sīkdatnes',
+    'layout.footer.contact': 'Kontakti',
     'layout.titleSuffix': 'Pakalpojumi',
     'page.titleError': 'Kļūda: {title}',
     'notFound.title': 'Lapa nav atrasta',
     'notFound.lead': 'Diemžēl šāda lapa nav atrodama.',
     'notFound.address': 'Ja adresi ierakstījāt pats, pārbaudiet, vai tā ir pareiza. Ja sekojāt saitei, iespējams, lapa ir pārvietota vai vairs nepastāv.',
     'notFound.home': 'Atgriezties sākumlapā',
+    'offline.title': 'Jūs esat bezsaistē',
+    'offline.lead': 'Šo lapu nevar atvērt, jo nav interneta savienojuma. Mēģiniet vēlreiz, kad savienojums atjaunojas.',
+    'offline.kept': 'Pieteikumi un rezultāti, ko pēdējos atvērāt savā darba vietā, ir lasāmi arī bezsaistē.',
+    'offline.applications': 'Mani pieteikumi',
+    'pwa.applications': 'Mani pieteikumi',
+    'pwa.inbox': 'Paziņojumi',
   },
   en: {
     'platform.name': 'Pakalpojumi',
@@ -214,10 +234,20 @@ const platformMessages: MessageTable<PlatformKey> = {
     'layout.footer.openSource': 'Open-source software',
     'layout.footer.licence': 'The source code is available under the EUPL-1.2 licence.',
     'layout.footer.linksLabel': 'Links',
+    'layout.footer.accessibility': 'Accessibility',
+    'layout.footer.privacy': 'Privacy',
+    'layout.footer.cookies': 'Cookies',
+    'layout.footer.contact': 'Contact',
     'layout.titleSuffix': 'Pakalpojumi',
     'page.titleError': 'Error: {title}',
     'notFound.title': 'Page not found',
     'notFound.lead': 'Sorry, we cannot find that page.',
+    'offline.title': 'You are offline',
+    'offline.lead': 'This page cannot be opened without an internet connection. Try again when you are back online.',
+    'offline.kept': 'The applications and results you last opened in your workspace can be read offline too.',
+    'offline.applications': 'My applications',
+    'pwa.applications': 'My applications',
+    'pwa.inbox': 'Notifications',
     'notFound.address': 'If you typed the address, check it is correct. If you followed a link, the page may have moved or no longer exist.',
     'notFound.home': 'Go to the home page',
   },

@@ -2,13 +2,16 @@
  * The page layout of every portal page: GOV.UK Frontend's page template with
  * our own header (platform name, main menu, language switcher), a skip link,
  * optional breadcrumbs and the footer. Plus a small "message page" used for
- * errors and not-yet-available areas. No JavaScript, no inline styles.
+ * errors and not-yet-available areas. No inline styles, and no JavaScript a
+ * page needs: the one script registers the installable app's service worker
+ * (not on the staff console, which is no part of the app).
  *
  * Note: @kitajs/html does not escape children by default; every dynamic text
  * here goes through `safe` or `escapeHtml`.
  */
 import { escapeHtml } from '@kitajs/html';
-import { BRAND_COLOUR, ICON_URL, MANIFEST_URL, stylesheetUrl } from './assets.js';
+import { BRAND_COLOUR, ICON_URL, stylesheetUrl } from './assets.js';
+import { MANIFEST_URL, PWA_SCRIPT_URL } from './pwa.js';
 import { otherLang, pathInLang, t, type Lang } from './i18n.js';
 
 export interface Breadcrumb {
@@ -156,6 +159,14 @@ function Breadcrumbs({ lang, items }: { lang: Lang; items: Breadcrumb[] }): JSX.
   );
 }
 
+/** The pages a public body must have (the trust module serves them at these addresses). */
+const TRUST_LINKS = [
+  ['/accessibility', 'layout.footer.accessibility'],
+  ['/privacy', 'layout.footer.privacy'],
+  ['/cookies', 'layout.footer.cookies'],
+  ['/contact', 'layout.footer.contact'],
+] as const;
+
 function Footer({ lang }: { lang: Lang }): JSX.Element {
   return (
     <footer class="govuk-footer">
@@ -172,6 +183,13 @@ function Footer({ lang }: { lang: Lang }): JSX.Element {
               {t(lang, 'layout.footer.linksLabel')}
             </h2>
             <ul class="govuk-footer__inline-list">
+              {TRUST_LINKS.map(([path, key]) => (
+                <li class="govuk-footer__inline-list-item">
+                  <a class="govuk-footer__link" href={pathInLang(path, lang)} safe>
+                    {t(lang, key)}
+                  </a>
+                </li>
+              ))}
               <li class="govuk-footer__inline-list-item">
                 <a class="govuk-footer__link" href={pathInLang('/developers', lang)} safe>
                   {t(lang, 'layout.footer.apiDocs')}
@@ -216,6 +234,7 @@ export function Layout(props: LayoutProps): JSX.Element {
         <link rel="stylesheet" href={stylesheetUrl()} />
         <link rel="icon" href={ICON_URL} type="image/svg+xml" />
         <link rel="manifest" href={MANIFEST_URL} />
+        {section === 'console' ? '' : <script src={PWA_SCRIPT_URL} defer></script>}
         <link rel="alternate" hreflang={other} href={alternateUrl} />
       </head>
       <body class="govuk-template__body">

@@ -145,13 +145,14 @@ export function PushSection({ context, prefs, vapidKey }: { context: PageContext
       </p>
       {vapidKey ? (
         // The script shows the button only where push can work; without it the hint stays.
-        <div id="push" data-vapid-key={vapidKey} data-action={at(lang, `${PATH}/push`)} data-csrf={csrf} data-done={at(lang, `${PATH}?done=push-added`)} data-failed={t(lang, 'push.failed')}>
+        <div id="push" data-vapid-key={vapidKey} data-action={at(lang, `${PATH}/push`)} data-csrf={csrf} data-done={at(lang, `${PATH}?done=push-added`)} data-failed={t(lang, 'push.failed')} data-denied={t(lang, 'push.denied')} data-working={t(lang, 'push.working')}>
           <p class="govuk-body" id="push-hint" safe>
             {t(lang, 'push.needsJs')}
           </p>
           <button type="button" class="govuk-button govuk-button--secondary" id="push-enable" hidden safe>
             {t(lang, 'push.enable')}
           </button>
+          <p class="govuk-body" id="push-status" role="status"></p>
           <p class="govuk-error-message" id="push-error" role="alert" hidden></p>
         </div>
       ) : (
