@@ -105,8 +105,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [(props) => supportPanel(props), (props) => formPanel(props)] });
   registerAccessRoutes(app, { access, mandates, audit });
   // Once only: forms read what the state registers hold (DEMO: the demo registers; otherwise none is connected yet).
-  const registers = createRegisters(database.db, config.demo ? demoRegisters : undefined);
-  const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 }), rights: access, registers });
+  const registers = config.demo ? { registers: createRegisters(database.db, demoRegisters) } : {};
+  const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 }), rights: access, ...registers });
   registerApplicationsRoutes(app, { applications, access, audit });
   const formPanel = generalFormPanel(applications);
   const log = typeof logger === 'boolean' ? undefined : logger;

@@ -25,7 +25,7 @@ const lv = {
   'apply.newQuestion': 'Jūsu atbilde pievienoja jautājumu. Lūdzu, atbildiet uz to un turpiniet.',
   'apply.dateHint': 'Piemēram, 31.12.2026',
   'apply.dateInvalid': 'Ievadiet īstu datumu, piemēram, 31.12.2026',
-  'apply.givenSource': 'Avots: {register}, dati saņemti {date}.',
+  'apply.givenSource': 'Avots: {register}. Saņemts: {date}.',
   'apply.givenCorrection': 'Šeit to mainīt nevar. Ja ziņas nav pareizas, norādiet to piezīmē pieteikumā.',
   'apply.choicesSource': 'Saraksts no: {register}.',
   'apply.ibanHint': 'Piemēram, LV80 BANK 0000 4351 9500 1',
