@@ -20,7 +20,8 @@ import { accessMigrations, createAccess, createActingResolver, loadAccessDemoDat
 import { auditMigrations, createAudit, registerAuditRoutes, registerDataAccessWorkspacePages } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, createSearchingCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 import { createClientAdministration, createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerIdentityConsolePages, registerRolesEnricher } from './modules/identity/index.js';
-import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
+import { ApplyingLinks, applicationsMigrations, generalFormPanel, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
+import { createRegisters, demoRegisters } from './modules/registers/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
 import { createParticipation, loadParticipationDemoData, PageFeedbackForm, participationMigrations, PARTICIPATION_EVENTS, participationSubscriber, ratingPanel, registerParticipation, registerParticipationConsolePages, registerParticipationWorkspacePages } from './modules/participation/index.js';
@@ -105,12 +106,15 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerRolesEnricher(app, async (principal) => (principal.kind === 'person' && principal.personalCode ? access.rolesOf(principal.personalCode) : []));
   registerCatalogRoutes(app, catalog, config.publicUrl);
   // A service's page shows customer support's panel (its FAQ and "Ask a question"); asked at run time, once support (below) exists.
-  registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [(props) => supportPanel(props)] });
+  registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [(props) => supportPanel(props), (props) => formPanel(props)] });
   registerAccessRoutes(app, { access, mandates, audit });
   // One file store for applications' attachments and support's files.
   const files = fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 });
-  const applications = createApplications(database.db, { files, rights: access });
+  // Once only: forms read what the state registers hold (DEMO: the demo registers; otherwise none is connected yet).
+  const registers = config.demo ? { registers: createRegisters(database.db, demoRegisters) } : {};
+  const applications = createApplications(database.db, { files, rights: access, ...registers });
   registerApplicationsRoutes(app, { applications, access, audit });
+  const formPanel = generalFormPanel(applications);
   const log = typeof logger === 'boolean' ? undefined : logger;
   const queue = createJobQueue(database.pool, { onError: (error) => log?.error({ err: error }, 'job queue error') });
   const notifications = createNotifications({

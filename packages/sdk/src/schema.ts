@@ -8620,8 +8620,15 @@ export type components = {
                             /** @description a property of the form’s schema; nested ones as a/b */
                             field: string;
                         };
-                        widget?: "text" | "textarea" | "email" | "tel" | "date" | "number" | "checkbox" | "radio" | "select" | "personal-code";
+                        /** @description the state register the value comes from (once only): a value (e.g. population.address) is shown as given and cannot be edited — the register’s value is what is submitted; choices (population.children, vehicles.owned, property.owned) are the register’s entries to pick from */
+                        source?: "population.name" | "population.birthDate" | "population.address" | "population.children" | "companies.name" | "companies.address" | "companies.board" | "vehicles.owned" | "property.owned";
+                        widget?: "text" | "textarea" | "email" | "tel" | "date" | "number" | "checkbox" | "radio" | "select" | "personal-code" | "iban";
                     };
+                };
+                /** @description Text in Latvian and English */
+                generalReason?: {
+                    en: string;
+                    lv: string;
                 };
                 steps: {
                     attachments?: string[];
@@ -8703,8 +8710,15 @@ export type components = {
                             /** @description a property of the form’s schema; nested ones as a/b */
                             field: string;
                         };
-                        widget?: "text" | "textarea" | "email" | "tel" | "date" | "number" | "checkbox" | "radio" | "select" | "personal-code";
+                        /** @description the state register the value comes from (once only): a value (e.g. population.address) is shown as given and cannot be edited — the register’s value is what is submitted; choices (population.children, vehicles.owned, property.owned) are the register’s entries to pick from */
+                        source?: "population.name" | "population.birthDate" | "population.address" | "population.children" | "companies.name" | "companies.address" | "companies.board" | "vehicles.owned" | "property.owned";
+                        widget?: "text" | "textarea" | "email" | "tel" | "date" | "number" | "checkbox" | "radio" | "select" | "personal-code" | "iban";
                     };
+                };
+                /** @description Text in Latvian and English */
+                generalReason?: {
+                    en: string;
+                    lv: string;
                 };
                 steps: {
                     attachments?: string[];
@@ -8979,6 +8993,14 @@ export type components = {
             mandateId: string | null;
             /** @example 2026-000123 */
             number: string;
+            /** @description the fields whose values the platform took from state registers (once only), with the source and when it was read */
+            registerData?: {
+                /** Format: date-time */
+                at: string;
+                field: string;
+                /** @example population.address */
+                source: string;
+            }[];
             /** Format: uuid */
             serviceId: string;
             /** @description Text in Latvian and English */

@@ -9,6 +9,7 @@ import { hasRole, type Principal } from '../../platform/http/auth.js';
 import type { RightQuery, Right } from '../access/index.js';
 import { actorOf, type AuditService } from '../audit/index.js';
 import type { CatalogService, Service, Text } from '../catalog/index.js';
+import type { RegistersService } from '../registers/index.js';
 import type { FileStore } from './attachments.js';
 import * as repo from './applications.repo.js';
 import type { ApplicationsTables } from './applications.repo.js';
@@ -25,6 +26,8 @@ export interface ApplicationsDeps {
   audit: (db: RootDb) => AuditService;
   files: FileStore;
   now: () => Date;
+  /** the state registers that register-fed form fields read (once only); none: people type those values */
+  registers?: RegistersService;
 }
 
 export const asRoot = (db: Kysely<ApplicationsTables>): RootDb => db as unknown as RootDb;

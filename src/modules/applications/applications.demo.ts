@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { CatalogService } from '../catalog/index.js';
 import * as repo from './applications.repo.js';
 import type { ApplicationsTables } from './applications.repo.js';
-import { demoFormFor, demoLabels } from './demo-data/forms.js';
+import { demoFormFor, demoLabels, generalReasons } from './demo-data/forms.js';
 import { genericForm } from './forms.defaults.js';
 
 export async function loadApplicationsDemo(trx: Kysely<ApplicationsTables>, catalog: CatalogService): Promise<{ forms: number; flagship: number }> {
@@ -22,6 +22,9 @@ export async function loadApplicationsDemo(trx: Kysely<ApplicationsTables>, cata
     if (withForms.has(service.id)) continue;
     const specific = demoFormFor(service.slug);
     const form = specific ?? genericForm();
+    // A service left on the general form says why, on its page.
+    const reason = generalReasons[service.slug];
+    if (!specific && reason) form.presentation.generalReason = reason;
     await repo.insertForm(trx, { serviceId: service.id, version: 1, schema: form.schema, presentation: form.presentation, createdBy: 'demo' });
     forms++;
     if (specific) flagship++;

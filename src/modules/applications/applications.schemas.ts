@@ -6,6 +6,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { Basis } from '../access/index.js';
+import { REGISTER_SOURCES } from '../registers/index.js';
 import type { Text } from '../catalog/index.js';
 import type { DayKind, LeadTime } from './lead-time.js';
 import type { ActorRole, StatusCode } from './statuses.js';
@@ -22,7 +23,7 @@ const SlotName = Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 60 });
 const Scalar = Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]);
 
 export const PREFILL_SOURCES = ['fullName', 'personalCode', 'party', 'email', 'phone'] as const;
-export const WIDGETS = ['text', 'textarea', 'email', 'tel', 'date', 'number', 'checkbox', 'radio', 'select', 'personal-code'] as const;
+export const WIDGETS = ['text', 'textarea', 'email', 'tel', 'date', 'number', 'checkbox', 'radio', 'select', 'personal-code', 'iban'] as const;
 
 /** Shown only when another field has a given value (the schema says what becomes required then). */
 export const Condition = Type.Object({ field: FieldName, equals: Scalar }, { additionalProperties: false });
@@ -37,6 +38,12 @@ export const FieldHint = Type.Object(
     prefill: Type.Optional(Type.Union(PREFILL_SOURCES.map((source) => Type.Literal(source)))),
     autocomplete: Type.Optional(Type.String({ maxLength: 60, description: 'HTML autocomplete token' })),
     showIf: Type.Optional(Condition),
+    source: Type.Optional(
+      Type.Union(
+        REGISTER_SOURCES.map((source) => Type.Literal(source)),
+        { description: 'the state register the value comes from (once only): a value (e.g. population.address) is shown as given and cannot be edited — the register’s value is what is submitted; choices (population.children, vehicles.owned, property.owned) are the register’s entries to pick from' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -74,6 +81,8 @@ export const FormPresentation = Type.Object(
     steps: Type.Array(FormStep, { minItems: 1, maxItems: 20 }),
     fields: Type.Record(Type.String(), FieldHint),
     attachments: Type.Array(AttachmentSlot, { maxItems: 20 }),
+    /** why the service asks only the general questions (shown on the service's page) */
+    generalReason: Type.Optional(TextSchema),
   },
   { additionalProperties: false },
 );
@@ -173,6 +182,15 @@ export interface Receipt {
   dataSha256: string;
   attachments: { slot: string | null; filename: string; size: number; sha256: string }[];
   expectedCompletionAt: string;
+  /** the fields whose values the platform took from state registers, and from which */
+  registerData?: RegisterDatum[];
+}
+
+/** A submitted value that came from a state register: which field, which source, when it was read. */
+export interface RegisterDatum {
+  field: string;
+  source: string;
+  at: string;
 }
 
 export const StatusEventInput = Type.Object(

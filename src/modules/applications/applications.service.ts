@@ -23,6 +23,7 @@ import type { ApplicationRow } from './applications.repo.js';
 import type { AttachmentSlot, Draft, FileInput, Form, Receipt, ResponseInput, StatusChange, SubmitInput } from './applications.schemas.js';
 import { checkFiles, safeFilename, sha256Of } from './attachments.js';
 import type { FormsService } from './forms.service.js';
+import { choiceProblems, queryGiven, registerDataOf, withGivenValues } from './forms.registers.js';
 import { expectedCompletion, rigaDate } from './lead-time.js';
 import { applyEvents, type EngineActor, type PendingEvent } from './status-register.engine.js';
 import * as registerRepo from './status-register.repo.js';
@@ -171,7 +172,10 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
       const submittedBy = await actingPerson(principal, right, input.serviceId);
       const service = await publishedService(input.serviceId);
       const form = await forms.getForm(service.id);
-      const problems = forms.validateData(form, input.data);
+      // Once only: register-fed fields carry the register's values, whatever was posted; choices must be its entries.
+      const given = await queryGiven(deps.registers, principal, right, form, deps.now());
+      input = { ...input, data: withGivenValues(input.data, given) };
+      const problems = [...forms.validateData(form, input.data), ...choiceProblems(input.data, given)];
       if (problems.length > 0) throw errors.invalidData(problems);
       const files = input.attachments ?? [];
       attachmentProblems(form, input.data, files);
@@ -203,6 +207,7 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
             dataSha256: sha256Of(canonicalJson(input.data)),
             attachments: files.map((file) => ({ slot: file.slot ?? null, filename: safeFilename(file.filename), size: file.content.byteLength, sha256: sha256Of(file.content) })),
             expectedCompletionAt: expected.toISOString(),
+            ...(Object.keys(given).length > 0 ? { registerData: registerDataOf(input.data, given) } : {}),
           };
           await registerRepo.insertApplications(trx, [
             {

@@ -59,6 +59,8 @@ export function genericForm(): { schema: JsonSchema; presentation: FormPresentat
 export interface FormExtension {
   /** the service-specific step, shown after the applicant's details */
   step: FormStep;
+  /** further service-specific steps, after the first one */
+  moreSteps?: FormStep[];
   properties: Record<string, JsonSchema>;
   required: string[];
   fields: Record<string, FieldHint>;
@@ -87,7 +89,7 @@ export function extendForm(extension: FormExtension): { schema: JsonSchema; pres
   return {
     schema,
     presentation: {
-      steps: [applicant, extension.step, requestStep, confirm],
+      steps: [applicant, extension.step, ...(extension.moreSteps ?? []), requestStep, confirm],
       fields,
       attachments: [...base.presentation.attachments, ...(extension.attachments ?? [])],
     },

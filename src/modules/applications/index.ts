@@ -23,12 +23,14 @@ import type { ApplicationsTables } from './applications.repo.js';
 import { createSubmission, type SubmissionService } from './applications.service.js';
 import { databaseFileStore, type FileStore } from './attachments.js';
 import { createForms, type FormsService } from './forms.service.js';
+import { createRegisterData, type RegisterDataService } from './forms.registers.js';
 import { createLeadTimes, type LeadTimeService } from './lead-time.service.js';
 import { createResults, type ResultsService } from './results.service.js';
 import { createStatusRegister, type StatusRegisterService } from './status-register.service.js';
 import { createTracking, type TrackingService } from './tracking.service.js';
 
 export type { FormsService, KnownAboutApplicant } from './forms.service.js';
+export type { Given, GivenField, RegisterDataService } from './forms.registers.js';
 export type { SubmissionService } from './applications.service.js';
 export { draftFits } from './applications.service.js';
 export type { StatusRegisterService } from './status-register.service.js';
@@ -60,7 +62,7 @@ export { registerApplicationsRoutes, type ApplicationsRouteDeps } from './applic
 export const applicationsMigrations: MigrationSource = { module: 'applications', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 
 /** Everything the routes, pages and the console call. */
-export type ApplicationsService = FormsService & SubmissionService & StatusRegisterService & TrackingService & LeadTimeService & ResultsService;
+export type ApplicationsService = FormsService & RegisterDataService & SubmissionService & StatusRegisterService & TrackingService & LeadTimeService & ResultsService;
 
 export interface ApplicationsOptions {
   /** where file contents live (default: the database, which every instance shares) */
@@ -68,6 +70,8 @@ export interface ApplicationsOptions {
   now?: () => Date;
   /** client rights (default: the access module's) */
   rights?: ApplicationsDeps['rights'];
+  /** the state registers register-fed form fields read (default: none) */
+  registers?: ApplicationsDeps['registers'];
 }
 
 export function createApplications(db: RootDb, options: ApplicationsOptions = {}): ApplicationsService {
@@ -80,10 +84,12 @@ export function createApplications(db: RootDb, options: ApplicationsOptions = {}
     audit: (executor) => createAudit(executor),
     files: options.files ?? databaseFileStore(),
     now,
+    ...(options.registers ? { registers: options.registers } : {}),
   };
   const forms = createForms(deps);
   return {
     ...forms,
+    ...createRegisterData(deps),
     ...createSubmission(deps, forms),
     ...createStatusRegister(deps),
     ...createTracking(deps),
@@ -105,3 +111,5 @@ export type { ApplicationPanel } from './pages/workspace/apply.context.js';
 export type { CaseDeps as ApplicationsConsoleDeps } from './pages/console/applications.context.js';
 /** A service's console page links to its e-form, preview and lead time (the catalog's service page shows it). */
 export { ApplyingLinks } from './pages/console/forms.pages.js';
+/** A service's portal page says why its form asks only the general questions, when it does. */
+export { generalFormPanel } from './pages/portal/general-form.panel.js';

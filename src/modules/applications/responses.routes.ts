@@ -78,6 +78,11 @@ export const ReceiptSchema = Type.Object(
     dataSha256: Type.String({ description: 'SHA-256 of the submitted data as canonical JSON' }),
     attachments: Type.Array(Type.Object({ slot: nullable(Type.String()), filename: Type.String(), size: Type.Integer(), sha256: Type.String() })),
     expectedCompletionAt: DateTime,
+    registerData: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), source: Type.String({ examples: ['population.address'] }), at: DateTime }), {
+        description: 'the fields whose values the platform took from state registers (once only), with the source and when it was read',
+      }),
+    ),
   },
   { $id: 'Receipt' },
 );

@@ -9,6 +9,7 @@ import type { Lang } from '../../../../platform/web/i18n.js';
 import type { AttachmentSlot, FieldHint, Form, FormStep, JsonSchema } from '../../index.js';
 import { Checkboxes, FileUpload, Radios, Select, TextArea, TextInput } from '../../../../platform/web/fields.js';
 import { tf } from './forms.messages.js';
+import { REGISTER_NAMES, sourceInfo } from '../../../registers/index.js';
 
 type Widget = NonNullable<FieldHint['widget']>;
 
@@ -47,7 +48,8 @@ function Field({ lang, form, name }: { lang: Lang; form: Form; name: string }): 
   const optional = !isRequired(form.schema, name) && !/nav obligāt|optional/i.test(hint.label[lang]);
   const label = optional ? `${hint.label[lang]} ${tf(lang, 'preview.optional')}` : hint.label[lang];
   const condition = hint.showIf ? tf(lang, 'preview.showIf', { field: form.presentation.fields[hint.showIf.field]?.label[lang] ?? hint.showIf.field, value: scalar(hint.showIf.equals) }) : undefined;
-  const help = [hint.help?.[lang], condition].filter(Boolean).join(' ') || undefined;
+  const source = hint.source ? tf(lang, 'preview.source', { register: REGISTER_NAMES[sourceInfo(hint.source).register][lang] }) : undefined;
+  const help = [hint.help?.[lang], condition, source].filter(Boolean).join(' ') || undefined;
   const options = (hint.options ?? []).map((option) => ({ value: scalar(option.value), text: option.label[lang] }));
   const widget = widgetOf(hint, schema);
   const fieldName = idFor(name);

@@ -15,6 +15,7 @@ import { answerText, formatSize, LinkedErrorSummary } from './apply.components.j
 import { files, stepPath, valueOf, type ApplyDeps, type Applying } from './apply.context.js';
 import { allShownSlots, CHECK, draftFiles, formData, inputId, shownFields, shownSlots, slotId, stepOfField } from './apply.form.js';
 import { t } from './applications.messages.js';
+import { givenOf } from '../../forms.registers.js';
 import { ActingBanner } from '../../../../platform/web/workspace.components.js';
 import { at, seeOther, type PageContext } from '../../../../platform/web/workspace.js';
 
@@ -50,6 +51,7 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
   const { lang, acting, csrf } = context;
   const { service, form, data } = state;
   const chosen = draftFiles(data);
+  const given = givenOf(data);
   const title = t(lang, 'check.title');
   const institution = await deps.catalog.getInstitution(service.institutionId).catch(() => undefined);
   const lastStep = form.presentation.steps[form.presentation.steps.length - 1];
@@ -93,7 +95,21 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
                     {step.title[lang]}
                   </h2>
                   <dl class="govuk-summary-list govuk-!-margin-bottom-9">
-                    {fields.map((field) => (
+                    {fields.map((field) => {
+                      const fromRegister = given[field.name]?.value !== undefined ? given[field.name] : undefined;
+                      return fromRegister ? (
+                        <div class="govuk-summary-list__row govuk-summary-list__row--no-actions">
+                          <dt class="govuk-summary-list__key" safe>
+                            {field.hint.label[lang]}
+                          </dt>
+                          <dd class="govuk-summary-list__value">
+                            {e(answerText(lang, field, fromRegister.value))}
+                            <span class="govuk-hint govuk-!-margin-bottom-0" safe>
+                              {t(lang, 'check.givenFrom', { register: fromRegister.registerName[lang] })}
+                            </span>
+                          </dd>
+                        </div>
+                      ) : (
                       <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key" safe>
                           {field.hint.label[lang]}
@@ -110,7 +126,8 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
                           </a>
                         </dd>
                       </div>
-                    ))}
+                      );
+                    })}
                     {slots.map((slot) => {
                       const inSlot = chosen.filter((file) => file.slot === slot.name);
                       return (

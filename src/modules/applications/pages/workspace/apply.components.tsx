@@ -11,7 +11,7 @@
 import { escapeHtml as e } from '@kitajs/html';
 import { formatDate, LOCALE, type Lang } from '../../../../platform/web/i18n.js';
 import { ErrorSummary } from '../../../../platform/web/page.js';
-import type { AttachmentSlot } from '../../index.js';
+import type { AttachmentSlot, GivenField } from '../../index.js';
 import { inputId, isBooleanField, isListField, slotId, writtenDay, type DraftFile, type ShownField } from './apply.form.js';
 import { t } from './applications.messages.js';
 
@@ -86,6 +86,8 @@ interface FieldProps {
   field: ShownField;
   value: unknown;
   error: string | undefined;
+  /** what a state register gave for this field: a value shown as given, or the choices */
+  given?: GivenField | undefined;
 }
 
 /** Choices as radios, or as checkboxes for a list. */
@@ -183,12 +185,13 @@ const INPUTS: Record<string, InputKind> = {
   date: { type: 'text', width: 'govuk-input--width-10', extra: { spellcheck: 'false', inputmode: 'numeric' } },
   number: { type: 'text', width: 'govuk-input--width-10', extra: { inputmode: 'decimal', spellcheck: 'false' } },
   'personal-code': { type: 'text', width: 'govuk-input--width-10', extra: { spellcheck: 'false', autocomplete: 'off' } },
+  iban: { type: 'text', width: 'govuk-input--width-30', extra: { spellcheck: 'false', autocomplete: 'off', autocapitalize: 'characters' } },
 };
 
 function TextInput({ lang, field, value, error }: FieldProps): JSX.Element {
   const id = inputId(field.name);
   const widget = field.hint.widget ?? 'text';
-  const example = widget === 'date' ? t(lang, 'apply.dateHint') : undefined;
+  const example = widget === 'date' ? t(lang, 'apply.dateHint') : widget === 'iban' ? t(lang, 'apply.ibanHint') : undefined;
   const help = [field.hint.help?.[lang], example].filter(Boolean).join(' ') || undefined;
   const shown = value === undefined || value === null ? '' : typeof value === 'string' ? (widget === 'date' ? writtenDay(value, lang) : value) : String(value);
   const attributes = { ...describedBy(help && `${id}-hint`, error && `${id}-error`), ...(field.hint.autocomplete ? { autocomplete: field.hint.autocomplete } : {}) };
@@ -220,9 +223,48 @@ function TextInput({ lang, field, value, error }: FieldProps): JSX.Element {
   );
 }
 
+/**
+ * A value a state register gave: shown as given, with its source, and no
+ * input (the server takes the register's value whatever is posted).
+ */
+function GivenValue({ lang, field, given }: { lang: Lang; field: ShownField; given: GivenField }): JSX.Element {
+  const id = inputId(field.name);
+  return (
+    <div class="govuk-form-group pk-given" id={id}>
+      <p class="govuk-label govuk-label--s govuk-!-margin-bottom-1" id={`${id}-label`} safe>
+        {field.hint.label[lang]}
+      </p>
+      <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" aria-describedby={`${id}-source`} safe>
+        {answerText(lang, field, given.value)}
+      </p>
+      <p class="govuk-hint" id={`${id}-source`} safe>
+        {`${t(lang, 'apply.givenSource', { register: given.registerName[lang], date: formatDate(given.at, lang) })} ${t(lang, 'apply.givenCorrection')}`}
+      </p>
+    </div>
+  );
+}
+
+/** The help of a field whose choices come from a register names the register. */
+function withChoicesSource(lang: Lang, field: ShownField, given: GivenField): ShownField {
+  const source = t(lang, 'apply.choicesSource', { register: given.registerName[lang] });
+  const help = field.hint.help ? `${field.hint.help[lang]} ${source}` : source;
+  return { ...field, hint: { ...field.hint, help: { lv: help, en: help } } };
+}
+
+/** An IBAN's problem in words a person can act on: its shape, its length, or a mistyped digit. */
+export function ibanWording(lang: Lang, value: unknown): string {
+  const compact = typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : '';
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(compact)) return t(lang, 'apply.ibanShape');
+  if (compact.startsWith('LV') && compact.length !== 21) return t(lang, 'apply.ibanLength', { count: compact.length });
+  return t(lang, 'apply.ibanChecksum');
+}
+
 /** The form group of one field, by its widget (and its schema, for lists and yes/no). */
 export function Field(props: FieldProps): JSX.Element {
-  const { field } = props;
+  const { given } = props;
+  if (given?.value !== undefined) return <GivenValue lang={props.lang} field={props.field} given={given} />;
+  const field = given?.options ? withChoicesSource(props.lang, props.field, given) : props.field;
+  props = { ...props, field };
   if (field.hint.options && (field.hint.widget === 'radio' || isListField(field))) return <Choices {...props} />;
   if (field.hint.options && field.hint.widget === 'select') return <Select {...props} />;
   if (isBooleanField(field)) return <SingleCheckbox {...props} />;

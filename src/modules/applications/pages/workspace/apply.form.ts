@@ -12,6 +12,7 @@
  */
 import type { AttachmentSlot, Condition, FieldHint, Form, FormFieldError, FormStep, JsonSchema } from '../../index.js';
 import type { Lang } from '../../../../platform/web/i18n.js';
+import { GIVEN_KEY, givenOf, withGivenValues } from '../../forms.registers.js';
 
 export type Answers = Record<string, unknown>;
 
@@ -51,10 +52,10 @@ export function setValue(data: Answers, name: string, value: unknown): void {
 
 export const conditionHolds = (condition: Condition | undefined, data: Answers): boolean => !condition || valueAt(data, condition.field) === condition.equals;
 
-/** The data a draft carries for the form itself (without its files). */
+/** The data a draft carries for the form itself (without its files; with the registers' values, which no post changes). */
 export function formData(draft: Answers): Answers {
-  const { [FILES_KEY]: _files, ...data } = draft;
-  return data;
+  const { [FILES_KEY]: _files, [GIVEN_KEY]: _given, ...data } = draft;
+  return withGivenValues(data, givenOf(draft));
 }
 
 export function draftFiles(draft: Answers): DraftFile[] {
@@ -125,6 +126,8 @@ export function writtenDay(value: string, lang: Lang): string {
 /** A posted text as the schema wants it; what cannot be converted is kept, so the schema names the problem. */
 function typed(field: ShownField, text: string): unknown {
   if (field.hint.widget === 'date') return parseDay(text);
+  // An account number as banks print it (groups of four, any case) is kept as one word.
+  if (field.hint.widget === 'iban') return text.replace(/\s+/g, '').toUpperCase();
   const option = field.hint.options?.find((candidate) => String(candidate.value) === text);
   if (option) return option.value;
   const type = typeOf(field.schema);

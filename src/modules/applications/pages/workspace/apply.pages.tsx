@@ -21,7 +21,8 @@ import { draftFits } from '../../applications.service.js';
 import { fileProblems, safeFilename, sha256Of } from '../../attachments.js';
 import type { AttachmentSlot, Form, FormFieldError, FormStep } from '../../index.js';
 import type { Service } from '../../../catalog/index.js';
-import { Field, formatSize, LinkedErrorSummary, Slot, typesText } from './apply.components.js';
+import { Field, formatSize, ibanWording, LinkedErrorSummary, Slot, typesText } from './apply.components.js';
+import { GIVEN_KEY, givenOf, registerFields, withGivenChoices, withGivenValues } from '../../forms.registers.js';
 import { checkPage, submit } from './apply.check.js';
 import { applyPath, files, stepPath, valueOf, type Applying, type ApplyDeps } from './apply.context.js';
 import { applyStep, CHECK, draftFiles, errorsFor, FILES_KEY, formData, inputId, nextStep, previousStep, readStep, shownFields, shownSlots, slotId, type Answers, type DraftFile, type ShownField } from './apply.form.js';
@@ -96,8 +97,11 @@ async function applying(deps: ApplyDeps, context: PageContext, rest: string): Pr
   const right = await rightFor(deps, context, service.id);
   if (!right) return noRightPage(context, service);
   const [form, draft] = await Promise.all([deps.applications.getForm(service.id), deps.applications.getDraft(context.principal, right, service.id)]);
-  const data = draft ? draft.data : deps.applications.prefill(form, context.principal, right, await knownAbout(deps, context.principal));
-  return { service, form, right, draft, data };
+  let data = draft ? draft.data : deps.applications.prefill(form, context.principal, right, await knownAbout(deps, context.principal));
+  // Once only: the registers are asked when the draft holds no answer of theirs yet (each query is audited).
+  if (!(GIVEN_KEY in data) && registerFields(form).length > 0) data = { ...data, [GIVEN_KEY]: await deps.applications.givenFor(context.principal, right, form) };
+  const given = givenOf(data);
+  return { service, form: withGivenChoices(form, given), right, draft, data: withGivenValues(data, given) };
 }
 
 const isReply = (value: Applying | FastifyReply): value is FastifyReply => !('form' in value);
@@ -118,6 +122,7 @@ async function stepPage(context: PageContext, state: Applying, step: FormStep, v
   const fields = shownFields(form, step, data);
   const slots = shownSlots(form, step, data);
   const chosen = draftFiles(data);
+  const given = givenOf(data);
   const errors = view.errors ?? new Map<string, string>();
   const labelOf = (name: string): string => form.presentation.fields[name]?.label[lang] ?? form.presentation.attachments.find((slot) => `file:${slot.name}` === name)?.title[lang] ?? name;
   // `_form`: a problem of the whole post (e.g. an unreadable upload), linked to the form itself.
@@ -176,7 +181,7 @@ async function stepPage(context: PageContext, state: Applying, step: FormStep, v
               <input type="hidden" name="_fields" value={fields.map((field) => field.name).join(',')} />
               <input type="hidden" name="_slots" value={slots.map((slot) => slot.name).join(',')} />
               {fields.map((field) => (
-                <Field lang={lang} field={field} value={valueOf(data, field.name)} error={errors.get(field.name)} />
+                <Field lang={lang} field={field} value={valueOf(data, field.name)} error={errors.get(field.name)} given={given[field.name]} />
               ))}
               {slots.map((slot) => (
                 <Slot lang={lang} slot={slot} files={chosen.filter((file) => file.slot === slot.name)} error={errors.get(`file:${slot.name}`)} removeForm={removeForm} />
@@ -256,8 +261,12 @@ async function saveStep(deps: ApplyDeps, context: PageContext, state: Applying, 
   }
   const shownNow = shownFields(form, step, next);
   const problems = deps.applications.validateData(form, formData(next));
-  const dateWording = (field: ShownField, problem: FormFieldError): string | undefined => (field.hint.widget === 'date' && problem.keyword === 'format' ? t(lang, 'apply.dateInvalid') : undefined);
-  for (const [name, text] of errorsFor(problems, shownNow.filter((field) => rendered.has(field.name)), lang, dateWording)) errors.set(name, text);
+  const ownWording = (field: ShownField, problem: FormFieldError): string | undefined => {
+    if (problem.keyword !== 'format') return undefined;
+    if (field.hint.widget === 'date') return t(lang, 'apply.dateInvalid');
+    return field.hint.widget === 'iban' ? ibanWording(lang, valueOf(next, field.name)) : undefined;
+  };
+  for (const [name, text] of errorsFor(problems, shownNow.filter((field) => rendered.has(field.name)), lang, ownWording)) errors.set(name, text);
   const added = shownNow.some((field) => !rendered.has(field.name)) || shownSlots(form, step, next).some((slot) => !renderedSlots.has(slot.name));
 
   if (!draftFits(next)) {

@@ -15,7 +15,16 @@ import { t, type DataAccessKey } from './data-access.messages.js';
 
 export const DATA_ACCESS_PATH = '/workspace/data-access';
 
-const KNOWN: DataAccessKey[] = ['applications.read', 'applications.listed', 'integration.event_delivered', 'audit.data_access_read'];
+const KNOWN: DataAccessKey[] = [
+  'applications.read',
+  'applications.listed',
+  'integration.event_delivered',
+  'audit.data_access_read',
+  'registers.population_read',
+  'registers.companies_read',
+  'registers.vehicles_read',
+  'registers.property_read',
+];
 const whatText = (lang: Lang, action: string): string => (KNOWN.includes(action as DataAccessKey) ? t(lang, action as DataAccessKey) : t(lang, 'other', { action }));
 
 export function registerDataAccessWorkspacePages(shell: WorkspaceShell, deps: DataAccessDeps): void {
