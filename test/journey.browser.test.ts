@@ -49,7 +49,12 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
     await go(page, 'Enter', (url) => /\/interaction\/[^/]+\/demo/.test(url.pathname));
     await expectAccessible(page, 'the demo identity provider');
     await tabTo(page, 'Jānis Bērziņš', (element) => element.tag === 'button' && element.text.includes('Jānis Bērziņš'));
-    await go(page, 'Space', (url) => url.pathname === '/workspace/apply/dzivesvietas-deklaresana/step/applicant');
+    await go(page, 'Space', (url) => url.pathname === '/workspace/apply/dzivesvietas-deklaresana');
+
+    // Jānis may act for his daughter too: whom is this for? Himself, already chosen.
+    await expectAccessible(page, 'who is this for');
+    await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
+    await go(page, 'Enter', (url) => url.pathname === '/workspace/apply/dzivesvietas-deklaresana/step/applicant');
 
     // Step 1: what the platform knows is already there.
     await expectAccessible(page, 'step 1');
