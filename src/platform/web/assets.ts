@@ -22,6 +22,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateEncoding, precompress, varyOnEncoding, type Precompressed } from '../http/compression.js';
 import type { App } from '../http/server.js';
 import { langOfPath, otherLang, pathInLang, t } from './i18n.js';
+import { PHONE_STYLES } from './phones.styles.js';
 
 const require = createRequire(import.meta.url);
 
@@ -38,6 +39,7 @@ const COMPONENTS = [
   'breadcrumbs',
   'button',
   'checkboxes',
+  'date-input',
   'details',
   'error-message',
   'error-summary',
@@ -376,7 +378,7 @@ $accent: ${ACCENT_COLOUR};
 .pk-footer__about {
   max-width: 40em;
 }
-`;
+${PHONE_STYLES}`;
 
 /** An asset held in memory in every encoding it is sent in. */
 interface StaticAsset {
