@@ -273,7 +273,8 @@ test('a question that depends on an answer on the same step appears once that an
   const birth = '/en/workspace/apply/dzimsanas-registracija';
   assert.equal(pathOf(await anna.request(birth)), `${birth}/step/applicant`);
   assert.equal((await postStep(anna, `${birth}/step/applicant`, { fullName: 'Anna Kalniņa', email: 'anna.kalnina@example.com' })).status, 303);
-  const child = { childGivenName: 'Līva', childFamilyName: 'Kalniņa', birthDate: '2.3.2026', birthPlace: 'Rīga', childSex: 'female', bornInHospital: 'true', parentsMarried: 'true' };
+  // The date in three boxes (day, month, year), as the page has them.
+  const child = { childGivenName: 'Līva', childFamilyName: 'Kalniņa', 'birthDate-day': '2', 'birthDate-month': '3', 'birthDate-year': '2026', birthPlace: 'Rīga', childSex: 'female', bornInHospital: 'true', parentsMarried: 'true' };
   const before = await (await anna.request(`${birth}/step/child`)).text();
   assert.doesNotMatch(before, /name="secondParentPersonalCode"/, 'hidden until the parents are said to be married');
 
@@ -282,14 +283,19 @@ test('a question that depends on an answer on the same step appears once that an
   const addedHtml = await added.text();
   assert.match(addedHtml, /id="added"/);
   assert.match(addedHtml, /name="secondParentPersonalCode"/);
-  assert.match(addedHtml, /id="f-birthDate"[^>]*value="02\/03\/2026"/, 'the date as written in English');
+  assert.match(addedHtml, /id="f-birthDate"[^>]*name="birthDate-day"[^>]*inputmode="numeric"[^>]*value="2"/, 'the day kept, its box numeric');
+  assert.match(addedHtml, /id="f-birthDate-month"[^>]*value="3"/);
+  assert.match(addedHtml, /id="f-birthDate-year"[^>]*value="2026"/);
   assert.doesNotMatch(addedHtml, /govuk-error-summary/);
 
   const wrong = await postStep(anna, `${birth}/step/child`, { ...child, secondParentPersonalCode: '123' });
   assert.equal(wrong.status, 400);
   assert.match(await wrong.text(), /Personal code of the other parent: Enter a valid personal code/);
-  const wrongDate = await postStep(anna, `${birth}/step/child`, { ...child, birthDate: '31.02.2026', secondParentPersonalCode: '150685-12347' });
-  assert.match(await wrongDate.text(), /href="#f-birthDate">Date of birth: Enter a real date, for example 31\/12\/2026/);
+  const wrongDate = await postStep(anna, `${birth}/step/child`, { ...child, 'birthDate-day': '31', 'birthDate-month': '2', secondParentPersonalCode: '150685-12347' });
+  const wrongDateHtml = await wrongDate.text();
+  assert.match(wrongDateHtml, /href="#f-birthDate">Date of birth: Enter a real date: the day, month and year, for example 27 3 2026/);
+  assert.match(wrongDateHtml, /id="f-birthDate"[^>]*value="31"/, 'what was typed stays in the boxes');
+  assert.match(wrongDateHtml, /id="f-birthDate-month"[^>]*govuk-input--error|class="[^"]*govuk-input--error[^"]*" id="f-birthDate-month"/);
   const right = await postStep(anna, `${birth}/step/child`, { ...child, secondParentPersonalCode: '150685-12347' });
   assert.equal(pathOf(right), `${birth}/step/request`);
 
