@@ -49,7 +49,12 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
     await go(page, 'Enter', (url) => /\/interaction\/[^/]+\/demo/.test(url.pathname));
     await expectAccessible(page, 'the demo identity provider');
     await tabTo(page, 'Jānis Bērziņš', (element) => element.tag === 'button' && element.text.includes('Jānis Bērziņš'));
-    await go(page, 'Space', (url) => url.pathname === '/workspace/apply/dzivesvietas-deklaresana/step/applicant');
+    await go(page, 'Space', (url) => url.pathname === '/workspace/apply/dzivesvietas-deklaresana');
+
+    // Jānis may act for his daughter too: whom is this for? Himself, already chosen.
+    await expectAccessible(page, 'who is this for');
+    await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
+    await go(page, 'Enter', (url) => url.pathname === '/workspace/apply/dzivesvietas-deklaresana/step/applicant');
 
     // Step 1: what the platform knows is already there.
     await expectAccessible(page, 'step 1');
@@ -71,8 +76,13 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
     await expectAccessible(page, 'step 2 with an error');
     await tabTo(page, 'the error’s link', (element) => element.href === '#f-movedInOn');
     await page.keyboard.press('Enter');
-    assert.equal((await focused(page)).id, 'f-movedInOn', 'the link takes the focus to the field');
-    await page.keyboard.type('10.01.2026');
+    assert.equal((await focused(page)).id, 'f-movedInOn', 'the link takes the focus to the field (the day box)');
+    // Three boxes, numbers only: day, month, year.
+    await page.keyboard.type('10');
+    await tabTo(page, 'the month', byId('f-movedInOn-month'));
+    await page.keyboard.type('1');
+    await tabTo(page, 'the year', byId('f-movedInOn-year'));
+    await page.keyboard.type('2026');
     await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
     await go(page, 'Enter', (url) => url.pathname.endsWith('/step/request'));
 

@@ -18,6 +18,8 @@ import { genericForm } from './forms.defaults.js';
 import { compileSchema, fieldErrors, validatorFor } from './forms.validate.js';
 
 export interface KnownAboutApplicant {
+  /** the name of the party applied for (a person's full name, a company's name) */
+  name?: string;
   email?: string;
   phone?: string;
 }
@@ -165,8 +167,9 @@ export function createForms(deps: ApplicationsDeps): FormsService {
       for (const [name, hint] of Object.entries(form.presentation.fields)) {
         if (name.includes('/') || !hint.prefill) continue;
         const value = {
-          fullName: principal.displayName,
-          personalCode: principal.personalCode,
+          // The party applied for, not the representative who fills the form in (P9).
+          fullName: right.basis === 'self' ? (known.name ?? principal.displayName) : known.name,
+          personalCode: right.partyKind === 'person' ? right.party : undefined,
           party: right.party,
           email: known.email,
           phone: known.phone,

@@ -23,6 +23,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateEncoding, precompress, varyOnEncoding, type Precompressed } from '../http/compression.js';
 import type { App } from '../http/server.js';
 import { langOfPath, otherLang, pathInLang, t } from './i18n.js';
+import { PHONE_STYLES } from './phones.styles.js';
 
 const require = createRequire(import.meta.url);
 
@@ -39,6 +40,7 @@ const COMPONENTS = [
   'breadcrumbs',
   'button',
   'checkboxes',
+  'date-input',
   'details',
   'error-message',
   'error-summary',
@@ -391,7 +393,7 @@ $accent: ${ACCENT_COLOUR};
 .pk-footer__about {
   max-width: 40em;
 }
-`;
+${PHONE_STYLES}`;
 
 /** An asset held in memory in every encoding it is sent in. */
 export interface StaticAsset {

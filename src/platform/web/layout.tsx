@@ -13,6 +13,8 @@ import { escapeHtml } from '@kitajs/html';
 import { BRAND_COLOUR, ICON_URL, stylesheetUrl } from './assets.js';
 import { MANIFEST_URL, PWA_SCRIPT_URL } from './pwa.js';
 import { otherLang, pathInLang, t, type Lang } from './i18n.js';
+import { labelTableCells } from './tables.js';
+import { FoldingMenu, SignedInBar } from './header.js';
 
 export interface Breadcrumb {
   href: string;
@@ -100,6 +102,7 @@ function Header({ lang, alternateUrl, section }: Pick<LayoutProps, 'lang' | 'alt
       </div>
       <div class="govuk-service-navigation">
         <div class="govuk-width-container govuk-service-navigation__inlining-container">
+          <FoldingMenu lang={lang}>
           <div class="govuk-service-navigation__container">
             <nav aria-label={t(lang, 'layout.navLabel')} class="govuk-service-navigation__wrapper">
               <ul class="govuk-service-navigation__list">
@@ -123,6 +126,7 @@ function Header({ lang, alternateUrl, section }: Pick<LayoutProps, 'lang' | 'alt
               </ul>
             </nav>
           </div>
+          </FoldingMenu>
           <nav class="govuk-language-navigation" aria-label={t(lang, 'layout.languageLabel')}>
             <ul class="govuk-language-navigation__list">
               <li class="govuk-language-navigation__list-item">
@@ -139,6 +143,7 @@ function Header({ lang, alternateUrl, section }: Pick<LayoutProps, 'lang' | 'alt
           </nav>
         </div>
       </div>
+      <SignedInBar lang={lang} />
     </header>
   );
 }
@@ -268,9 +273,9 @@ export function Layout(props: LayoutProps): JSX.Element {
   );
 }
 
-/** A whole HTML document. */
+/** A whole HTML document (its tables' cells labelled to fold into summary lists on a phone). */
 export async function renderPage(props: LayoutProps): Promise<string> {
-  return `<!doctype html>${await Layout(props)}`;
+  return `<!doctype html>${labelTableCells(await Layout(props))}`;
 }
 
 export interface MessagePageProps {

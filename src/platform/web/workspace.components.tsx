@@ -12,7 +12,7 @@ import { escapeHtml as e } from '@kitajs/html';
 import type { Lang } from './i18n.js';
 import type { Breadcrumb } from './layout.js';
 import { ErrorSummary as PageErrorSummary, type ShownError } from './page.js';
-import { at, type Acting } from './workspace.js';
+import { at, switchPath, type Acting } from './workspace.js';
 import { t } from './workspace.messages.js';
 
 export const workspaceCrumbs = (lang: Lang, ...more: Breadcrumb[]): Breadcrumb[] => [{ href: at(lang, '/workspace'), text: t(lang, 'workspace.title') }, ...more];
@@ -20,9 +20,10 @@ export const workspaceCrumbs = (lang: Lang, ...more: Breadcrumb[]): Breadcrumb[]
 /**
  * Shown at the top of every workspace page: whom the person acts for, on
  * which ground, and the way to change it; and, when an earlier choice has
- * just been dropped, why they now act for themselves.
+ * just been dropped, why they now act for themselves. `returnTo`: the page to
+ * come back to after changing (e.g. the step of a form), else the front page.
  */
-export function ActingBanner({ lang, acting }: { lang: Lang; acting: Acting }): JSX.Element {
+export function ActingBanner({ lang, acting, returnTo }: { lang: Lang; acting: Acting; returnTo?: string }): JSX.Element {
   const { current } = acting;
   return (
     <>
@@ -46,7 +47,7 @@ export function ActingBanner({ lang, acting }: { lang: Lang; acting: Acting }): 
         {e(t(lang, 'acting.label'))}:{' '}
         <strong safe>{current.text}</strong>
         {current.basis === 'self' ? '' : e(`, ${current.basisText}`)}.{' '}
-        <a class="govuk-link" href={`${at(lang, '/workspace')}#switch`}>
+        <a class="govuk-link" href={switchPath(lang, returnTo)}>
           {e(t(lang, 'acting.change'))}
           <span class="govuk-visually-hidden" safe>
             {t(lang, 'acting.changeHidden')}

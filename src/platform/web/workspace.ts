@@ -126,6 +126,19 @@ export interface WorkspaceShell {
 /** The path of a workspace page in the given language. */
 export const at = (lang: Lang, path: string): string => pathInLang(path, lang);
 
+/**
+ * `value` when it is a workspace page of this site to come back to (a path,
+ * possibly with a query), else undefined: never another site, never a path
+ * outside the workspace.
+ */
+export function workspaceReturn(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 500) return undefined;
+  return /^\/(en\/)?workspace(\/[A-Za-z0-9._~%-]+)*\/?(\?[A-Za-z0-9._~%=&-]*)?$/.test(value) ? value : undefined;
+}
+
+/** The address of the "whom I act for" switch that comes back to `returnTo` once the person has chosen. */
+export const switchPath = (lang: Lang, returnTo?: string): string => `${at(lang, '/workspace')}${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}#switch`;
+
 /** The reply of a successful POST: on to a page (303), which shows what happened. */
 export function seeOther(reply: FastifyReply, lang: Lang, path: string): FastifyReply {
   return reply.redirect(at(lang, path), 303);

@@ -16,6 +16,7 @@ import { formBody } from '../../platform/web/form.js';
 import { LANGS, otherLang, type Lang } from '../../platform/web/i18n.js';
 import { renderMessagePage } from '../../platform/web/layout.js';
 import { sendHtml } from '../../platform/web/page.js';
+import { withSignedIn } from '../../platform/web/signed-in.js';
 import { t } from './console.messages.js';
 
 /** The platform's staff roles: any one of them opens the console. */
@@ -116,7 +117,7 @@ export function consoleRoute(app: App, route: ConsoleRoute): void {
           forbidden: (refusal) => sendForbidden(reply, lang, staff, refusal, pathOf(request)),
         };
         try {
-          const result = await route.handler(context);
+          const result = await withSignedIn({ name: staff.name }, () => route.handler(context));
           return typeof result === 'string' ? sendHtml(reply, lang, 200, result) : result;
         } catch (error) {
           return sendFailure(request, reply, lang, staff, error, route.need);

@@ -13,7 +13,7 @@ import { renderPage } from '../../platform/web/layout.js';
 import { pageTitle, sendHtml, type ShownError } from '../../platform/web/page.js';
 import { ActingBanner, ErrorSummary, SuccessBanner } from '../../platform/web/workspace.components.js';
 import { t as ui } from '../../platform/web/workspace.messages.js';
-import { at, seeOther, type ActingResolver, type PageContext, type TileSource, type WorkspaceRoute, type WorkspaceTile } from '../../platform/web/workspace.js';
+import { at, seeOther, workspaceReturn, type ActingResolver, type PageContext, type TileSource, type WorkspaceRoute, type WorkspaceTile } from '../../platform/web/workspace.js';
 import { t } from './shell.messages.js';
 import { rememberChoice } from './workspace.guard.js';
 
@@ -26,6 +26,8 @@ async function tilesOf(sources: readonly TileSource[], context: PageContext): Pr
 
 function Switch({ context, error, onlySelf }: { context: PageContext; error: ShownError | undefined; onlySelf: string }): JSX.Element {
   const { lang, acting, csrf } = context;
+  // Opened from another page's "Change" link: the choice leads back there.
+  const returnTo = workspaceReturn(context.query.returnTo) ?? workspaceReturn(context.body.returnTo);
   if (acting.options.length <= 1) {
     return (
       <p class="govuk-body" safe>
@@ -36,6 +38,7 @@ function Switch({ context, error, onlySelf }: { context: PageContext; error: Sho
   return (
     <form method="post" action={at(lang, '/workspace/acting-for')} novalidate>
       <input type="hidden" name="_csrf" value={csrf} />
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : ''}
       <div class={error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
         <fieldset class="govuk-fieldset" aria-describedby={error ? 'party-hint party-error' : 'party-hint'}>
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
@@ -137,7 +140,7 @@ async function homePage(resolver: ActingResolver, sources: readonly TileSource[]
 }
 
 /** The switch's form: one party's code (none means oneself). */
-const ChoiceForm = Type.Object({ party: Type.Optional(Type.String({ maxLength: 64 })) });
+const ChoiceForm = Type.Object({ party: Type.Optional(Type.String({ maxLength: 64 })), returnTo: Type.Optional(Type.String({ maxLength: 500 })) });
 
 async function chooseParty(resolver: ActingResolver, sources: readonly TileSource[], context: PageContext): Promise<FastifyReply | string> {
   const { request, reply, lang, principal } = context;
@@ -145,7 +148,8 @@ async function chooseParty(resolver: ActingResolver, sources: readonly TileSourc
   const right = form ? await resolver.choose(request, principal, textOf(form.party), lang) : undefined;
   if (right) {
     rememberChoice(request, reply, right.party);
-    return seeOther(reply, lang, '/workspace?chosen=1');
+    const back = workspaceReturn(form?.returnTo);
+    return back ? reply.redirect(back, 303) : seeOther(reply, lang, '/workspace?chosen=1');
   }
   const html = await homePage(resolver, sources, context, { error: { id: 'party', text: t(lang, 'switch.noRight') } });
   return sendHtml(reply, lang, 400, html);

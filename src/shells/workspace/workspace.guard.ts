@@ -19,6 +19,7 @@ import { renderNotFoundPage } from '../../platform/web/assets.js';
 import { LANGS, otherLang, type Lang } from '../../platform/web/i18n.js';
 import { renderMessagePage } from '../../platform/web/layout.js';
 import { sendHtml } from '../../platform/web/page.js';
+import { withSignedIn } from '../../platform/web/signed-in.js';
 import { at, type Acting, type ActingResolver, type WorkspaceRoute } from '../../platform/web/workspace.js';
 import { t as ui } from '../../platform/web/workspace.messages.js';
 import { t } from './shell.messages.js';
@@ -126,7 +127,8 @@ export function workspaceRoute(app: App, resolver: ActingResolver, route: Worksp
         const principal = sessionPerson(request) as Principal;
         try {
           const acting = await actingOf(resolver, request, reply, principal, lang);
-          const result = await route.handler({
+          const who = { name: principal.displayName ?? acting.self.text, ...(acting.current.basis === 'self' ? {} : { actingFor: acting.current.text }) };
+          const result = await withSignedIn(who, () => route.handler({
             request,
             reply,
             lang,
@@ -137,7 +139,7 @@ export function workspaceRoute(app: App, resolver: ActingResolver, route: Worksp
             body: request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {},
             csrf: csrfToken(request),
             refuseCsrf: (path) => sendCsrfRefusal(reply, lang, path),
-          });
+          }));
           return typeof result === 'string' ? sendHtml(reply, lang, 200, result) : result;
         } catch (error) {
           return sendFailure(request, reply, lang, error);

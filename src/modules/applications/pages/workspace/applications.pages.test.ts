@@ -70,7 +70,16 @@ test('Jānis applies through the pages, is asked for more, answers, and receives
   // The service page's start button leads to the form, which starts at its first step.
   const servicePage = await (await fetch(`${platform.url}/services/${SERVICE}`)).text();
   assert.match(servicePage, new RegExp(`href="${APPLY}"[^>]*class="govuk-button govuk-button--start"`));
-  const start = await janis.request(APPLY);
+  // Jānis may act for Marta too: he is first asked whom this is for, and answering leads to the form.
+  const who = await janis.request(APPLY);
+  assert.equal(who.status, 200);
+  const whoHtml = await who.text();
+  assert.match(whoHtml, /Kam ir šis pieteikums\?/);
+  assert.match(whoHtml, /value="150685-12347" checked/);
+  assert.match(whoHtml, /value="010118-23454"/);
+  const chosen = await janis.request('/workspace/acting-for', { form: { _csrf: csrfOf(whoHtml), party: '150685-12347', returnTo: `${APPLY}?who=1` } });
+  assert.equal(pathOf(chosen), `${APPLY}?who=1`);
+  const start = await janis.request(pathOf(chosen));
   assert.equal(start.status, 303);
   assert.equal(pathOf(start), `${APPLY}/step/applicant`);
 
@@ -138,7 +147,7 @@ test('Jānis applies through the pages, is asked for more, answers, and receives
   assert.match(check, /Brīvības iela 1-5, Rīga, LV-1010/);
   assert.match(check, /Īrēju/);
   assert.match(check, /īres līgums\.pdf/);
-  assert.match(check, new RegExp(`href="${APPLY}/step/residence#f-address"`));
+  assert.match(check, new RegExp(`href="${APPLY}/step/residence\\?from=check#f-address"`));
   const submitted = await janis.request(`${APPLY}/check`, { form: { _csrf: csrfOf(check) } });
   assert.equal(submitted.status, 303);
   const number = /\/workspace\/applications\/(\d{4}-\d{6})\/submitted$/.exec(pathOf(submitted))?.[1];
@@ -264,7 +273,8 @@ test('a question that depends on an answer on the same step appears once that an
   const birth = '/en/workspace/apply/dzimsanas-registracija';
   assert.equal(pathOf(await anna.request(birth)), `${birth}/step/applicant`);
   assert.equal((await postStep(anna, `${birth}/step/applicant`, { fullName: 'Anna Kalniņa', email: 'anna.kalnina@example.com' })).status, 303);
-  const child = { childGivenName: 'Līva', childFamilyName: 'Kalniņa', birthDate: '2.3.2026', birthPlace: 'Rīga', childSex: 'female', bornInHospital: 'true', parentsMarried: 'true' };
+  // The date in three boxes (day, month, year), as the page has them.
+  const child = { childGivenName: 'Līva', childFamilyName: 'Kalniņa', 'birthDate-day': '2', 'birthDate-month': '3', 'birthDate-year': '2026', birthPlace: 'Rīga', childSex: 'female', bornInHospital: 'true', parentsMarried: 'true' };
   const before = await (await anna.request(`${birth}/step/child`)).text();
   assert.doesNotMatch(before, /name="secondParentPersonalCode"/, 'hidden until the parents are said to be married');
 
@@ -273,14 +283,19 @@ test('a question that depends on an answer on the same step appears once that an
   const addedHtml = await added.text();
   assert.match(addedHtml, /id="added"/);
   assert.match(addedHtml, /name="secondParentPersonalCode"/);
-  assert.match(addedHtml, /id="f-birthDate"[^>]*value="02\/03\/2026"/, 'the date as written in English');
+  assert.match(addedHtml, /id="f-birthDate"[^>]*name="birthDate-day"[^>]*inputmode="numeric"[^>]*value="2"/, 'the day kept, its box numeric');
+  assert.match(addedHtml, /id="f-birthDate-month"[^>]*value="3"/);
+  assert.match(addedHtml, /id="f-birthDate-year"[^>]*value="2026"/);
   assert.doesNotMatch(addedHtml, /govuk-error-summary/);
 
   const wrong = await postStep(anna, `${birth}/step/child`, { ...child, secondParentPersonalCode: '123' });
   assert.equal(wrong.status, 400);
   assert.match(await wrong.text(), /Personal code of the other parent: Enter a valid personal code/);
-  const wrongDate = await postStep(anna, `${birth}/step/child`, { ...child, birthDate: '31.02.2026', secondParentPersonalCode: '150685-12347' });
-  assert.match(await wrongDate.text(), /href="#f-birthDate">Date of birth: Enter a real date, for example 31\/12\/2026/);
+  const wrongDate = await postStep(anna, `${birth}/step/child`, { ...child, 'birthDate-day': '31', 'birthDate-month': '2', secondParentPersonalCode: '150685-12347' });
+  const wrongDateHtml = await wrongDate.text();
+  assert.match(wrongDateHtml, /href="#f-birthDate">Date of birth: Enter a real date: the day, month and year, for example 27 3 2026/);
+  assert.match(wrongDateHtml, /id="f-birthDate"[^>]*value="31"/, 'what was typed stays in the boxes');
+  assert.match(wrongDateHtml, /id="f-birthDate-month"[^>]*govuk-input--error|class="[^"]*govuk-input--error[^"]*" id="f-birthDate-month"/);
   const right = await postStep(anna, `${birth}/step/child`, { ...child, secondParentPersonalCode: '150685-12347' });
   assert.equal(pathOf(right), `${birth}/step/request`);
 
@@ -320,4 +335,66 @@ test('answers too long to keep as a draft are refused on the page, and the saved
   const again = await (await anna.request(`${form}/step/notes`)).text();
   assert.match(again, /first answer<\/textarea>/);
   assert.doesNotMatch(again, /x{9000}/);
+});
+
+test('Anna, with Jānis’s mandate, applies for him: his data on the form, she the submitter; a change returns to the step and to the check page', async () => {
+  const janis = await signedIn('Jānis Bērziņš');
+  const mandateForm = await (await janis.request('/workspace/mandates/new')).text();
+  assert.equal((await janis.request('/workspace/mandates/new', { form: { _csrf: csrfOf(mandateForm), representative: '230390-11113', scope: 'all' } })).status, 303);
+
+  const anna = await signedIn('Anna Kalniņa');
+  const who = await (await anna.request(APPLY)).text();
+  assert.match(who, /Kam ir šis pieteikums\?/);
+  assert.match(who, /value="150685-12347"/);
+  const chosen = await anna.request('/workspace/acting-for', { form: { _csrf: csrfOf(who), party: '150685-12347', returnTo: `${APPLY}?who=1` } });
+  assert.equal(pathOf(await anna.request(pathOf(chosen))), `${APPLY}/step/applicant`);
+  const applicant = await (await anna.request(`${APPLY}/step/applicant`)).text();
+  assert.match(applicant, /id="f-fullName"[^>]*value="Jānis Bērziņš"/, 'the party’s name, not hers');
+  assert.match(applicant, /id="f-email"[^>]*value="janis.berzins@example.com"/);
+  assert.equal((await postStep(anna, `${APPLY}/step/applicant`, { fullName: 'Jānis Bērziņš', email: 'janis.berzins@example.com' })).status, 303);
+
+  // "Change" whom she acts for on step 2 comes back to step 2.
+  const residence = await (await anna.request(`${APPLY}/step/residence`)).text();
+  const change = /id="acting-for"[\s\S]*?href="([^"]+)"/.exec(residence)?.[1] ?? '';
+  assert.match(change, /returnTo=%2Fworkspace%2Fapply%2Fdzivesvietas-deklaresana%2Fstep%2Fresidence#switch$/);
+  const home = await (await anna.request(change.replace(/&amp;/g, '&').replace(/#.*/, ''))).text();
+  const switched = await anna.request('/workspace/acting-for', { form: { _csrf: csrfOf(home), party: '150685-12347', returnTo: /name="returnTo" value="([^"]+)"/.exec(home)?.[1] ?? '' } });
+  assert.equal(pathOf(switched), `${APPLY}/step/residence`);
+
+  assert.equal((await postStep(anna, `${APPLY}/step/residence`, { address: 'Brīvības iela 1-5, Rīga', movedInOn: '2026-01-10', basis: 'owner' })).status, 303);
+  assert.equal((await postStep(anna, `${APPLY}/step/request`, { request: 'Jāņa dzīvesvieta' })).status, 303);
+  assert.equal((await postStep(anna, `${APPLY}/step/confirm`, { consent: 'true' })).status, 303);
+  const check = await (await anna.request(`${APPLY}/check`)).text();
+  assert.match(check, /Kā vārdā<\/dt>\s*<dd class="govuk-summary-list__value">Jānis Bērziņš \(150685-12347\)/);
+  assert.match(check, /Iesniedz<\/dt>\s*<dd class="govuk-summary-list__value">Anna Kalniņa \(230390-11113\)/);
+  // A change from the check page, once saved, returns to it.
+  const back = await postStep(anna, `${APPLY}/step/request?from=check`, { request: 'Jāņa Bērziņa dzīvesvieta' });
+  assert.equal(pathOf(back), `${APPLY}/check`);
+  const submitted = await anna.request(`${APPLY}/check`, { form: { _csrf: csrfOf(check) } });
+  const number = /(\d{4}-\d{6})/.exec(pathOf(submitted))?.[1] as string;
+  assert.ok(number);
+  const janisPrincipal: Principal = { subject: 'person:150685-12347', kind: 'person', via: 'session', roles: [], scopes: [], personalCode: '150685-12347' };
+  const view = await createApplications(platform.database.db).getApplication(janisPrincipal, number);
+  assert.equal(view.data.fullName, 'Jānis Bērziņš', 'the submitted data name Jānis');
+  assert.equal(view.data.request, 'Jāņa Bērziņa dzīvesvieta');
+  const page = await (await anna.request(`/workspace/applications/${number}`)).text();
+  assert.match(page, /Iesniedza<\/dt>\s*<dd class="govuk-summary-list__value">Anna Kalniņa \(230390-11113\)/);
+});
+
+test('Pēteris starts VAT registration from the business portal, chooses his company and finds the form filled with it', async () => {
+  const vat = 'registracija-pvn-maksataju-registra';
+  const business = await (await fetch(`${platform.url}/services/${vat}`)).text();
+  assert.match(business, new RegExp(`href="/workspace/apply/${vat}"`));
+  const peteris = await signedIn('Pēteris Ozols');
+  const who = await (await peteris.request(`/workspace/apply/${vat}`)).text();
+  assert.match(who, /Šo pakalpojumu piesaka uzņēmumi/);
+  assert.match(who, /value="40003012340"/);
+  assert.doesNotMatch(who, /value="081275-05556"/, 'a business service lists only the companies');
+  const chosen = await peteris.request('/workspace/acting-for', { form: { _csrf: csrfOf(who), party: '40003012340', returnTo: `/workspace/apply/${vat}?who=1` } });
+  assert.equal(pathOf(await peteris.request(pathOf(chosen))), `/workspace/apply/${vat}/step/applicant`);
+  const applicant = await (await peteris.request(`/workspace/apply/${vat}/step/applicant`)).text();
+  assert.match(applicant, /id="f-fullName"[^>]*value="SIA &#34;Demo Būve&#34;"/);
+  assert.equal((await postStep(peteris, `/workspace/apply/${vat}/step/applicant`, { fullName: 'SIA "Demo Būve"', email: 'peteris.ozols@example.com' })).status, 303);
+  const step = await (await peteris.request(`/workspace/apply/${vat}/step/business`)).text();
+  assert.match(step, /id="f-registrationNumber"[^>]*value="40003012340"/);
 });

@@ -12,7 +12,7 @@ import { renderPage } from '../../../../platform/web/layout.js';
 import { pageTitle, sendHtml } from '../../../../platform/web/page.js';
 import type { FileInput } from '../../index.js';
 import { answerText, formatSize, LinkedErrorSummary } from './apply.components.js';
-import { files, stepPath, valueOf, type ApplyDeps, type Applying } from './apply.context.js';
+import { FROM_CHECK, files, stepPath, valueOf, type ApplyDeps, type Applying } from './apply.context.js';
 import { allShownSlots, CHECK, draftFiles, formData, inputId, shownFields, shownSlots, slotId, stepOfField } from './apply.form.js';
 import { t } from './applications.messages.js';
 import { givenOf } from '../../forms.registers.js';
@@ -68,7 +68,7 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
             <LinkedErrorSummary lang={lang} errors={problems} />
-            <ActingBanner lang={lang} acting={acting} />
+            <ActingBanner lang={lang} acting={acting} returnTo={at(lang, stepPath(service.slug, CHECK))} />
             <span class="govuk-caption-l" safe>
               {service.title[lang]}
             </span>
@@ -84,11 +84,24 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
                   {acting.current.text}
                 </dd>
               </div>
+              {acting.current.basis === 'self' ? (
+                ''
+              ) : (
+                <div class="govuk-summary-list__row" id="submitted-by">
+                  <dt class="govuk-summary-list__key" safe>
+                    {t(lang, 'check.submittedByKey')}
+                  </dt>
+                  <dd class="govuk-summary-list__value" safe>
+                    {acting.self.text}
+                  </dd>
+                </div>
+              )}
             </dl>
             {form.presentation.steps.map((step) => {
               const fields = shownFields(form, step, data);
               const slots = shownSlots(form, step, data);
-              const href = at(lang, stepPath(service.slug, step.id));
+              // A change goes back to this page once saved, not on through the steps.
+              const href = `${at(lang, stepPath(service.slug, step.id))}?${FROM_CHECK}`;
               return (
                 <>
                   <h2 class="govuk-heading-m" safe>

@@ -10,6 +10,7 @@
  */
 import { escapeHtml as e } from '@kitajs/html';
 import { formatDate, LOCALE, type Lang } from '../../../../platform/web/i18n.js';
+import { DateInput } from '../../../../platform/web/date-input.js';
 import { ErrorSummary } from '../../../../platform/web/page.js';
 import type { AttachmentSlot, GivenField } from '../../index.js';
 import { inputId, isBooleanField, isListField, slotId, writtenDay, type DraftFile, type ShownField } from './apply.form.js';
@@ -265,6 +266,10 @@ export function Field(props: FieldProps): JSX.Element {
   if (given?.value !== undefined) return <GivenValue lang={props.lang} field={props.field} given={given} />;
   const field = given?.options ? withChoicesSource(props.lang, props.field, given) : props.field;
   props = { ...props, field };
+  const { lang } = props;
+  if (field.hint.widget === 'date') {
+    return <DateInput lang={lang} name={field.name} id={inputId(field.name)} label={field.hint.label[lang]} help={field.hint.help?.[lang]} value={props.value} error={props.error} autocomplete={field.hint.autocomplete} />;
+  }
   if (field.hint.options && (field.hint.widget === 'radio' || isListField(field))) return <Choices {...props} />;
   if (field.hint.options && field.hint.widget === 'select') return <Select {...props} />;
   if (isBooleanField(field)) return <SingleCheckbox {...props} />;

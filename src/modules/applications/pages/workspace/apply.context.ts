@@ -29,6 +29,8 @@ export type ApplicationPanel = (context: PageContext, application: { id: string;
 
 export const files = databaseFileStore();
 export const applyPath = (slug: string, rest = ''): string => `/workspace/apply/${slug}${rest}`;
+/** The query of a step opened from a "Change" link of the check page, which it returns to. */
+export const FROM_CHECK = 'from=check';
 export const stepPath = (slug: string, step: string): string => applyPath(slug, step === CHECK ? '/check' : `/step/${step}`);
 
 export interface Applying {

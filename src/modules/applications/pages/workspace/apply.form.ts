@@ -10,6 +10,7 @@
  * letter); their bytes wait in the applications module's content-addressed
  * file store until the application is submitted.
  */
+import { dayOfParts, postedDayParts, type DayParts } from '../../../../platform/web/date-input.js';
 import type { AttachmentSlot, Condition, FieldHint, Form, FormFieldError, FormStep, JsonSchema } from '../../index.js';
 import type { Lang } from '../../../../platform/web/i18n.js';
 import { GIVEN_KEY, givenOf, withGivenValues } from '../../forms.registers.js';
@@ -148,6 +149,9 @@ export function readStep(fields: readonly ShownField[], body: Record<string, unk
     if (isListField(field)) {
       const chosen = texts.filter(Boolean).map((text) => typed({ ...field, schema: (field.schema.items as JsonSchema | undefined) ?? {} }, text));
       values[field.name] = chosen.length > 0 ? chosen : undefined;
+    } else if (field.hint.widget === 'date' && postedDayParts(body, field.name)) {
+      // Three boxes (day, month, year); a single box as `{name}` is read too (API-like posts, older pages).
+      values[field.name] = dayOfParts(postedDayParts(body, field.name) as DayParts);
     } else if (isBooleanField(field) && !field.hint.options) {
       // An unticked box is an answer too: "no".
       values[field.name] = texts.includes('true');

@@ -11,25 +11,25 @@
  * …/check; the service's id or a former slug answers 301 to the current slug.
  */
 import type { FastifyReply } from 'fastify';
-import { AppError, NotFoundError } from '../../../../platform/errors.js';
-import type { Principal } from '../../../../platform/http/auth.js';
+import { NotFoundError } from '../../../../platform/errors.js';
 import { formatDateTime, otherLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
 import { pageTitle, sendHtml } from '../../../../platform/web/page.js';
 import type { Right } from '../../../access/index.js';
 import { draftFits } from '../../applications.service.js';
 import { fileProblems, safeFilename, sha256Of } from '../../attachments.js';
-import type { AttachmentSlot, Form, FormFieldError, FormStep } from '../../index.js';
+import type { AttachmentSlot, Form, FormFieldError, FormStep, KnownAboutApplicant } from '../../index.js';
 import type { Service } from '../../../catalog/index.js';
 import { Field, formatSize, ibanWording, LinkedErrorSummary, Slot, typesText } from './apply.components.js';
 import { GIVEN_KEY, givenOf, registerFields, withGivenChoices, withGivenValues } from '../../forms.registers.js';
 import { checkPage, submit } from './apply.check.js';
+import { CHOSEN, partiesFor, rightFor, whoPage } from './apply.who.js';
 import { applyPath, files, stepPath, valueOf, type Applying, type ApplyDeps } from './apply.context.js';
 import { applyStep, CHECK, draftFiles, errorsFor, FILES_KEY, formData, inputId, nextStep, previousStep, readStep, shownFields, shownSlots, slotId, type Answers, type DraftFile, type ShownField } from './apply.form.js';
 import { t } from './applications.messages.js';
 import { readPostedForm, type UploadedFile } from './applications.uploads.js';
 import { ActingBanner, workspaceCrumbs } from '../../../../platform/web/workspace.components.js';
-import { at, seeOther, type PageContext, type WorkspaceShell } from '../../../../platform/web/workspace.js';
+import { at, seeOther, switchPath, type PageContext, type WorkspaceShell } from '../../../../platform/web/workspace.js';
 import { textOf } from '../../../../platform/web/form-values.js';
 
 export type { ApplyDeps } from './apply.context.js';
@@ -44,19 +44,27 @@ async function serviceOf(deps: ApplyDeps, context: PageContext, rest: string): P
 }
 
 /** The right to apply for the party acted for, for this service (a mandate may cover only some services). */
-async function rightFor(deps: ApplyDeps, context: PageContext, serviceId: string): Promise<Right | undefined> {
-  const { principal, acting } = context;
-  try {
-    return await deps.access.resolveActingFor(principal, acting.current.basis === 'self' ? undefined : acting.current.party, serviceId);
-  } catch (error) {
-    if (error instanceof AppError && ['forbidden', 'invalid'].includes(error.kind)) return undefined;
-    throw error;
-  }
-}
+const currentRight = (deps: ApplyDeps, context: PageContext, serviceId: string): Promise<Right | undefined> =>
+  rightFor(deps, context, context.acting.current.basis === 'self' ? undefined : context.acting.current.party, serviceId);
 
-async function knownAbout(deps: ApplyDeps, principal: Principal): Promise<{ email?: string }> {
-  const [person] = await deps.persons.findPersonsByCode([principal.personalCode as string]);
-  return person?.email && person.emailVerified ? { email: person.email } : {};
+/**
+ * What the platform knows about the party applied for: a person's name and
+ * verified e-mail from the person register, a company's name from the
+ * acting party. Without an address of the party's own (a child, a company),
+ * the representative's is offered, since news of the application reaches them.
+ */
+async function knownAbout(deps: ApplyDeps, context: PageContext, right: Right): Promise<KnownAboutApplicant> {
+  const { principal, acting } = context;
+  const codes = right.partyKind === 'person' && right.party !== principal.personalCode ? [right.party, principal.personalCode as string] : [principal.personalCode as string];
+  const people = await deps.persons.findPersonsByCode(codes);
+  const digits = (code: string): string => code.replace(/\D/g, '');
+  const emailOf = (code: string): string | undefined => {
+    const person = people.find((candidate) => candidate.personalCode === digits(code));
+    return person?.email && person.emailVerified ? person.email : undefined;
+  };
+  const email = (right.partyKind === 'person' ? emailOf(right.party) : undefined) ?? emailOf(principal.personalCode as string);
+  const name = right.basis === 'self' ? principal.displayName : acting.current.name;
+  return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
 }
 
 async function noRightPage(context: PageContext, service: Service): Promise<FastifyReply> {
@@ -79,7 +87,7 @@ async function noRightPage(context: PageContext, service: Service): Promise<Fast
             {t(lang, 'apply.noRight', { party: acting.current.text, service: service.title[lang] })}
           </p>
           <p class="govuk-body">
-            <a class="govuk-link" href={`${at(lang, '/workspace')}#switch`} safe>
+            <a class="govuk-link" href={switchPath(lang, at(lang, applyPath(service.slug)))} safe>
               {t(lang, 'apply.switch')}
             </a>
           </p>
@@ -94,14 +102,25 @@ async function noRightPage(context: PageContext, service: Service): Promise<Fast
 async function applying(deps: ApplyDeps, context: PageContext, rest: string): Promise<Applying | FastifyReply> {
   const service = await serviceOf(deps, context, rest);
   if (!('slug' in service)) return service;
-  const right = await rightFor(deps, context, service.id);
+  const right = await currentRight(deps, context, service.id);
   if (!right) return noRightPage(context, service);
   const [form, draft] = await Promise.all([deps.applications.getForm(service.id), deps.applications.getDraft(context.principal, right, service.id)]);
-  let data = draft ? draft.data : deps.applications.prefill(form, context.principal, right, await knownAbout(deps, context.principal));
+  let data = draft ? draft.data : deps.applications.prefill(form, context.principal, right, await knownAbout(deps, context, right));
   // Once only: the registers are asked when the draft holds no answer of theirs yet (each query is audited).
   if (!(GIVEN_KEY in data) && registerFields(form).length > 0) data = { ...data, [GIVEN_KEY]: await deps.applications.givenFor(context.principal, right, form) };
   const given = givenOf(data);
   return { service, form: withGivenChoices(form, given), right, draft, data: withGivenValues(data, given) };
+}
+
+/** The "who is this for?" page, unless the party acted for has a draft of this form to resume or is the only choice. */
+async function askWhom(deps: ApplyDeps, context: PageContext): Promise<FastifyReply | string | undefined> {
+  const service = await serviceOf(deps, context, '');
+  if (!('slug' in service)) return service;
+  const right = await currentRight(deps, context, service.id);
+  if (right && (await deps.applications.getDraft(context.principal, right, service.id))) return undefined;
+  const parties = await partiesFor(deps, context, service);
+  const onlyCurrent = parties.length === 1 && parties[0]?.party === context.acting.current.party;
+  return parties.length === 0 || onlyCurrent ? undefined : whoPage(context, service, parties);
 }
 
 const isReply = (value: Applying | FastifyReply): value is FastifyReply => !('form' in value);
@@ -113,6 +132,8 @@ interface StepState {
   /** a question appeared because of the answers just saved */
   added?: boolean;
   resumed?: string;
+  /** opened from a "Change" link of the check page: saving returns there */
+  fromCheck?: boolean;
 }
 
 async function stepPage(context: PageContext, state: Applying, step: FormStep, view: StepState = {}): Promise<string> {
@@ -132,7 +153,7 @@ async function stepPage(context: PageContext, state: Applying, step: FormStep, v
       : { href: `#${name.startsWith('file:') ? slotId(name.slice(5)) : inputId(name)}`, text: t(lang, 'common.fieldError', { label: labelOf(name), message: text }) },
   );
   const previous = previousStep(form, step.id);
-  const back = previous ? at(lang, stepPath(service.slug, previous)) : at(lang, `/services/${service.slug}`);
+  const back = view.fromCheck ? at(lang, stepPath(service.slug, CHECK)) : previous ? at(lang, stepPath(service.slug, previous)) : at(lang, `/services/${service.slug}`);
   const removeForm = 'remove-file';
   const multipart = slots.length > 0;
   return renderPage({
@@ -162,7 +183,7 @@ async function stepPage(context: PageContext, state: Applying, step: FormStep, v
             ) : (
               ''
             )}
-            <ActingBanner lang={lang} acting={acting} />
+            <ActingBanner lang={lang} acting={acting} returnTo={at(lang, stepPath(service.slug, step.id))} />
             <span class="govuk-caption-l" safe>
               {t(lang, 'apply.stepOf', { service: service.title[lang], step: steps.indexOf(step) + 1, total: steps.length })}
             </span>
@@ -180,6 +201,7 @@ async function stepPage(context: PageContext, state: Applying, step: FormStep, v
               <input type="hidden" name="_csrf" value={csrf} />
               <input type="hidden" name="_fields" value={fields.map((field) => field.name).join(',')} />
               <input type="hidden" name="_slots" value={slots.map((slot) => slot.name).join(',')} />
+              {view.fromCheck ? <input type="hidden" name="_return" value="check" /> : ''}
               {fields.map((field) => (
                 <Field lang={lang} field={field} value={valueOf(data, field.name)} error={errors.get(field.name)} given={given[field.name]} />
               ))}
@@ -275,14 +297,16 @@ async function saveStep(deps: ApplyDeps, context: PageContext, state: Applying, 
     return sendHtml(reply, lang, 413, html);
   }
   const saveLater = textOf(posted.fields._action) === 'save';
+  const fromCheck = textOf(posted.fields._return) === 'check';
   const stay = errors.size > 0 || added;
-  await deps.applications.saveDraft(principal, state.right, service.id, { data: next, step: stay ? step.id : nextStep(form, step.id) });
+  const following = fromCheck ? CHECK : nextStep(form, step.id);
+  await deps.applications.saveDraft(principal, state.right, service.id, { data: next, step: stay ? step.id : following });
   if (saveLater) return seeOther(reply, lang, '/workspace/applications?done=saved');
   if (stay) {
-    const html = await stepPage(context, { ...state, data: next }, step, { errors, added });
+    const html = await stepPage(context, { ...state, data: next }, step, { errors, added, fromCheck });
     return sendHtml(reply, lang, errors.size > 0 ? 400 : 200, html);
   }
-  return seeOther(reply, lang, stepPath(service.slug, nextStep(form, step.id)));
+  return seeOther(reply, lang, stepPath(service.slug, following));
 }
 
 async function removeFile(deps: ApplyDeps, context: PageContext, state: Applying, step: FormStep): Promise<FastifyReply> {
@@ -303,6 +327,11 @@ export function registerApplyPages(shell: WorkspaceShell, deps: ApplyDeps): void
     method: 'GET',
     path: '/workspace/apply/:ref',
     handler: async (context) => {
+      // One who may act for others is first asked whom this is for (unless they just answered, or resume a draft).
+      if (context.acting.options.length > 1 && !context.request.url.endsWith(`?${CHOSEN}`)) {
+        const asked = await askWhom(deps, context);
+        if (asked) return asked;
+      }
       const state = await applying(deps, context, '');
       if (isReply(state)) return state;
       const first = state.form.presentation.steps[0]?.id ?? CHECK;
@@ -319,7 +348,8 @@ export function registerApplyPages(shell: WorkspaceShell, deps: ApplyDeps): void
       const step = stepById(state.form, context.params.step);
       if (!step) return seeOther(context.reply, context.lang, applyPath(state.service.slug));
       const resumed = textOf(context.query.resumed) === '1' && state.draft ? state.draft.updatedAt : undefined;
-      return stepPage(context, state, step, resumed ? { resumed } : {});
+      const fromCheck = textOf(context.query.from) === 'check';
+      return stepPage(context, state, step, { ...(resumed ? { resumed } : {}), fromCheck });
     },
   });
   shell.route({
