@@ -96,6 +96,20 @@ test('the reasons name what is wrong', () => {
   assert.match(why('dead-deep-link'), /\/e-services\/building-permit answered 404/);
 });
 
+test('with a platform named (--platform), the sign-in must go to that platform’s authorization endpoint', async () => {
+  const standIn = await startStandIn();
+  const elsewhere = await startStandIn();
+  const system = await startReferenceSystem({ platformUrl: standIn.url, webhookSecret: SECRET });
+  try {
+    const report = await runConformance({ system: system.url, webhookSecret: SECRET, standIn, platform: elsewhere.url, deepLinks: system.deepLinks, statusWithinMs: WITHIN_MS });
+    assert.deepEqual(failed(report), ['sign-in.redirect'], formatReport(report));
+    assert.match(report.checks[0]!.why, new RegExp(`it goes to ${standIn.url}/oidc/auth, not the platform’s authorization endpoint ${elsewhere.url}/oidc/auth`));
+  } finally {
+    await system.close();
+    await Promise.all([standIn.close(), elsewhere.close()]);
+  }
+});
+
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
