@@ -16,6 +16,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { BROKEN, startReferenceSystem, type Broken } from './reference/system.js';
+import { STATUS_CODES } from '../../src/modules/applications/index.js';
+import { STATUS_CODES as STAND_IN_CODES } from './src/status-schema.js';
 import { CHECKS, formatReport, main, runConformance, startStandIn, type CheckId, type Report } from './src/index.js';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
@@ -31,6 +33,7 @@ const EXPECTED: Record<Broken, CheckId> = {
   'accepts-bad-signatures': 'webhooks.refuses-bad-signature',
   'accepts-replays': 'webhooks.refuses-replay',
   'accepts-stale': 'webhooks.refuses-stale',
+  'invalid-status-event': 'status-reports.accepted',
   'duplicate-event-ids': 'status-reports.unique-ids',
   'unordered-times': 'status-reports.ordered-times',
   'slow-status': 'status-reports.in-time',
@@ -67,7 +70,11 @@ test('the reference institution system passes every check of every requirement',
   const text = formatReport(report);
   assert.match(text, /PASS {2}sign-in\.pkce: .*\n {8}code_challenge_method=S256/);
   assert.match(text, /PASS {2}mandates\.checked: .*\n {8}asked the platform’s mandate API about 230390-11113 for 150685-12347, was told allowed: false, and refused the application \(rejected\)/);
-  assert.match(text, /All 13 checks passed\./);
+  assert.match(text, /All 14 checks passed\./);
+});
+
+test('the stand-in knows the platform’s status codes', () => {
+  assert.deepEqual([...STAND_IN_CODES], [...STATUS_CODES]);
 });
 
 for (const broken of BROKEN) {
@@ -89,6 +96,7 @@ test('the reasons name what is wrong', () => {
   assert.match(why('accepts-bad-signatures'), /signed with another secret: answered 204/);
   assert.match(why('accepts-replays'), /sent again was answered 204/);
   assert.match(why('accepts-stale'), /10 minutes old was answered 204/);
+  assert.match(why('invalid-status-event'), /the platform would refuse \d status reports \(400\): POST \/api\/v1\/status-events: #\/events\/0\/comment is not a field of the status register/);
   assert.match(why('duplicate-event-ids'), /two different events share eventId/);
   assert.match(why('unordered-times'), /in_progress .* was sent after received .* but happened before it/);
   assert.match(why('slow-status'), /the first status event \(received\) arrived \d\.\d\d s after the delivery; the requirement is 2\.00 s/);
@@ -146,7 +154,7 @@ test('the command is the package’s bin, and exits 0 when all pass, 1 when a ch
 
   const passing = await command(null);
   assert.equal(passing.code, 0, passing.stdout + passing.stderr);
-  assert.match(passing.stdout, /All 13 checks passed\./);
+  assert.match(passing.stdout, /All 14 checks passed\./);
 
   const failing = await command('no-nonce', ['--json', '-']);
   assert.equal(failing.code, 1, failing.stdout + failing.stderr);

@@ -27,6 +27,7 @@ export const BROKEN = [
   'accepts-bad-signatures',
   'accepts-replays',
   'accepts-stale',
+  'invalid-status-event',
   'duplicate-event-ids',
   'unordered-times',
   'slow-status',
@@ -166,6 +167,12 @@ export async function startReferenceSystem(options: ReferenceOptions): Promise<R
     const events = allowed
       ? [event('received', now), event('in_progress', broken === 'unordered-times' ? now - 1000 : now)]
       : [event('rejected', now, 'The person who filed the application holds no mandate to act for the applicant.')];
+    if (broken === 'invalid-status-event') {
+      // The second event carries a field the status register does not know: the platform refuses it (400).
+      await callPlatform('/api/v1/status-events', { method: 'POST', body: JSON.stringify({ events: events.slice(0, 1) }) });
+      if (events.length > 1) await callPlatform('/api/v1/status-events', { method: 'POST', body: JSON.stringify({ events: events.slice(1).map((item) => ({ ...item, comment: 'started' })) }) });
+      return;
+    }
     await callPlatform('/api/v1/status-events', { method: 'POST', body: JSON.stringify({ events }) });
   }
 

@@ -36,6 +36,13 @@ export function settled(standIn: StandIn, main: TestApplication, represented: Te
   return movedOn && (!represented || reportsOf(standIn, represented.applicationId).length > 0);
 }
 
+function accepted(standIn: StandIn): CheckResult {
+  const refused = standIn.refusedReports;
+  if (refused.length === 0) return result('status-reports.accepted', true, `${standIn.statuses.length} status events in all, each one the status register accepts`);
+  const first = refused[0]!;
+  return result('status-reports.accepted', false, `the platform would refuse ${refused.length} status report${refused.length === 1 ? '' : 's'} (400): POST ${first.path}: ${first.why}`);
+}
+
 function uniqueIds(reports: ReportedStatus[]): CheckResult {
   if (reports.length === 0) return result('status-reports.unique-ids', true, 'no status events arrived, so none repeat an eventId (see status-reports.in-time)');
   const missing = reports.filter((report) => !report.eventId);
@@ -79,10 +86,10 @@ function inTime(reports: ReportedStatus[], deliveredAt: number, withinMs: number
 export function checkStatusReports(standIn: StandIn, main: TestApplication, deliveredAt: number | null, withinMs: number): CheckResult[] {
   if (deliveredAt === null) {
     const why = 'the application was not accepted by the webhook endpoint, so no status events could follow (see webhooks.accepts-signed)';
-    return [result('status-reports.unique-ids', false, why), result('status-reports.ordered-times', false, why), result('status-reports.in-time', false, why)];
+    return [accepted(standIn), result('status-reports.unique-ids', false, why), result('status-reports.ordered-times', false, why), result('status-reports.in-time', false, why)];
   }
   const reports = reportsOf(standIn, main.applicationId);
-  return [uniqueIds(reports), orderedTimes(reports, Date.parse(main.submittedAt)), inTime(reports, deliveredAt, withinMs)];
+  return [accepted(standIn), uniqueIds(reports), orderedTimes(reports, Date.parse(main.submittedAt)), inTime(reports, deliveredAt, withinMs)];
 }
 
 export function checkMandate(standIn: StandIn, represented: TestApplication, accepted: string | null): CheckResult {

@@ -22,6 +22,7 @@ export const CHECKS = {
   'webhooks.refuses-bad-signature': { requirement: 'webhooks', title: 'an event signed with another secret, or with its body changed, is refused (4xx)' },
   'webhooks.refuses-replay': { requirement: 'webhooks', title: 'the same request sent again (same webhook-id) is refused (4xx, 409 recommended)' },
   'webhooks.refuses-stale': { requirement: 'webhooks', title: 'a correctly signed event with a webhook-timestamp ten minutes old is refused (4xx)' },
+  'status-reports.accepted': { requirement: 'status-reports', title: 'every status report is one the platform’s status register accepts (its schema: known fields, a status code of the common model)' },
   'status-reports.unique-ids': { requirement: 'status-reports', title: 'every status event carries an eventId, and different events have different ones' },
   'status-reports.ordered-times': { requirement: 'status-reports', title: 'status events are sent in the order they happened: occurredAt never goes back, not before submission, not in the future' },
   'status-reports.in-time': { requirement: 'status-reports', title: 'the first status event arrives within the time the requirement names after the application was delivered' },

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { batchProblem, eventProblem } from './status-schema.js';
 
 /** One status event as the system reported it, with when it arrived and through which endpoint. */
 export interface ReportedStatus {
@@ -23,6 +24,13 @@ export interface ReportedStatus {
   raw: Record<string, unknown>;
 }
 
+/** A status report the platform would have refused (400), and why. */
+export interface RefusedReport {
+  path: string;
+  why: string;
+  receivedAt: number;
+}
+
 export interface MandateQuery {
   representative: string;
   represented: string;
@@ -34,6 +42,7 @@ export interface StandIn {
   /** the platform's address as the system must know it */
   url: string;
   statuses: ReportedStatus[];
+  refusedReports: RefusedReport[];
   mandateQueries: MandateQuery[];
   /** called after each recorded call, so waiting checks look again at once instead of polling */
   onChange(listener: () => void): () => void;
@@ -77,6 +86,7 @@ const stringOrNull = (value: unknown): string | null => (typeof value === 'strin
 
 export async function startStandIn(options: { host?: string; port?: number } = {}): Promise<StandIn> {
   const statuses: ReportedStatus[] = [];
+  const refusedReports: RefusedReport[] = [];
   const mandateQueries: MandateQuery[] = [];
   const tokens = new Set<string>();
   const listeners = new Set<() => void>();
@@ -118,10 +128,17 @@ export async function startStandIn(options: { host?: string; port?: number } = {
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!bearer || !tokens.has(bearer)) return problem(response, 401, 'unauthorized', 'A bearer token from /oidc/token (client credentials) is required.');
 
+    /** Refused as the platform's schema validation refuses it: 400, nothing recorded. */
+    const refuse = (why: string) => {
+      refusedReports.push({ path: url.pathname, why, receivedAt });
+      changed();
+      problem(response, 400, 'validation', why);
+    };
     const single = /^\/api\/v1\/applications\/([^/]+)\/status$/.exec(url.pathname);
     if (request.method === 'POST' && single) {
       const body = parseJson(await readBody(request));
-      if (!isObject(body) || typeof body.code !== 'string') return problem(response, 400, 'validation', 'The body is a status event: { code, eventId, occurredAt, … }.');
+      const why = eventProblem(body, '#', true);
+      if (why || !isObject(body)) return refuse(why ?? 'the body is not JSON');
       const applicationId = decodeURIComponent(single[1]!);
       record(applicationId, body, receivedAt);
       changed();
@@ -129,12 +146,11 @@ export async function startStandIn(options: { host?: string; port?: number } = {
     }
     if (route === 'POST /api/v1/status-events') {
       const body = parseJson(await readBody(request));
-      const events = isObject(body) && Array.isArray(body.events) ? body.events : undefined;
-      if (!events || events.length === 0 || !events.every((event) => isObject(event) && typeof event.code === 'string')) {
-        return problem(response, 400, 'validation', 'The body is { events: [ { applicationId, code, eventId, occurredAt, … } ] }.');
-      }
-      const results = (events as Record<string, unknown>[]).map((event, index) => {
-        record(String(event.applicationId ?? event.externalId ?? ''), event, receivedAt);
+      const why = batchProblem(body);
+      if (why) return refuse(why);
+      const events = (body as { events: Record<string, unknown>[] }).events;
+      const results = events.map((event, index) => {
+        record(String(event.applicationId ?? event.externalId), event, receivedAt);
         return { index, eventId: stringOrNull(event.eventId), status: 'applied' };
       });
       changed();
@@ -167,6 +183,7 @@ export async function startStandIn(options: { host?: string; port?: number } = {
   return {
     url: base,
     statuses,
+    refusedReports,
     mandateQueries,
     onChange(listener) {
       listeners.add(listener);
