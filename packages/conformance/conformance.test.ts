@@ -104,6 +104,18 @@ test('the reasons name what is wrong', () => {
   assert.match(why('dead-deep-link'), /\/e-services\/building-permit answered 404/);
 });
 
+test('a system that cannot be reached fails every check, saying so, and the run still ends', async () => {
+  const standIn = await startStandIn();
+  try {
+    const report = await runConformance({ system: 'http://127.0.0.1:9', webhookSecret: SECRET, standIn, deepLinks: ['/e-services/x'], statusWithinMs: WITHIN_MS });
+    assert.deepEqual(failed(report), Object.keys(CHECKS));
+    assert.match(report.checks.find((check) => check.id === 'webhooks.accepts-signed')!.why, /POST http:\/\/127\.0\.0\.1:9\/webhooks\/pakalpojumi got no answer/);
+    assert.match(report.checks.find((check) => check.id === 'sign-in.redirect')!.why, /GET http:\/\/127\.0\.0\.1:9\/login got no answer/);
+  } finally {
+    await standIn.close();
+  }
+});
+
 test('with a platform named (--platform), the sign-in must go to that platform’s authorization endpoint', async () => {
   const standIn = await startStandIn();
   const elsewhere = await startStandIn();

@@ -86,7 +86,7 @@ function inTime(reports: ReportedStatus[], deliveredAt: number, withinMs: number
 export function checkStatusReports(standIn: StandIn, main: TestApplication, deliveredAt: number | null, withinMs: number): CheckResult[] {
   if (deliveredAt === null) {
     const why = 'the application was not accepted by the webhook endpoint, so no status events could follow (see webhooks.accepts-signed)';
-    return [accepted(standIn), result('status-reports.unique-ids', false, why), result('status-reports.ordered-times', false, why), result('status-reports.in-time', false, why)];
+    return [result('status-reports.accepted', false, why), result('status-reports.unique-ids', false, why), result('status-reports.ordered-times', false, why), result('status-reports.in-time', false, why)];
   }
   const reports = reportsOf(standIn, main.applicationId);
   return [accepted(standIn), uniqueIds(reports), orderedTimes(reports, Date.parse(main.submittedAt)), inTime(reports, deliveredAt, withinMs)];

@@ -18,7 +18,7 @@ export const CHECKS = {
   'sign-in.pkce': { requirement: 'sign-in', title: 'the redirect carries a PKCE code_challenge with code_challenge_method=S256, new for each sign-in' },
   'sign-in.state': { requirement: 'sign-in', title: 'the redirect carries a state, new for each sign-in' },
   'sign-in.nonce': { requirement: 'sign-in', title: 'the redirect carries a nonce, new for each sign-in' },
-  'webhooks.accepts-signed': { requirement: 'webhooks', title: 'a correctly signed application event is accepted (2xx)' },
+  'webhooks.accepts-signed': { requirement: 'webhooks', title: 'a correctly signed application event is accepted (2xx), also when signed with two secrets during a rotation' },
   'webhooks.refuses-bad-signature': { requirement: 'webhooks', title: 'an event signed with another secret, or with its body changed, is refused (4xx)' },
   'webhooks.refuses-replay': { requirement: 'webhooks', title: 'the same request sent again (same webhook-id) is refused (4xx, 409 recommended)' },
   'webhooks.refuses-stale': { requirement: 'webhooks', title: 'a correctly signed event with a webhook-timestamp ten minutes old is refused (4xx)' },

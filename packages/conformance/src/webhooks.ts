@@ -108,13 +108,19 @@ export async function checkWebhooks(options: { url: string; secret: string; part
   const sentAt = Date.now();
   const first = await deliver(url, signedDelivery(secret, bodyOf(main)));
   const deliveredAt = accepted(first) ? sentAt : null;
+  // While a secret is being rotated the platform signs with the old and the new one, space-separated; either must do.
+  const otherSecret = `whsec_${randomBytes(32).toString('base64')}`;
+  const rotating = signedDelivery(secret, bodyOf(newApplication(applicant)));
+  const oldSignature = new Webhook(otherSecret).sign(rotating.headers['webhook-id']!, new Date(Number(rotating.headers['webhook-timestamp']) * 1000), rotating.body);
+  const rotated = await deliver(url, { ...rotating, headers: { ...rotating.headers, 'webhook-signature': `${oldSignature} ${rotating.headers['webhook-signature']}` } });
   checks.push(
-    accepted(first)
-      ? result('webhooks.accepts-signed', true, `a signed application was ${told(first)}`)
-      : result('webhooks.accepts-signed', false, `a correctly signed application was ${told(first)}; it must be accepted with a 2xx (check the endpoint and that it verifies with the secret given to the kit)`),
+    !accepted(first)
+      ? result('webhooks.accepts-signed', false, `a correctly signed application was ${told(first)}; it must be accepted with a 2xx (check the endpoint and that it verifies with the secret given to the kit)`)
+      : !accepted(rotated)
+        ? result('webhooks.accepts-signed', false, `a signed application was ${told(first)}, but one signed with two secrets (as during a rotation: another secret's signature first) was ${told(rotated)}; any one valid signature must do`)
+        : result('webhooks.accepts-signed', true, `a signed application was ${told(first)}, and one signed with two secrets (as during a rotation) was ${told(rotated)}`),
   );
 
-  const otherSecret = `whsec_${randomBytes(32).toString('base64')}`;
   const wrongKey = await deliver(url, signedDelivery(otherSecret, bodyOf(newApplication(applicant))));
   const signedBody = bodyOf(newApplication(applicant));
   const changed = signedDelivery(secret, signedBody);
