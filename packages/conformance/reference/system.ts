@@ -99,6 +99,13 @@ function page(response: ServerResponse, status: number, title: string, body: str
 const flatHeaders = (request: IncomingMessage): Record<string, string> =>
   Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
 
+/** An error in words, with the OAuth error code and description when the platform gave them. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const oauth = error as Error & { error?: string; error_description?: string };
+  return oauth.error ? `${error.message}: ${oauth.error}${oauth.error_description ? ` (${oauth.error_description})` : ''}` : error.message;
+}
+
 /** The signature alone, ignoring the timestamp's age: only the `accepts-stale` fault uses it. */
 function signatureMatches(webhook: Webhook, headers: Record<string, string>, body: string): boolean {
   const expected = Buffer.from(webhook.sign(headers['webhook-id'] ?? '', new Date(Number(headers['webhook-timestamp']) * 1000), body));
@@ -124,7 +131,7 @@ export async function startReferenceSystem(options: ReferenceOptions): Promise<R
   /** The platform's configuration, read once it is first needed (the platform may start after this system). */
   function platformConfig(): Promise<oidc.Configuration> {
     platform ??= oidc
-      .discovery(new URL(options.platformUrl), clientId, clientSecret, undefined, options.platformUrl.startsWith('http:') ? { execute: [oidc.allowInsecureRequests] } : undefined)
+      .discovery(new URL(options.platformUrl), clientId, undefined, oidc.ClientSecretBasic(clientSecret), options.platformUrl.startsWith('http:') ? { execute: [oidc.allowInsecureRequests] } : undefined)
       .catch((error: unknown) => {
         platform = undefined;
         throw error;
@@ -204,7 +211,7 @@ export async function startReferenceSystem(options: ReferenceOptions): Promise<R
     const event = JSON.parse(body) as { type?: string; data?: SubmittedData };
     response.writeHead(204).end();
     if (event.type === 'applications.status_changed' && event.data?.code === 'submitted') {
-      const work = handleApplication(event.data).catch((error: unknown) => void failures.push(error instanceof Error ? error.message : String(error)));
+      const work = handleApplication(event.data).catch((error: unknown) => void failures.push(describe(error)));
       background.add(work);
       void work.finally(() => background.delete(work));
     }
@@ -253,7 +260,7 @@ export async function startReferenceSystem(options: ReferenceOptions): Promise<R
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      failures.push(error instanceof Error ? error.message : String(error));
+      failures.push(describe(error));
       if (!response.headersSent) problem(response, 502, 'The platform could not be reached.');
     });
   });
