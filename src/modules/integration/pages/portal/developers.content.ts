@@ -89,8 +89,8 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
       intro: 'Katra iestādes sistēma, kas sniedz pakalpojumus caur platformu, atbilst piecām vienotām tehniskām prasībām (pilns apraksts: packages/conformance/REQUIREMENTS.md):',
       requirements: [
         'R1 Portāls pieslēdz cilvēkus caur platformas vienoto pieteikšanos kā OpenID Connect klients: autorizācijas kods, PKCE ar S256, state un nonce — katrai pieteikšanās reizei jauni.',
-        'R2 Webhooka galapunkts pieņem pareizi parakstītu pieteikumu (Standard Webhooks) un atraida nepareizi parakstītu, atkārtotu (tas pats webhook-id; ieteicams 409) un novecojušu (laika zīmogs vairāk nekā 5 minūtes no tagad).',
-        'R3 Statusus tā ziņo centrālajam statusu reģistram ar unikāliem eventId un sakārtotiem occurredAt laikiem; pirmo statusu — 60 sekunžu laikā pēc pieteikuma saņemšanas.',
+        'R2 Webhooka galapunkts pieņem pareizi parakstītu pieteikumu (Standard Webhooks; arī ar diviem parakstiem noslēpuma rotācijas laikā) un atraida nepareizi parakstītu, atkārtotu (tas pats webhook-id; ieteicams 409) un novecojušu (laika zīmogs vairāk nekā 5 minūtes no tagad).',
+        'R3 Statusus tā ziņo centrālajam statusu reģistram tā shēmā (zināmi lauki un statusu kodi), ar unikāliem eventId un sakārtotiem occurredAt laikiem; pirmo statusu — 60 sekunžu laikā pēc pieteikuma saņemšanas.',
         'R4 Pirms rīkoties pārstāvētas personas vārdā, tā pārbauda pilnvaru platformā (GET /api/v1/mandates/check) un bez tās nerīkojas.',
         'R5 Tās e-pakalpojumu tiešās saites atbild (200 vai pāradresācija).',
       ],
@@ -151,8 +151,8 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
       intro: 'Every institution’s system that delivers services through the platform meets five unified technical requirements (in full: packages/conformance/REQUIREMENTS.md):',
       requirements: [
         'R1 Its portal signs people in through the platform’s single sign-on as an OpenID Connect relying party: authorization code, PKCE with S256, state and nonce — new for each sign-in.',
-        'R2 Its webhook endpoint accepts a correctly signed application (Standard Webhooks) and refuses a badly signed, a replayed (the same webhook-id; 409 recommended) and a stale one (a timestamp more than 5 minutes from now).',
-        'R3 It reports statuses to the central status register with unique eventIds and ordered occurredAt times; the first within 60 seconds of receiving the application.',
+        'R2 Its webhook endpoint accepts a correctly signed application (Standard Webhooks; also with two signatures during a secret rotation) and refuses a badly signed, a replayed (the same webhook-id; 409 recommended) and a stale one (a timestamp more than 5 minutes from now).',
+        'R3 It reports statuses to the central status register in its schema (known fields and status codes), with unique eventIds and ordered occurredAt times; the first within 60 seconds of receiving the application.',
         'R4 Before acting for a represented person it checks the mandate with the platform (GET /api/v1/mandates/check), and does not act without one.',
         'R5 Its deep links to its e-services answer (200 or a redirect).',
       ],
