@@ -162,8 +162,8 @@ export async function startStandIn(options: { host?: string; port?: number } = {
       if (!representative || !represented) return problem(response, 400, 'validation', 'representative and represented are required.');
       mandateQueries.push({ representative, represented, service: url.searchParams.get('service'), receivedAt });
       changed();
-      // The kit's represented applications are filed by a representative who holds no mandate.
-      return json(response, 200, { allowed: false });
+      // As the platform: a person may act for themselves; the kit's representative holds no mandate.
+      return json(response, 200, representative === represented ? { allowed: true, basis: 'self' } : { allowed: false });
     }
     return problem(response, 404, 'not-found', `The stand-in has no ${route}.`);
   }

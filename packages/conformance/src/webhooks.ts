@@ -19,8 +19,8 @@ export const STALE_SECONDS = 600;
 export interface TestApplication {
   applicationId: string;
   applicant: string;
-  /** the representative who filed it, or null */
-  submittedBy: string | null;
+  /** who filed it: the applicant, or a representative */
+  submittedBy: string;
   submittedAt: string;
 }
 
@@ -40,7 +40,7 @@ export function applicationEvent(application: TestApplication, party: Party): Re
     subject: applicationId,
     time: submittedAt,
     datacontenttype: 'application/json',
-    actor: { kind: 'person', id: submittedBy ?? applicant },
+    actor: { kind: 'person', id: submittedBy },
     data: {
       applicationId,
       number: `${submittedAt.slice(0, 4)}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
@@ -78,7 +78,8 @@ export function signedDelivery(secret: string, body: string, at = new Date(), id
   };
 }
 
-export function newApplication(applicant: string, submittedBy: string | null = null): TestApplication {
+/** As the platform sends it, `submittedBy` names whoever filed it: the applicant themselves unless a representative did. */
+export function newApplication(applicant: string, submittedBy: string = applicant): TestApplication {
   return { applicationId: randomUUID(), applicant, submittedBy, submittedAt: new Date().toISOString() };
 }
 
