@@ -11,7 +11,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { before, test } from 'node:test';
@@ -164,9 +165,14 @@ test('the command is the package’s bin, and exits 0 when all pass, 1 when a ch
   await access(BIN, constants.X_OK);
   assert.match(await readFile(BIN, 'utf8'), /^#!\/usr\/bin\/env node\n/);
 
-  const passing = await command(null);
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'conformance-')), 'report.json');
+  const passing = await command(null, ['--json', file]);
   assert.equal(passing.code, 0, passing.stdout + passing.stderr);
   assert.match(passing.stdout, /All 14 checks passed\./);
+  const written = JSON.parse(await readFile(file, 'utf8')) as Report;
+  assert.equal(written.passed, true);
+  assert.equal(written.checks.length, 14);
+  await rm(path.dirname(file), { recursive: true });
 
   const failing = await command('no-nonce', ['--json', '-']);
   assert.equal(failing.code, 1, failing.stdout + failing.stderr);
