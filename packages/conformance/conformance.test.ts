@@ -22,8 +22,13 @@ import { STATUS_CODES as STAND_IN_CODES } from './src/status-schema.js';
 import { CHECKS, formatReport, main, runConformance, startStandIn, type CheckId, type Report } from './src/index.js';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
-/** The time named for the first status report, short for the test; `slow-status` reports after half as long again. */
-const WITHIN_MS = 2000;
+/**
+ * The time named for the first status report: generous, as a run that passes ends as soon as the system has
+ * reported (on a loaded machine the first report may take seconds). The `slow-status` run names a shorter one, and
+ * reports after half as long again: its only wait.
+ */
+const WITHIN_MS = 10_000;
+const SLOW = { withinMs: 3000, delayMs: 4500 };
 
 /** The one check each fault must fail. */
 const EXPECTED: Record<Broken, CheckId> = {
@@ -44,9 +49,10 @@ const EXPECTED: Record<Broken, CheckId> = {
 
 async function conformanceOf(broken: Broken | null): Promise<{ report: Report; failures: string[] }> {
   const standIn = await startStandIn();
-  const system = await startReferenceSystem({ platformUrl: standIn.url, webhookSecret: SECRET, broken, slowStatusMs: WITHIN_MS * 1.5 });
+  const system = await startReferenceSystem({ platformUrl: standIn.url, webhookSecret: SECRET, broken, slowStatusMs: SLOW.delayMs });
   try {
-    const report = await runConformance({ system: system.url, webhookSecret: SECRET, standIn, deepLinks: system.deepLinks, statusWithinMs: WITHIN_MS });
+    const statusWithinMs = broken === 'slow-status' ? SLOW.withinMs : WITHIN_MS;
+    const report = await runConformance({ system: system.url, webhookSecret: SECRET, standIn, deepLinks: system.deepLinks, statusWithinMs });
     return { report, failures: system.failures };
   } finally {
     await system.close();
@@ -100,7 +106,8 @@ test('the reasons name what is wrong', () => {
   assert.match(why('invalid-status-event'), /the platform would refuse \d status reports \(400\): POST \/api\/v1\/status-events: #\/events\/0\/comment is not a field of the status register/);
   assert.match(why('duplicate-event-ids'), /two different events share eventId/);
   assert.match(why('unordered-times'), /in_progress .* was sent after received .* but happened before it/);
-  assert.match(why('slow-status'), /the first status event \(received\) arrived \d\.\d\d s after the delivery; the requirement is 2\.00 s/);
+  // Late, or (on a very loaded machine) not even within twice the time: either way the requirement's time is named.
+  assert.match(why('slow-status'), /(the first status event \(received\) arrived \d+\.\d\d s after the delivery|no status event arrived within 6\.00 s of the delivery); the requirement is 3\.00 s/);
   assert.match(why('skips-mandate-check'), /acted for the represented person without a mandate .*reported in_progress and never asked/);
   assert.match(why('dead-deep-link'), /\/e-services\/building-permit answered 404/);
 });

@@ -31,8 +31,10 @@ export function watch(standIn: StandIn, until: number, done: () => boolean): Pro
   });
 }
 
+/** Whether there is nothing more to wait for: the application moved on past `received` (or reported, with a report refused since, which waiting will not mend), and the represented one answered. */
 export function settled(standIn: StandIn, main: TestApplication, represented: TestApplication | null): boolean {
-  const movedOn = reportsOf(standIn, main.applicationId).some((status) => status.code !== 'received' && status.code !== 'submitted');
+  const reports = reportsOf(standIn, main.applicationId);
+  const movedOn = reports.some((status) => status.code !== 'received' && status.code !== 'submitted') || (reports.length > 0 && standIn.refusedReports.length > 0);
   return movedOn && (!represented || reportsOf(standIn, represented.applicationId).length > 0);
 }
 
