@@ -40,6 +40,8 @@ export interface DevelopersText {
   events: { title: string; text: string; type: string; what: string; example: string; descriptions: Record<string, string> };
   webhooks: { title: string; paragraphs: string[] };
   sdk: { title: string; text: string };
+  /** the conformance kit (P5): the unified requirements, R1–R5 as in packages/conformance/REQUIREMENTS.md */
+  conformance: { title: string; intro: string; requirements: string[]; run: string; reference: string };
   limits: { title: string; text: string };
   versioning: { title: string; paragraphs: string[] };
   changelog: { title: string };
@@ -82,6 +84,19 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
       ],
     },
     sdk: { title: 'TypeScript SDK', text: 'Pakete @pakalpojumi/sdk (repozitorija mapē packages/sdk): visi ceļi, parametri un atbildes ir tipizēti no OpenAPI dokumenta, un verifyWebhook pārbauda webhooku parakstus.' },
+    conformance: {
+      title: 'Vienotās prasības un atbilstības pārbaude',
+      intro: 'Katra iestādes sistēma, kas sniedz pakalpojumus caur platformu, atbilst piecām vienotām tehniskām prasībām (pilns apraksts: packages/conformance/REQUIREMENTS.md):',
+      requirements: [
+        'R1 Portāls pieslēdz cilvēkus caur platformas vienoto pieteikšanos kā OpenID Connect klients: autorizācijas kods, PKCE ar S256, state un nonce — katrai pieteikšanās reizei jauni.',
+        'R2 Webhooka galapunkts pieņem pareizi parakstītu pieteikumu (Standard Webhooks; arī ar diviem parakstiem noslēpuma rotācijas laikā) un atraida nepareizi parakstītu, atkārtotu (tas pats webhook-id; ieteicams 409) un novecojušu (laika zīmogs vairāk nekā 5 minūtes no tagad).',
+        'R3 Statusus tā ziņo centrālajam statusu reģistram tā shēmā (zināmi lauki un statusu kodi), ar unikāliem eventId un sakārtotiem occurredAt laikiem; pirmo statusu — 60 sekunžu laikā pēc pieteikuma saņemšanas.',
+        'R4 Pirms rīkoties pārstāvētas personas vārdā, tā pārbauda pilnvaru platformā (GET /api/v1/mandates/check) un bez tās nerīkojas.',
+        'R5 Tās e-pakalpojumu tiešās saites atbild (200 vai pāradresācija).',
+      ],
+      run: 'Atbilstības pārbaudes rīks aizstāj platformu (tās atklāšanas dokuments, pilnvaru galapunkts, statusu reģistrs un pilnvaru pārbaude), sūta jūsu sistēmai testa pieteikumus un vēro, ko tā atbild. Norādiet sistēmai rīka adresi kā platformas adresi un palaidiet to no repozitorija; par katru pārbaudi tas pasaka „izpildīts” vai „neizpildīts” un kāpēc, un beidz darbu ar kodu, kas nav 0, ja kaut kas nav izpildīts.',
+      reference: 'Paraugsistēma (packages/conformance/reference) izpilda visas prasības; tās apzināti bojātie varianti katrs neizpilda tieši vienu pārbaudi.',
+    },
     limits: {
       title: 'Ātruma ierobežojumi',
       text: 'Katram klientam ir savs limits katrai API daļai (pēc noklusējuma 3000 pieprasījumu minūtē, līdz 1000 uzreiz). Atbildēs ir galvenes RateLimit-Policy un RateLimit; pārsniedzot — 429 ar Retry-After.',
@@ -131,6 +146,19 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
       ],
     },
     sdk: { title: 'TypeScript SDK', text: 'The @pakalpojumi/sdk package (packages/sdk in the repository): every path, parameter and answer typed from the OpenAPI document, and verifyWebhook to check webhook signatures.' },
+    conformance: {
+      title: 'The unified requirements and the conformance kit',
+      intro: 'Every institution’s system that delivers services through the platform meets five unified technical requirements (in full: packages/conformance/REQUIREMENTS.md):',
+      requirements: [
+        'R1 Its portal signs people in through the platform’s single sign-on as an OpenID Connect relying party: authorization code, PKCE with S256, state and nonce — new for each sign-in.',
+        'R2 Its webhook endpoint accepts a correctly signed application (Standard Webhooks; also with two signatures during a secret rotation) and refuses a badly signed, a replayed (the same webhook-id; 409 recommended) and a stale one (a timestamp more than 5 minutes from now).',
+        'R3 It reports statuses to the central status register in its schema (known fields and status codes), with unique eventIds and ordered occurredAt times; the first within 60 seconds of receiving the application.',
+        'R4 Before acting for a represented person it checks the mandate with the platform (GET /api/v1/mandates/check), and does not act without one.',
+        'R5 Its deep links to its e-services answer (200 or a redirect).',
+      ],
+      run: 'The conformance kit stands in for the platform (its discovery document, token endpoint, status register and mandate check), sends your system test applications and watches what it does. Configure the system with the kit’s address as the platform’s and run it from the repository; it says passed or failed, and why, for each check, and exits non-zero when anything failed.',
+      reference: 'The reference system (packages/conformance/reference) meets every requirement; each of its deliberately broken variants fails exactly one check.',
+    },
     limits: {
       title: 'Rate limits',
       text: 'Each client has its own limit for each part of the API (by default 3,000 requests a minute, up to 1,000 at once). Answers carry the RateLimit-Policy and RateLimit fields; past the limit: 429 with Retry-After.',

@@ -26,7 +26,7 @@ export const EVENT_EXAMPLES: Record<'applications.status_changed' | 'catalog.ser
       institutionId: '9a8b7c6d-5e4f-4321-8765-43210fedcba9',
       applicant: '150685-12347',
       applicantKind: 'person',
-      submittedBy: null,
+      submittedBy: '150685-12347',
       code: 'submitted',
       previousCode: null,
       statusLabel: { lv: 'Iesniegts', en: 'Submitted' },

@@ -44,6 +44,9 @@ test('the developer portal in lv and en: accessible, by keyboard, with a working
     assert.match(await page.locator('h1').innerText(), /For developers/);
     assert.equal(await page.locator('footer a[href="/en/developers"]').count(), 1, 'every page’s footer leads here');
     assert.match(await page.locator('#events ~ pre').first().innerText(), /"type": "applications\.status_changed"/);
+    // The unified requirements (P5), R1–R5, with the command that checks them.
+    assert.equal(await page.locator('section[aria-labelledby="conformance"] li').count(), 5);
+    assert.match(await page.locator('section[aria-labelledby="conformance"] pre').innerText(), /^npx pakalpojumi-conformance --system /);
     // A code sample is a region the keyboard reaches (it scrolls sideways on a phone).
     await page.goto('/en/developers');
     const region = await tabTo(page, 'the first code sample', (element) => element.tag === 'pre');

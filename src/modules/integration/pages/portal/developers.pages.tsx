@@ -1,7 +1,7 @@
 /**
  * The developer portal (`/developers`, `/en/developers`): getting started, the
  * OpenAPI reference, the event catalogue with example payloads, webhooks, the
- * SDK, rate limits, the versioning and deprecation policy and the changelog.
+ * SDK, the unified requirements with the conformance kit (P5), rate limits, the versioning and deprecation policy and the changelog.
  * One public page, no JavaScript; code samples are keyboard-scrollable regions.
  */
 import type { App } from '../../../../platform/http/server.js';
@@ -39,6 +39,7 @@ function developersPage(lang: Lang, publicUrl: string): Promise<string> {
     ['events', text.events.title],
     ['webhooks', text.webhooks.title],
     ['sdk', text.sdk.title],
+    ['conformance', text.conformance.title],
     ['limits', text.limits.title],
     ['versioning', text.versioning.title],
     ['changelog', text.changelog.title],
@@ -46,6 +47,7 @@ function developersPage(lang: Lang, publicUrl: string): Promise<string> {
   const token = `curl -s -u CLIENT_ID:CLIENT_SECRET \\\n  -d grant_type=client_credentials \\\n  -d 'scope=applications.read applications.write' \\\n  ${publicUrl}/oidc/token`;
   const call = `curl -s -H "Authorization: Bearer $TOKEN" \\\n  '${publicUrl}/api/v1/applications?status=received&overdue=true'`;
   const sdk = `import { createClient, verifyWebhook } from '@pakalpojumi/sdk';\n\nconst api = createClient({ baseUrl: '${publicUrl}', token });\nconst { data, error } = await api.GET('/api/v1/applications/{id}', { params: { path: { id } } });\n\n// ${lang === 'lv' ? 'webhooka saņemšana: neapstrādāts ķermenis un galvenes' : 'receiving a webhook: the raw body and the headers'}\nconst event = verifyWebhook(process.env.WEBHOOK_SECRET, rawBody, request.headers);`;
+  const conformance = `npx pakalpojumi-conformance --system https://${lang === 'lv' ? 'sistema' : 'system'}.example \\\n  --webhook-secret whsec_… --listen 127.0.0.1:8790 \\\n  --deep-link /e-services/residence-declaration`;
   return renderPage({
     lang,
     title: text.title,
@@ -141,6 +143,24 @@ function developersPage(lang: Lang, publicUrl: string): Promise<string> {
             {text.sdk.text}
           </p>
           <Code label={text.sdk.title} text={sdk} />
+        </Section>
+
+        <Section id="conformance" title={text.conformance.title}>
+          <p class="govuk-body" safe>
+            {text.conformance.intro}
+          </p>
+          <ul class="govuk-list govuk-list--bullet">
+            {text.conformance.requirements.map((requirement) => (
+              <li safe>{requirement}</li>
+            ))}
+          </ul>
+          <p class="govuk-body" safe>
+            {text.conformance.run}
+          </p>
+          <Code label={text.conformance.title} text={conformance} />
+          <p class="govuk-body" safe>
+            {text.conformance.reference}
+          </p>
         </Section>
 
         <Section id="limits" title={text.limits.title}>
