@@ -44,6 +44,9 @@ export interface WebhooksLog {
   warn(object: object, message: string): void;
 }
 
+/** What a receiver answers to a webhook-id it has already taken (Standard Webhooks' idempotency key). */
+const ALREADY_RECEIVED = 409;
+
 export interface WebhooksService {
   create(principal: Principal, input: WebhookInput): Promise<WebhookSecret>;
   list(principal: Principal): Promise<Webhook[]>;
@@ -180,7 +183,8 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
       });
       statusCode = response.status;
       await response.body?.cancel();
-      if (statusCode < 200 || statusCode > 299) error = `the endpoint answered ${statusCode}`;
+      // 409: the endpoint already has this webhook-id (conformance requirement R2 refuses replays so) — an earlier attempt got through unseen.
+      if ((statusCode < 200 || statusCode > 299) && statusCode !== ALREADY_RECEIVED) error = `the endpoint answered ${statusCode}`;
     } catch (failure) {
       error = (failure instanceof Error ? (failure.cause instanceof Error ? failure.cause.message : failure.message) : String(failure)).slice(0, 500);
     }
