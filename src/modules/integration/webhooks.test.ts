@@ -157,6 +157,13 @@ describe('webhooks', () => {
     assert.equal(replayed.status, 'pending');
     await eventually(async () => carrying(applicationId, 'awaiting_client'), (list) => list.length === requests.length + 1, 'the replay arrives');
     assert.equal(carrying(applicationId, 'awaiting_client').at(-1)?.headers['webhook-id'], delivery!.id, 'a replay keeps the webhook-id');
+    // A receiver that refuses a webhook-id it already has (409, as the conformance kit asks): delivered, not retried.
+    hooks.answer = 409;
+    await expectJson<Delivery>(await call('POST', `/api/v1/webhooks/${hook.webhook.id}/deliveries/${delivery!.id}/replay`, pmlp), 202);
+    const refused = await eventually(async () => (await deliveriesOf(hook.webhook.id)).find((item) => item.id === delivery!.id), (item) => item?.status !== 'pending', 'the second replay is answered');
+    hooks.answer = 204;
+    assert.equal(refused?.status, 'delivered', 'a 409 means the endpoint already has it');
+    assert.equal(refused?.log.at(-1)?.statusCode, 409);
   });
 
   test('a delivery that fails past the schedule disables the webhook; enabled again, it sends what failed', async () => {
