@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, expectSnifferClean, launchChromium, signInPage, skipBrowser, withContext } from './support/browser.js';
+import { expectAccessible, expectSnifferClean, launchChromium, signInPage, skipBrowser, tabTo, withContext } from './support/browser.js';
 import { eventually, expectJson } from './support/http.js';
 import { applyAsJanis, moveToInProgress } from './support/journeys.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
@@ -108,6 +108,7 @@ test('offline after a visit: the last-opened application is readable, other page
       assert.equal(await page.locator('h1').innerText(), title, `${path} offline`);
       await expectAccessible(page, `the offline page (${path})`);
       await expectSnifferClean(page, `the offline page (${path})`);
+      await tabTo(page, 'the offline page’s link to my applications', (element) => element.href.endsWith('/workspace/applications'));
     }
     await context.setOffline(false);
 

@@ -67,13 +67,13 @@ const MANIFEST = fixedAsset(
 );
 export const MANIFEST_URL = MANIFEST.url;
 
-/** Registers the worker where browsers have one; nothing else, so a page never waits for it. */
+/** Registers the worker where browsers have one, once the page has loaded, so it never competes with the page. */
 const REGISTER = fixedAsset(
   'pwa',
   'js',
   '/assets/pwa.js',
   'text/javascript; charset=utf-8',
-  `'use strict';\nif ('serviceWorker' in navigator) navigator.serviceWorker.register('${SERVICE_WORKER_URL}', { scope: '/' }).catch(function () {});\n`,
+  `'use strict';\nif ('serviceWorker' in navigator) window.addEventListener('load', function () { navigator.serviceWorker.register('${SERVICE_WORKER_URL}', { scope: '/' }).catch(function () {}); });\n`,
 );
 export const PWA_SCRIPT_URL = REGISTER.url;
 
