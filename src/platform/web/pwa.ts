@@ -85,7 +85,7 @@ export function personCacheKey(subject: string): string {
 /** The worker's source, made once the stylesheet's address is known (it precaches it). */
 let worker: string | undefined;
 function workerScript(): string {
-  const precache = [...LANGS.map((lang) => pathInLang(OFFLINE_PATH, lang)), stylesheetUrl(), ICON_URL];
+  const precache = [...LANGS.map((lang) => pathInLang(OFFLINE_PATH, lang)), stylesheetUrl(), ICON_URL, REGISTER.url];
   const settings = { precache, offlinePages: { lv: OFFLINE_PATH, en: pathInLang(OFFLINE_PATH, 'en') }, icon: ICON_URL, personHeader: PERSON_HEADER };
   worker ??= workerSource({ ...settings, version: createHash('sha256').update(JSON.stringify(settings)).update(workerSource({ ...settings, version: '' })).digest('hex').slice(0, 16) });
   return worker;
