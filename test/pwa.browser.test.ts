@@ -147,7 +147,7 @@ test('web push end to end: clear feedback, a status change arrives decrypted at 
   const push = await startLocalPushService(publicKey);
   try {
     const receipt = await applyAsJanis(platform, janis, residenceId);
-    await withContext(browser!, { baseURL: platform.url }, async (context) => {
+    await withContext(browser!, { baseURL: platform.url, bypassCSP: true }, async (context) => {
       // Without permission the button says why it failed, and can be pressed again.
       const refused = await signInPage(context, 'Jānis Bērziņš', '/workspace/settings/notifications');
       await refused.locator('#push-enable').click();
@@ -155,6 +155,8 @@ test('web push end to end: clear feedback, a status change arrives decrypted at 
       assert.match(await refused.locator('#push-error').innerText(), /neatļauj|Neizdevās/);
       assert.equal(await refused.locator('#push-enable').isEnabled(), true, 'the button works again');
       assert.equal(await refused.evaluate(() => document.activeElement?.id), 'push-enable', 'focus is back on the button');
+      await expectAccessible(refused, 'the notification settings after a refused opt-in');
+      await expectSnifferClean(refused, 'the notification settings after a refused opt-in');
       await refused.close();
 
       await context.grantPermissions(['notifications'], { origin: platform.url });
