@@ -11,7 +11,9 @@
  *   failed; a subscription made through it reaches the platform, a status
  *   change arrives at a local push service that checked the VAPID header and
  *   decrypted the payload, which names the application and links to it; the
- *   service worker shows that push as a notification carrying the link.
+ *   service worker shows that push as a notification carrying the link, and
+ *   its click handler opens that link (run in a bare worker scope: headless
+ *   Chromium offers no way to click a notification).
  *
  * Headless Chromium has no push service to subscribe with, so where the
  * subscription is made its `PushManager.subscribe` answers with the local push
@@ -20,13 +22,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { runInNewContext } from 'node:vm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, expectSnifferClean, launchChromium, signInPage, skipBrowser, withContext } from './support/browser.js';
+import { expectAccessible, expectSnifferClean, launchChromium, signInPage, skipBrowser, tabTo, withContext } from './support/browser.js';
 import { eventually, expectJson } from './support/http.js';
 import { applyAsJanis, moveToInProgress } from './support/journeys.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 import { startLocalPushService } from './support/push-service.js';
 import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
+import { workerSource } from '../src/platform/web/pwa.worker.js';
 
 let platform: TestPlatform;
 let browser: Browser | undefined;
@@ -104,6 +108,7 @@ test('offline after a visit: the last-opened application is readable, other page
       assert.equal(await page.locator('h1').innerText(), title, `${path} offline`);
       await expectAccessible(page, `the offline page (${path})`);
       await expectSnifferClean(page, `the offline page (${path})`);
+      await tabTo(page, 'the offline page’s link to my applications', (element) => element.href.endsWith('/workspace/applications'));
     }
     await context.setOffline(false);
 
@@ -142,7 +147,7 @@ test('web push end to end: clear feedback, a status change arrives decrypted at 
   const push = await startLocalPushService(publicKey);
   try {
     const receipt = await applyAsJanis(platform, janis, residenceId);
-    await withContext(browser!, { baseURL: platform.url }, async (context) => {
+    await withContext(browser!, { baseURL: platform.url, bypassCSP: true }, async (context) => {
       // Without permission the button says why it failed, and can be pressed again.
       const refused = await signInPage(context, 'Jānis Bērziņš', '/workspace/settings/notifications');
       await refused.locator('#push-enable').click();
@@ -150,6 +155,8 @@ test('web push end to end: clear feedback, a status change arrives decrypted at 
       assert.match(await refused.locator('#push-error').innerText(), /neatļauj|Neizdevās/);
       assert.equal(await refused.locator('#push-enable').isEnabled(), true, 'the button works again');
       assert.equal(await refused.evaluate(() => document.activeElement?.id), 'push-enable', 'focus is back on the button');
+      await expectAccessible(refused, 'the notification settings after a refused opt-in');
+      await expectSnifferClean(refused, 'the notification settings after a refused opt-in');
       await refused.close();
 
       await context.grantPermissions(['notifications'], { origin: platform.url });
@@ -202,4 +209,33 @@ test('web push end to end: clear feedback, a status change arrives decrypted at 
   } finally {
     await push.close();
   }
+});
+
+test('a click on a push opens the application it links (or focuses its open window), and never another site', async () => {
+  const origin = 'https://pakalpojumi.example';
+  const listeners = new Map<string, (event: unknown) => void>();
+  const opened: string[] = [];
+  const focused: string[] = [];
+  let windows: { url: string; focus: () => Promise<void> }[] = [];
+  const self = {
+    addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
+    location: { origin },
+    clients: { matchAll: async () => windows, openWindow: async (url: string) => void opened.push(url) },
+  };
+  runInNewContext(workerSource({ version: 'test', precache: [], offlinePages: { lv: '/offline', en: '/en/offline' }, icon: '/icon.svg', personHeader: 'x-pk-offline' }), { self, URL });
+  const click = async (url: string): Promise<boolean> => {
+    const waits: Promise<unknown>[] = [];
+    let closed = false;
+    listeners.get('notificationclick')!({ notification: { close: () => (closed = true), data: { url } }, waitUntil: (promise: Promise<unknown>) => waits.push(promise) });
+    await Promise.all(waits);
+    return closed;
+  };
+  const application = `${origin}/workspace/applications/2026-000001`;
+  assert.equal(await click(application), true, 'the notification closes');
+  assert.equal(await click('https://elsewhere.example/phish'), true);
+  assert.deepEqual(opened, [application, `${origin}/workspace`], 'the application opens; a foreign link opens the workspace instead');
+  windows = [{ url: application, focus: async () => void focused.push(application) }];
+  await click(application);
+  assert.deepEqual(focused, [application], 'an open window of the application is focused, not opened again');
+  assert.equal(opened.length, 2);
 });

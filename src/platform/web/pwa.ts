@@ -67,13 +67,13 @@ const MANIFEST = fixedAsset(
 );
 export const MANIFEST_URL = MANIFEST.url;
 
-/** Registers the worker where browsers have one; nothing else, so a page never waits for it. */
+/** Registers the worker where browsers have one, once the page has loaded, so it never competes with the page. */
 const REGISTER = fixedAsset(
   'pwa',
   'js',
   '/assets/pwa.js',
   'text/javascript; charset=utf-8',
-  `'use strict';\nif ('serviceWorker' in navigator) navigator.serviceWorker.register('${SERVICE_WORKER_URL}', { scope: '/' }).catch(function () {});\n`,
+  `'use strict';\nif ('serviceWorker' in navigator) window.addEventListener('load', function () { navigator.serviceWorker.register('${SERVICE_WORKER_URL}', { scope: '/' }).catch(function () {}); });\n`,
 );
 export const PWA_SCRIPT_URL = REGISTER.url;
 
@@ -85,7 +85,7 @@ export function personCacheKey(subject: string): string {
 /** The worker's source, made once the stylesheet's address is known (it precaches it). */
 let worker: string | undefined;
 function workerScript(): string {
-  const precache = [...LANGS.map((lang) => pathInLang(OFFLINE_PATH, lang)), stylesheetUrl(), ICON_URL];
+  const precache = [...LANGS.map((lang) => pathInLang(OFFLINE_PATH, lang)), stylesheetUrl(), ICON_URL, REGISTER.url];
   const settings = { precache, offlinePages: { lv: OFFLINE_PATH, en: pathInLang(OFFLINE_PATH, 'en') }, icon: ICON_URL, personHeader: PERSON_HEADER };
   worker ??= workerSource({ ...settings, version: createHash('sha256').update(JSON.stringify(settings)).update(workerSource({ ...settings, version: '' })).digest('hex').slice(0, 16) });
   return worker;

@@ -132,7 +132,8 @@ const lv: Content = (operator, links) => ({
         id: 'enforcement',
         title: 'Izpildes procedūra',
         paragraphs: [
-          'Ja atbilde jūs neapmierina, varat iesniegt sūdzību Tiesībsarga birojam (tiesibsargs.lv, Baznīcas iela 25, Rīga, LV-1010, tālrunis 67686768, e-pasts tiesibsargs@tiesibsargs.lv), kas uzrauga piekļūstamības prasību ievērošanu.',
+          'Ja atbilde jūs neapmierina, varat iesniegt sūdzību Valsts reģionālās attīstības aģentūrai (vraa.gov.lv), kas uzrauga tīmekļvietņu piekļūstamību saskaņā ar noteikumiem Nr. 445.',
+          'Ja uzskatāt, ka nepiekļūstama satura dēļ pret jums izturējušies nevienlīdzīgi, varat vērsties arī Tiesībsarga birojā (tiesibsargs.lv, Baznīcas iela 25, Rīga, LV-1010, e-pasts tiesibsargs@tiesibsargs.lv).',
         ],
       },
       {
@@ -258,7 +259,8 @@ const en: Content = (operator, links) => ({
         id: 'enforcement',
         title: 'Enforcement procedure',
         paragraphs: [
-          'If our answer does not satisfy you, you may complain to the Ombudsman’s Office of Latvia (tiesibsargs.lv, Baznīcas iela 25, Riga, LV-1010, phone +371 67686768, e-mail tiesibsargs@tiesibsargs.lv), which monitors compliance with the accessibility requirements.',
+          'If our answer does not satisfy you, you may complain to the State Regional Development Agency (vraa.gov.lv), which monitors the accessibility of websites under Regulation No 445.',
+          'If you believe you were treated unequally because content was not accessible, you may also turn to the Ombudsman’s Office of Latvia (tiesibsargs.lv, Baznīcas iela 25, Riga, LV-1010, e-mail tiesibsargs@tiesibsargs.lv).',
         ],
       },
       { id: 'preparation', title: 'Preparation of this statement', paragraphs: [`This statement was prepared on ${REVIEWED} and last reviewed on ${REVIEWED}. It is reviewed at least once a year.`] },
