@@ -110,22 +110,22 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
                           </dd>
                         </div>
                       ) : (
-                      <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key" safe>
-                          {field.hint.label[lang]}
-                        </dt>
-                        <dd class="govuk-summary-list__value" safe>
-                          {answerText(lang, field, valueOf(data, field.name))}
-                        </dd>
-                        <dd class="govuk-summary-list__actions">
-                          <a class="govuk-link" href={`${href}#${inputId(field.name)}`}>
-                            {e(t(lang, 'check.change'))}
-                            <span class="govuk-visually-hidden" safe>
-                              {` ${field.hint.label[lang]}`}
-                            </span>
-                          </a>
-                        </dd>
-                      </div>
+                        <div class="govuk-summary-list__row">
+                          <dt class="govuk-summary-list__key" safe>
+                            {field.hint.label[lang]}
+                          </dt>
+                          <dd class="govuk-summary-list__value" safe>
+                            {answerText(lang, field, valueOf(data, field.name))}
+                          </dd>
+                          <dd class="govuk-summary-list__actions">
+                            <a class="govuk-link" href={`${href}#${inputId(field.name)}`}>
+                              {e(t(lang, 'check.change'))}
+                              <span class="govuk-visually-hidden" safe>
+                                {` ${field.hint.label[lang]}`}
+                              </span>
+                            </a>
+                          </dd>
+                        </div>
                       );
                     })}
                     {slots.map((slot) => {
