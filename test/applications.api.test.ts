@@ -93,9 +93,16 @@ before(async () => {
   tokens.ilze = await accessTokenFor(platform, rp, 'Ilze Kļaviņa');
   tokens.institution = await institutionToken(platform);
   residence = await ok(await call('GET', '/api/v1/services/dzivesvietas-deklaresana', null));
-  // A service of another institution than PMLP, with an online channel (so it has a form).
+  // A service of another institution than PMLP, with an online channel (so it has a form) that asks the general questions.
   const search = await ok<{ items: { id: string; institution: { code: string } }[] }>(await call('GET', '/api/v1/services?online=true&limit=100', null));
-  const other = search.items.find((item) => item.institution.code !== 'pmlp');
+  let other: { id: string } | undefined;
+  for (const item of search.items.filter((candidate) => candidate.institution.code !== 'pmlp')) {
+    const form = await ok<{ presentation: { generalReason?: unknown } }>(await call('GET', `/api/v1/services/${item.id}/form`, null));
+    if (form.presentation.generalReason) {
+      other = item;
+      break;
+    }
+  }
   assert.ok(other, 'an online service of another institution');
   otherService = await ok(await call('GET', `/api/v1/services/${other.id}`, null));
 });

@@ -72,6 +72,11 @@ export function givenOf(draft: Record<string, unknown>): Given {
   return given;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A draft's register answers older than a day are asked again (an address may have changed meanwhile). */
+export const isStale = (given: Given, now: Date): boolean => Object.values(given).some((field) => now.getTime() - Date.parse(field.at) > DAY_MS);
+
 /** The data with every given value in place (a posted value for such a field does not count). */
 export function withGivenValues(data: Record<string, unknown>, given: Given): Record<string, unknown> {
   const next = { ...data };

@@ -9,6 +9,7 @@ import { hasRole, type Principal } from '../../platform/http/auth.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { Right } from '../access/index.js';
 import type { Service } from '../catalog/index.js';
+import { sourceInfo } from '../registers/index.js';
 import { actorName, asRoot, type ApplicationsDeps } from './applications.context.js';
 import * as errors from './applications.errors.js';
 import type { FormFieldError } from './applications.errors.js';
@@ -73,6 +74,9 @@ export function formProblems(input: FormInput): FieldError[] {
     const pointer = `#/presentation/fields/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (!fieldSchema(schema, name)) problem(pointer, `the schema has no field "${name}"`);
     if (hint.showIf && !fieldSchema(schema, hint.showIf.field)) problem(`${pointer}/showIf/field`, `no field "${hint.showIf.field}"`);
+    // A register's entries are offered as radios or a list; its single value is shown as given and cannot be required of the person.
+    if (hint.source && sourceInfo(hint.source).kind === 'choices' && hint.widget !== 'radio' && hint.widget !== 'select') problem(`${pointer}/widget`, `choices from ${hint.source} need the widget "radio" or "select"`);
+    if (hint.source && name.includes('/')) problem(`${pointer}/source`, 'only a top-level field takes its value from a register');
   }
   const placed = new Set<string>();
   const stepIds = new Set<string>();

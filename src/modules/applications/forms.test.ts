@@ -97,6 +97,18 @@ describe('e-forms', () => {
     }
   });
 
+  test('register-fed fields: a value source is never required of the person (the register may hold nothing), choices come as radios; a bad hint is refused', () => {
+    const sourced = demoForms.flatMap(([name, form]) => Object.entries(form.presentation.fields).filter(([, hint]) => hint.source).map(([field, hint]) => ({ name, form, field, hint })));
+    assert.ok(sourced.length >= 15, `${sourced.length} register-fed fields`);
+    for (const { name, form, field, hint } of sourced) {
+      if (['population.children', 'vehicles.owned', 'property.owned'].includes(hint.source!)) assert.equal(hint.widget, 'radio', `${name}.${field}`);
+      else assert.ok(!(form.schema.required as string[]).includes(field), `${name}.${field} is not required`);
+    }
+    const form = demoFormFor('transportlidzekla-registracija')!;
+    const broken = { ...form.presentation, fields: { ...form.presentation.fields, vehicle: { ...form.presentation.fields.vehicle!, widget: 'text' as const } } };
+    assert.deepEqual(formProblems({ schema: form.schema, presentation: broken }).map((problem) => problem.pointer), ['#/presentation/fields/vehicle/widget']);
+  });
+
   for (const [name, form] of demoForms) {
     test(`${name}: generated documents are accepted; breaking one field gives one error for it`, () => {
       const compiled = compileSchema(form.schema);

@@ -18,6 +18,7 @@ import { valueAt } from './apply.form.js';
 import type { ApplyDeps } from './apply.context.js';
 import { FileLinks, LIST, OPEN, StatusTag } from './applications.components.js';
 import { t } from './applications.messages.js';
+import { givesValue } from '../../forms.registers.js';
 import { ActingBanner, ErrorSummary, FieldError, SuccessBanner, workspaceCrumbs } from '../../../../platform/web/workspace.components.js';
 import { at, type PageContext } from '../../../../platform/web/workspace.js';
 import { knownNames, partyText, nameParties } from '../../../access/index.js';
@@ -141,12 +142,15 @@ function SentData({ lang, view, form }: { lang: Lang; view: ApplicationView; for
   const steps = form?.presentation.steps ?? [];
   const named = new Set(steps.flatMap((step) => step.fields));
   const rows: { label: string; text: string }[] = [];
+  // Values the platform took from a state register say so (once only: the person did not type them).
+  const fromRegister = new Set((view.receipt?.registerData ?? []).map((datum) => datum.field));
   for (const step of steps) {
     for (const name of step.fields) {
       const hint = form?.presentation.fields[name];
       const value = valueAt(view.data, name);
       if (!hint || value === undefined) continue;
-      rows.push({ label: hint.label[lang], text: answerText(lang, { hint }, value) });
+      const text = answerText(lang, { hint }, value);
+      rows.push({ label: hint.label[lang], text: fromRegister.has(name) && hint.source && givesValue(hint.source) ? `${text} (${t(lang, 'data.fromRegister')})` : text });
     }
   }
   const tops = new Set([...named].map((name) => name.split('/')[0]));

@@ -15,7 +15,7 @@ import { answerText, formatSize, LinkedErrorSummary } from './apply.components.j
 import { FROM_CHECK, files, stepPath, valueOf, type ApplyDeps, type Applying } from './apply.context.js';
 import { allShownSlots, CHECK, draftFiles, formData, inputId, shownFields, shownSlots, slotId, stepOfField } from './apply.form.js';
 import { t } from './applications.messages.js';
-import { givenOf } from '../../forms.registers.js';
+import { choiceProblems, givenOf } from '../../forms.registers.js';
 import { ActingBanner } from '../../../../platform/web/workspace.components.js';
 import { at, seeOther, type PageContext } from '../../../../platform/web/workspace.js';
 
@@ -28,7 +28,7 @@ interface CheckProblem {
 function problemsOf(deps: ApplyDeps, lang: Lang, state: Applying): CheckProblem[] {
   const { form, service, data } = state;
   const list: CheckProblem[] = [];
-  for (const problem of deps.applications.validateData(form, formData(data))) {
+  for (const problem of [...deps.applications.validateData(form, formData(data)), ...choiceProblems(formData(data), givenOf(data))]) {
     const names = Object.keys(form.presentation.fields);
     const path = problem.pointer.replace(/^#\/data\/?/, '');
     const name = names.filter((candidate) => path === candidate || path.startsWith(`${candidate}/`)).sort((a, b) => b.length - a.length)[0];
@@ -123,22 +123,22 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
                           </dd>
                         </div>
                       ) : (
-                      <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key" safe>
-                          {field.hint.label[lang]}
-                        </dt>
-                        <dd class="govuk-summary-list__value" safe>
-                          {answerText(lang, field, valueOf(data, field.name))}
-                        </dd>
-                        <dd class="govuk-summary-list__actions">
-                          <a class="govuk-link" href={`${href}#${inputId(field.name)}`}>
-                            {e(t(lang, 'check.change'))}
-                            <span class="govuk-visually-hidden" safe>
-                              {` ${field.hint.label[lang]}`}
-                            </span>
-                          </a>
-                        </dd>
-                      </div>
+                        <div class="govuk-summary-list__row">
+                          <dt class="govuk-summary-list__key" safe>
+                            {field.hint.label[lang]}
+                          </dt>
+                          <dd class="govuk-summary-list__value" safe>
+                            {answerText(lang, field, valueOf(data, field.name))}
+                          </dd>
+                          <dd class="govuk-summary-list__actions">
+                            <a class="govuk-link" href={`${href}#${inputId(field.name)}`}>
+                              {e(t(lang, 'check.change'))}
+                              <span class="govuk-visually-hidden" safe>
+                                {` ${field.hint.label[lang]}`}
+                              </span>
+                            </a>
+                          </dd>
+                        </div>
                       );
                     })}
                     {slots.map((slot) => {

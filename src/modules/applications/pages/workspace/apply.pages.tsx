@@ -21,7 +21,7 @@ import { fileProblems, safeFilename, sha256Of } from '../../attachments.js';
 import type { AttachmentSlot, Form, FormFieldError, FormStep, KnownAboutApplicant } from '../../index.js';
 import type { Service } from '../../../catalog/index.js';
 import { Field, formatSize, ibanWording, LinkedErrorSummary, Slot, typesText } from './apply.components.js';
-import { GIVEN_KEY, givenOf, registerFields, withGivenChoices, withGivenValues } from '../../forms.registers.js';
+import { GIVEN_KEY, givenOf, isStale, registerFields, withGivenChoices, withGivenValues } from '../../forms.registers.js';
 import { checkPage, submit } from './apply.check.js';
 import { CHOSEN, partiesFor, rightFor, whoPage } from './apply.who.js';
 import { applyPath, files, stepPath, valueOf, type Applying, type ApplyDeps } from './apply.context.js';
@@ -106,8 +106,8 @@ async function applying(deps: ApplyDeps, context: PageContext, rest: string): Pr
   if (!right) return noRightPage(context, service);
   const [form, draft] = await Promise.all([deps.applications.getForm(service.id), deps.applications.getDraft(context.principal, right, service.id)]);
   let data = draft ? draft.data : deps.applications.prefill(form, context.principal, right, await knownAbout(deps, context, right));
-  // Once only: the registers are asked when the draft holds no answer of theirs yet (each query is audited).
-  if (!(GIVEN_KEY in data) && registerFields(form).length > 0) data = { ...data, [GIVEN_KEY]: await deps.applications.givenFor(context.principal, right, form) };
+  // Once only: the registers are asked when the draft holds no answer of theirs yet, or a day-old one (each query is audited).
+  if (registerFields(form).length > 0 && (!(GIVEN_KEY in data) || isStale(givenOf(data), new Date()))) data = { ...data, [GIVEN_KEY]: await deps.applications.givenFor(context.principal, right, form) };
   const given = givenOf(data);
   return { service, form: withGivenChoices(form, given), right, draft, data: withGivenValues(data, given) };
 }

@@ -63,6 +63,7 @@ test('Jānis’s residence declaration shows his register address as given, with
   assert.equal(sent.status, 303);
   const number = /\/workspace\/applications\/(\d{4}-\d{6})\/submitted/.exec(sent.headers.get('location') ?? '')?.[1];
   assert.ok(number, 'submitted');
+  assert.ok((await pageHtml(janis, `/workspace/applications/${number}`)).includes(`${JANIS_ADDRESS} (no valsts reģistra)`), 'what was sent says where the address came from');
 
   const token = await accessTokenFor(platform, await demoRp(platform), 'Jānis Bērziņš');
   const application = await expectJson<{ data: Record<string, unknown>; receipt: { registerData?: { field: string; source: string }[] } }>(await api(`/api/v1/applications/${number}`, token));
