@@ -118,12 +118,13 @@ export function queryValue(value: unknown): string {
   return typeof first === 'string' ? first.trim() : '';
 }
 
-const ROLE_NAMES: MessageTable<'service_manager' | 'case_handler' | 'support_agent' | 'institution_admin' | 'platform_admin'> = {
+const ROLE_NAMES: MessageTable<'service_manager' | 'case_handler' | 'support_agent' | 'institution_admin' | 'integration_manager' | 'platform_admin'> = {
   lv: {
     service_manager: 'Pakalpojumu pārvaldnieks',
     case_handler: 'Pieteikumu izskatītājs',
     support_agent: 'Klientu atbalsta speciālists',
     institution_admin: 'Iestādes administrators',
+    integration_manager: 'Integrāciju pārvaldnieks',
     platform_admin: 'Platformas administrators',
   },
   en: {
@@ -131,6 +132,7 @@ const ROLE_NAMES: MessageTable<'service_manager' | 'case_handler' | 'support_age
     case_handler: 'Case handler',
     support_agent: 'Support agent',
     institution_admin: 'Institution administrator',
+    integration_manager: 'Integration manager',
     platform_admin: 'Platform administrator',
   },
 };

@@ -19,7 +19,7 @@ import { sendHtml } from '../../platform/web/page.js';
 import { t } from './console.messages.js';
 
 /** The platform's staff roles: any one of them opens the console. */
-const STAFF_ROLES = new Set(['service_manager', 'case_handler', 'support_agent', 'institution_admin', 'platform_admin']);
+const STAFF_ROLES = new Set(['service_manager', 'case_handler', 'support_agent', 'institution_admin', 'integration_manager', 'platform_admin']);
 
 export function staffOf(principal: Principal): Staff {
   const roles = principal.roles.filter((grant) => STAFF_ROLES.has(grant.role));
