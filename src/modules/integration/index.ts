@@ -27,6 +27,7 @@ export { registerDevelopersPages } from './pages/portal/developers.pages.js';
 // The console's webhooks: what fails, and restarting it.
 export { registerIntegrationConsolePages } from './pages/console/webhooks.pages.js';
 
+export { WEBHOOK_DISABLED, WebhookDisabledData, INTEGRATION_SOURCE, type WebhookDisabledEvent } from './integration.events.js';
 export type { ClientActor, ClientBudget, ClientRequest, ClientsService } from './clients.service.js';
 export type { ClientRequestInput } from './clients.rules.js';
 export { PUBLIC_SCOPES, INSTITUTION_SCOPES } from './clients.rules.js';
