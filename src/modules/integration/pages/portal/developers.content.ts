@@ -53,7 +53,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     start: {
       title: 'Sākums',
       steps: [
-        'Pieprasiet platformas administratoram klientu savai iestādei (client credentials) ar vajadzīgajām tiesībām (scopes), piemēram applications.read applications.write integration.manage.',
+        'Pieprasiet klientu iestāžu darba vietā (Iestāžu darba vieta → API klienti): iestādes integrāciju pārvaldnieks — savai iestādei (client credentials) ar vajadzīgajām tiesībām (scopes), piemēram applications.read applications.write integration.manage; trešā puse — ar publiskajām tiesībām (catalog.read, integration.manage). Kad platformas administrators pieprasījumu apstiprina, noslēpumu jūs redzēsiet vienu reizi; to var nomainīt, vecais derēs vēl 24 stundas.',
         'Saņemiet piekļuves pilnvaru (access token) OpenID pakalpojuma token galapunktā.',
         'Izsauciet API ar galveni Authorization: Bearer …; rīkojoties citas personas vārdā, pievienojiet On-Behalf-Of.',
       ],
@@ -84,7 +84,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     sdk: { title: 'TypeScript SDK', text: 'Pakete @pakalpojumi/sdk (repozitorija mapē packages/sdk): visi ceļi, parametri un atbildes ir tipizēti no OpenAPI dokumenta, un verifyWebhook pārbauda webhooku parakstus.' },
     limits: {
       title: 'Ātruma ierobežojumi',
-      text: 'Katram klientam ir savs limits katrai API daļai (pēc noklusējuma 3000 pieprasījumu minūtē, līdz 1000 uzreiz). Atbildēs ir galvenes RateLimit-Policy un RateLimit; pārsniedzot — 429 ar Retry-After.',
+      text: 'Katram klientam ir savs limits katrai API daļai (pēc noklusējuma 3000 pieprasījumu minūtē, līdz 1000 uzreiz; platformas administrators klientam var noteikt citu). Atbildēs ir galvenes RateLimit-Policy un RateLimit; pārsniedzot — 429 ar Retry-After. Atlikumu redzat arī klienta lapā iestāžu darba vietā.',
     },
     versioning: {
       title: 'Versijas un novecošana',
@@ -102,7 +102,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     start: {
       title: 'Getting started',
       steps: [
-        'Ask the platform administrator for a client of your institution (client credentials) with the scopes you need, for example applications.read applications.write integration.manage.',
+        'Request a client in the institution console (Institution console → API clients): an institution’s integration manager for the institution (client credentials) with the scopes needed, for example applications.read applications.write integration.manage; a third party with the public scopes (catalog.read, integration.manage). Once a platform administrator approves it you see its secret once; rotate it any time, the old one keeps working for 24 hours.',
         'Get an access token at the OpenID provider’s token endpoint.',
         'Call the API with Authorization: Bearer …; acting for someone else, add On-Behalf-Of.',
       ],
@@ -133,7 +133,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     sdk: { title: 'TypeScript SDK', text: 'The @pakalpojumi/sdk package (packages/sdk in the repository): every path, parameter and answer typed from the OpenAPI document, and verifyWebhook to check webhook signatures.' },
     limits: {
       title: 'Rate limits',
-      text: 'Each client has its own limit for each part of the API (by default 3,000 requests a minute, up to 1,000 at once). Answers carry the RateLimit-Policy and RateLimit fields; past the limit: 429 with Retry-After.',
+      text: 'Each client has its own limit for each part of the API (by default 3,000 requests a minute, up to 1,000 at once; a platform administrator may set another for a client). Answers carry the RateLimit-Policy and RateLimit fields; past the limit: 429 with Retry-After. What is left shows on the client’s page in the console too.',
     },
     versioning: {
       title: 'Versioning and deprecation',
