@@ -141,7 +141,7 @@ export function createClientsService(deps: { db: RootDb; limiter: RateLimiter; s
     policyOf,
 
     async request(actor, input) {
-      const problems = checkRequest(input, actor.platformAdmin && input.institutionId ? [input.institutionId] : institutionsOf(actor));
+      const problems = checkRequest(input, actor.platformAdmin && input.institutionId && isUuid(input.institutionId) ? [input.institutionId] : institutionsOf(actor));
       if (input.institutionId !== null && !actor.platformAdmin && !holds(actor, input.institutionId)) throw errors.notForInstitution();
       if (problems.length > 0) throw errors.invalidClientRequest(problems.map((problem) => problem.field));
       return inTransaction(db, async (trx) => {
