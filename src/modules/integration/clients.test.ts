@@ -198,6 +198,30 @@ describe('a refused request, and the pages in Chromium', () => {
     await pageHtml(ilze, `/en${PATH}/new`);
   });
 
+  test('a third party (Anna, no staff role) requests a client with public scopes only, and uses it once approved', async () => {
+    const anna = await signedIn(platform, 'Anna Kalniņa', PATH);
+    assert.equal((await anna.request('/console')).status, 403, 'the rest of the console stays closed to her');
+    const form = await pageHtml(anna, `${PATH}/new`);
+    assert.ok(!form.includes(`value="${pmlp}"`), 'no institution to choose');
+    const refused = await submitForm(anna, `${PATH}/new`, `${PATH}/new`, requestFields({ name: 'Pakalpojumu karte', institution: '', contacts: 'anna@example.com' }));
+    assert.equal(refused.status, 400, 'applications.read is not public');
+    const forPmlp = await submitForm(anna, `${PATH}/new`, `${PATH}/new`, requestFields({ name: 'Pakalpojumu karte', contacts: 'anna@example.com', scopes: ['catalog.read'] }));
+    assert.equal(forPmlp.status, 400, 'nor may she ask for PMLP');
+    const sent = await submitForm(anna, `${PATH}/new`, `${PATH}/new`, requestFields({ name: 'Pakalpojumu karte', institution: '', contacts: 'anna@example.com', scopes: ['catalog.read'] }));
+    assert.equal(sent.status, 303);
+    const id = /([0-9a-f-]{36})/.exec(sent.headers.get('location') ?? '')?.[1] ?? '';
+    assert.equal((await anna.request(`${PATH}/${requestId}`)).status, 404, 'PMLP’s client is none of her business');
+    assert.equal((await submitForm(roberts, `${PATH}/${id}`, `${PATH}/${id}/approve`, {})).status, 303);
+    const page = await pageHtml(anna, `${PATH}/${id}`);
+    const id3 = decodeHtml(/id="client-id"[^>]*>([^<]+)</.exec(page)?.[1] ?? '');
+    const secret = secretOn(await (await submitForm(anna, `${PATH}/${id}`, `${PATH}/${id}/secret`, {})).text());
+    const bearer = await accessToken(id3, secret, 'catalog.read');
+    const me = (await (await api('/api/v1/me', bearer)).json()) as { kind: string; institutionId?: string };
+    assert.equal(me.kind, 'system');
+    assert.equal(me.institutionId, undefined, 'a third party’s client belongs to no institution');
+    await expectProblem(await api('/api/v1/applications', bearer), 403);
+  });
+
   test('the list, the form with its errors and a client’s page pass axe, in both languages', { skip: skipBrowser }, async () => {
     let browser: Browser | undefined;
     try {

@@ -25,12 +25,18 @@ export interface Staff {
   platformAdmin: boolean;
 }
 
-/** What a page needs: any staff role, or the right to manage services, staff roles, or the platform. */
-export type Need = 'staff' | 'services' | 'staffRoles' | 'platform';
+/**
+ * What a page needs: any staff role, or the right to manage services, staff
+ * roles, or the platform; or only a signed-in person (`signedIn`: a page open to
+ * people outside the institutions too, e.g. a third party's API client request).
+ */
+export type Need = 'staff' | 'services' | 'staffRoles' | 'platform' | 'signedIn';
 
 /** Whether the staff member's roles meet a need (the shell's guard asks the same before a handler runs). */
 export function allows(staff: Staff, need: Need): boolean {
   switch (need) {
+    case 'signedIn':
+      return true;
     case 'staff':
       return staff.roles.length > 0;
     case 'services':

@@ -32,7 +32,7 @@ export function staffOf(principal: Principal): Staff {
   };
 }
 
-const FORBIDDEN_TEXT: Record<Exclude<Need, 'staff'>, Parameters<typeof t>[1]> = {
+const FORBIDDEN_TEXT: Record<Exclude<Need, 'staff' | 'signedIn'>, Parameters<typeof t>[1]> = {
   services: 'forbidden.services',
   staffRoles: 'forbidden.staff',
   platform: 'forbidden.platform',
@@ -47,7 +47,7 @@ export async function sendForbidden(reply: FastifyReply, lang: Lang, staff: Staf
       ? [refusal.text]
       : refusal === 'csrf'
         ? [t(lang, 'forbidden.csrf')]
-        : refusal === 'staff' || !isStaff
+        : refusal === 'staff' || refusal === 'signedIn' || !isStaff
           ? [t(lang, 'forbidden.noStaff', { name: staff?.name ?? '' }), t(lang, 'forbidden.askAdmin')]
           : [t(lang, FORBIDDEN_TEXT[refusal])];
   const html = await renderMessagePage({
@@ -82,7 +82,7 @@ export function consoleRoute(app: App, route: ConsoleRoute): void {
         return reply.redirect(`${at(lang, '/login')}?returnTo=${encodeURIComponent(back)}`, 303);
       }
       const staff = staffOf(principal);
-      if (!allows(staff, 'staff')) return sendForbidden(reply, lang, staff, 'staff', pathOf(request));
+      if (route.need !== 'signedIn' && !allows(staff, 'staff')) return sendForbidden(reply, lang, staff, 'staff', pathOf(request));
       if (!allows(staff, route.need)) return sendForbidden(reply, lang, staff, route.need, pathOf(request));
       return undefined;
     };

@@ -254,10 +254,16 @@ const LIMIT = /^\d{1,8}$/;
 
 export function registerClientPage(shell: ConsoleShell, deps: ClientsConsoleDeps & { overlapHours: number }): void {
   const path = `${CLIENTS_PATH}/:id`;
+  // Deciding and limits are the platform administrators'; the rest is checked against the client's owners by the service.
   const post = (suffix: string, handler: (context: PageContext, actor: ClientActor, id: string) => Promise<FastifyReply>): void =>
-    shell.route({ method: 'POST', path: `${path}/${suffix}`, need: 'staff', handler: (context) => guarded(context, () => handler(context, clientActor(context), context.params.id ?? '')) });
+    shell.route({
+      method: 'POST',
+      path: `${path}/${suffix}`,
+      need: ['approve', 'refuse', 'limit'].includes(suffix) ? 'platform' : 'signedIn',
+      handler: (context) => guarded(context, () => handler(context, clientActor(context), context.params.id ?? '')),
+    });
 
-  shell.route({ method: 'GET', path, need: 'staff', handler: (context) => guarded(context, () => clientPage(deps, context, { done: queryValue(context.query.done) })) });
+  shell.route({ method: 'GET', path, need: 'signedIn', handler: (context) => guarded(context, () => clientPage(deps, context, { done: queryValue(context.query.done) })) });
   post('approve', async (context, actor, id) => {
     await deps.clients.approve(actor, id);
     return seeOther(context.reply, context.lang, `${CLIENTS_PATH}/${id}?done=approved`);

@@ -222,12 +222,13 @@ async function formPage(deps: ClientsConsoleDeps, context: PageContext, form: Fo
 }
 
 export function registerClientsConsolePages(shell: ConsoleShell, deps: ClientsConsoleDeps): void {
-  shell.route({ method: 'GET', path: CLIENTS_PATH, need: 'staff', handler: (context) => listPage(deps, context) });
-  shell.route({ method: 'GET', path: `${CLIENTS_PATH}/new`, need: 'staff', handler: (context) => formPage(deps, context, {}, []) });
+  // Open to every signed-in person: a third party (no staff role) requests a client with public scopes here too.
+  shell.route({ method: 'GET', path: CLIENTS_PATH, need: 'signedIn', handler: (context) => listPage(deps, context) });
+  shell.route({ method: 'GET', path: `${CLIENTS_PATH}/new`, need: 'signedIn', handler: (context) => formPage(deps, context, {}, []) });
   shell.route({
     method: 'POST',
     path: `${CLIENTS_PATH}/new`,
-    need: 'staff',
+    need: 'signedIn',
     handler: (context) =>
       guarded(context, async () => {
         const actor = clientActor(context);
