@@ -53,7 +53,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     start: {
       title: 'Sākums',
       steps: [
-        'Pieprasiet klientu iestāžu darba vietā (Iestāžu darba vieta → API klienti): iestādes integrāciju pārvaldnieks — savai iestādei (client credentials) ar vajadzīgajām tiesībām (scopes), piemēram applications.read applications.write integration.manage; trešā puse — ar publiskajām tiesībām (catalog.read, integration.manage). Kad platformas administrators pieprasījumu apstiprina, noslēpumu jūs redzēsiet vienu reizi; to var nomainīt, vecais derēs vēl 24 stundas.',
+        'Pieprasiet klientu lapā /console/api-clients (Iestāžu darba vieta → API klienti; pietiek pierakstīties): iestādes integrāciju pārvaldnieks — savai iestādei (client credentials) ar vajadzīgajām tiesībām (scopes), piemēram applications.read applications.write integration.manage; trešā puse — ar publiskajām tiesībām (catalog.read, integration.manage). Kad platformas administrators pieprasījumu apstiprina, noslēpumu jūs redzēsiet vienu reizi; to var nomainīt, vecais derēs vēl 24 stundas.',
         'Saņemiet piekļuves pilnvaru (access token) OpenID pakalpojuma token galapunktā.',
         'Izsauciet API ar galveni Authorization: Bearer …; rīkojoties citas personas vārdā, pievienojiet On-Behalf-Of.',
       ],
@@ -102,7 +102,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     start: {
       title: 'Getting started',
       steps: [
-        'Request a client in the institution console (Institution console → API clients): an institution’s integration manager for the institution (client credentials) with the scopes needed, for example applications.read applications.write integration.manage; a third party with the public scopes (catalog.read, integration.manage). Once a platform administrator approves it you see its secret once; rotate it any time, the old one keeps working for 24 hours.',
+        'Request a client at /console/api-clients (Institution console → API clients; signing in is enough): an institution’s integration manager for the institution (client credentials) with the scopes needed, for example applications.read applications.write integration.manage; a third party with the public scopes (catalog.read, integration.manage). Once a platform administrator approves it you see its secret once; rotate it any time, the old one keeps working for 24 hours.',
         'Get an access token at the OpenID provider’s token endpoint.',
         'Call the API with Authorization: Bearer …; acting for someone else, add On-Behalf-Of.',
       ],
