@@ -26,7 +26,7 @@ import { createPreferences, preferencesMigrations, registerPreferencesRoutes, re
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
 import { createParticipation, loadParticipationDemoData, PageFeedbackForm, participationMigrations, PARTICIPATION_EVENTS, participationSubscriber, ratingPanel, registerParticipation, registerParticipationConsolePages, registerParticipationWorkspacePages } from './modules/participation/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
-import { createWebhooks, integrationMigrations, registerDevelopersPages, registerIntegrationConsolePages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
+import { createClients, createWebhooks, integrationMigrations, registerClientsConsolePages, CLIENT_SECRET_OVERLAP_SECONDS, registerDevelopersPages, registerIntegrationConsolePages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
 import { askAboutApplication, createSupport, loadSupportDemoData, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations, supportServicePanel, FaqLinks } from './modules/support/index.js';
 import { registerTrustPages } from './modules/trust/index.js';
 import { createConsoleShell } from './shells/console/index.js';
@@ -83,8 +83,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   });
   installProblemHandlers(app, { notFoundPage: renderNotFoundPage });
   // Every API client's calls are limited per family of calls, counted in the database so every instance agrees.
-  const apiPolicy = { name: 'api', ...config.apiRateLimit };
-  installClientRateLimit(app, createRateLimiter(database.db), () => apiPolicy);
+  // A client's own limit, when a platform administrator set one (integration's self-service clients), else the default.
+  const limiter = createRateLimiter(database.db);
+  const clients = createClients(database.db, { limiter, defaultPolicy: { name: 'api', ...config.apiRateLimit } });
+  installClientRateLimit(app, limiter, (client) => clients.policyOf(client));
   // Catalog search is answered from memory once the index is built; every instance polls the register to stay fresh.
   app.addHook('onReady', async () => searchIndex.start());
   app.addHook('onClose', async () => searchIndex.stop());
@@ -203,6 +205,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   registerIdentityConsolePages(consoleShell, { identity: persons, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });
   registerNotificationsConsolePages(consoleShell, { notifications: notifications.service, catalog });
   registerIntegrationConsolePages(consoleShell, webhooks);
+  registerClientsConsolePages(consoleShell, { clients, catalog, publicUrl: config.publicUrl, overlapHours: CLIENT_SECRET_OVERLAP_SECONDS / 3600 });
   registerParticipationConsolePages(consoleShell, { participation, catalog });
   registerSupportConsolePages(consoleShell, { support, catalog, persons, applications });
   return app;

@@ -47,6 +47,7 @@ test('the demo parties and roles are loaded once, and nothing was granted by the
   const roles = await platform.database.db.selectFrom('access.role_grants').select(['personal_code', 'role']).where('revoked_at', 'is', null).orderBy('personal_code').orderBy('role').execute();
   assert.deepEqual(roles.map((r) => `${r.personal_code} ${r.role}`), [
     '120479-43216 case_handler',
+    '120479-43216 integration_manager',
     '120479-43216 service_manager',
     '271188-10106 platform_admin',
     '271188-10106 support_agent',

@@ -25,6 +25,8 @@ export async function loadAccessDemo(trx: Kysely<AccessTables>, pmlpId: string):
   for (const role of ['service_manager', 'case_handler'] as const) {
     await repo.insertRole(trx, { personalCode: DEMO_PEOPLE.ilze, role, institutionId: pmlpId, grantedBy: by });
   }
+  // Ilze also asks for API clients for PMLP's systems (issue #14).
+  await repo.insertRole(trx, { personalCode: DEMO_PEOPLE.ilze, role: 'integration_manager', institutionId: pmlpId, grantedBy: by });
   await repo.insertRole(trx, { personalCode: DEMO_PEOPLE.roberts, role: 'platform_admin', institutionId: null, grantedBy: by });
   await repo.insertRole(trx, { personalCode: DEMO_PEOPLE.roberts, role: 'support_agent', institutionId: null, grantedBy: by });
 }

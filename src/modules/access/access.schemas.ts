@@ -1,7 +1,7 @@
 /** Types and API schemas of roles, client rights and mandates. */
 import { Type, type Static } from '@sinclair/typebox';
 
-export const STAFF_ROLES = ['service_manager', 'case_handler', 'support_agent', 'institution_admin'] as const;
+export const STAFF_ROLES = ['service_manager', 'case_handler', 'support_agent', 'institution_admin', 'integration_manager'] as const;
 export const ROLES = [...STAFF_ROLES, 'platform_admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -129,6 +129,7 @@ describe('access', () => {
   test('roles: demo roles, granted and withdrawn by administrators only, audited', async () => {
     assert.deepEqual(await api.access.rolesOf(ilze), [
       { role: 'case_handler', institutionId: PMLP },
+      { role: 'integration_manager', institutionId: PMLP },
       { role: 'service_manager', institutionId: PMLP },
     ]);
     const admin = person(roberts, await api.access.rolesOf(roberts));

@@ -25,6 +25,8 @@ export interface ClientAdministration {
   changeClient(who: ClientAdminActor, clientId: string, settings: ClientSettings): Promise<ClientRegistration>;
   /** Disables a client (its tokens are revoked at once) or enables it again; `identity.client-state` when already so. */
   setClientEnabled(who: ClientAdminActor, clientId: string, enabled: boolean, by: string): Promise<void>;
+  /** A new secret (returned once); the old one stays valid for `overlapSeconds` beside it. Audited without either secret. */
+  rotateClientSecret(who: ClientAdminActor, clientId: string, overlapSeconds: number): Promise<{ secret: string; previousValidUntil: Date | null }>;
 }
 
 export function createClientAdministration(db: RootDb): ClientAdministration {
@@ -58,5 +60,11 @@ export function createClientAdministration(db: RootDb): ClientAdministration {
         await createAudit(trx).record({ ...who, action: enabled ? 'identity.client_enabled' : 'identity.client_disabled', target: `client:${clientId}` });
       });
     },
+    rotateClientSecret: (who, clientId, overlapSeconds) =>
+      inTransaction(db, async (trx) => {
+        const rotated = await createIdentityService(narrow<IdentityTables>(trx)).rotateClientSecret(clientId, overlapSeconds);
+        await createAudit(trx).record({ ...who, action: 'identity.client_secret_rotated', target: `client:${clientId}`, details: { previousValidUntil: rotated.previousValidUntil?.toISOString() ?? null } });
+        return rotated;
+      }),
   };
 }

@@ -23,6 +23,9 @@ interface PersonsTable {
 interface ClientsTable {
   client_id: string;
   secret_hash: string | null;
+  /** the secret before the last rotation, valid until previous_secret_expires_at (migration 003) */
+  previous_secret_hash: Generated<string | null>;
+  previous_secret_expires_at: Generated<Date | null>;
   metadata: ClientMetadata;
   institution_id: string | null;
   skip_consent: Generated<boolean>;
@@ -154,6 +157,36 @@ export async function upsertClient(db: IdentityDb, input: Omit<ClientInput, 'sec
     .returningAll()
     .executeTakeFirstOrThrow();
   return toClient(row);
+}
+
+/**
+ * Replaces an enabled client's secret hash; the hash it had stays valid until
+ * `previousUntil` (null: the old secret is invalid at once). False when no enabled client has that id.
+ */
+export async function replaceClientSecret(db: IdentityDb, clientId: string, secretHash: string, previousUntil: Date | null): Promise<boolean> {
+  const row = await db
+    .updateTable('identity.clients')
+    .set((eb) => ({
+      secret_hash: secretHash,
+      previous_secret_hash: previousUntil ? eb.ref('secret_hash') : null,
+      previous_secret_expires_at: previousUntil,
+      updated_at: new Date(),
+    }))
+    .where('client_id', '=', clientId)
+    .returning('client_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The hash of the client's secret before its last rotation, while it is still valid at `at`. */
+export async function findPreviousSecretHash(db: IdentityDb, clientId: string, at: Date): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('identity.clients')
+    .select('previous_secret_hash')
+    .where('client_id', '=', clientId)
+    .where('previous_secret_expires_at', '>', at)
+    .executeTakeFirst();
+  return row?.previous_secret_hash ?? undefined;
 }
 
 // ---- clients, as the console manages them ----

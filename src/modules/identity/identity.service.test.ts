@@ -158,6 +158,25 @@ describe('web sessions', () => {
   });
   after(async () => database?.dispose());
 
+  test('a rotated client secret: the old one stays valid for the overlap, then only the new one', async () => {
+    const { secret: first } = await identity.createClient({ clientId: 'rotating-system', metadata: { grant_types: ['client_credentials'], scope: 'catalog.read', token_endpoint_auth_method: 'client_secret_basic' } });
+    assert.ok(first);
+    const { secret: second, previousValidUntil } = await identity.rotateClientSecret('rotating-system', 86_400);
+    assert.equal(previousValidUntil?.getTime(), clock.getTime() + 86_400_000);
+    assert.equal(await identity.verifyClientSecret('rotating-system', second), true);
+    assert.equal(await identity.verifyClientSecret('rotating-system', first), true, 'the old one during the overlap');
+    advance(86_400_000 - 1000);
+    assert.equal(await identity.verifyPreviousClientSecret('rotating-system', first), true);
+    advance(1000);
+    assert.equal(await identity.verifyClientSecret('rotating-system', first), false, 'not once the overlap has ended');
+    assert.equal(await identity.verifyClientSecret('rotating-system', second), true);
+    // Rotating without an overlap (the first secret handed to a requester) leaves only the new one.
+    const { secret: third } = await identity.rotateClientSecret('rotating-system', 0);
+    assert.equal(await identity.verifyClientSecret('rotating-system', second), false);
+    assert.equal(await identity.verifyClientSecret('rotating-system', third), true);
+    await assert.rejects(identity.rotateClientSecret('no-such-system', 60), (error: unknown) => error instanceof AppError && error.kind === 'not_found');
+  });
+
   test('idle for 30 minutes ends a session; activity keeps it alive', async () => {
     const { id } = await identity.startSession({ personId, acr: 'http://eidas.europa.eu/LoA/substantial' });
     advance(minutes(29));

@@ -104,7 +104,16 @@ export interface IdentityService {
   savePerson(input: PersonInput): Promise<Person>;
   registerClient(input: ClientInput): Promise<ClientRecord>;
   findClient(clientId: string): Promise<ClientRecord | undefined>;
+  /** the client's current secret, or the one before its last rotation while its overlap lasts */
   verifyClientSecret(clientId: string, secret: string): Promise<boolean>;
+  /** whether `secret` is the one the client had before its last rotation, and that is still valid */
+  verifyPreviousClientSecret(clientId: string, secret: string): Promise<boolean>;
+  /**
+   * A new generated secret for an enabled client that authenticates with one,
+   * returned once and stored as a hash. The old secret stays valid beside it
+   * for `overlapSeconds` (0: invalid at once).
+   */
+  rotateClientSecret(clientId: string, overlapSeconds: number): Promise<{ secret: string; previousValidUntil: Date | null }>;
   /** every registered client, disabled ones too, by client id (the console's list) */
   listClients(): Promise<ClientSummary[]>;
   /** one client, enabled or disabled */
@@ -161,7 +170,22 @@ export function createIdentityService(db: IdentityDb, options: IdentityServiceOp
     findClient: (clientId) => repo.findClient(db, clientId),
     async verifyClientSecret(clientId, secret) {
       const client = await repo.findClient(db, clientId);
-      return verifySecret(secret, client?.secretHash);
+      return (await verifySecret(secret, client?.secretHash)) || verifySecret(secret, await repo.findPreviousSecretHash(db, clientId, now()));
+    },
+    async verifyPreviousClientSecret(clientId, secret) {
+      return verifySecret(secret, await repo.findPreviousSecretHash(db, clientId, now()));
+    },
+    async rotateClientSecret(clientId, overlapSeconds) {
+      const client = await repo.findClient(db, clientId);
+      if (!client) {
+        if (await repo.findClientSummary(db, clientId)) throw errors.clientState(`The client "${clientId}" is disabled; enable it before rotating its secret.`);
+        throw errors.clientNotFound(clientId);
+      }
+      if (!usesSecret(client.metadata)) throw errors.clientState(`The client "${clientId}" signs with its own keys (private_key_jwt): it has no secret.`);
+      const secret = generateClientSecret();
+      const previousValidUntil = overlapSeconds > 0 && client.secretHash ? new Date(now().getTime() + overlapSeconds * 1000) : null;
+      await repo.replaceClientSecret(db, clientId, await hashSecret(secret), previousValidUntil);
+      return { secret, previousValidUntil };
     },
 
     listClients: () => repo.listClientSummaries(db),

@@ -214,8 +214,9 @@ export function createProvider(options: ProviderOptions): Provider {
   // Behind a TLS-terminating proxy the original scheme and host come in X-Forwarded-* headers.
   provider.proxy = true;
   // Secrets are stored as scrypt hashes (identity.clients.secret_hash): compare against the hash.
-  provider.Client.prototype.compareClientSecret = function compareClientSecret(this: { clientSecret?: string }, actual: string) {
-    return verifySecret(actual, this.clientSecret);
+  // Within a rotation's overlap the secret it replaced is valid too (identity.clients.previous_secret_hash).
+  provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: { clientId: string; clientSecret?: string }, actual: string) {
+    return (await verifySecret(actual, this.clientSecret)) || identity.verifyPreviousClientSecret(this.clientId, actual);
   };
   provider.on('server_error', (_ctx: unknown, error: Error) => log?.error({ err: error }, 'OpenID provider error'));
   return provider;

@@ -2,8 +2,11 @@
  * Integration: how institutions' and third parties' systems plug in (P5, P17).
  * So far: webhooks — a client subscribes its endpoint to the platform's events
  * and receives them signed per Standard Webhooks, at least once, with a
- * delivery log and replay (webhooks.service.ts). Exposes the service, its bus
- * subscriber, routes and migrations.
+ * delivery log and replay (webhooks.service.ts); API clients, self-service —
+ * requested by institution staff or third parties, approved by a platform
+ * administrator, secrets rotated with an overlap, per-client rate limits
+ * (clients.service.ts, the console's /console/api-clients). Exposes the
+ * services, the bus subscriber, routes, pages and migrations.
  */
 import { fileURLToPath } from 'node:url';
 import { narrow, type RootDb } from '../../platform/db/database.js';
@@ -11,6 +14,8 @@ import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { EventEnvelope } from '../../platform/jobs/outbox.js';
 import type { IntegrationTables } from './integration.repo.js';
 import { SUBSCRIBABLE_EVENTS } from './integration.schemas.js';
+import type { RateLimiter, RatePolicy } from '../../platform/http/rate-limit.js';
+import { createClientsService, type ClientsService } from './clients.service.js';
 import { createWebhooksService, DEFAULT_RETRY_SCHEDULE, type WebhookSettings, type WebhooksLog, type WebhooksService } from './webhooks.service.js';
 
 export type { Delivery, Webhook, WebhookInput, WebhookSecret } from './integration.schemas.js';
@@ -21,6 +26,25 @@ export { registerIntegrationRoutes, MANAGE as INTEGRATION_MANAGE } from './integ
 export { registerDevelopersPages } from './pages/portal/developers.pages.js';
 // The console's webhooks: what fails, and restarting it.
 export { registerIntegrationConsolePages } from './pages/console/webhooks.pages.js';
+
+export { WEBHOOK_DISABLED, WebhookDisabledData, INTEGRATION_SOURCE, type WebhookDisabledEvent } from './integration.events.js';
+export type { ClientActor, ClientBudget, ClientRequest, ClientsService } from './clients.service.js';
+export type { ClientRequestInput } from './clients.rules.js';
+export { PUBLIC_SCOPES, INSTITUTION_SCOPES } from './clients.rules.js';
+// The console's API clients: requests, approval, secrets, limits.
+export { registerClientsConsolePages, type ClientsConsoleDeps } from './pages/console/clients.pages.js';
+
+/** How long a client's old secret stays valid after a rotation. */
+export const CLIENT_SECRET_OVERLAP_SECONDS = 86_400;
+
+/** Self-service API clients; `defaultPolicy` is the API's rate limit for clients without their own. */
+export function createClients(db: RootDb, options: { limiter: RateLimiter; defaultPolicy: RatePolicy; overlapSeconds?: number }): ClientsService {
+  return createClientsService({
+    db,
+    limiter: options.limiter,
+    settings: { rotationOverlapSeconds: options.overlapSeconds ?? CLIENT_SECRET_OVERLAP_SECONDS, defaultPolicy: options.defaultPolicy, limitCacheSeconds: 5 },
+  });
+}
 
 export const integrationMigrations: MigrationSource = { module: 'integration', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 

@@ -15,9 +15,11 @@
  * (FOR UPDATE SKIP LOCKED, and a lease that a stopped instance's claim runs out of).
  */
 import type { Kysely } from 'kysely';
-import type { RootDb } from '../../platform/db/database.js';
+import { narrow, type RootDb } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/http/auth.js';
-import type { EventEnvelope } from '../../platform/jobs/outbox.js';
+import { publish, type EventEnvelope } from '../../platform/jobs/outbox.js';
+import { findRequestByClient, type ClientTables } from './clients.repo.js';
+import { INTEGRATION_SOURCE, WEBHOOK_DISABLED, type WebhookDisabledData } from './integration.events.js';
 import { actorOf, createAudit } from '../audit/index.js';
 import * as errors from './integration.errors.js';
 import * as repo from './integration.repo.js';
@@ -207,8 +209,15 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
     }
     if (next.status === 'failed') {
       const reason = `A delivery failed ${attempt} times over ${Math.round(settings.retrySchedule.reduce((sum, seconds) => sum + seconds, 0) / 3600)} hours (last: ${error}).`;
-      await repo.updateWebhook(db, delivery.webhook_id, { status: 'disabled', disabled_reason: reason });
-      await audit(db).record({ actor: 'platform', action: 'integration.webhook_disabled', target: `webhook:${delivery.webhook_id}`, details: { reason } });
+      // The client's contacts are told (integration.webhook_disabled, which notifications e-mails), in the transaction that disables it.
+      const clientId = delivery.client.replace(/^client:/, '');
+      await db.transaction().execute(async (trx) => {
+        const webhook = await repo.updateWebhook(trx, delivery.webhook_id, { status: 'disabled', disabled_reason: reason });
+        await audit(trx).record({ actor: 'platform', action: 'integration.webhook_disabled', target: `webhook:${delivery.webhook_id}`, details: { reason } });
+        const contacts = (await findRequestByClient(narrow<ClientTables>(trx as unknown as RootDb), clientId))?.contacts ?? [];
+        const data: WebhookDisabledData = { webhookId: delivery.webhook_id, clientId, url: webhook?.url ?? '', reason, contacts };
+        await publish(trx as unknown as RootDb, { type: WEBHOOK_DISABLED, source: INTEGRATION_SOURCE, subject: delivery.webhook_id, actor: { kind: 'platform', id: 'integration' }, data });
+      });
       deps.log?.warn({ webhook: delivery.webhook_id, reason }, 'webhook disabled');
     }
   }

@@ -16,6 +16,7 @@
  * start/stop of the workers), `registerNotificationsRoutes`, its migrations
  * and types.
  */
+import { webhookDisabledNotice } from './contacts.js';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { narrow, type RootDb } from '../../platform/db/database.js';
@@ -182,6 +183,7 @@ export function createNotifications(options: NotificationsOptions): Notification
 
   const handleEvent = createEventHandler({
     notify: service.notify,
+    webhookDisabled: webhookDisabledNotice({ mailer, publicUrl: settings.publicUrl }),
     personName: async (personalCode) => {
       const person = await options.persons.findPersonByCode(personalCode);
       return person ? `${person.givenName} ${person.familyName}` : null;

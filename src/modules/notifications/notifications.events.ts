@@ -12,11 +12,12 @@ import type { EventEnvelope } from '../../platform/jobs/outbox.js';
 import { MANDATE_GRANTED, MANDATE_REVOKED, MandateData, parseParty } from '../access/index.js';
 import { STATUS_CHANGED, StatusChangedData, type ApplicationView, type StatusCode } from '../applications/index.js';
 import { REPLIED as SUPPORT_REPLIED, RepliedData as SupportRepliedData } from '../support/index.js';
+import { WEBHOOK_DISABLED, WebhookDisabledData } from '../integration/index.js';
 import type { Language, NotificationInput, NotificationKind } from './notifications.schemas.js';
 import { formatDate } from './templates.js';
 
 /** The event types this module reacts to (its subscription). */
-export const NOTIFIED_EVENTS = [STATUS_CHANGED, MANDATE_GRANTED, MANDATE_REVOKED, SUPPORT_REPLIED] as const;
+export const NOTIFIED_EVENTS = [STATUS_CHANGED, MANDATE_GRANTED, MANDATE_REVOKED, SUPPORT_REPLIED, WEBHOOK_DISABLED] as const;
 
 /**
  * An institution's system's own view of its applications (POST
@@ -32,6 +33,8 @@ export interface EventDeps {
   notify(input: NotificationInput): Promise<unknown>;
   /** a person's name by personal code (null: unknown) */
   personName(personalCode: string): Promise<string | null>;
+  /** e-mails an API client's contacts that its webhook was disabled (contacts.ts) */
+  webhookDisabled?(event: EventEnvelope, data: WebhookDisabledData): Promise<void>;
 }
 
 export function kindOfStatus(code: string): NotificationKind {
@@ -130,5 +133,6 @@ export function createEventHandler(deps: EventDeps): (event: EventEnvelope) => P
     if (event.type === MANDATE_GRANTED && Value.Check(MandateData, event.data)) return onMandate(event, event.data, 'granted');
     if (event.type === MANDATE_REVOKED && Value.Check(MandateData, event.data)) return onMandate(event, event.data, 'revoked');
     if (event.type === SUPPORT_REPLIED && Value.Check(SupportRepliedData, event.data)) return onSupportReplied(event, event.data);
+    if (event.type === WEBHOOK_DISABLED && Value.Check(WebhookDisabledData, event.data)) return deps.webhookDisabled?.(event, event.data);
   };
 }

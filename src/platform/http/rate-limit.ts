@@ -39,6 +39,8 @@ export interface RateLimiter {
   take(key: string, policy: RatePolicy): Promise<RateDecision>;
   /** the bucket's state, counting nothing */
   peek(key: string, policy: RatePolicy): Promise<RateDecision>;
+  /** the state of every bucket whose key starts with `prefix` and is not full (e.g. one client's families), counting nothing */
+  peekAll(prefix: string, policy: RatePolicy): Promise<{ key: string; decision: RateDecision }[]>;
 }
 
 const interval = (policy: RatePolicy): number => 60 / policy.perMinute;
@@ -78,6 +80,13 @@ export function createRateLimiter(db: RootDb): RateLimiter {
       const ahead = result.rows[0]?.ahead ?? 0;
       const step = interval(policy);
       return decision(policy, ahead + step <= policy.burst * step + 1e-9, ahead);
+    },
+    async peekAll(prefix, policy) {
+      const step = interval(policy);
+      const result = await sql<{ key: string; ahead: number }>`
+        select key, extract(epoch from (tat - now()))::float8 as ahead from platform.rate_limits
+        where left(key, ${prefix.length}) = ${prefix} and tat > now() order by key limit 100`.execute(db);
+      return result.rows.map((row) => ({ key: row.key, decision: decision(policy, row.ahead + step <= policy.burst * step + 1e-9, row.ahead) }));
     },
   };
 }

@@ -25,12 +25,18 @@ export interface Staff {
   platformAdmin: boolean;
 }
 
-/** What a page needs: any staff role, or the right to manage services, staff roles, or the platform. */
-export type Need = 'staff' | 'services' | 'staffRoles' | 'platform';
+/**
+ * What a page needs: any staff role, or the right to manage services, staff
+ * roles, or the platform; or only a signed-in person (`signedIn`: a page open to
+ * people outside the institutions too, e.g. a third party's API client request).
+ */
+export type Need = 'staff' | 'services' | 'staffRoles' | 'platform' | 'signedIn';
 
 /** Whether the staff member's roles meet a need (the shell's guard asks the same before a handler runs). */
 export function allows(staff: Staff, need: Need): boolean {
   switch (need) {
+    case 'signedIn':
+      return true;
     case 'staff':
       return staff.roles.length > 0;
     case 'services':
@@ -118,12 +124,13 @@ export function queryValue(value: unknown): string {
   return typeof first === 'string' ? first.trim() : '';
 }
 
-const ROLE_NAMES: MessageTable<'service_manager' | 'case_handler' | 'support_agent' | 'institution_admin' | 'platform_admin'> = {
+const ROLE_NAMES: MessageTable<'service_manager' | 'case_handler' | 'support_agent' | 'institution_admin' | 'integration_manager' | 'platform_admin'> = {
   lv: {
     service_manager: 'Pakalpojumu pārvaldnieks',
     case_handler: 'Pieteikumu izskatītājs',
     support_agent: 'Klientu atbalsta speciālists',
     institution_admin: 'Iestādes administrators',
+    integration_manager: 'Integrāciju pārvaldnieks',
     platform_admin: 'Platformas administrators',
   },
   en: {
@@ -131,6 +138,7 @@ const ROLE_NAMES: MessageTable<'service_manager' | 'case_handler' | 'support_age
     case_handler: 'Case handler',
     support_agent: 'Support agent',
     institution_admin: 'Institution administrator',
+    integration_manager: 'Integration manager',
     platform_admin: 'Platform administrator',
   },
 };

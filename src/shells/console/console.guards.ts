@@ -20,7 +20,7 @@ import { withSignedIn } from '../../platform/web/signed-in.js';
 import { t } from './console.messages.js';
 
 /** The platform's staff roles: any one of them opens the console. */
-const STAFF_ROLES = new Set(['service_manager', 'case_handler', 'support_agent', 'institution_admin', 'platform_admin']);
+const STAFF_ROLES = new Set(['service_manager', 'case_handler', 'support_agent', 'institution_admin', 'integration_manager', 'platform_admin']);
 
 export function staffOf(principal: Principal): Staff {
   const roles = principal.roles.filter((grant) => STAFF_ROLES.has(grant.role));
@@ -33,7 +33,7 @@ export function staffOf(principal: Principal): Staff {
   };
 }
 
-const FORBIDDEN_TEXT: Record<Exclude<Need, 'staff'>, Parameters<typeof t>[1]> = {
+const FORBIDDEN_TEXT: Record<Exclude<Need, 'staff' | 'signedIn'>, Parameters<typeof t>[1]> = {
   services: 'forbidden.services',
   staffRoles: 'forbidden.staff',
   platform: 'forbidden.platform',
@@ -48,7 +48,7 @@ export async function sendForbidden(reply: FastifyReply, lang: Lang, staff: Staf
       ? [refusal.text]
       : refusal === 'csrf'
         ? [t(lang, 'forbidden.csrf')]
-        : refusal === 'staff' || !isStaff
+        : refusal === 'staff' || refusal === 'signedIn' || !isStaff
           ? [t(lang, 'forbidden.noStaff', { name: staff?.name ?? '' }), t(lang, 'forbidden.askAdmin')]
           : [t(lang, FORBIDDEN_TEXT[refusal])];
   const html = await renderMessagePage({
@@ -83,7 +83,7 @@ export function consoleRoute(app: App, route: ConsoleRoute): void {
         return reply.redirect(`${at(lang, '/login')}?returnTo=${encodeURIComponent(back)}`, 303);
       }
       const staff = staffOf(principal);
-      if (!allows(staff, 'staff')) return sendForbidden(reply, lang, staff, 'staff', pathOf(request));
+      if (route.need !== 'signedIn' && !allows(staff, 'staff')) return sendForbidden(reply, lang, staff, 'staff', pathOf(request));
       if (!allows(staff, route.need)) return sendForbidden(reply, lang, staff, route.need, pathOf(request));
       return undefined;
     };

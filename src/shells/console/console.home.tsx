@@ -14,7 +14,7 @@ export interface InstitutionName {
   name: Record<Lang, string>;
 }
 
-const ROLE_ORDER = ['platform_admin', 'institution_admin', 'service_manager', 'case_handler', 'support_agent'];
+const ROLE_ORDER = ['platform_admin', 'institution_admin', 'service_manager', 'case_handler', 'support_agent', 'integration_manager'];
 
 export async function homePage(institutionNames: () => Promise<InstitutionName[]>, tiles: readonly ConsoleTile[], lang: Lang, staff: Staff): Promise<string> {
   const institutions = new Map((await institutionNames()).map((institution) => [institution.id, institution]));

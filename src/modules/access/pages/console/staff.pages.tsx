@@ -28,7 +28,7 @@ export interface AccessConsoleDeps {
 type ConsoleDeps = AccessConsoleDeps;
 
 /** The roles held in an institution; platform administrators are made elsewhere. */
-const INSTITUTION_ROLES: Role[] = ['service_manager', 'case_handler', 'support_agent', 'institution_admin'];
+const INSTITUTION_ROLES: Role[] = ['service_manager', 'case_handler', 'support_agent', 'institution_admin', 'integration_manager'];
 
 /** The institutions whose staff this person may manage, theirs first. */
 async function administrable(deps: ConsoleDeps, staff: Staff, lang: Lang): Promise<Institution[]> {

@@ -55,7 +55,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     start: {
       title: 'Sākums',
       steps: [
-        'Pieprasiet platformas administratoram klientu savai iestādei (client credentials) ar vajadzīgajām tiesībām (scopes), piemēram applications.read applications.write integration.manage.',
+        'Pieprasiet klientu lapā /console/api-clients (Iestāžu darba vieta → API klienti; pietiek pierakstīties): iestādes integrāciju pārvaldnieks — savai iestādei (client credentials) ar vajadzīgajām tiesībām (scopes), piemēram applications.read applications.write integration.manage; trešā puse — ar publiskajām tiesībām (catalog.read, integration.manage). Kad platformas administrators pieprasījumu apstiprina, noslēpumu jūs redzēsiet vienu reizi; to var nomainīt, vecais derēs vēl 24 stundas.',
         'Saņemiet piekļuves pilnvaru (access token) OpenID pakalpojuma token galapunktā.',
         'Izsauciet API ar galveni Authorization: Bearer …; rīkojoties citas personas vārdā, pievienojiet On-Behalf-Of.',
       ],
@@ -99,7 +99,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     },
     limits: {
       title: 'Ātruma ierobežojumi',
-      text: 'Katram klientam ir savs limits katrai API daļai (pēc noklusējuma 3000 pieprasījumu minūtē, līdz 1000 uzreiz). Atbildēs ir galvenes RateLimit-Policy un RateLimit; pārsniedzot — 429 ar Retry-After.',
+      text: 'Katram klientam ir savs limits katrai API daļai (pēc noklusējuma 3000 pieprasījumu minūtē, līdz 1000 uzreiz; platformas administrators klientam var noteikt citu). Atbildēs ir galvenes RateLimit-Policy un RateLimit; pārsniedzot — 429 ar Retry-After. Atlikumu redzat arī klienta lapā iestāžu darba vietā.',
     },
     versioning: {
       title: 'Versijas un novecošana',
@@ -117,7 +117,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     start: {
       title: 'Getting started',
       steps: [
-        'Ask the platform administrator for a client of your institution (client credentials) with the scopes you need, for example applications.read applications.write integration.manage.',
+        'Request a client at /console/api-clients (Institution console → API clients; signing in is enough): an institution’s integration manager for the institution (client credentials) with the scopes needed, for example applications.read applications.write integration.manage; a third party with the public scopes (catalog.read, integration.manage). Once a platform administrator approves it you see its secret once; rotate it any time, the old one keeps working for 24 hours.',
         'Get an access token at the OpenID provider’s token endpoint.',
         'Call the API with Authorization: Bearer …; acting for someone else, add On-Behalf-Of.',
       ],
@@ -161,7 +161,7 @@ export const DEVELOPERS: Record<Lang, DevelopersText> = {
     },
     limits: {
       title: 'Rate limits',
-      text: 'Each client has its own limit for each part of the API (by default 3,000 requests a minute, up to 1,000 at once). Answers carry the RateLimit-Policy and RateLimit fields; past the limit: 429 with Retry-After.',
+      text: 'Each client has its own limit for each part of the API (by default 3,000 requests a minute, up to 1,000 at once; a platform administrator may set another for a client). Answers carry the RateLimit-Policy and RateLimit fields; past the limit: 429 with Retry-After. What is left shows on the client’s page in the console too.',
     },
     versioning: {
       title: 'Versioning and deprecation',
