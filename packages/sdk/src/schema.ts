@@ -4354,7 +4354,7 @@ export type paths = {
                     "application/json": {
                         institutionId: string | null;
                         personalCode: string;
-                        role: "service_manager" | "case_handler" | "support_agent" | "institution_admin" | "platform_admin";
+                        role: "service_manager" | "case_handler" | "support_agent" | "institution_admin" | "integration_manager" | "platform_admin";
                     };
                 };
             };
