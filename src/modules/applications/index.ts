@@ -56,6 +56,8 @@ export { databaseFileStore, filesystemFileStore, fileStoreFor, s3FileStore, type
 export { fileProblems, GENERAL_SLOT, safeFilename, sha256Of, type FileProblem } from './attachments.js';
 /** Reading a page's form that may be multipart (fields, files, the CSRF token checked). */
 export { readPostedForm, type PostedForm, type UploadedFile } from './pages/workspace/applications.uploads.js';
+/** Files in a JSON body (base64), as the applications API takes them: the schema, its size limit and the strict decoder. */
+export { Base64File, decodeFiles, JSON_UPLOAD_LIMIT } from './requests.routes.js';
 export { workspaceLink } from './tracking.service.js';
 export { registerApplicationsRoutes, type ApplicationsRouteDeps } from './applications.routes.js';
 

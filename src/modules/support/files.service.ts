@@ -5,7 +5,8 @@
  * size, declared type and the content's signature) and are kept in the same
  * file store (database, filesystem or S3 by settings), addressed by SHA-256.
  * A file hangs on its thread entry; who may download it is decided by who may
- * see the ticket (support.service.ts), and every download is audited there.
+ * see the ticket (threads.service.ts, desk.service.ts), and every download is
+ * audited there.
  */
 import { fileProblems, GENERAL_SLOT, safeFilename, sha256Of, type FileProblem, type FileStore } from '../applications/index.js';
 import * as errors from './support.errors.js';

@@ -5,9 +5,13 @@
  * institution that provides the service, or to first-line platform support,
  * which may transfer it. Agents work the queues in the console (reply,
  * internal note, transfer, close) against response-time targets in Latvian
- * working days; people follow their questions in the workspace.
+ * working days; people follow their questions in the workspace. Questions,
+ * answers and replies may carry files (checked and stored as application
+ * attachments are), downloaded only by the ticket's party and its queue's
+ * agents, audited.
  *
- * Each service has frequently asked questions; people rate answers; the
+ * Each service has frequently asked questions, which the catalog's search
+ * finds (handed to it through `setSearchExtra`); people rate answers; the
  * statistics per institution and month are open data (JSON, CSV).
  *
  * Exposes `createSupport` (the SupportService), its API routes, its pages for

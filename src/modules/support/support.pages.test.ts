@@ -310,10 +310,21 @@ test('the API: a person asks, lists, reads a thread and answers with support.rea
   assert.equal(ticket.queueInstitutionId, null, 'a general question goes to the first line');
   const list = (await (await call('GET', '/api/v1/support/tickets')).json()) as { number: number }[];
   assert.ok(list.some((item) => item.number === ticket.number));
-  const answered = await call('POST', `/api/v1/support/tickets/${ticket.number}/messages`, { message: 'Papildinu: PDF fails.' });
-  assert.equal(answered.status, 200);
-  const thread = (await (await call('GET', `/api/v1/support/tickets/${ticket.number}`)).json()) as { entries: { kind: string; body: string | null }[] };
+  const pdf = '%PDF-1.4 ekrānuzņēmums';
+  const notBase64 = await call('POST', `/api/v1/support/tickets/${ticket.number}/messages`, { message: 'Fails', files: [{ filename: 'a.pdf', mediaType: 'application/pdf', content: 'no base64!' }] });
+  assert.equal(notBase64.status, 400);
+  const answered = await call('POST', `/api/v1/support/tickets/${ticket.number}/messages`, {
+    message: 'Papildinu: PDF fails.',
+    files: [{ filename: 'dokuments.pdf', mediaType: 'application/pdf', content: Buffer.from(pdf).toString('base64') }],
+  });
+  assert.equal(answered.status, 200, await answered.clone().text());
+  const thread = (await (await call('GET', `/api/v1/support/tickets/${ticket.number}`)).json()) as { entries: { kind: string; body: string | null; files: { id: string; filename: string }[] }[] };
   assert.deepEqual(thread.entries.map((entry) => entry.kind), ['message', 'message']);
+  const file = thread.entries[1]?.files[0];
+  assert.equal(file?.filename, 'dokuments.pdf');
+  const fetched = await call('GET', `/api/v1/support/tickets/${ticket.number}/files/${file?.id}`);
+  assert.equal(fetched.status, 200);
+  assert.equal(await fetched.text(), pdf);
 
   const bad = await call('POST', '/api/v1/support/tickets', { subject: 'technical' });
   assert.equal(bad.status, 400);
@@ -330,9 +341,13 @@ test('the API: a person asks, lists, reads a thread and answers with support.rea
   const aboutResidence = (await (await call('POST', '/api/v1/support/tickets', { subject: 'applying', message: 'Vai var deklarēt divas adreses?', serviceId: residence.service.id })).json()) as { number: number; queueInstitutionId: string };
   assert.equal(aboutResidence.queueInstitutionId, pmlp.id);
   const system = await institutionToken(platform, 'support.read support.write');
-  const queue = (await (await call('GET', '/api/v1/support/queue?filter=unassigned', undefined, system)).json()) as { number: number }[];
+  const queueResponse = await call('GET', '/api/v1/support/queue?filter=unassigned&limit=200', undefined, system);
+  const queue = (await queueResponse.json()) as { number: number }[];
+  assert.equal(Number(queueResponse.headers.get('x-total-count')), queue.length, 'the header tells how many all pages hold');
   assert.ok(queue.some((item) => item.number === aboutResidence.number) && !queue.some((item) => item.number === ticket.number), 'PMLP’s queue, not the first line’s');
   assert.equal((await call('GET', `/api/v1/support/queue/${ticket.number}`, undefined, system)).status, 404);
+  assert.equal((await call('GET', `/api/v1/support/queue/${ticket.number}/files/${file?.id}`, undefined, system)).status, 404, 'another queue’s file is not PMLP’s to read');
+  assert.equal((await call('GET', `/api/v1/support/tickets/${ticket.number}/files/${file?.id}`, undefined, anna)).status, 404, 'nor another person’s');
   const reply = await call('POST', `/api/v1/support/queue/${aboutResidence.number}/replies`, { message: 'Papildu adresi var norādīt.' }, system);
   assert.equal(reply.status, 200, await reply.clone().text());
   assert.equal(((await reply.json()) as { state: string }).state, 'awaiting_person');

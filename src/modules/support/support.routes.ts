@@ -15,7 +15,9 @@ import { onBehalfOf, requirePrincipal, requireScope, requireSignIn, type Princip
 import { schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
 import { parseParty } from '../access/index.js';
-import { AskInput, ClockSchema, MessageInput, MonthQuery, NumberParams, StatisticsSchema, SubjectSchema, ThreadSchema, TicketSchema } from './support.schemas.js';
+import { AskInput, ClockSchema, FileParams, MessageInput, MonthQuery, NumberParams, StatisticsSchema, SubjectSchema, ThreadSchema, TicketSchema } from './support.schemas.js';
+import { decodeFiles, JSON_UPLOAD_LIMIT } from '../applications/index.js';
+import { sendDownload } from './files.download.js';
 import type { Agent, SupportService, Ticket, TicketWithThread } from './support.service.js';
 import { statisticsCsv } from './statistics.service.js';
 
@@ -43,7 +45,12 @@ function asker(request: FastifyRequest, scope: string): { principal: Principal; 
 }
 
 const ticketOut = (ticket: Ticket) => ({ ...ticket });
-const threadOut = (ticket: TicketWithThread) => ({ ...ticket, entries: ticket.entries.map((entry) => ({ kind: entry.kind, authorKind: entry.authorKind, body: entry.body, toQueue: entry.toQueue, at: entry.at })) });
+const threadOut = (ticket: TicketWithThread) => ({
+  ...ticket,
+  entries: ticket.entries.map((entry) => ({ kind: entry.kind, authorKind: entry.authorKind, body: entry.body, toQueue: entry.toQueue, at: entry.at, files: entry.files })),
+});
+/** JSON bodies may carry files in base64. */
+const withFiles = { bodyLimit: JSON_UPLOAD_LIMIT };
 
 /**
  * An institution's help desk working the platform's queue: its system (client
@@ -133,6 +140,7 @@ export function registerSupportRoutes(app: App, deps: SupportRouteDeps): void {
     '/api/v1/support/tickets',
     {
       ...guard,
+      ...withFiles,
       schema: {
         tags,
         security,
@@ -155,6 +163,7 @@ export function registerSupportRoutes(app: App, deps: SupportRouteDeps): void {
         about: { serviceId: body.serviceId, application: body.application },
         channel: 'api',
         language: 'lv',
+        files: decodeFiles(body.files, '#/files'),
       });
       return reply.code(201).send(ticketOut(ticket));
     },
@@ -173,11 +182,21 @@ export function registerSupportRoutes(app: App, deps: SupportRouteDeps): void {
     '/api/v1/support/tickets/:number/messages',
     {
       ...guard,
+      ...withFiles,
       schema: { tags, security, summary: 'Answer in a question’s thread (the clock runs again)', params: NumberParams, body: schemaRef(MessageInput), response: { 200: Type.Ref('SupportTicket'), ...problems(400, 401, 403, 404, 409) } },
     },
     async (request) => {
       const who = asker(request, WRITE);
-      return ticketOut(await support.answer(who.party, who.self, request.params.number, request.body.message));
+      return ticketOut(await support.answer(who.party, who.self, request.params.number, request.body.message, decodeFiles(request.body.files, '#/files')));
+    },
+  );
+
+  app.get(
+    '/api/v1/support/tickets/:number/files/:fileId',
+    { ...guard, schema: { tags, security, summary: 'A file of one of your questions (audited)', params: FileParams, response: { 200: Type.Unknown({ description: 'the file, as an attachment' }), ...problems(400, 401, 403, 404) } } },
+    async (request, reply) => {
+      const who = asker(request, READ);
+      return sendDownload(reply, await support.fileOf(who.party, request.params.number, request.params.fileId, who.self));
     },
   );
 
@@ -211,10 +230,17 @@ export function registerSupportRoutes(app: App, deps: SupportRouteDeps): void {
     async (request) => threadOut(await support.ticketForAgent(deskAgent(request, READ), request.params.number)),
   );
 
+  app.get(
+    '/api/v1/support/queue/:number/files/:fileId',
+    { ...guard, schema: { tags, security, summary: 'A file of a ticket of your queue (audited)', params: FileParams, response: { 200: Type.Unknown({ description: 'the file, as an attachment' }), ...problems(400, 401, 403, 404) } } },
+    async (request, reply) => sendDownload(reply, await support.fileForAgent(deskAgent(request, READ), request.params.number, request.params.fileId)),
+  );
+
   app.post(
     '/api/v1/support/queue/:number/replies',
     {
       ...guard,
+      ...withFiles,
       schema: {
         tags,
         security,
@@ -224,7 +250,7 @@ export function registerSupportRoutes(app: App, deps: SupportRouteDeps): void {
         response: { 200: Type.Ref('SupportTicket'), ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => ticketOut(await support.reply(deskAgent(request, WRITE), request.params.number, request.body.message)),
+    async (request) => ticketOut(await support.reply(deskAgent(request, WRITE), request.params.number, request.body.message, decodeFiles(request.body.files, '#/files'))),
   );
 
   app.post(

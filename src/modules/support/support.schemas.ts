@@ -1,5 +1,6 @@
 /** The support API's request and response schemas (TypeBox: validation, types and the OpenAPI document in one). */
 import { Type, type Static } from '@sinclair/typebox';
+import { Base64File } from '../applications/index.js';
 
 const Text = Type.Object({ lv: Type.String(), en: Type.String() });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -41,7 +42,15 @@ export const EntrySchema = Type.Object({
   body: Nullable(Type.String()),
   toQueue: Nullable(Type.String()),
   at: Type.String({ format: 'date-time' }),
+  files: Type.Array(
+    Type.Object({ id: Type.String({ format: 'uuid' }), filename: Type.String(), mediaType: Type.String(), size: Type.Integer() }),
+    { description: 'files on a message or reply: GET …/files/{id} downloads one' },
+  ),
 });
+
+/** Optional files on a question, an answer or a reply, base64 in the JSON body (checked as application attachments are). */
+const FilesInput = Type.Optional(Type.Array(Base64File, { maxItems: 10 }));
+export const FileParams = Type.Object({ number: Type.Integer({ minimum: 1, maximum: 999_999_999_999 }), fileId: Type.String({ format: 'uuid' }) });
 
 export const ThreadSchema = Type.Object({ ...ticketProperties, entries: Type.Array(EntrySchema) }, { $id: 'SupportThread' });
 
@@ -51,12 +60,13 @@ export const AskInput = Type.Object(
     message: Type.String({ minLength: 1, maxLength: 5000 }),
     serviceId: Type.Optional(Type.String({ format: 'uuid', description: 'the service it is about: it goes to that institution’s queue' })),
     application: Type.Optional(Type.String({ maxLength: 64, description: 'an application (id or number) of the party: it goes to that institution’s queue' })),
+    files: FilesInput,
   },
   { additionalProperties: false, $id: 'SupportAskInput' },
 );
 export type AskInput = Static<typeof AskInput>;
 
-export const MessageInput = Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false, $id: 'SupportMessageInput' });
+export const MessageInput = Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }), files: FilesInput }, { additionalProperties: false, $id: 'SupportMessageInput' });
 
 const Count = Nullable(Type.Integer({ description: 'null: suppressed (1 to 4)' }));
 export const StatisticsSchema = Type.Object(

@@ -1,15 +1,14 @@
 /**
  * Files on the support pages: the optional file field of the forms that ask,
  * answer and reply (multipart, no JavaScript needed), reading a posted form's
- * files, the words for a refused file, the files of a thread entry as links,
- * and sending one as a download.
+ * files, the words for a refused file, and the files of a thread entry as
+ * links (files.download.ts sends one).
  */
-import type { FastifyReply } from 'fastify';
 import { AppError } from '../../../platform/errors.js';
 import { FileUpload } from '../../../platform/web/fields.js';
 import type { Lang } from '../../../platform/web/i18n.js';
 import type { PostedForm } from '../../applications/index.js';
-import type { Download, EntryFile, Upload } from '../files.service.js';
+import type { EntryFile, Upload } from '../files.service.js';
 import { t } from './support.messages.js';
 
 /** The optional file field (its form must be multipart/form-data). */
@@ -64,17 +63,4 @@ export function EntryFiles({ lang, files, href }: { lang: Lang; files: EntryFile
       </ul>
     </>
   );
-}
-
-/** A file as a download: its type only when it is a plain media type, never sniffed, never cached. */
-export function sendDownload(reply: FastifyReply, file: Download): FastifyReply {
-  const type = /^[a-z]+\/[a-z0-9.+-]+$/.test(file.mediaType) ? file.mediaType : 'application/octet-stream';
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .code(200)
-    .type(type)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(Buffer.from(file.content));
 }

@@ -22,7 +22,8 @@ import { fillCanned, type Agent, type Entry, type QueueFilter, type SupportServi
 import { t, type SupportKey } from '../support.messages.js';
 import { StateTag, ThreadEntry } from '../support.components.js';
 import { readPostedForm } from '../../../applications/index.js';
-import { FilesField, postedText, refusedFile, sendDownload, uploadProblem, uploadsOf } from '../support.uploads.js';
+import { sendDownload } from '../../files.download.js';
+import { FilesField, postedText, refusedFile, uploadProblem, uploadsOf } from '../support.uploads.js';
 import { ANSWERS_PATH, registerCannedPages } from './canned.pages.js';
 import { agentOf } from './agents.js';
 import { FAQ_PATH, registerFaqPages } from './faq.pages.js';

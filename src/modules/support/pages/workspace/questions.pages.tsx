@@ -19,7 +19,8 @@ import { textOf } from '../../../../platform/web/form-values.js';
 import type { Entry, SupportService, TicketWithThread } from '../../support.service.js';
 import { t, type SupportKey } from '../support.messages.js';
 import { readPostedForm } from '../../../applications/index.js';
-import { FilesField, postedText, refusedFile, sendDownload, uploadProblem, uploadsOf } from '../support.uploads.js';
+import { sendDownload } from '../../files.download.js';
+import { FilesField, postedText, refusedFile, uploadProblem, uploadsOf } from '../support.uploads.js';
 
 const PATH = '/workspace/support';
 

@@ -1,0 +1,257 @@
+/**
+ * What the person's side (threads.service.ts) and the agent's side
+ * (desk.service.ts) of the support desk share: tickets as read from their rows
+ * (with their clocks), threads, the subjects, the events, who may see a
+ * ticket, and one change of a ticket in one transaction, which also keeps its
+ * next due time for the queue.
+ */
+import { createHash } from 'node:crypto';
+import { inTransaction } from '../../platform/db/database.js';
+import type { EventActor } from '../../platform/jobs/outbox.js';
+import { parseParty } from '../access/index.js';
+import { clockOf, DEFAULT_TARGETS, type Targets } from './support.clock.js';
+import { createSupportFiles } from './files.service.js';
+import * as errors from './support.errors.js';
+import { CLOSED, SUPPORT_SOURCE, TICKET_OPENED, type ClosedData, type TicketOpenedData } from './support.events.js';
+import * as repo from './support.repo.js';
+import type { Db, EntryRow, TicketRow } from './support.repo.js';
+import type { Agent, SupportDeps, Subject, Ticket, TicketWithThread } from './support.types.js';
+import { MAX_MESSAGE, REOPEN_DAYS } from './support.types.js';
+
+export const EMAIL = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const DAY_MS = 86_400_000;
+
+/** The network of an address: IPv4 /24, IPv6 /48 (one household or office shares it). */
+export function networkOf(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(ip);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  const parts = ip.toLowerCase().split(':');
+  return `${parts.slice(0, 3).join(':')}::/48`;
+}
+
+export function cleanMessage(message: string, pointer = '#/message'): string {
+  const text = message.replace(/\r\n/g, '\n').trim();
+  if (text.length === 0) throw errors.invalid('write your question', pointer);
+  if (text.length > MAX_MESSAGE) throw errors.invalid(`at most ${MAX_MESSAGE} characters`, pointer);
+  return text;
+}
+
+/** The shared pieces of one support service. */
+export function createCore(deps: SupportDeps) {
+  const { root, now } = deps;
+  const files = createSupportFiles(root, deps.files);
+  let subjectCache: { at: number; list: Subject[] } | undefined;
+
+  async function subjectList(all = false): Promise<Subject[]> {
+    if (!all && subjectCache && Date.now() - subjectCache.at < 5_000) return subjectCache.list;
+    const list = (await repo.subjects(root, all)).map((row) => ({ code: row.code, label: { lv: row.label_lv, en: row.label_en }, active: row.active }));
+    if (!all) subjectCache = { at: Date.now(), list };
+    return list;
+  }
+
+  async function subjectOf(code: string): Promise<Subject> {
+    const found = (await subjectList(true)).find((subject) => subject.code === code);
+    return found ?? { code, label: { lv: code, en: code } };
+  }
+
+  async function checkSubject(code: string): Promise<string> {
+    if (!(await subjectList()).some((subject) => subject.code === code)) throw errors.invalid('choose a subject', '#/subject');
+    return code;
+  }
+
+  async function targetsFor(queues: (string | null)[]): Promise<Map<string | null, Targets>> {
+    const ids = [...new Set(queues.filter((queue): queue is string => queue !== null))];
+    const found = await repo.targetsOf(root, ids);
+    return new Map(queues.map((queue) => [queue, (queue && found.get(queue)) || DEFAULT_TARGETS]));
+  }
+
+  async function toTickets(rows: TicketRow[], withEntries?: Map<string, EntryRow[]>): Promise<Ticket[]> {
+    const entries = withEntries ?? groupEntries(await repo.entriesOfMany(root, rows.map((row) => row.id)));
+    const targets = await targetsFor(rows.map((row) => row.queue_institution_id));
+    const subjects = await subjectList(true);
+    const at = now();
+    return rows.map((row) => {
+      const subject = subjects.find((s) => s.code === row.subject_code) ?? { code: row.subject_code, label: { lv: row.subject_code, en: row.subject_code } };
+      return {
+        id: row.id,
+        number: Number(row.number),
+        queueInstitutionId: row.queue_institution_id,
+        subject,
+        channel: row.channel,
+        serviceId: row.service_id,
+        applicationId: row.application_id,
+        applicationNumber: row.application_number,
+        requester: row.requester,
+        requesterKind: row.requester_kind,
+        askedBy: row.asked_by,
+        visitorName: row.visitor_name,
+        visitorEmail: row.visitor_email,
+        language: row.language,
+        state: row.state,
+        assignee: row.assignee,
+        createdAt: row.created_at.toISOString(),
+        openedAt: row.opened_at?.toISOString() ?? null,
+        firstReplyAt: row.first_reply_at?.toISOString() ?? null,
+        closedAt: row.closed_at?.toISOString() ?? null,
+        clock: clockOf(row, entries.get(row.id) ?? [], targets.get(row.queue_institution_id) ?? DEFAULT_TARGETS, at),
+        reopenable: row.state === 'closed' && row.closed_at !== null && at.getTime() - row.closed_at.getTime() <= REOPEN_DAYS * DAY_MS,
+        rating: row.rating,
+        ratingComment: row.rating_comment,
+      };
+    });
+  }
+
+  const toTicket = async (row: TicketRow): Promise<Ticket> => (await toTickets([row]))[0] as Ticket;
+
+  async function withThread(row: TicketRow, internal: boolean): Promise<TicketWithThread> {
+    const entries = await repo.entriesOf(root, row.id);
+    const [ticket] = await toTickets([row], new Map([[row.id, entries]]));
+    const filesOf = await files.ofEntries(entries.filter((entry) => internal || entry.kind !== 'note').map((entry) => String(entry.id)));
+    return {
+      ...(ticket as Ticket),
+      entries: entries
+        .filter((entry) => internal || entry.kind !== 'note')
+        .map((entry) => ({
+          kind: entry.kind,
+          authorKind: entry.author_kind,
+          // The person sees that support answered, not which agent.
+          author: internal || entry.author_kind !== 'agent' ? entry.author : null,
+          body: entry.body,
+          fromQueue: entry.from_queue,
+          toQueue: entry.to_queue,
+          otherTicket: entry.other_ticket === null ? null : Number(entry.other_ticket),
+          at: entry.created_at.toISOString(),
+          files: filesOf.get(String(entry.id)) ?? [],
+        })),
+    };
+  }
+
+  const openedEvent = (row: TicketRow, actor: EventActor) => ({
+    type: TICKET_OPENED,
+    source: SUPPORT_SOURCE,
+    subject: row.id,
+    actor,
+    data: {
+      ticketId: row.id,
+      number: Number(row.number),
+      queueInstitutionId: row.queue_institution_id,
+      subject: row.subject_code,
+      channel: row.channel,
+      serviceId: row.service_id,
+      applicationId: row.application_id,
+    } satisfies TicketOpenedData,
+  });
+
+  const closedEvent = (row: TicketRow, by: 'person' | 'agent', actor: EventActor) => ({
+    type: CLOSED,
+    source: SUPPORT_SOURCE,
+    subject: row.id,
+    actor,
+    data: { ticketId: row.id, number: Number(row.number), queueInstitutionId: row.queue_institution_id, by } satisfies ClosedData,
+  });
+
+  /**
+   * Keeps the ticket's next due time on its row (migration 003), as its clock
+   * counts it: the first-reply target while unanswered (or the resolution
+   * target when earlier), then the resolution target; so the queue finds the
+   * overdue ones in SQL. Called in the transaction of every change.
+   */
+  async function refreshDue(db: Db, row: TicketRow): Promise<TicketRow> {
+    if (row.state !== 'open' && row.state !== 'awaiting_person') return row;
+    const entries = await repo.entriesOf(db, row.id);
+    const queue = row.queue_institution_id;
+    const targets = (queue ? (await repo.targetsOf(db, [queue])).get(queue) : undefined) ?? DEFAULT_TARGETS;
+    const clock = clockOf(row, entries, targets, now());
+    if (!clock) return row;
+    const due = row.first_reply_at || clock.resolutionDue < clock.firstReplyDue ? clock.resolutionDue : clock.firstReplyDue;
+    if (row.due_at?.toISOString() === due) return row;
+    return repo.updateTicket(db, row.id, { due_at: new Date(due) });
+  }
+
+  /** Runs `change` on the locked ticket in one transaction with its entries and events. */
+  async function change(row: TicketRow, work: (trx: Db, locked: TicketRow) => Promise<TicketRow>): Promise<Ticket> {
+    const changed = await inTransaction(root, async (trx) => {
+      const locked = await repo.findTicketForUpdate(trx, row.id);
+      if (!locked) throw errors.ticketNotFound();
+      return refreshDue(trx, await work(trx, locked));
+    });
+    return toTicket(changed);
+  }
+
+  // Tickets from before due times were kept get them once, when a queue is first read.
+  let duesKnown = false;
+  async function fillMissingDues(): Promise<void> {
+    if (duesKnown) return;
+    for (let rows = await repo.ticketsWithoutDue(root, 500); rows.length > 0; rows = await repo.ticketsWithoutDue(root, 500)) {
+      await inTransaction(root, async (trx) => {
+        for (const row of rows) await refreshDue(trx, row);
+      });
+      if (rows.length < 500) break;
+    }
+    duesKnown = true;
+  }
+
+  // ---- the person's side ----
+
+  /** A person's code or a company's number as stored: the canonical form (DDMMYY-NNNNN), whatever was given. */
+  const partyKey = (party: string): string => parseParty(party)?.id ?? party;
+
+  async function personsTicket(party: string, number: number): Promise<TicketRow> {
+    const row = await repo.findTicket(root, number);
+    if (!row || row.requester !== partyKey(party) || row.state === 'unconfirmed') throw errors.ticketNotFound();
+    return row;
+  }
+
+  // ---- the agent's side ----
+
+  const seesQueue = (agent: Agent, queue: string | null): boolean => (queue === null ? agent.firstLine : agent.institutions.includes(queue));
+
+  async function agentsTicket(agent: Agent, number: number): Promise<TicketRow> {
+    const row = await repo.findTicket(root, number);
+    if (!row || row.state === 'unconfirmed' || !seesQueue(agent, row.queue_institution_id)) throw errors.ticketNotFound();
+    return row;
+  }
+
+  const agentActor = (agent: Agent): EventActor => ({ kind: 'person', id: agent.personalCode });
+
+  return {
+    root,
+    now,
+    deps,
+    files,
+    subjectList,
+    /** a subject was saved: the next read asks the database */
+    forgetSubjects: (): void => {
+      subjectCache = undefined;
+    },
+    subjectOf,
+    checkSubject,
+    targetsFor,
+    toTickets,
+    toTicket,
+    withThread,
+    openedEvent,
+    closedEvent,
+    refreshDue,
+    change,
+    fillMissingDues,
+    partyKey,
+    personsTicket,
+    seesQueue,
+    agentsTicket,
+    agentActor,
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;
+
+export function groupEntries(entries: EntryRow[]): Map<string, EntryRow[]> {
+  const map = new Map<string, EntryRow[]>();
+  for (const entry of entries) {
+    const list = map.get(entry.ticket_id) ?? [];
+    list.push(entry);
+    map.set(entry.ticket_id, list);
+  }
+  return map;
+}
