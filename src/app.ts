@@ -173,7 +173,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const workspace = createWorkspaceShell(app, { acting: createActingResolver({ access, audit, persons }), keeper: createPostKeeper(database.db), idleMinutes: SESSION_IDLE_MS / 60_000 });
   registerNotificationsWorkspacePages(workspace, notifications.service);
   registerAccessWorkspacePages(workspace, { access, mandates, catalog, audit, persons });
-  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, applicationPanels: [ratingPanel(participation), askAboutApplication] });
+  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, publicUrl: config.publicUrl, applicationPanels: [ratingPanel(participation), askAboutApplication] });
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
   // Who looked at a party's data: the trail's entries about it and its applications.
