@@ -94,15 +94,18 @@ test('Jānis applies through the pages, is asked for more, answers, and receives
   assert.equal(lv.status, 400);
   const lvHtml = await lv.text();
   assert.match(lvHtml, /<title>Kļūda: /);
-  assert.match(lvHtml, /href="#f-fullName">Vārds, uzvārds: Šis lauks ir obligāts\./);
-  assert.match(lvHtml, /href="#f-email">E-pasta adrese: Ievadiet derīgu e-pasta adresi\./);
+  // Each error says what to do, worded for its widget, with an example.
+  assert.match(lvHtml, /href="#f-fullName">Vārds, uzvārds: Aizpildiet šo lauku</);
+  assert.match(lvHtml, /href="#f-email">E-pasta adrese: Ievadiet derīgu e-pasta adresi, piemēram, vards@example\.com</);
   assert.equal([...lvHtml.matchAll(/class="govuk-error-message"/g)].length, 2);
   assert.match(lvHtml, /value="ne-epasts"/, 'what was typed is kept');
   const en = await postStep(janis, `/en${APPLY}/step/applicant`, { fullName: '', email: 'not-an-email' });
   assert.equal(en.status, 400);
   const enHtml = await en.text();
-  assert.match(enHtml, /href="#f-fullName">Full name: This field is required\./);
-  assert.match(enHtml, /href="#f-email">E-mail address: Enter a valid e-mail address\./);
+  assert.match(enHtml, /href="#f-fullName">Full name: Fill in this field</);
+  assert.match(enHtml, /href="#f-email">E-mail address: Enter a valid e-mail address, for example name@example\.com</);
+  const phone = await postStep(janis, `${APPLY}/step/applicant`, { fullName: 'Jānis Bērziņš', email: 'janis.berzins@example.com', phone: '20-00-00-00' });
+  assert.match(await phone.text(), /Tālrunis \(nav obligāts\): Ievadiet tālruņa numuru tikai ar cipariem, piemēram, \+371 20000000/);
 
   const applicant = await postStep(janis, `${APPLY}/step/applicant`, { fullName: 'Jānis Bērziņš', email: 'janis.berzins@example.com', phone: '+371 20000000' });
   assert.equal(applicant.status, 303);

@@ -21,6 +21,7 @@ import type { AttachmentSlot, Form, FormFieldError, FormStep } from '../../index
 import type { Service } from '../../../catalog/index.js';
 import { Field, formatSize, LinkedErrorSummary, Slot, typesText } from './apply.components.js';
 import { checkPage, submit } from './apply.check.js';
+import { widgetWording } from './apply.wording.js';
 import { CHOSEN, currentRight, knownAbout, partiesFor, whoPage } from './apply.who.js';
 import { applyPath, files, stepPath, valueOf, type Applying, type ApplyDeps } from './apply.context.js';
 import { applyStep, CHECK, draftFiles, errorsFor, FILES_KEY, formData, inputId, nextStep, previousStep, readStep, shownFields, shownSlots, slotId, type Answers, type DraftFile, type ShownField } from './apply.form.js';
@@ -262,8 +263,8 @@ async function saveStep(deps: ApplyDeps, context: PageContext, state: Applying, 
   }
   const shownNow = shownFields(form, step, next);
   const problems = deps.applications.validateData(form, formData(next));
-  const dateWording = (field: ShownField, problem: FormFieldError): string | undefined => (field.hint.widget === 'date' && problem.keyword === 'format' ? t(lang, 'apply.dateInvalid') : undefined);
-  for (const [name, text] of errorsFor(problems, shownNow.filter((field) => rendered.has(field.name)), lang, dateWording)) errors.set(name, text);
+  const wording = (field: ShownField, problem: FormFieldError): string | undefined => widgetWording(lang, field, problem);
+  for (const [name, text] of errorsFor(problems, shownNow.filter((field) => rendered.has(field.name)), lang, wording)) errors.set(name, text);
   const added = shownNow.some((field) => !rendered.has(field.name)) || shownSlots(form, step, next).some((slot) => !renderedSlots.has(slot.name));
 
   if (!draftFits(next)) {
