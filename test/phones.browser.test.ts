@@ -53,8 +53,8 @@ async function visitAll(page: Page, routes: string[], known: string[], measured:
   // Addresses no page links to but the portal's service pages (a form's steps).
   const links = new Set<string>(known);
   const open = async (route: string, path: string): Promise<void> => {
-    // A download is no page (Chromium aborts the navigation to start it).
-    const response = await page.goto(path, { waitUntil: 'domcontentloaded' }).catch((error: Error) => (/Download is starting/.test(error.message) ? null : Promise.reject(error)));
+    // A download or an empty answer (204) is no page: Chromium aborts the navigation.
+    const response = await page.goto(path, { waitUntil: 'domcontentloaded' }).catch((error: Error) => (/Download is starting|ERR_ABORTED/.test(error.message) ? null : Promise.reject(error)));
     // Downloads and refusals (another role's page) are not pages of this person.
     if (!response || response.status() !== 200 || !(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
     const found = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, links: Array.from(document.querySelectorAll('a[href]'), (a) => new URL((a as HTMLAnchorElement).href).pathname) }));
