@@ -53,20 +53,16 @@ export function FoldingMenu({ lang, children }: { lang: Lang; children: JSX.Elem
 function IdleWarning({ lang }: { lang: Lang }): JSX.Element {
   return (
     <>
-      <div class="govuk-notification-banner pk-idle-warning" id="idle-warning" role="region" aria-labelledby="idle-warning-title" hidden>
-        <div class="govuk-notification-banner__header">
-          <h2 class="govuk-notification-banner__title" id="idle-warning-title" safe>
-            {t(lang, 'header.idleWarningTitle')}
-          </h2>
-        </div>
-        <div class="govuk-notification-banner__content">
-          <p class="govuk-notification-banner__heading" safe>
-            {t(lang, 'header.idleWarning')}
-          </p>
-          <button type="button" class="govuk-button govuk-!-margin-bottom-0" id="idle-stay" data-keep-alive={KEEP_ALIVE_PATH} safe>
-            {t(lang, 'header.stay')}
-          </button>
-        </div>
+      <div class="pk-idle-warning" id="idle-warning" role="region" aria-labelledby="idle-warning-title" hidden>
+        <h2 class="govuk-heading-s govuk-!-margin-bottom-2" id="idle-warning-title" safe>
+          {t(lang, 'header.idleWarningTitle')}
+        </h2>
+        <p class="govuk-body" safe>
+          {t(lang, 'header.idleWarning')}
+        </p>
+        <button type="button" class="govuk-button govuk-!-margin-bottom-0" id="idle-stay" data-keep-alive={KEEP_ALIVE_PATH} safe>
+          {t(lang, 'header.stay')}
+        </button>
       </div>
       <script src={IDLE_SCRIPT_URL} defer></script>
     </>

@@ -53,6 +53,9 @@ export const PHONE_STYLES = `
 .pk-idle-warning {
   flex-basis: 100%;
   margin: govuk.govuk-spacing(2) 0;
+  padding: govuk.govuk-spacing(3);
+  border: 5px solid govuk.govuk-functional-colour(brand);
+  background: #ffffff;
 }
 .pk-signed-in__out {
   @include govuk.govuk-font($size: 16, $weight: bold);
