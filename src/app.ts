@@ -19,7 +19,7 @@ import { registerPwa } from './platform/web/pwa.js';
 import { accessMigrations, createAccess, createActingResolver, loadAccessDemoData, registerAccessConsolePages, registerAccessRoutes, registerAccessWorkspacePages } from './modules/access/index.js';
 import { auditMigrations, createAudit, registerAuditRoutes, registerDataAccessWorkspacePages } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, createSearchingCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
-import { createClientAdministration, createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerIdentityConsolePages, registerRolesEnricher } from './modules/identity/index.js';
+import { createClientAdministration, createIdentity, createPostKeeper, SESSION_IDLE_MS, identityMigrations, loadIdentityDemoData, registerIdentity, registerIdentityConsolePages, registerRolesEnricher } from './modules/identity/index.js';
 import { ApplyingLinks, applicationsMigrations, generalFormPanel, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
 import { createRegisters, demoRegisters } from './modules/registers/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
@@ -185,10 +185,10 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   bus.subscribe('offers', OFFERED_EVENTS, offersSubscriber(offers));
   // The workspace: a thin shell; access decides whom a person acts for, and each module puts its pages and tiles in it (in this order on the front page).
   const persons = createIdentity(database.db);
-  const workspace = createWorkspaceShell(app, { acting: createActingResolver({ access, audit, persons }) });
+  const workspace = createWorkspaceShell(app, { acting: createActingResolver({ access, audit, persons }), keeper: createPostKeeper(database.db), idleMinutes: SESSION_IDLE_MS / 60_000 });
   registerNotificationsWorkspacePages(workspace, notifications.service);
   registerAccessWorkspacePages(workspace, { access, mandates, catalog, audit, persons });
-  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, applicationPanels: [ratingPanel(participation), askAboutApplication] });
+  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, publicUrl: config.publicUrl, applicationPanels: [ratingPanel(participation), askAboutApplication] });
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
   // Who looked at a party's data: the trail's entries about it and its applications.

@@ -73,6 +73,7 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
     await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
     await go(page, 'Enter', (url) => url.pathname.endsWith('/step/residence'));
     assert.equal(await page.locator('.govuk-error-summary').count(), 1);
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')), true, 'the focus starts on the error summary');
     await expectAccessible(page, 'step 2 with an error');
     await tabTo(page, 'the error’s link', (element) => element.href === '#f-movedInOn');
     await page.keyboard.press('Enter');
@@ -112,6 +113,8 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
     await expectAccessible(page, 'the confirmation');
     const number = (await page.locator('#application-number').innerText()).trim();
     assert.match(number, /^\d{4}-\d{6}$/);
+    assert.equal(await page.locator('#receipt-link').getAttribute('href'), `${platform.url}/workspace/applications/${number}`, 'the receipt’s direct link is absolute');
+    assert.match(await page.locator('#confirmation-email').innerText(), /janis\.berzins@example\.com/);
     await tabTo(page, 'the link to the application', byId('open-application'));
     await go(page, 'Enter', (url) => url.pathname === `/workspace/applications/${number}`);
     await expectAccessible(page, 'the application');

@@ -6,14 +6,15 @@
  * pages already visited, over demo data made for the purpose (an application,
  * a mandate). Each page must satisfy `scrollWidth <= innerWidth`. Then the
  * header on a phone: its menu folded behind a "Menu" toggle that works without
- * JavaScript, who is signed in and for whom, and the way out.
+ * JavaScript, who is signed in and for whom, the idle timeout and the warning
+ * before it (a fake clock), and the way out.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApplications } from '../src/modules/applications/index.js';
 import type { Principal } from '../src/platform/http/auth.js';
-import { expectAccessible, platformAndBrowser, signInPage, skipBrowser, tabTo, withContext } from './support/browser.js';
+import { expectAccessible, focused, platformAndBrowser, signInPage, skipBrowser, tabTo, withContext } from './support/browser.js';
 import type { TestPlatform } from './support/platform.js';
 
 let platform: TestPlatform;
@@ -53,8 +54,8 @@ async function visitAll(page: Page, routes: string[], known: string[], measured:
   // Addresses no page links to but the portal's service pages (a form's steps).
   const links = new Set<string>(known);
   const open = async (route: string, path: string): Promise<void> => {
-    // A download is no page (Chromium aborts the navigation to start it).
-    const response = await page.goto(path, { waitUntil: 'domcontentloaded' }).catch((error: Error) => (/Download is starting/.test(error.message) ? null : Promise.reject(error)));
+    // A download or an empty answer (204) is no page: Chromium aborts the navigation.
+    const response = await page.goto(path, { waitUntil: 'domcontentloaded' }).catch((error: Error) => (/Download is starting|ERR_ABORTED/.test(error.message) ? null : Promise.reject(error)));
     // Downloads and refusals (another role's page) are not pages of this person.
     if (!response || response.status() !== 200 || !(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
     const found = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, links: Array.from(document.querySelectorAll('a[href]'), (a) => new URL((a as HTMLAnchorElement).href).pathname) }));
@@ -128,6 +129,16 @@ test('on a phone the menu folds behind “Izvēlne” (no JavaScript), the heade
     await page.keyboard.press('Enter');
     assert.equal(await menuLink.isVisible(), true, 'Enter on “Izvēlne” opens it');
     assert.match(await page.locator('#signed-in').innerText(), /Pieslēdzies: Jānis Bērziņš[\s\S]*Izrakstīties/);
+    assert.match(await page.locator('#idle-timeout').innerText(), /Bez darbībām sesija beidzas pēc 30 min/);
+    // Two minutes before the idle timeout a warning takes the focus; "Stay signed in" keeps the session and hides it.
+    await page.clock.install();
+    await page.reload();
+    assert.equal(await page.locator('#idle-warning').isVisible(), false);
+    await page.clock.fastForward('28:01');
+    assert.equal(await page.locator('#idle-warning').isVisible(), true, 'warned before the timeout');
+    assert.equal((await focused(page)).id, 'idle-stay');
+    await Promise.all([page.waitForResponse((response) => response.url().endsWith('/workspace/session') && response.status() === 204), page.keyboard.press('Enter')]);
+    await page.locator('#idle-warning').waitFor({ state: 'hidden' });
     // The applications table reads as a summary list: each cell under its column's name.
     assert.match(await page.locator('#applications tbody td').first().getAttribute('data-label') ?? '', /\S/);
   });

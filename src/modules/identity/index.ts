@@ -39,6 +39,8 @@ export type { EidSettings } from './eid.pages.js';
 export { ACR, ACR_VALUES, API_SCOPES } from './identity.schemas.js';
 export { isValidPersonalCode, normalisePersonalCode, formatPersonalCode } from './identity.service.js';
 export { registerRolesEnricher, requestIdentity } from './identity.auth.js';
+export { createPostKeeper } from './kept-posts.js';
+export { SESSION_IDLE_MS } from './identity.service.js';
 
 export const identityMigrations: MigrationSource = { module: 'identity', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 

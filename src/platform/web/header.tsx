@@ -7,6 +7,7 @@
  */
 import { escapeHtml as e } from '@kitajs/html';
 import { createTranslator, pathInLang, type Lang, type MessageTable } from './i18n.js';
+import { IDLE_SCRIPT_URL, KEEP_ALIVE_PATH } from './idle-warning.js';
 import { signedInNow } from './signed-in.js';
 
 const lv = {
@@ -14,6 +15,10 @@ const lv = {
   'header.signedIn': 'Pieslēdzies: {name}',
   'header.actingFor': 'darbojas kā {party}',
   'header.signOut': 'Izrakstīties',
+  'header.idle': 'Bez darbībām sesija beidzas pēc {minutes} min; ievadītais netiks zaudēts.',
+  'header.idleWarningTitle': 'Svarīgi',
+  'header.idleWarning': 'Jūsu sesija drīz beigsies, jo kādu laiku nav bijis darbību.',
+  'header.stay': 'Palikt pieslēgtam',
 } as const;
 
 type Key = keyof typeof lv;
@@ -23,6 +28,10 @@ const en: Record<Key, string> = {
   'header.signedIn': 'Signed in: {name}',
   'header.actingFor': 'acting for {party}',
   'header.signOut': 'Sign out',
+  'header.idle': 'After {minutes} minutes without activity the session ends; what you typed is not lost.',
+  'header.idleWarningTitle': 'Important',
+  'header.idleWarning': 'Your session will end soon because there has been no activity for a while.',
+  'header.stay': 'Stay signed in',
 };
 
 const messages: MessageTable<Key> = { lv, en };
@@ -40,6 +49,26 @@ export function FoldingMenu({ lang, children }: { lang: Lang; children: JSX.Elem
   );
 }
 
+/** Shown by the idle script two minutes before the session would end (hidden otherwise, and without JavaScript). */
+function IdleWarning({ lang }: { lang: Lang }): JSX.Element {
+  return (
+    <>
+      <div class="pk-idle-warning" id="idle-warning" role="region" aria-labelledby="idle-warning-title" hidden>
+        <h2 class="govuk-heading-s govuk-!-margin-bottom-2" id="idle-warning-title" safe>
+          {t(lang, 'header.idleWarningTitle')}
+        </h2>
+        <p class="govuk-body" safe>
+          {t(lang, 'header.idleWarning')}
+        </p>
+        <button type="button" class="govuk-button govuk-!-margin-bottom-0" id="idle-stay" data-keep-alive={KEEP_ALIVE_PATH} safe>
+          {t(lang, 'header.stay')}
+        </button>
+      </div>
+      <script src={IDLE_SCRIPT_URL} defer></script>
+    </>
+  );
+}
+
 /** Who is signed in (and for whom), with sign-out; nothing on pages outside the signed-in shells. */
 export function SignedInBar({ lang }: { lang: Lang }): JSX.Element {
   const who = signedInNow();
@@ -51,6 +80,16 @@ export function SignedInBar({ lang }: { lang: Lang }): JSX.Element {
           {e(t(lang, 'header.signedIn', { name: who.name }))}
           {who.actingFor ? e(`, ${t(lang, 'header.actingFor', { party: who.actingFor })}`) : ''}
         </p>
+        {who.idleMinutes ? (
+          <>
+            <p class="govuk-body-s pk-signed-in__idle" id="idle-timeout" data-idle-minutes={String(who.idleMinutes)} safe>
+              {t(lang, 'header.idle', { minutes: who.idleMinutes })}
+            </p>
+            <IdleWarning lang={lang} />
+          </>
+        ) : (
+          ''
+        )}
         <a class="govuk-link pk-signed-in__out" href={pathInLang('/logout', lang)} safe>
           {t(lang, 'header.signOut')}
         </a>

@@ -33,7 +33,8 @@ export const pageTitle = (lang: Lang, title: string, errors: readonly unknown[] 
 export function ErrorSummary({ title, errors, children }: { title: string; errors: readonly ShownError[]; children?: JSX.Element | JSX.Element[] | undefined }): JSX.Element {
   if (errors.length === 0 && !children) return <></>;
   return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary">
+    // Focused as the page opens (no script needed), so a screen reader and the keyboard start at what to fix.
+    <div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1" {...{ autofocus: true }}>
       <div role="alert">
         <h2 class="govuk-error-summary__title" safe>
           {title}

@@ -45,6 +45,18 @@ export const PHONE_STYLES = `
   margin: 0;
   overflow-wrap: anywhere;
 }
+.pk-signed-in__idle {
+  flex-basis: 100%;
+  margin: 0;
+  color: govuk.govuk-functional-colour(secondary-text);
+}
+.pk-idle-warning {
+  flex-basis: 100%;
+  margin: govuk.govuk-spacing(2) 0;
+  padding: govuk.govuk-spacing(3);
+  border: 5px solid govuk.govuk-functional-colour(brand);
+  background: #ffffff;
+}
 .pk-signed-in__out {
   @include govuk.govuk-font($size: 16, $weight: bold);
 }

@@ -11,6 +11,8 @@ export interface SignedIn {
   name: string;
   /** whom they act for, in words, when not themselves */
   actingFor?: string;
+  /** how long an idle session lasts, in minutes, when the shell knows */
+  idleMinutes?: number;
 }
 
 const current = new AsyncLocalStorage<SignedIn>();

@@ -60,6 +60,18 @@ export interface ActingResolver {
   texts(lang: Lang): { lead: string; onlySelf: string };
 }
 
+/**
+ * Keeps a form that was posted after the sender's session had ended, so that
+ * after signing in again they find what they had typed (whoever owns web
+ * sessions implements it; the shell only hands the token to the browser).
+ */
+export interface PostKeeper {
+  /** keeps `fields` posted to `path` for a while; the one-time token that takes them back */
+  keep(path: string, fields: Record<string, unknown>): Promise<string>;
+  /** the fields kept with `token` for `path`, once (undefined: none, taken, expired or another page's) */
+  take(token: string, path: string): Promise<Record<string, unknown> | undefined>;
+}
+
 /** What a workspace page is handed for one request. */
 export interface PageContext {
   request: FastifyRequest;
@@ -74,6 +86,12 @@ export interface PageContext {
   body: Record<string, unknown>;
   /** this request's CSRF token, for the page's forms */
   csrf: string;
+  /**
+   * What the person had posted to this page's form when their session ended,
+   * kept while they signed in again (on the GET after sign-in, once); the page
+   * shows it again instead of what was saved.
+   */
+  kept?: Record<string, unknown>;
   /**
    * The page that refuses a form whose CSRF token does not match, for
    * multipart forms whose handler reads the body and checks the token itself.

@@ -20,7 +20,7 @@ import { LANGS, otherLang, type Lang } from '../../platform/web/i18n.js';
 import { renderMessagePage } from '../../platform/web/layout.js';
 import { sendHtml } from '../../platform/web/page.js';
 import { withSignedIn } from '../../platform/web/signed-in.js';
-import { at, type Acting, type ActingResolver, type WorkspaceRoute } from '../../platform/web/workspace.js';
+import { at, type Acting, type ActingResolver, type PostKeeper, type WorkspaceRoute } from '../../platform/web/workspace.js';
 import { t as ui } from '../../platform/web/workspace.messages.js';
 import { t } from './shell.messages.js';
 
@@ -99,16 +99,78 @@ function sessionPerson(request: FastifyRequest): Principal | undefined {
   return principal?.personalCode ? principal : undefined;
 }
 
+// ---- a form posted after the session ended ----
+
+const KEPT_COOKIE = 'pk_kept_post';
+const KEPT_COOKIE_S = 60 * 60;
+
+const keptCookieName = (request: FastifyRequest): string => (secureCookies(request) ? `__Host-${KEPT_COOKIE}` : KEPT_COOKIE);
+
+/** Where sign-in brings a POST back: the page of the same address when there is one, else the front page. */
+function pageOfPost(app: App, request: FastifyRequest, lang: Lang): string {
+  const pattern = request.routeOptions.url;
+  return pattern && app.hasRoute({ method: 'GET', url: pattern }) ? (request.url.split('?')[0] ?? at(lang, '/workspace')) : at(lang, '/workspace');
+}
+
+const toSignIn = (reply: FastifyReply, lang: Lang, back: string): FastifyReply => reply.redirect(`${at(lang, '/login')}?returnTo=${encodeURIComponent(back)}`, 303);
+
+/** The text fields of a posted form, urlencoded or multipart (files are not kept: they are read and dropped). */
+async function postedFields(request: FastifyRequest): Promise<Record<string, unknown>> {
+  if (!request.isMultipart()) return request.body && typeof request.body === 'object' ? { ...(request.body as Record<string, unknown>) } : {};
+  const fields: Record<string, string | string[]> = {};
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        await part.toBuffer().catch(() => undefined);
+        continue;
+      }
+      if (typeof part.value !== 'string') continue;
+      const existing = fields[part.fieldname];
+      fields[part.fieldname] = existing === undefined ? part.value : [...(Array.isArray(existing) ? existing : [existing]), part.value];
+    }
+  } catch {
+    // A broken body keeps what was read of it.
+  }
+  return fields;
+}
+
+/** Keeps what was posted (the token in a cookie of this browser) and sends the person to sign in, then back to the form's page. */
+async function keepAndSignIn(app: App, keeper: PostKeeper, request: FastifyRequest, reply: FastifyReply, lang: Lang): Promise<FastifyReply> {
+  const back = pageOfPost(app, request, lang);
+  const fields = Object.fromEntries(Object.entries(await postedFields(request)).filter(([name]) => name !== '_csrf'));
+  const token = await keeper.keep(back, fields);
+  reply.setCookie(keptCookieName(request), token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies(request), maxAge: KEPT_COOKIE_S });
+  return toSignIn(reply, lang, back);
+}
+
+/** What this browser posted to this page before signing in again, once. */
+async function takeKept(keeper: PostKeeper | undefined, request: FastifyRequest, reply: FastifyReply): Promise<Record<string, unknown> | undefined> {
+  const token = request.cookies?.[keptCookieName(request)];
+  if (!keeper || !token || request.method !== 'GET') return undefined;
+  reply.clearCookie(keptCookieName(request), { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies(request) });
+  return keeper.take(token, request.url.split('?')[0] ?? '');
+}
+
+export interface GuardOptions {
+  /** keeps a form posted after the session ended, for after signing in again */
+  keeper?: PostKeeper;
+  /** how long an idle session lasts, stated in the header */
+  idleMinutes?: number;
+}
+
 /** Registers a workspace page in both languages behind the workspace's guards. */
-export function workspaceRoute(app: App, resolver: ActingResolver, route: WorkspaceRoute): void {
+export function workspaceRoute(app: App, resolver: ActingResolver, route: WorkspaceRoute, options: GuardOptions = {}): void {
+  const { keeper } = options;
+  // A form's post outlives an ended session: read, kept, and offered again after sign-in.
+  const keepsPosts = keeper !== undefined && route.method === 'POST';
   for (const lang of LANGS) {
     const onRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-      if (sessionPerson(request)) return undefined;
-      // After sign-in a GET comes back to itself; a form post to the workspace's front page.
-      const back = request.method === 'GET' ? request.url : at(lang, '/workspace');
-      return reply.redirect(`${at(lang, '/login')}?returnTo=${encodeURIComponent(back)}`, 303);
+      if (sessionPerson(request) || keepsPosts) return undefined;
+      // After sign-in a GET comes back to itself; a form post to its page.
+      return toSignIn(reply, lang, request.method === 'GET' ? request.url : pageOfPost(app, request, lang));
     };
     const preHandler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+      if (!sessionPerson(request) && keeper) return keepAndSignIn(app, keeper, request, reply, lang);
       try {
         await verifyCsrf(request);
         return undefined;
@@ -124,10 +186,17 @@ export function workspaceRoute(app: App, resolver: ActingResolver, route: Worksp
       ...(route.download ? { compress: false as const } : {}),
       ...(route.method === 'POST' && !route.multipart ? { preHandler } : {}),
       handler: async (request, reply) => {
-        const principal = sessionPerson(request) as Principal;
+        const principal = sessionPerson(request);
+        // Only a post to a page that checks its own token (multipart) gets here without a session.
+        if (!principal) return keeper ? keepAndSignIn(app, keeper, request, reply, lang) : toSignIn(reply, lang, at(lang, '/workspace'));
         try {
           const acting = await actingOf(resolver, request, reply, principal, lang);
-          const who = { name: principal.displayName ?? acting.self.text, ...(acting.current.basis === 'self' ? {} : { actingFor: acting.current.text }) };
+          const kept = await takeKept(keeper, request, reply);
+          const who = {
+            name: principal.displayName ?? acting.self.text,
+            ...(acting.current.basis === 'self' ? {} : { actingFor: acting.current.text }),
+            ...(options.idleMinutes ? { idleMinutes: options.idleMinutes } : {}),
+          };
           const result = await withSignedIn(who, () => route.handler({
             request,
             reply,
@@ -139,6 +208,7 @@ export function workspaceRoute(app: App, resolver: ActingResolver, route: Worksp
             body: request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {},
             csrf: csrfToken(request),
             refuseCsrf: (path) => sendCsrfRefusal(reply, lang, path),
+            ...(kept ? { kept } : {}),
           }));
           return typeof result === 'string' ? sendHtml(reply, lang, 200, result) : result;
         } catch (error) {

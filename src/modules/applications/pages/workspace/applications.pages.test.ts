@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { createApplications } from '../../index.js';
 import { createCatalog } from '../../../catalog/index.js';
 import type { Principal } from '../../../../platform/http/auth.js';
-import { csrfOf, formOf, signedIn as signedInAt, startTestPlatform, type TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
+import { sql } from 'kysely';
+import { chooseDemoPerson, csrfOf, formOf, signedIn as signedInAt, startTestPlatform, type TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
 
 const MARTA = '010118-23454';
 const SERVICE = 'dzivesvietas-deklaresana';
@@ -93,15 +94,18 @@ test('Jānis applies through the pages, is asked for more, answers, and receives
   assert.equal(lv.status, 400);
   const lvHtml = await lv.text();
   assert.match(lvHtml, /<title>Kļūda: /);
-  assert.match(lvHtml, /href="#f-fullName">Vārds, uzvārds: Šis lauks ir obligāts\./);
-  assert.match(lvHtml, /href="#f-email">E-pasta adrese: Ievadiet derīgu e-pasta adresi\./);
+  // Each error says what to do, worded for its widget, with an example.
+  assert.match(lvHtml, /href="#f-fullName">Vārds, uzvārds: Aizpildiet šo lauku</);
+  assert.match(lvHtml, /href="#f-email">E-pasta adrese: Ievadiet derīgu e-pasta adresi, piemēram, vards@example\.com</);
   assert.equal([...lvHtml.matchAll(/class="govuk-error-message"/g)].length, 2);
   assert.match(lvHtml, /value="ne-epasts"/, 'what was typed is kept');
   const en = await postStep(janis, `/en${APPLY}/step/applicant`, { fullName: '', email: 'not-an-email' });
   assert.equal(en.status, 400);
   const enHtml = await en.text();
-  assert.match(enHtml, /href="#f-fullName">Full name: This field is required\./);
-  assert.match(enHtml, /href="#f-email">E-mail address: Enter a valid e-mail address\./);
+  assert.match(enHtml, /href="#f-fullName">Full name: Fill in this field</);
+  assert.match(enHtml, /href="#f-email">E-mail address: Enter a valid e-mail address, for example name@example\.com</);
+  const phone = await postStep(janis, `${APPLY}/step/applicant`, { fullName: 'Jānis Bērziņš', email: 'janis.berzins@example.com', phone: '20-00-00-00' });
+  assert.match(await phone.text(), /Tālrunis \(nav obligāts\): Ievadiet tālruņa numuru tikai ar cipariem, piemēram, \+371 20000000/);
 
   const applicant = await postStep(janis, `${APPLY}/step/applicant`, { fullName: 'Jānis Bērziņš', email: 'janis.berzins@example.com', phone: '+371 20000000' });
   assert.equal(applicant.status, 303);
@@ -397,4 +401,28 @@ test('Pēteris starts VAT registration from the business portal, chooses his com
   assert.equal((await postStep(peteris, `/workspace/apply/${vat}/step/applicant`, { fullName: 'SIA "Demo Būve"', email: 'peteris.ozols@example.com' })).status, 303);
   const step = await (await peteris.request(`/workspace/apply/${vat}/step/business`)).text();
   assert.match(step, /id="f-registrationNumber"[^>]*value="40003012340"/);
+});
+
+test('a session that ends on step 2 brings the person back to step 2 after signing in, with what they had typed', async () => {
+  const anna = await signedIn('Anna Kalniņa');
+  const birth = '/workspace/apply/dzimsanas-registracija';
+  assert.equal((await postStep(anna, `${birth}/step/applicant`, { fullName: 'Anna Kalniņa', email: 'anna.kalnina@example.com' })).status, 303);
+  const step = await (await anna.request(`${birth}/step/child`)).text();
+  assert.match(step, /Bez darbībām sesija beidzas pēc 30 min/, 'the page states the idle timeout');
+  // Thirty idle minutes later the session is gone (as the identity module prunes it).
+  await sql`delete from identity.sessions`.execute(platform.database.db);
+  const { fields: hidden } = formOf(step, `${birth}/step/child`);
+  const typed = { childGivenName: 'Elza', childFamilyName: 'Kalniņa', 'birthDate-day': '2', 'birthDate-month': '3', 'birthDate-year': '2026', birthPlace: 'Rīga' };
+  const sent = await anna.request(`${birth}/step/child`, { form: { ...hidden, ...typed, _action: 'continue' } });
+  assert.equal(sent.status, 303);
+  assert.equal(pathOf(sent), `/login?returnTo=${encodeURIComponent(`${birth}/step/child`)}`, 'sent to sign in, to come back to the step');
+  let back = await anna.navigate(pathOf(sent));
+  if (back.url.includes('/interaction/')) back = await chooseDemoPerson(anna, await back.response.text(), 'Anna Kalniņa');
+  assert.equal(new URL(back.url).pathname, `${birth}/step/child`);
+  const restored = await back.response.text();
+  assert.match(restored, /id="restored"/);
+  assert.match(restored, /id="f-childGivenName"[^>]*value="Elza"/);
+  assert.match(restored, /id="f-birthDate-year"[^>]*value="2026"/);
+  // Once: reloading shows the saved draft, which never held the lost post.
+  assert.doesNotMatch(await (await anna.request(`${birth}/step/child`)).text(), /id="restored"/);
 });

@@ -42,9 +42,13 @@ function Row({ name, children }: { name: string; children: JSX.Element | string 
   );
 }
 
-function ReceiptList({ lang, view }: { lang: Lang; view: ApplicationView }): JSX.Element {
+/** The site's own address, for links that leave the page (printed, kept, pasted): PUBLIC_URL, else this request's origin. */
+export const originOf = (deps: ApplyDeps, context: PageContext): string => (deps.publicUrl ?? `${context.request.protocol}://${context.request.host}`).replace(/\/+$/, '');
+
+function ReceiptList({ lang, view, origin }: { lang: Lang; view: ApplicationView; origin: string }): JSX.Element {
   const receipt = view.receipt;
   if (!receipt) return <></>;
+  const link = `${origin}${at(lang, receipt.link)}`;
   return (
     <>
       <h2 class="govuk-heading-m" id="receipt" safe>
@@ -57,8 +61,8 @@ function ReceiptList({ lang, view }: { lang: Lang; view: ApplicationView }): JSX
         <Row name={t(lang, 'receipt.number')}>{e(receipt.number)}</Row>
         <Row name={t(lang, 'receipt.submittedAt')}>{e(formatDateTime(receipt.submittedAt, lang))}</Row>
         <Row name={t(lang, 'receipt.link')}>
-          <a class="govuk-link" href={at(lang, receipt.link)} safe>
-            {at(lang, receipt.link)}
+          <a class="govuk-link pk-permalink" href={link} id="receipt-link" safe>
+            {link}
           </a>
         </Row>
         <Row name={t(lang, 'receipt.data')}>
@@ -110,6 +114,9 @@ export async function confirmationPage(deps: ApplyDeps, context: PageContext, vi
           <p class="govuk-body" safe>
             {t(lang, 'done.nextText', { institution: institution?.name[lang] ?? '', date: formatDate(view.expectedCompletionAt, lang) })}
           </p>
+          <p class="govuk-body" id="confirmation-email" safe>
+            {typeof view.data.email === 'string' && view.data.email ? t(lang, 'done.email', { email: view.data.email }) : t(lang, 'done.emailSettings')}
+          </p>
           <p class="govuk-body" safe>
             {t(lang, 'done.follow')}
           </p>
@@ -118,7 +125,7 @@ export async function confirmationPage(deps: ApplyDeps, context: PageContext, vi
               {t(lang, 'done.open', { number: view.number })}
             </a>
           </p>
-          <ReceiptList lang={lang} view={view} />
+          <ReceiptList lang={lang} view={view} origin={originOf(deps, context)} />
           <p class="govuk-body">
             <a class="govuk-link" href={at(lang, LIST)} safe>
               {t(lang, 'done.list')}
@@ -403,7 +410,7 @@ export async function detailPage(deps: ApplyDeps, context: PageContext, view: Ap
           </table>
 
           <SentData lang={lang} view={view} form={form} />
-          <ReceiptList lang={lang} view={view} />
+          <ReceiptList lang={lang} view={view} origin={originOf(deps, context)} />
 
           {withdrawable ? (
             <p class="govuk-body govuk-!-margin-top-6">

@@ -16,6 +16,7 @@ import { FROM_CHECK, files, stepPath, valueOf, type ApplyDeps, type Applying } f
 import { allShownSlots, CHECK, draftFiles, formData, inputId, shownFields, shownSlots, slotId, stepOfField } from './apply.form.js';
 import { t } from './applications.messages.js';
 import { choiceProblems, givenOf } from '../../forms.registers.js';
+import { widgetWording } from './apply.wording.js';
 import { ActingBanner } from '../../../../platform/web/workspace.components.js';
 import { at, seeOther, type PageContext } from '../../../../platform/web/workspace.js';
 
@@ -34,7 +35,9 @@ function problemsOf(deps: ApplyDeps, lang: Lang, state: Applying): CheckProblem[
     const name = names.filter((candidate) => path === candidate || path.startsWith(`${candidate}/`)).sort((a, b) => b.length - a.length)[0];
     const step = name ? stepOfField(form, name) : undefined;
     const label = name ? (form.presentation.fields[name]?.label[lang] ?? name) : path;
-    list.push({ href: step && name ? `${at(lang, stepPath(service.slug, step.id))}#${inputId(name)}` : at(lang, stepPath(service.slug, form.presentation.steps[0]?.id ?? CHECK)), text: t(lang, 'common.fieldError', { label, message: problem.messages[lang] }) });
+    const field = step && name ? shownFields(form, step, data).find((candidate) => candidate.name === name) : undefined;
+    const message = (field && widgetWording(lang, field, problem)) ?? problem.messages[lang];
+    list.push({ href: step && name ? `${at(lang, stepPath(service.slug, step.id))}#${inputId(name)}` : at(lang, stepPath(service.slug, form.presentation.steps[0]?.id ?? CHECK)), text: t(lang, 'common.fieldError', { label, message }) });
   }
   const chosen = draftFiles(data);
   for (const step of form.presentation.steps) {

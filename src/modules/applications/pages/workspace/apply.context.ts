@@ -20,6 +20,8 @@ export interface ApplyDeps {
   persons: Pick<IdentityService, 'findPersonsByCode'>;
   /** where chosen files wait until submission (the applications module's store, shared by every instance) */
   db: RootDb;
+  /** PUBLIC_URL: the receipt's direct link is written out in full (it is printed and kept) */
+  publicUrl?: string;
   /** what other modules show on an application's page (rating the service, asking customer support…), in this order; app.ts hands them in */
   applicationPanels?: readonly ApplicationPanel[];
 }

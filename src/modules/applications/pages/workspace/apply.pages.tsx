@@ -15,15 +15,15 @@ import { NotFoundError } from '../../../../platform/errors.js';
 import { formatDateTime, otherLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
 import { pageTitle, sendHtml } from '../../../../platform/web/page.js';
-import type { Right } from '../../../access/index.js';
 import { draftFits } from '../../applications.service.js';
 import { fileProblems, safeFilename, sha256Of } from '../../attachments.js';
-import type { AttachmentSlot, Form, FormFieldError, FormStep, KnownAboutApplicant } from '../../index.js';
+import type { AttachmentSlot, Form, FormFieldError, FormStep } from '../../index.js';
 import type { Service } from '../../../catalog/index.js';
 import { Field, formatSize, ibanWording, LinkedErrorSummary, Slot, typesText } from './apply.components.js';
 import { GIVEN_KEY, givenOf, isStale, registerFields, withGivenChoices, withGivenValues } from '../../forms.registers.js';
 import { checkPage, submit } from './apply.check.js';
-import { CHOSEN, partiesFor, rightFor, whoPage } from './apply.who.js';
+import { widgetWording } from './apply.wording.js';
+import { CHOSEN, currentRight, knownAbout, partiesFor, whoPage } from './apply.who.js';
 import { applyPath, files, stepPath, valueOf, type Applying, type ApplyDeps } from './apply.context.js';
 import { applyStep, CHECK, draftFiles, errorsFor, FILES_KEY, formData, inputId, nextStep, previousStep, readStep, shownFields, shownSlots, slotId, type Answers, type DraftFile, type ShownField } from './apply.form.js';
 import { t } from './applications.messages.js';
@@ -41,30 +41,6 @@ async function serviceOf(deps: ApplyDeps, context: PageContext, rest: string): P
   if (found.kind === 'missing') throw new NotFoundError('applications.service-not-found', `No service "${ref}".`);
   if (found.service.slug !== ref) return context.reply.redirect(at(context.lang, applyPath(found.service.slug, rest)), 301);
   return found.service;
-}
-
-/** The right to apply for the party acted for, for this service (a mandate may cover only some services). */
-const currentRight = (deps: ApplyDeps, context: PageContext, serviceId: string): Promise<Right | undefined> =>
-  rightFor(deps, context, context.acting.current.basis === 'self' ? undefined : context.acting.current.party, serviceId);
-
-/**
- * What the platform knows about the party applied for: a person's name and
- * verified e-mail from the person register, a company's name from the
- * acting party. Without an address of the party's own (a child, a company),
- * the representative's is offered, since news of the application reaches them.
- */
-async function knownAbout(deps: ApplyDeps, context: PageContext, right: Right): Promise<KnownAboutApplicant> {
-  const { principal, acting } = context;
-  const codes = right.partyKind === 'person' && right.party !== principal.personalCode ? [right.party, principal.personalCode as string] : [principal.personalCode as string];
-  const people = await deps.persons.findPersonsByCode(codes);
-  const digits = (code: string): string => code.replace(/\D/g, '');
-  const emailOf = (code: string): string | undefined => {
-    const person = people.find((candidate) => candidate.personalCode === digits(code));
-    return person?.email && person.emailVerified ? person.email : undefined;
-  };
-  const email = (right.partyKind === 'person' ? emailOf(right.party) : undefined) ?? emailOf(principal.personalCode as string);
-  const name = right.basis === 'self' ? principal.displayName : acting.current.name;
-  return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
 }
 
 async function noRightPage(context: PageContext, service: Service): Promise<FastifyReply> {
@@ -134,6 +110,8 @@ interface StepState {
   resumed?: string;
   /** opened from a "Change" link of the check page: saving returns there */
   fromCheck?: boolean;
+  /** shows what was typed before the session ended (kept while the person signed in again), not yet saved */
+  restored?: boolean;
 }
 
 async function stepPage(context: PageContext, state: Applying, step: FormStep, view: StepState = {}): Promise<string> {
@@ -172,6 +150,13 @@ async function stepPage(context: PageContext, state: Applying, step: FormStep, v
             {view.resumed ? (
               <div class="govuk-inset-text" id="resumed" safe>
                 {t(lang, 'apply.resumed', { date: formatDateTime(view.resumed, lang) })}
+              </div>
+            ) : (
+              ''
+            )}
+            {view.restored ? (
+              <div class="govuk-inset-text" id="restored" safe>
+                {t(lang, 'apply.restored')}
               </div>
             ) : (
               ''
@@ -283,12 +268,10 @@ async function saveStep(deps: ApplyDeps, context: PageContext, state: Applying, 
   }
   const shownNow = shownFields(form, step, next);
   const problems = deps.applications.validateData(form, formData(next));
-  const ownWording = (field: ShownField, problem: FormFieldError): string | undefined => {
-    if (problem.keyword !== 'format') return undefined;
-    if (field.hint.widget === 'date') return t(lang, 'apply.dateInvalid');
-    return field.hint.widget === 'iban' ? ibanWording(lang, valueOf(next, field.name)) : undefined;
-  };
-  for (const [name, text] of errorsFor(problems, shownNow.filter((field) => rendered.has(field.name)), lang, ownWording)) errors.set(name, text);
+  // An IBAN's problem depends on what was typed; every other widget's wording is the default for its kind.
+  const wording = (field: ShownField, problem: FormFieldError): string | undefined =>
+    field.hint.widget === 'iban' && problem.keyword === 'format' ? ibanWording(lang, valueOf(next, field.name)) : widgetWording(lang, field, problem);
+  for (const [name, text] of errorsFor(problems, shownNow.filter((field) => rendered.has(field.name)), lang, wording)) errors.set(name, text);
   const added = shownNow.some((field) => !rendered.has(field.name)) || shownSlots(form, step, next).some((slot) => !renderedSlots.has(slot.name));
 
   if (!draftFits(next)) {
@@ -348,7 +331,14 @@ export function registerApplyPages(shell: WorkspaceShell, deps: ApplyDeps): void
       const step = stepById(state.form, context.params.step);
       if (!step) return seeOther(context.reply, context.lang, applyPath(state.service.slug));
       const resumed = textOf(context.query.resumed) === '1' && state.draft ? state.draft.updatedAt : undefined;
-      const fromCheck = textOf(context.query.from) === 'check';
+      const fromCheck = textOf(context.query.from) === 'check' || textOf(context.kept?._return) === 'check';
+      if (context.kept) {
+        // The session ended as this step was sent: what was typed, shown again to be sent once more.
+        const rendered = new Set(textOf(context.kept._fields).split(',').filter(Boolean));
+        const fields = shownFields(state.form, step, state.data).filter((field) => rendered.has(field.name));
+        const data = applyStep(state.form, step, state.data, readStep(fields, context.kept));
+        return stepPage(context, { ...state, data }, step, { restored: true, fromCheck });
+      }
       return stepPage(context, state, step, { ...(resumed ? { resumed } : {}), fromCheck });
     },
   });

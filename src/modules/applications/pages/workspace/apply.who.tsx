@@ -14,6 +14,7 @@ import { workspaceCrumbs } from '../../../../platform/web/workspace.components.j
 import { at, type ActingParty, type PageContext } from '../../../../platform/web/workspace.js';
 import type { Right } from '../../../access/index.js';
 import type { Service } from '../../../catalog/index.js';
+import type { KnownAboutApplicant } from '../../index.js';
 import { applyPath, type ApplyDeps } from './apply.context.js';
 import { t } from './applications.messages.js';
 
@@ -28,6 +29,30 @@ export async function rightFor(deps: ApplyDeps, context: PageContext, party: str
     if (error instanceof AppError && ['forbidden', 'invalid'].includes(error.kind)) return undefined;
     throw error;
   }
+}
+
+/** The right to apply for the party acted for, for this service (a mandate may cover only some services). */
+export const currentRight = (deps: ApplyDeps, context: PageContext, serviceId: string): Promise<Right | undefined> =>
+  rightFor(deps, context, context.acting.current.basis === 'self' ? undefined : context.acting.current.party, serviceId);
+
+/**
+ * What the platform knows about the party applied for: a person's name and
+ * verified e-mail from the person register, a company's name from the
+ * acting party. Without an address of the party's own (a child, a company),
+ * the representative's is offered, since news of the application reaches them.
+ */
+export async function knownAbout(deps: ApplyDeps, context: PageContext, right: Right): Promise<KnownAboutApplicant> {
+  const { principal, acting } = context;
+  const codes = right.partyKind === 'person' && right.party !== principal.personalCode ? [right.party, principal.personalCode as string] : [principal.personalCode as string];
+  const people = await deps.persons.findPersonsByCode(codes);
+  const digits = (code: string): string => code.replace(/\D/g, '');
+  const emailOf = (code: string): string | undefined => {
+    const person = people.find((candidate) => candidate.personalCode === digits(code));
+    return person?.email && person.emailVerified ? person.email : undefined;
+  };
+  const email = (right.partyKind === 'person' ? emailOf(right.party) : undefined) ?? emailOf(principal.personalCode as string);
+  const name = right.basis === 'self' ? principal.displayName : acting.current.name;
+  return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
 }
 
 const businessOnly = (service: Service): boolean => service.audience.length === 1 && service.audience[0] === 'business';
