@@ -169,7 +169,7 @@ describe('staff roles and service editing', () => {
     assert.equal((await call(tokens.ilze, 'GET', `/api/v1/roles?institution=${pmlp}`)).status, 403);
     assert.equal((await call(tokens.ilze, 'POST', '/api/v1/roles', { body: { personalCode: ANNA, role: 'service_manager', institutionId: pmlp } })).status, 403);
     const staff = await call(tokens.roberts, 'GET', `/api/v1/roles?institution=${pmlp}`);
-    assert.deepEqual(staff.body.items.map((g: { role: string }) => g.role).sort(), ['case_handler', 'service_manager']);
+    assert.deepEqual(staff.body.items.map((g: { role: string }) => g.role).sort(), ['case_handler', 'integration_manager', 'service_manager']);
     const granted = await call(tokens.roberts, 'POST', '/api/v1/roles', { body: { personalCode: ANNA, role: 'service_manager', institutionId: pmlp } });
     assert.equal(granted.status, 201);
     assert.equal((await call(tokens.roberts, 'POST', '/api/v1/roles', { body: { personalCode: ANNA, role: 'service_manager', institutionId: pmlp } })).status, 409);
