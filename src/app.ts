@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { parsePayments, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate, type MigrationSource } from './platform/db/migrate.js';
 import { runOnce } from './platform/db/once.js';
@@ -19,13 +19,14 @@ import { accessMigrations, createAccess, createActingResolver, loadAccessDemoDat
 import { auditMigrations, createAudit, registerAuditRoutes, registerDataAccessWorkspacePages } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, createSearchingCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 import { createClientAdministration, createIdentity, identityMigrations, loadIdentityDemoData, registerIdentity, registerIdentityConsolePages, registerRolesEnricher } from './modules/identity/index.js';
-import { ApplyingLinks, applicationsMigrations, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
+import { ApplyingLinks, applicationsMigrations, capturedSubscriber, PAID_EVENTS, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
 import { createParticipation, loadParticipationDemoData, PageFeedbackForm, participationMigrations, PARTICIPATION_EVENTS, participationSubscriber, ratingPanel, registerParticipation, registerParticipationConsolePages, registerParticipationWorkspacePages } from './modules/participation/index.js';
 import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFIED_EVENTS, registerNotificationsConsolePages, registerNotificationsRoutes, registerNotificationsWorkspacePages, type NotificationsModule } from './modules/notifications/index.js';
 import { createWebhooks, integrationMigrations, registerDevelopersPages, registerIntegrationConsolePages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
 import { askAboutApplication, createSupport, loadSupportDemoData, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations, supportServicePanel, FaqLinks } from './modules/support/index.js';
+import { createPaymentsModule, paymentPanel, paymentsCasePanel, paymentsMigrations, registerDevProviderPages, registerPaymentsConsolePages, registerPaymentsRoutes, registerPaymentsWorkspacePages } from './modules/payments/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -33,7 +34,7 @@ import { createJobQueue } from './platform/jobs/queue.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, integrationMigrations, participationMigrations, supportMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, integrationMigrations, participationMigrations, supportMigrations, paymentsMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'support', description: 'Customer support: one desk for every service (P13)' },
       { name: 'integration', description: 'Webhooks: the platform’s events delivered to institutions’ and third parties’ systems, signed (P5, P17)' },
       { name: 'participation', description: 'Participation: public performance figures as open data, and ideas to improve services (P14)' },
+      { name: 'payments', description: 'Payments: fees paid in e-applications, the providers’ callbacks, and each institution’s daily payments for its accounting (P2)' },
     ],
     version: packageJson.version,
     metricsToken: config.metricsToken,
@@ -119,9 +121,16 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     log,
   });
   registerNotificationsRoutes(app, { notifications: notifications.service, pushPublicKey: notifications.pushPublicKey, applications });
+  // Fees paid in the e-application (P2): the provider configured (the development one under DEMO), its callbacks, and reconciliation on the queue.
+  const payments = createPaymentsModule({ db: database.db, publicUrl: config.publicUrl, settings: config.payments ?? parsePayments({}, config.demo), queue, log });
+  registerPaymentsRoutes(app, { payments: payments.service, audit });
+  if (payments.dev) registerDevProviderPages(app, payments.dev);
+  const paymentsPages = { payments: payments.service, audit };
   // The one event bus: modules publish to the platform's outbox; its subscribers are wired here.
   const bus = createEventBus({ db: database.db, log });
   bus.subscribe('notifications', NOTIFIED_EVENTS, notifications.handleEvent);
+  // A captured payment submits the application that waited for it (at least once; submitting is idempotent).
+  bus.subscribe('applications-payments', PAID_EVENTS, capturedSubscriber(applications));
   // Webhooks: plain http endpoints only on a development platform (PUBLIC_URL not https).
   const webhooks = createWebhooks(database.db, { allowHttp: !config.secure, ...(config.webhookRetrySchedule ? { retrySchedule: config.webhookRetrySchedule } : {}) }, log);
   bus.subscribe('integration', WEBHOOK_EVENTS, webhooksSubscriber(webhooks));
@@ -132,6 +141,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     bus,
     async start() {
       await queue.start();
+      await payments.start();
       await notifications.start();
       bus.start(config.eventsIntervalMs ?? 500);
       webhooks.start(config.eventsIntervalMs ?? 500);
@@ -140,6 +150,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       await webhooks.stop();
       await bus.stop();
       await notifications.stop();
+      await payments.stop();
       await queue.stop();
       await notifications.close();
     },
@@ -173,18 +184,28 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const workspace = createWorkspaceShell(app, { acting: createActingResolver({ access, audit, persons }) });
   registerNotificationsWorkspacePages(workspace, notifications.service);
   registerAccessWorkspacePages(workspace, { access, mandates, catalog, audit, persons });
-  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, applicationPanels: [ratingPanel(participation), askAboutApplication] });
+  registerApplicationsWorkspacePages(workspace, {
+    applications,
+    access,
+    catalog,
+    persons,
+    db: database.db,
+    ...(payments.enabled ? { payments: payments.service } : {}),
+    applicationPanels: [paymentPanel(payments.service), ratingPanel(participation), askAboutApplication],
+  });
+  registerPaymentsWorkspacePages(workspace, paymentsPages);
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
   // Who looked at a party's data: the trail's entries about it and its applications.
-  const dataAccess = { audit, targetsOf: async (party: string) => (await applications.applicationIdsOf(party)).map((id) => `application:${id}`) };
+  const dataAccess = { audit, targetsOf: async (party: string) => [...(await applications.applicationIdsOf(party)).map((id) => `application:${id}`), `payments:${party}`] };
   registerDataAccessWorkspacePages(workspace, dataAccess);
   registerAuditRoutes(app, dataAccess);
   registerParticipationWorkspacePages(workspace, { participation, catalog });
   registerSupportWorkspacePages(workspace, { support, catalog });
   // The console shell, and each capability's console pages and tiles in it.
   const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });
-  registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons });
+  registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons, casePanels: [paymentsCasePanel(paymentsPages)] });
+  registerPaymentsConsolePages(consoleShell, paymentsPages);
   registerCatalogConsolePages(consoleShell, { db: database.db, catalog, persons, servicePanels: [ApplyingLinks, NotificationLinks, FaqLinks] });
   registerAccessConsolePages(consoleShell, { access, catalog, persons });
   registerIdentityConsolePages(consoleShell, { identity: persons, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });

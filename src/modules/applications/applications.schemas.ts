@@ -173,6 +173,8 @@ export interface Receipt {
   dataSha256: string;
   attachments: { slot: string | null; filename: string; size: number; sha256: string }[];
   expectedCompletionAt: string;
+  /** the fee paid before submission (services with a fee) */
+  payment?: { id: string; amount: number; currency: string };
 }
 
 export const StatusEventInput = Type.Object(

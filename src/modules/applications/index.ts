@@ -23,6 +23,7 @@ import type { ApplicationsTables } from './applications.repo.js';
 import { createSubmission, type SubmissionService } from './applications.service.js';
 import { databaseFileStore, type FileStore } from './attachments.js';
 import { createForms, type FormsService } from './forms.service.js';
+import { createPaidSubmission, type PaidSubmissionService } from './paid-submission.service.js';
 import { createLeadTimes, type LeadTimeService } from './lead-time.service.js';
 import { createResults, type ResultsService } from './results.service.js';
 import { createStatusRegister, type StatusRegisterService } from './status-register.service.js';
@@ -30,6 +31,8 @@ import { createTracking, type TrackingService } from './tracking.service.js';
 
 export type { FormsService, KnownAboutApplicant } from './forms.service.js';
 export type { SubmissionService } from './applications.service.js';
+export type { PaidSubmissionService, Held, HeldFile } from './paid-submission.service.js';
+export { capturedSubscriber, PAID_EVENTS } from './paid-submission.subscriber.js';
 export { draftFits } from './applications.service.js';
 export type { StatusRegisterService } from './status-register.service.js';
 export type { TrackingService } from './tracking.service.js';
@@ -56,7 +59,7 @@ export { registerApplicationsRoutes, type ApplicationsRouteDeps } from './applic
 export const applicationsMigrations: MigrationSource = { module: 'applications', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 
 /** Everything the routes, pages and the console call. */
-export type ApplicationsService = FormsService & SubmissionService & StatusRegisterService & TrackingService & LeadTimeService & ResultsService;
+export type ApplicationsService = FormsService & SubmissionService & PaidSubmissionService & StatusRegisterService & TrackingService & LeadTimeService & ResultsService;
 
 export interface ApplicationsOptions {
   /** where file contents live (default: the database, which every instance shares) */
@@ -81,6 +84,7 @@ export function createApplications(db: RootDb, options: ApplicationsOptions = {}
   return {
     ...forms,
     ...createSubmission(deps, forms),
+    ...createPaidSubmission(deps, forms),
     ...createStatusRegister(deps),
     ...createTracking(deps),
     ...createLeadTimes(deps),
@@ -98,6 +102,6 @@ export { APPLICATIONS_SOURCE, STATUS_CHANGED, StatusChangedData, applicationsEve
 export { registerApplicationsWorkspacePages, type ApplicationsPagesDeps } from './pages/workspace/workspace.pages.js';
 export { registerApplicationsConsolePages } from './pages/console/applications.pages.js';
 export type { ApplicationPanel } from './pages/workspace/apply.context.js';
-export type { CaseDeps as ApplicationsConsoleDeps } from './pages/console/applications.context.js';
+export type { CaseDeps as ApplicationsConsoleDeps, CasePanel } from './pages/console/applications.context.js';
 /** A service's console page links to its e-form, preview and lead time (the catalog's service page shows it). */
 export { ApplyingLinks } from './pages/console/forms.pages.js';

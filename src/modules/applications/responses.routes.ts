@@ -78,6 +78,7 @@ export const ReceiptSchema = Type.Object(
     dataSha256: Type.String({ description: 'SHA-256 of the submitted data as canonical JSON' }),
     attachments: Type.Array(Type.Object({ slot: nullable(Type.String()), filename: Type.String(), size: Type.Integer(), sha256: Type.String() })),
     expectedCompletionAt: DateTime,
+    payment: Type.Optional(Type.Object({ id: Type.String({ format: 'uuid' }), amount: Type.Integer({ description: 'cents' }), currency: Type.String() }, { description: 'the fee paid before submission' })),
   },
   { $id: 'Receipt' },
 );

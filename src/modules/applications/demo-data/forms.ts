@@ -5,6 +5,7 @@
  */
 import { extendForm, type FormExtension } from '../forms.defaults.js';
 import type { FormPresentation, JsonSchema } from '../applications.schemas.js';
+import { passport } from './forms.passport.js';
 
 const t = (lv: string, en: string) => ({ lv, en });
 
@@ -142,6 +143,7 @@ export const flagshipForms: Record<string, FormExtension> = {
   'dzivesvietas-deklaresana': declaringResidence,
   'berna-piedzimsanas-pabalsts': childBirthBenefit,
   'registracija-pvn-maksataju-registra': vatRegistration,
+  'pases-izsniegsana': passport,
 };
 
 export function demoFormFor(slug: string): { schema: JsonSchema; presentation: FormPresentation } | undefined {
