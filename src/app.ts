@@ -105,7 +105,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   // A service's page shows customer support's panel (its FAQ and "Ask a question"); asked at run time, once support (below) exists.
   registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [(props) => supportPanel(props)] });
   registerAccessRoutes(app, { access, mandates, audit });
-  const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 }), rights: access });
+  const paymentSettings = config.payments ?? parsePayments({}, config.demo);
+  const applications = createApplications(database.db, { files: fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 }), rights: access, feesOnline: paymentSettings.provider !== 'none' });
   registerApplicationsRoutes(app, { applications, access, audit });
   const log = typeof logger === 'boolean' ? undefined : logger;
   const queue = createJobQueue(database.pool, { onError: (error) => log?.error({ err: error }, 'job queue error') });
@@ -122,7 +123,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   });
   registerNotificationsRoutes(app, { notifications: notifications.service, pushPublicKey: notifications.pushPublicKey, applications });
   // Fees paid in the e-application (P2): the provider configured (the development one under DEMO), its callbacks, and reconciliation on the queue.
-  const payments = createPaymentsModule({ db: database.db, publicUrl: config.publicUrl, settings: config.payments ?? parsePayments({}, config.demo), queue, log });
+  const payments = createPaymentsModule({ db: database.db, publicUrl: config.publicUrl, settings: paymentSettings, queue, log });
   registerPaymentsRoutes(app, { payments: payments.service, audit });
   if (payments.dev) registerDevProviderPages(app, payments.dev);
   const paymentsPages = { payments: payments.service, audit };

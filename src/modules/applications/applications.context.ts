@@ -25,6 +25,8 @@ export interface ApplicationsDeps {
   audit: (db: RootDb) => AuditService;
   files: FileStore;
   now: () => Date;
+  /** whether the platform takes fees online: then an application with a fee due is submitted only once paid (paid-submission.service.ts) */
+  feesOnline?: boolean;
 }
 
 export const asRoot = (db: Kysely<ApplicationsTables>): RootDb => db as unknown as RootDb;

@@ -14,7 +14,7 @@ import type { Principal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { publish } from '../../platform/jobs/outbox.js';
 import type { Right } from '../access/index.js';
-import type { Service } from '../catalog/index.js';
+import { feesDue, type Service } from '../catalog/index.js';
 import { actorName, asRoot, leadTimeOf, viewerOf, withRetry, type ApplicationsDeps, type Viewer } from './applications.context.js';
 import { eventActor, statusChanged } from './applications.events.js';
 import * as errors from './applications.errors.js';
@@ -179,6 +179,8 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
       if (problems.length > 0) throw errors.invalidData(problems);
       const files = input.attachments ?? [];
       attachmentProblems(form, input.data, files);
+      // A fee due is paid first (holdForPayment and submitPaid): never submitted around the payment.
+      if (deps.feesOnline && feesDue(service.costs, input.data).length > 0) throw errors.feeDue();
       const declared = (await repo.findLeadTimes(root, [service.id])).get(service.id);
       const { source: _source, serviceId: _serviceId, ...leadTime } = leadTimeOf(service, declared);
       // Contents first: a rolled-back submission may leave an unused file, never a reference without one.

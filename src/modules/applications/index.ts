@@ -67,6 +67,8 @@ export interface ApplicationsOptions {
   now?: () => Date;
   /** client rights (default: the access module's) */
   rights?: ApplicationsDeps['rights'];
+  /** the platform takes fees online (a payment provider is configured): an application with a fee due waits for its payment */
+  feesOnline?: boolean;
 }
 
 export function createApplications(db: RootDb, options: ApplicationsOptions = {}): ApplicationsService {
@@ -79,6 +81,7 @@ export function createApplications(db: RootDb, options: ApplicationsOptions = {}
     audit: (executor) => createAudit(executor),
     files: options.files ?? databaseFileStore(),
     now,
+    feesOnline: options.feesOnline ?? false,
   };
   const forms = createForms(deps);
   return {

@@ -1,5 +1,5 @@
 /** The SQL of payments, and nothing else. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PaymentState } from './payments.states.js';
 
 export interface FeeLine {
@@ -79,12 +79,18 @@ export interface PaymentsTables {
 }
 
 export type Db = Kysely<PaymentsTables>;
+
+const jsonb = (value: unknown): RawBuilder<never> => sql<never>`${JSON.stringify(value)}::jsonb`;
 export type PaymentRow = PaymentsTable;
 export type RefundRow = RefundsTable;
 export type DevTransactionRow = DevTransactionsTable;
 
 export async function insertPayment(db: Db, row: Omit<PaymentsTable, 'refunded' | 'captured_at' | 'failure' | 'updated_at'>): Promise<void> {
-  await db.insertInto('payments.payments').values({ ...row, refunded: 0, captured_at: null, failure: null, updated_at: row.created_at }).execute();
+  // As JSON text: node-postgres would send a JS array as a PostgreSQL array.
+  await db
+    .insertInto('payments.payments')
+    .values({ ...row, lines: jsonb(row.lines), service_title: jsonb(row.service_title), refunded: 0, captured_at: null, failure: null, updated_at: row.created_at })
+    .execute();
 }
 
 export async function setProviderPayment(db: Db, id: string, providerPaymentId: string, nextUrl: string): Promise<void> {

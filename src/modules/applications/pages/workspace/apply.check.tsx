@@ -203,7 +203,7 @@ export async function submit(deps: ApplyDeps, context: PageContext, state: Apply
   try {
     // A service with a fee: the answers wait for the payment, and the provider's page comes next.
     const paying = await payAndSubmit(deps, context, state);
-    if (paying) return paying;
+    if (paying) return paying.reply;
     const receipt = await deps.applications.submit(principal, state.right, { serviceId: state.service.id, data: formData(state.data), attachments });
     return seeOther(reply, lang, `/workspace/applications/${receipt.number}/submitted`);
   } catch (error) {

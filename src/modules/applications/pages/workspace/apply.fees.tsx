@@ -114,15 +114,20 @@ const backToCheck = (context: PageContext, state: Applying, notice: keyof typeof
  * Paying for the application: the answers are held, and the person goes to
  * the provider (or, when this very application was paid already, it is
  * submitted). Undefined when no fee is due: the application is submitted as
- * any other.
+ * any other. The reply comes wrapped: a Fastify reply is a thenable, and an
+ * async function returning it bare would wait for it to be sent.
  */
-export async function payAndSubmit(deps: ApplyDeps, context: PageContext, state: Applying): Promise<FastifyReply | undefined> {
-  const { lang, principal, reply } = context;
+export async function payAndSubmit(deps: ApplyDeps, context: PageContext, state: Applying): Promise<{ reply: FastifyReply } | undefined> {
   if (!deps.payments || feesOf(deps, state).length === 0) return undefined;
+  return { reply: await paying(deps, deps.payments, context, state) };
+}
+
+async function paying(deps: ApplyDeps, payments: NonNullable<ApplyDeps['payments']>, context: PageContext, state: Applying): Promise<FastifyReply> {
+  const { lang, principal, reply } = context;
   const shown = new Set(allShownSlots(state.form, state.data).map((slot) => slot.name));
   const held = await deps.applications.holdForPayment(principal, state.right, state.service.id, { data: formData(state.data), files: draftFiles(state.data).filter((file) => shown.has(file.slot)) });
   try {
-    const payment = await deps.payments.start({
+    const payment = await payments.start({
       applicationId: held.applicationId,
       serviceId: state.service.id,
       institutionId: state.service.institutionId,
@@ -139,7 +144,7 @@ export async function payAndSubmit(deps: ApplyDeps, context: PageContext, state:
     return reply.redirect(payment.nextUrl, 303);
   } catch (error) {
     if (error instanceof AppError && error.code === 'payments.already-paid') {
-      const [done] = (await deps.payments.forApplications([held.applicationId])).filter((payment) => payment.state === 'success');
+      const [done] = (await payments.forApplications([held.applicationId])).filter((payment) => payment.state === 'success');
       if (done) return paid(deps, context, held.applicationId, done);
     }
     if (error instanceof AppError && error.kind === 'unavailable') return backToCheck(context, state, 'error');
