@@ -231,7 +231,9 @@ describe('in Chromium', { skip: skipBrowser }, () => {
         await page.goto(`/en${CHECK}`);
         await expectAccessible(page, 'the check page in English');
         // By keyboard: Tab to the pay button, Enter; type the card; Enter on the provider's pay button.
-        for (let i = 0; i < 80 && !(await page.evaluate(() => document.activeElement?.textContent?.includes('Pay'))); i++) await page.keyboard.press('Tab');
+        const onPay = (): Promise<boolean> => page.evaluate(() => document.activeElement?.tagName === 'BUTTON' && (document.activeElement.textContent ?? '').startsWith('Pay'));
+        for (let i = 0; i < 80 && !(await onPay()); i++) await page.keyboard.press('Tab');
+        assert.ok(await onPay(), 'the pay button is reached by Tab');
         await Promise.all([page.waitForURL(/\/en\/dev-pay\//), page.keyboard.press('Enter')]);
         await expectAccessible(page, 'the provider’s card page');
         await page.getByLabel('Card number').focus();
