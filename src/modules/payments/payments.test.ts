@@ -10,14 +10,18 @@
  *   payment; paying again (through a 3-D Secure step, while reconciliation
  *   asks the provider) submits it once; Ilze refunds it in the console, and the
  *   refund shows in the console and in Jānis's workspace; PMLP's daily CSV;
+ * - a callback lost: reconciliation asks the provider, and the application is
+ *   submitted from the captured event;
  * - the state machine alone, and the pages in Chromium: axe, keyboard, lv/en.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { createApplications } from '../applications/index.js';
 import { createCatalog } from '../catalog/index.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { expectAccessible, launchChromium, signInPage, skipBrowser, withContext } from '../../../test/support/browser.js';
+import { eventually } from '../../../test/support/http.js';
 import { csrfOf, pageHtml, signedIn, startTestPlatform, type TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
 import { createDevProvider, type DevProvider } from './dev-provider.js';
 import { createPayments, type PaymentsService } from './payments.service.js';
@@ -218,6 +222,24 @@ describe('a cancelled payment, paying again, a refund', () => {
     const notTheirs = await janis.request(`/api/v1/payments/daily.csv?institution=${pmlpId}&date=${today}`, { headers: { accept: 'text/csv' } });
     assert.equal(notTheirs.status, 403);
   });
+});
+
+test('a lost callback: the reconciliation job’s run finds the payment paid, and the application is submitted once', async () => {
+  const before = (await applicationsOfJanis()).length;
+  await passportDraft('10d');
+  const provider = await pressPay(janis);
+  const transaction = /\/dev-pay\/([0-9a-f-]{36})/.exec(provider.url)?.[1] as string;
+  // The bank takes the money, and its callback never arrives.
+  await sql`update payments.dev_transactions set state = 'success' where id = ${transaction}`.execute(platform.database.db);
+  assert.equal((await applicationsOfJanis()).length, before);
+  const outcome = await payments.reconcile(0);
+  assert.ok(outcome.changed >= 1, 'the provider was asked and the payment moved');
+  // The bus delivers `payments.captured` (in the background, or now).
+  await platform.bus?.runOnce();
+  await eventually(applicationsOfJanis, (list) => list.length > before, 'the application submitted from the captured event');
+  await platform.bus?.runOnce();
+  assert.equal((await applicationsOfJanis()).length, before + 1, 'submitted once');
+  assert.doesNotMatch(await pageHtml(janis, '/workspace/applications'), /Gaida samaksu/);
 });
 
 describe('in Chromium', { skip: skipBrowser }, () => {
