@@ -62,8 +62,8 @@ export interface PaidSubmissionService {
   holdForPayment(principal: Principal, right: Right, serviceId: string, answers: { data: Record<string, unknown>; files: HeldFile[] }): Promise<Held>;
   /** the person's hold by the application's id (for the party acted for), or undefined */
   heldApplication(principal: Principal, right: Right, applicationId: string): Promise<Held | undefined>;
-  /** the services whose drafts wait for their fee, for the party acted for */
-  awaitingPayment(principal: Principal, right: Right): Promise<Set<string>>;
+  /** the services whose answers wait for their fee, for the party acted for: when they were last held (a draft begun later waits for nothing) */
+  awaitingPayment(principal: Principal, right: Right): Promise<Map<string, string>>;
   /** submits a held application once its fee is paid; again, it returns the same receipt; undefined when nothing is held under the id */
   submitPaid(applicationId: string, payment: { id: string; amount: number; currency: string }): Promise<Receipt | undefined>;
 }
@@ -164,8 +164,15 @@ export function createPaidSubmission(deps: ApplicationsDeps, forms: FormsService
 
     async awaitingPayment(principal, right) {
       const author = await actingPersonOf(deps, principal, right);
-      const rows = await held().selectFrom('applications.held_submissions').select('service_id').where('applicant', '=', right.party).where('author', '=', author).where('submitted_at', 'is', null).execute();
-      return new Set(rows.map((row) => row.service_id));
+      const rows = await held()
+        .selectFrom('applications.held_submissions')
+        .select(['service_id', 'created_at'])
+        .where('applicant', '=', right.party)
+        .where('author', '=', author)
+        .where('submitted_at', 'is', null)
+        .orderBy('created_at')
+        .execute();
+      return new Map(rows.map((row) => [row.service_id, row.created_at.toISOString()]));
     },
 
     async submitPaid(applicationId, payment) {

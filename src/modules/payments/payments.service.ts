@@ -199,6 +199,14 @@ export function createPayments(rootDb: RootDb, options: PaymentsOptions): Paymen
     return load(id);
   };
 
+  const refresh = async (paymentId: string): Promise<Payment> => {
+    if (!isUuid(paymentId)) throw errors.paymentNotFound();
+    const payment = await load(paymentId);
+    if (isFinal(payment.state) || !payment.providerPaymentId) return payment;
+    const update = await providerOf(payment.provider).status(payment.providerPaymentId);
+    return apply(payment.provider, update, 'query');
+  };
+
   return {
     async start(input) {
       if (!defaultProvider) throw errors.noProvider();
@@ -260,13 +268,7 @@ export function createPayments(rootDb: RootDb, options: PaymentsOptions): Paymen
       return apply(provider.name, update, 'callback');
     },
 
-    async refresh(paymentId) {
-      if (!isUuid(paymentId)) throw errors.paymentNotFound();
-      const payment = await load(paymentId);
-      if (isFinal(payment.state) || !payment.providerPaymentId) return payment;
-      const update = await providerOf(payment.provider).status(payment.providerPaymentId);
-      return apply(payment.provider, update, 'query');
-    },
+    refresh,
 
     async reconcile(minutes) {
       const stale = await repo.openBefore(db, new Date(now().getTime() - minutes * 60_000), 500);
@@ -279,7 +281,7 @@ export function createPayments(rootDb: RootDb, options: PaymentsOptions): Paymen
             changed++;
             continue;
           }
-          const after = await this.refresh(row.id);
+          const after = await refresh(row.id);
           if (after.state !== row.state) changed++;
         } catch (error) {
           options.log?.warn({ err: error, payment: row.id }, 'payment reconciliation failed for one payment');

@@ -28,7 +28,8 @@ export async function listPage(deps: ApplyDeps, context: PageContext): Promise<s
     deps.applications.listApplications(principal, { party: acting.current.party, ...(status ? { status: [status] } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     right ? deps.applications.listDrafts(principal, right) : Promise.resolve([]),
   ]);
-  const awaitingPayment = right ? await deps.applications.awaitingPayment(principal, right) : new Set<string>();
+  const heldAt = right ? await deps.applications.awaitingPayment(principal, right) : new Map<string, string>();
+  const awaitingPayment = (draft: { serviceId: string; createdAt: string }): boolean => (heldAt.get(draft.serviceId) ?? '') >= draft.createdAt;
   const draftServices = new Map((await deps.catalog.getMany(drafts.map((draft) => draft.serviceId))).map((service) => [service.id, service]));
   const pages = Math.max(Math.ceil(found.total / PAGE_SIZE), 1);
   const pageHref = (number: number): string => {
@@ -180,7 +181,7 @@ export async function listPage(deps: ApplyDeps, context: PageContext): Promise<s
                     </dt>
                     <dd class="govuk-summary-list__value">
                       {e(t(lang, 'drafts.saved', { date: formatDateTime(draft.updatedAt, lang) }))}
-                      {awaitingPayment.has(draft.serviceId) ? <AwaitingPaymentTag lang={lang} /> : ''}
+                      {awaitingPayment(draft) ? <AwaitingPaymentTag lang={lang} /> : ''}
                     </dd>
                     <dd class="govuk-summary-list__actions">
                       {service ? (
