@@ -22,7 +22,7 @@ import { createCatalog } from '../catalog/index.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { expectAccessible, launchChromium, signInPage, skipBrowser, withContext } from '../../../test/support/browser.js';
 import { eventually } from '../../../test/support/http.js';
-import { csrfOf, pageHtml, signedIn, startTestPlatform, type TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
+import { csrfOf, formOf, pageHtml, signedIn, startTestPlatform, type TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
 import { createDevProvider, type DevProvider } from './dev-provider.js';
 import { createPayments, type PaymentsService } from './payments.service.js';
 import { moves } from './payments.states.js';
@@ -106,7 +106,14 @@ describe('Jānis pays 75,00 € for a 2-day passport', () => {
   let applicationId: string;
 
   test('the check page shows what is due; paying through the provider submits the application', async () => {
-    await passportDraft('2d');
+    await passportDraft('10d');
+    // He chooses the 2-day speed on the form's passport step, as the page posts it.
+    const stepPath = `/workspace/apply/${SERVICE}/step/passport`;
+    const step = await pageHtml(janis, stepPath);
+    assert.match(step, /2 darbdienu laikā/);
+    const { fields: hidden } = formOf(step, stepPath);
+    const posted = await janis.request(stepPath, { form: { _csrf: hidden._csrf ?? '', _fields: hidden._fields ?? '', _slots: hidden._slots ?? '', reason: 'expired', speed: '2d', feeGroup: 'standard', collectAt: 'riga-center', _action: 'continue' } });
+    assert.equal(posted.status, 303);
     const html = await pageHtml(janis, CHECK);
     assert.match(html, /Valsts nodeva par pases izsniegšanu 2 darbdienu laikā/);
     assert.match(html, /Maksāt 75,00\s€ un iesniegt/);
