@@ -114,8 +114,9 @@ const backToCheck = (context: PageContext, state: Applying, notice: keyof typeof
  * Paying for the application: the answers are held, and the person goes to
  * the provider (or, when this very application was paid already, it is
  * submitted). Undefined when no fee is due: the application is submitted as
- * any other. The reply comes wrapped: a Fastify reply is a thenable, and an
- * async function returning it bare would wait for it to be sent.
+ * any other. The answer comes wrapped: a Fastify reply is a thenable, which
+ * an async function adopts (it resolves, once sent, to nothing), so a bare
+ * reply could not tell "handled" from "no fee".
  */
 export async function payAndSubmit(deps: ApplyDeps, context: PageContext, state: Applying): Promise<{ reply: FastifyReply } | undefined> {
   if (!deps.payments || feesOf(deps, state).length === 0) return undefined;
