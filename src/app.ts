@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { parsePayments, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate, type MigrationSource } from './platform/db/migrate.js';
 import { runOnce } from './platform/db/once.js';
@@ -20,7 +20,7 @@ import { accessMigrations, createAccess, createActingResolver, loadAccessDemoDat
 import { auditMigrations, createAudit, registerAuditRoutes, registerDataAccessWorkspacePages } from './modules/audit/index.js';
 import { catalogMigrations, catalogSharedSchemas, createCatalog, createSearchingCatalog, loadCatalogDemoData, registerCatalogConsolePages, registerCatalogPages, registerCatalogRoutes } from './modules/catalog/index.js';
 import { createClientAdministration, createIdentity, createPostKeeper, SESSION_IDLE_MS, identityMigrations, loadIdentityDemoData, registerIdentity, registerIdentityConsolePages, registerRolesEnricher } from './modules/identity/index.js';
-import { ApplyingLinks, applicationsMigrations, generalFormPanel, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
+import { ApplyingLinks, applicationsMigrations, capturedSubscriber, PAID_EVENTS, generalFormPanel, createApplications, fileStoreFor, loadApplicationsDemoData, registerApplicationsConsolePages, registerApplicationsRoutes, registerApplicationsWorkspacePages } from './modules/applications/index.js';
 import { createRegisters, demoRegisters } from './modules/registers/index.js';
 import { createPreferences, preferencesMigrations, registerPreferencesRoutes, registerPreferencesWorkspacePages } from './modules/preferences/index.js';
 import { createOffers, loadOffersDemoData, OFFERED_EVENTS, offersMigrations, offersSubscriber, registerOffersWorkspacePages } from './modules/offers/index.js';
@@ -29,6 +29,7 @@ import { createNotifications, NotificationLinks, notificationsMigrations, NOTIFI
 import { createClients, createWebhooks, integrationMigrations, registerClientsConsolePages, CLIENT_SECRET_OVERLAP_SECONDS, registerDevelopersPages, registerIntegrationConsolePages, registerIntegrationRoutes, WEBHOOK_EVENTS, webhooksSubscriber } from './modules/integration/index.js';
 import { askAboutApplication, createSupport, loadSupportDemoData, registerSupportConsolePages, registerSupportPortalPages, registerSupportRoutes, registerSupportWorkspacePages, supportMigrations, supportServicePanel, FaqLinks } from './modules/support/index.js';
 import { registerTrustPages } from './modules/trust/index.js';
+import { createPaymentsModule, paymentPanel, paymentsCasePanel, paymentsMigrations, registerDevProviderPages, registerPaymentsConsolePages, registerPaymentsRoutes, registerPaymentsWorkspacePages } from './modules/payments/index.js';
 import { createConsoleShell } from './shells/console/index.js';
 import { createWorkspaceShell } from './shells/workspace/index.js';
 import { createEventBus, type EventBus } from './platform/jobs/bus.js';
@@ -36,7 +37,7 @@ import { createJobQueue } from './platform/jobs/queue.js';
 
 const platformMigrations: MigrationSource = { module: 'platform', dir: fileURLToPath(new URL('./platform/db/migrations', import.meta.url)) };
 /** In dependency order: platform first, then the modules. */
-export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, integrationMigrations, participationMigrations, supportMigrations];
+export const migrationSources: MigrationSource[] = [platformMigrations, auditMigrations, catalogMigrations, accessMigrations, identityMigrations, applicationsMigrations, preferencesMigrations, offersMigrations, notificationsMigrations, integrationMigrations, participationMigrations, supportMigrations, paymentsMigrations];
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       { name: 'support', description: 'Customer support: one desk for every service (P13)' },
       { name: 'integration', description: 'Webhooks: the platform’s events delivered to institutions’ and third parties’ systems, signed (P5, P17)' },
       { name: 'participation', description: 'Participation: public performance figures as open data, and ideas to improve services (P14)' },
+      { name: 'payments', description: 'Payments: fees paid in e-applications, the providers’ callbacks, and each institution’s daily payments for its accounting (P2)' },
     ],
     version: packageJson.version,
     metricsToken: config.metricsToken,
@@ -114,7 +116,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const files = fileStoreFor({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, s3: config.s3 });
   // Once only: forms read what the state registers hold (DEMO: the demo registers; otherwise none is connected yet).
   const registers = config.demo ? { registers: createRegisters(database.db, demoRegisters) } : {};
-  const applications = createApplications(database.db, { files, rights: access, ...registers });
+  const paymentSettings = config.payments ?? parsePayments({}, config.demo);
+  const applications = createApplications(database.db, { files, rights: access, ...registers, feesOnline: paymentSettings.provider !== 'none' });
   registerApplicationsRoutes(app, { applications, access, audit });
   const formPanel = generalFormPanel(applications);
   const log = typeof logger === 'boolean' ? undefined : logger;
@@ -131,9 +134,16 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     log,
   });
   registerNotificationsRoutes(app, { notifications: notifications.service, pushPublicKey: notifications.pushPublicKey, applications });
+  // Fees paid in the e-application (P2): the provider configured (the development one under DEMO), its callbacks, and reconciliation on the queue.
+  const payments = createPaymentsModule({ db: database.db, publicUrl: config.publicUrl, settings: paymentSettings, queue, log });
+  registerPaymentsRoutes(app, { payments: payments.service, audit });
+  if (payments.dev) registerDevProviderPages(app, payments.dev);
+  const paymentsPages = { payments: payments.service, audit };
   // The one event bus: modules publish to the platform's outbox; its subscribers are wired here.
   const bus = createEventBus({ db: database.db, log });
   bus.subscribe('notifications', NOTIFIED_EVENTS, notifications.handleEvent);
+  // A captured payment submits the application that waited for it (at least once; submitting is idempotent).
+  bus.subscribe('applications-payments', PAID_EVENTS, capturedSubscriber(applications));
   // Webhooks: plain http endpoints only on a development platform (PUBLIC_URL not https).
   const webhooks = createWebhooks(database.db, { allowHttp: !config.secure, ...(config.webhookRetrySchedule ? { retrySchedule: config.webhookRetrySchedule } : {}) }, log);
   bus.subscribe('integration', WEBHOOK_EVENTS, webhooksSubscriber(webhooks));
@@ -146,6 +156,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
     bus,
     async start() {
       await queue.start();
+      await payments.start();
       await notifications.start();
       bus.start(config.eventsIntervalMs ?? 500);
       webhooks.start(config.eventsIntervalMs ?? 500);
@@ -154,6 +165,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
       await webhooks.stop();
       await bus.stop();
       await notifications.stop();
+      await payments.stop();
       await queue.stop();
       await notifications.close();
     },
@@ -188,18 +200,29 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const workspace = createWorkspaceShell(app, { acting: createActingResolver({ access, audit, persons }), keeper: createPostKeeper(database.db), idleMinutes: SESSION_IDLE_MS / 60_000 });
   registerNotificationsWorkspacePages(workspace, notifications.service);
   registerAccessWorkspacePages(workspace, { access, mandates, catalog, audit, persons });
-  registerApplicationsWorkspacePages(workspace, { applications, access, catalog, persons, db: database.db, publicUrl: config.publicUrl, applicationPanels: [ratingPanel(participation), askAboutApplication] });
+  registerApplicationsWorkspacePages(workspace, {
+    applications,
+    access,
+    catalog,
+    persons,
+    db: database.db,
+    publicUrl: config.publicUrl,
+    ...(payments.enabled ? { payments: payments.service } : {}),
+    applicationPanels: [paymentPanel(payments.service), ratingPanel(participation), askAboutApplication],
+  });
+  registerPaymentsWorkspacePages(workspace, paymentsPages);
   registerOffersWorkspacePages(workspace, { offers, catalog });
   registerPreferencesWorkspacePages(workspace, { preferences, audit });
   // Who looked at a party's data: the trail's entries about it and its applications.
-  const dataAccess = { audit, targetsOf: async (party: string) => (await applications.applicationIdsOf(party)).map((id) => `application:${id}`) };
+  const dataAccess = { audit, targetsOf: async (party: string) => [...(await applications.applicationIdsOf(party)).map((id) => `application:${id}`), `payments:${party}`] };
   registerDataAccessWorkspacePages(workspace, dataAccess);
   registerAuditRoutes(app, dataAccess);
   registerParticipationWorkspacePages(workspace, { participation, catalog });
   registerSupportWorkspacePages(workspace, { support, catalog });
   // The console shell, and each capability's console pages and tiles in it.
   const consoleShell = createConsoleShell(app, { institutionNames: () => catalog.listInstitutions() });
-  registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons });
+  registerApplicationsConsolePages(consoleShell, { applications, catalog, identity: persons, casePanels: [paymentsCasePanel(paymentsPages)] });
+  registerPaymentsConsolePages(consoleShell, paymentsPages);
   registerCatalogConsolePages(consoleShell, { db: database.db, catalog, persons, servicePanels: [ApplyingLinks, NotificationLinks, FaqLinks] });
   registerAccessConsolePages(consoleShell, { access, catalog, persons });
   registerIdentityConsolePages(consoleShell, { identity: persons, clients: createClientAdministration(database.db), catalog, publicUrl: config.publicUrl });

@@ -47,6 +47,8 @@ export interface Config {
    * not shown), DPO_EMAIL (the data protection officer; default `dpo@` the host).
    */
   operator: OperatorSettings;
+  /** Fees paid in e-applications (README: "Payments"); absent: as if no PAYMENTS_* were set */
+  payments?: PaymentSettings;
 }
 
 export interface OperatorSettings {
@@ -67,6 +69,26 @@ function parseOperator(env: NodeJS.ProcessEnv, publicUrl: string): OperatorSetti
     address: text(env.OPERATOR_ADDRESS),
     dpoEmail: text(env.DPO_EMAIL) ?? `dpo@${host}`,
   };
+}
+
+/** Settings of payments (README: "Payments"). */
+export interface PaymentSettings {
+  /**
+   * PAYMENTS_PROVIDER: the payment provider's adapter — `dev` (the development
+   * provider with its hosted test page; default under DEMO), `none` (no fees
+   * are taken online; default otherwise) or the name of a real provider's adapter
+   */
+  provider: string;
+  /** PAYMENTS_PROVIDER_URL, PAYMENTS_PROVIDER_MERCHANT, PAYMENTS_PROVIDER_SECRET: a real provider's API, the platform's merchant id there, and the secret its callbacks are signed with */
+  providerUrl: string | undefined;
+  merchant: string | undefined;
+  secret: string | undefined;
+  /** PAYMENTS_DEV_SECRET: the development provider's callback-signing secret (Standard Webhooks `whsec_…`; a fixed demo secret by default) */
+  devSecret: string;
+  /** PAYMENTS_RECONCILE_CRON: when the reconciliation job asks the provider about open payments (cron, UTC; default every 5 minutes) */
+  reconcileCron: string;
+  /** PAYMENTS_RECONCILE_AFTER_MINUTES: a payment open this long is asked about (default 15) */
+  reconcileAfterMinutes: number;
 }
 
 /** Where an S3-compatible store is and how to sign for it (from S3_URL). */
@@ -229,6 +251,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimit: { perMinute: parseInteger('API_RATE_LIMIT', env.API_RATE_LIMIT, 3000, 1, 10_000_000), burst: parseInteger('API_RATE_BURST', env.API_RATE_BURST, 1000, 1, 10_000_000) },
     visitCountryHeader: parseHeaderName(env.VISIT_COUNTRY_HEADER),
     operator: parseOperator(env, publicUrl),
+    payments: parsePayments(env, parseBoolean('DEMO', env.DEMO, databaseUrl === undefined)),
+  };
+}
+
+/** Not a secret: it signs only the development provider's callbacks, which exist only under DEMO. */
+const DEV_PAYMENTS_SECRET = `whsec_${Buffer.from('pakalpojumi development provider').toString('base64')}`;
+
+export function parsePayments(env: NodeJS.ProcessEnv, demo: boolean): PaymentSettings {
+  const provider = env.PAYMENTS_PROVIDER || (demo ? 'dev' : 'none');
+  if (!/^[a-z0-9-]{1,40}$/.test(provider)) throw new ConfigError(`PAYMENTS_PROVIDER must be an adapter's name (dev, none, …), got "${provider.slice(0, 40)}"`);
+  const devSecret = env.PAYMENTS_DEV_SECRET || DEV_PAYMENTS_SECRET;
+  if (!/^whsec_[A-Za-z0-9+/=]{16,}$/.test(devSecret)) throw new ConfigError('PAYMENTS_DEV_SECRET must be a Standard Webhooks secret: whsec_ and at least 16 base64 characters');
+  const cron = env.PAYMENTS_RECONCILE_CRON || '*/5 * * * *';
+  if (cron.trim().split(/\s+/).length !== 5) throw new ConfigError(`PAYMENTS_RECONCILE_CRON must be a cron expression of 5 fields, got "${cron.slice(0, 60)}"`);
+  return {
+    provider,
+    providerUrl: env.PAYMENTS_PROVIDER_URL ? parseUrl('PAYMENTS_PROVIDER_URL', env.PAYMENTS_PROVIDER_URL, ['https:', 'http:']) : undefined,
+    merchant: env.PAYMENTS_PROVIDER_MERCHANT || undefined,
+    secret: env.PAYMENTS_PROVIDER_SECRET || undefined,
+    devSecret,
+    reconcileCron: cron,
+    reconcileAfterMinutes: parseInteger('PAYMENTS_RECONCILE_AFTER_MINUTES', env.PAYMENTS_RECONCILE_AFTER_MINUTES, 15, 1, 7 * 24 * 60),
   };
 }
 

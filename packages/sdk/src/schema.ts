@@ -4254,6 +4254,206 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/callbacks/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment provider reports on a payment
+         * @description Signed by the provider (the development provider: Standard Webhooks headers webhook-id, webhook-timestamp, webhook-signature over the raw body). Repeated, late and reordered callbacks are harmless: a payment’s state only moves forward, and a provider event seen before changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    provider: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description accepted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/daily.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institution’s payments and refunds of one day, for its accounting (CSV)
+         * @description RFC 4180, amounts in euros with two decimals (refunds negative). Scope payments.read: the institution’s own system, or its case handlers and administrators. The read is recorded in the audit trail (the rows name payers).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the day, in Riga time (YYYY-MM-DD) */
+                    date: string;
+                    /** @description the institution’s id */
+                    institution: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -4736,6 +4936,8 @@ export type paths = {
                             url?: string;
                         };
                         costs: {
+                            /** @description the fee’s stable code; a fee with a code is charged in the e-application (those without one are paid elsewhere, e.g. at the office) */
+                            code?: string;
                             /** @default EUR */
                             currency: string;
                             /** @description Text in Latvian and English */
@@ -4744,6 +4946,11 @@ export type paths = {
                                 lv: string;
                             };
                             value: number;
+                            /** @description the answers of the e-application under which the fee is due, all of them (a choice such as the speed, a reduction such as being a pensioner); absent: always due */
+                            when?: {
+                                equals: string | boolean;
+                                field: string;
+                            }[];
                         }[];
                         /** @description Text in Latvian and English */
                         description: {
@@ -9179,6 +9386,14 @@ export type components = {
             mandateId: string | null;
             /** @example 2026-000123 */
             number: string;
+            /** @description the fee paid before submission */
+            payment?: {
+                /** @description cents */
+                amount: number;
+                currency: string;
+                /** Format: uuid */
+                id: string;
+            };
             /** @description the fields whose values the platform took from state registers (once only), with the source and when it was read */
             registerData?: {
                 /** Format: date-time */
@@ -9265,6 +9480,8 @@ export type components = {
                 url?: string;
             };
             costs: {
+                /** @description the fee’s stable code; a fee with a code is charged in the e-application (those without one are paid elsewhere, e.g. at the office) */
+                code?: string;
                 /** @default EUR */
                 currency: string;
                 /** @description Text in Latvian and English */
@@ -9273,6 +9490,11 @@ export type components = {
                     lv: string;
                 };
                 value: number;
+                /** @description the answers of the e-application under which the fee is due, all of them (a choice such as the speed, a reduction such as being a pensioner); absent: always due */
+                when?: {
+                    equals: string | boolean;
+                    field: string;
+                }[];
             }[];
             /** Format: date-time */
             createdAt: string;
@@ -9410,6 +9632,8 @@ export type components = {
                 url?: string;
             };
             costs: {
+                /** @description the fee’s stable code; a fee with a code is charged in the e-application (those without one are paid elsewhere, e.g. at the office) */
+                code?: string;
                 /** @default EUR */
                 currency: string;
                 /** @description Text in Latvian and English */
@@ -9418,6 +9642,11 @@ export type components = {
                     lv: string;
                 };
                 value: number;
+                /** @description the answers of the e-application under which the fee is due, all of them (a choice such as the speed, a reduction such as being a pensioner); absent: always due */
+                when?: {
+                    equals: string | boolean;
+                    field: string;
+                }[];
             }[];
             /** @description Text in Latvian and English */
             description: {

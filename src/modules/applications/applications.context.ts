@@ -28,6 +28,8 @@ export interface ApplicationsDeps {
   now: () => Date;
   /** the state registers that register-fed form fields read (once only); none: people type those values */
   registers?: RegistersService;
+  /** whether the platform takes fees online: then an application with a fee due is submitted only once paid (paid-submission.service.ts) */
+  feesOnline?: boolean;
 }
 
 export const asRoot = (db: Kysely<ApplicationsTables>): RootDb => db as unknown as RootDb;

@@ -53,3 +53,5 @@ export function eventRefused(code: string, detail: string): AppError {
   if (code === EVENT_PROBLEMS.invalidEvent || code === EVENT_PROBLEMS.unknownService) return new ValidationError(code, detail, [{ pointer: '#', in: 'body', detail }]);
   return new ConflictError(code, detail);
 }
+export const noFeeDue = (): AppError => new ConflictError('applications.no-fee-due', 'No fee is due for these answers: submit the application as it is.');
+export const feeDue = (): AppError => new ConflictError('applications.fee-due', 'A fee is due for these answers: the application is submitted once it is paid, in the workspace.');

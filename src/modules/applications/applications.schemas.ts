@@ -184,6 +184,8 @@ export interface Receipt {
   expectedCompletionAt: string;
   /** the fields whose values the platform took from state registers, and from which */
   registerData?: RegisterDatum[];
+  /** the fee paid before submission (services with a fee) */
+  payment?: { id: string; amount: number; currency: string };
 }
 
 /** A submitted value that came from a state register: which field, which source, when it was read. */

@@ -308,8 +308,8 @@ describe('applications: apply, track, receive', () => {
     const form = await f.api.getForm(service.id);
     assert.equal(form.version, 1);
     assert.ok(form.presentation.steps.some((step) => step.id === 'residence'));
-    // The passport is applied for in person only: no stored form, so the platform's generic form as version 0.
-    const noOnline = await f.api.getForm(f.service('pases-izsniegsana').id);
+    // Naturalisation is applied for in person only: no stored form, so the platform's generic form as version 0.
+    const noOnline = await f.api.getForm(f.service('latvijas-pilsonibas-iegusana-naturalizacijas-kartiba').id);
     assert.equal(noOnline.version, 0);
     assert.equal(noOnline.updatedBy, null);
     assert.deepEqual({ schema: noOnline.schema, presentation: noOnline.presentation }, genericForm());

@@ -14,7 +14,7 @@ import type { Principal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { publish } from '../../platform/jobs/outbox.js';
 import type { Right } from '../access/index.js';
-import type { Service } from '../catalog/index.js';
+import { feesDue, type Service } from '../catalog/index.js';
 import { actorName, asRoot, leadTimeOf, viewerOf, withRetry, type ApplicationsDeps, type Viewer } from './applications.context.js';
 import { eventActor, statusChanged } from './applications.events.js';
 import * as errors from './applications.errors.js';
@@ -88,30 +88,34 @@ const toDraft = (row: repo.DraftRow): Draft => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
+/** The person acting, after checking again that the right the route resolved still holds. */
+export async function actingPersonOf(deps: ApplicationsDeps, principal: Principal, right: Right, serviceId?: string): Promise<string> {
+  const self = principal.kind === 'person' ? principal.personalCode : undefined;
+  if (!self) throw errors.notAPerson();
+  if (right.party === self) return self;
+  const current = await deps.rights.findRight({ representative: self, represented: right.party, ...(serviceId ? { serviceId } : {}) });
+  if (!current) throw errors.notApplicant();
+  return self;
+}
+
+/** A service that may be applied for now, or the applications module's 404. */
+export async function publishedServiceOf(deps: ApplicationsDeps, serviceId: string): Promise<Service> {
+  if (!repo.isUuid(serviceId)) throw errors.serviceNotFound(serviceId);
+  try {
+    const service = await deps.catalog(asRoot(deps.root)).get(serviceId);
+    if (service.status !== 'published') throw errors.serviceNotFound(serviceId);
+    return service;
+  } catch (error) {
+    if (error instanceof AppError && error.kind === 'not_found') throw errors.serviceNotFound(serviceId);
+    throw error;
+  }
+}
+
 export function createSubmission(deps: ApplicationsDeps, forms: FormsService): SubmissionService {
   const root = deps.root;
 
-  /** The person acting, after checking again that the right the route resolved still holds. */
-  const actingPerson = async (principal: Principal, right: Right, serviceId?: string): Promise<string> => {
-    const self = principal.kind === 'person' ? principal.personalCode : undefined;
-    if (!self) throw errors.notAPerson();
-    if (right.party === self) return self;
-    const current = await deps.rights.findRight({ representative: self, represented: right.party, ...(serviceId ? { serviceId } : {}) });
-    if (!current) throw errors.notApplicant();
-    return self;
-  };
-
-  const publishedService = async (serviceId: string): Promise<Service> => {
-    if (!repo.isUuid(serviceId)) throw errors.serviceNotFound(serviceId);
-    try {
-      const service = await deps.catalog(asRoot(root)).get(serviceId);
-      if (service.status !== 'published') throw errors.serviceNotFound(serviceId);
-      return service;
-    } catch (error) {
-      if (error instanceof AppError && error.kind === 'not_found') throw errors.serviceNotFound(serviceId);
-      throw error;
-    }
-  };
+  const actingPerson = (principal: Principal, right: Right, serviceId?: string): Promise<string> => actingPersonOf(deps, principal, right, serviceId);
+  const publishedService = (serviceId: string): Promise<Service> => publishedServiceOf(deps, serviceId);
 
   const applicantSide = async (principal: Principal, ref: string): Promise<{ row: ApplicationRow; viewer: Viewer }> => {
     const row = await repo.findApplication(root, ref);
@@ -179,128 +183,28 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
       if (problems.length > 0) throw errors.invalidData(problems);
       const files = input.attachments ?? [];
       attachmentProblems(form, input.data, files);
+      // A fee due is paid first (holdForPayment and submitPaid): never submitted around the payment.
+      if (deps.feesOnline && feesDue(service.costs, input.data).length > 0) throw errors.feeDue();
       const declared = (await repo.findLeadTimes(root, [service.id])).get(service.id);
       const { source: _source, serviceId: _serviceId, ...leadTime } = leadTimeOf(service, declared);
       // Contents first: a rolled-back submission may leave an unused file, never a reference without one.
       if (!deps.files.transactional) for (const file of files) await deps.files.put(asRoot(root), sha256Of(file.content), file.content);
 
       return withRetry(() =>
-        root.transaction().execute(async (trx) => {
-          const now = deps.now();
-          const year = Number(rigaDate(now).slice(0, 4));
-          const number = registerRepo.formatNumber(year, await registerRepo.allocateNumbers(trx, year, 1));
-          const id = randomUUID();
-          const expected = expectedCompletion(now, leadTime, [], now).at;
-          const receipt: Receipt = {
-            number,
-            applicationId: id,
-            link: workspaceLink(number),
-            serviceId: service.id,
-            serviceTitle: service.title,
-            institutionId: service.institutionId,
-            applicant: right.party,
+        root.transaction().execute((trx) =>
+          recordSubmission(deps, trx, {
+            id: randomUUID(),
+            service,
+            form,
+            right,
             submittedBy,
-            basis: right.basis,
-            mandateId: right.mandateId ?? null,
-            submittedAt: now.toISOString(),
-            formVersion: form.version,
-            dataSha256: sha256Of(canonicalJson(input.data)),
-            attachments: files.map((file) => ({ slot: file.slot ?? null, filename: safeFilename(file.filename), size: file.content.byteLength, sha256: sha256Of(file.content) })),
-            expectedCompletionAt: expected.toISOString(),
-            ...(Object.keys(given).length > 0 ? { registerData: registerDataOf(input.data, given) } : {}),
-          };
-          await registerRepo.insertApplications(trx, [
-            {
-              id,
-              number,
-              serviceId: service.id,
-              institutionId: service.institutionId,
-              serviceTitle: service.title,
-              applicant: right.party,
-              applicantKind: right.partyKind,
-              submittedBy,
-              basis: right.basis,
-              mandateId: right.mandateId ?? null,
-              origin: 'platform',
-              externalId: null,
-              formVersion: form.version,
-              data: input.data,
-              status: 'submitted',
-              statusAt: now,
-              awaiting: null,
-              submittedAt: now,
-              lastEventAt: now,
-              leadTime,
-              pauses: [],
-              expectedAt: expected,
-              completedAt: null,
-              closedAt: null,
-              receipt,
-            },
-          ]);
-          await registerRepo.writeEvents(
-            trx,
-            [
-              {
-                applicationId: id,
-                institutionId: null,
-                eventId: null,
-                code: 'submitted',
-                fromCode: null,
-                occurredAt: now,
-                actor: actorName(principal),
-                role: 'applicant',
-                note: null,
-                noteForApplicant: null,
-                awaiting: null,
-                message: null,
-                application: { number, serviceId: service.id, institutionId: service.institutionId, applicant: right.party },
-              },
-            ],
-            [],
-          );
-          const labels = (await repo.labelsOf(trx, [service.institutionId])).get(service.institutionId);
-          await publish(
-            asRoot(trx),
-            statusChanged(
-              {
-                applicationId: id,
-                number,
-                serviceId: service.id,
-                serviceTitle: service.title,
-                institutionId: service.institutionId,
-                applicant: right.party,
-                applicantKind: right.partyKind,
-                submittedBy,
-                code: 'submitted',
-                previousCode: null,
-                statusLabel: labels?.get('submitted') ?? DEFAULT_LABELS.submitted,
-                occurredAt: now.toISOString(),
-                eventId: null,
-                noteForApplicant: null,
-                awaiting: null,
-                expectedCompletionAt: expected.toISOString(),
-                link: workspaceLink(number),
-              },
-              eventActor(actorName(principal), 'applicant'),
-              now,
-            ),
-          );
-          for (const file of files) {
-            const sha256 = sha256Of(file.content);
-            if (deps.files.transactional) await deps.files.put(asRoot(trx), sha256, file.content);
-            await repo.insertFile(trx, { application_id: id, purpose: 'attachment', slot: file.slot ?? null, status_event_id: null, filename: safeFilename(file.filename), media_type: file.mediaType, size: file.content.byteLength, sha256 });
-          }
-          await repo.deleteDraft(trx, service.id, right.party, submittedBy);
-          await deps.audit(asRoot(trx)).record({
             actor: actorName(principal),
-            onBehalfOf: right.party === submittedBy ? null : right.party,
-            action: 'applications.submitted',
-            target: `application:${id}`,
-            details: { number, serviceId: service.id, basis: right.basis, mandateId: right.mandateId ?? null },
-          });
-          return receipt;
-        }),
+            data: input.data,
+            files: files.map((file) => ({ slot: file.slot ?? null, filename: file.filename, mediaType: file.mediaType, size: file.content.byteLength, sha256: sha256Of(file.content), content: file.content })),
+            leadTime,
+            ...(Object.keys(given).length > 0 ? { registerData: registerDataOf(input.data, given) } : {}),
+          }),
+        ),
       );
     },
 
@@ -320,4 +224,145 @@ export function createSubmission(deps: ApplicationsDeps, forms: FormsService): S
       return applicantEvent(principal, row, viewer, { code: 'withdrawn', occurredAt: deps.now(), note: null, noteForApplicant: null, awaiting: null, message: reason }, [], 'applications.withdrawn');
     },
   };
+}
+
+/** What a submission consists of, however it came (at once, or once its fee was paid). */
+export interface SubmissionRecord {
+  /** the application's id (a paid submission's was fixed when its payment started) */
+  id: string;
+  service: Service;
+  form: Form;
+  right: Pick<Right, 'party' | 'partyKind' | 'basis' | 'mandateId'>;
+  submittedBy: string;
+  /** the audit trail's and the timeline's name of who submitted it */
+  actor: string;
+  data: Record<string, unknown>;
+  /** contents are given when the store is transactional and they are to be put with the rows */
+  files: { slot: string | null; filename: string; mediaType: string; size: number; sha256: string; content?: Uint8Array }[];
+  leadTime: Omit<ReturnType<typeof leadTimeOf>, 'source' | 'serviceId'>;
+  payment?: Receipt['payment'];
+  /** which values came from state registers */
+  registerData?: Receipt['registerData'];
+}
+
+/**
+ * Records a submitted application in the open transaction: its number, row,
+ * first status, the `submitted` event on the outbox, its files, the draft
+ * gone and the audit entry — all or nothing.
+ */
+export async function recordSubmission(deps: ApplicationsDeps, trx: ApplicationsDeps['root'], record: SubmissionRecord): Promise<Receipt> {
+  const { id, service, form, right, submittedBy, data, files, leadTime } = record;
+  const now = deps.now();
+  const year = Number(rigaDate(now).slice(0, 4));
+  const number = registerRepo.formatNumber(year, await registerRepo.allocateNumbers(trx, year, 1));
+  const expected = expectedCompletion(now, leadTime, [], now).at;
+  const receipt: Receipt = {
+    number,
+    applicationId: id,
+    link: workspaceLink(number),
+    serviceId: service.id,
+    serviceTitle: service.title,
+    institutionId: service.institutionId,
+    applicant: right.party,
+    submittedBy,
+    basis: right.basis,
+    mandateId: right.mandateId ?? null,
+    submittedAt: now.toISOString(),
+    formVersion: form.version,
+    dataSha256: sha256Of(canonicalJson(data)),
+    attachments: files.map((file) => ({ slot: file.slot, filename: safeFilename(file.filename), size: file.size, sha256: file.sha256 })),
+    expectedCompletionAt: expected.toISOString(),
+    ...(record.payment ? { payment: record.payment } : {}),
+    ...(record.registerData ? { registerData: record.registerData } : {}),
+  };
+  await registerRepo.insertApplications(trx, [
+    {
+      id,
+      number,
+      serviceId: service.id,
+      institutionId: service.institutionId,
+      serviceTitle: service.title,
+      applicant: right.party,
+      applicantKind: right.partyKind,
+      submittedBy,
+      basis: right.basis,
+      mandateId: right.mandateId ?? null,
+      origin: 'platform',
+      externalId: null,
+      formVersion: form.version,
+      data,
+      status: 'submitted',
+      statusAt: now,
+      awaiting: null,
+      submittedAt: now,
+      lastEventAt: now,
+      leadTime,
+      pauses: [],
+      expectedAt: expected,
+      completedAt: null,
+      closedAt: null,
+      receipt,
+    },
+  ]);
+  await registerRepo.writeEvents(
+    trx,
+    [
+      {
+        applicationId: id,
+        institutionId: null,
+        eventId: null,
+        code: 'submitted',
+        fromCode: null,
+        occurredAt: now,
+        actor: record.actor,
+        role: 'applicant',
+        note: null,
+        noteForApplicant: null,
+        awaiting: null,
+        message: null,
+        application: { number, serviceId: service.id, institutionId: service.institutionId, applicant: right.party },
+      },
+    ],
+    [],
+  );
+  const labels = (await repo.labelsOf(trx, [service.institutionId])).get(service.institutionId);
+  await publish(
+    asRoot(trx),
+    statusChanged(
+      {
+        applicationId: id,
+        number,
+        serviceId: service.id,
+        serviceTitle: service.title,
+        institutionId: service.institutionId,
+        applicant: right.party,
+        applicantKind: right.partyKind,
+        submittedBy,
+        code: 'submitted',
+        previousCode: null,
+        statusLabel: labels?.get('submitted') ?? DEFAULT_LABELS.submitted,
+        occurredAt: now.toISOString(),
+        eventId: null,
+        noteForApplicant: null,
+        awaiting: null,
+        expectedCompletionAt: expected.toISOString(),
+        link: workspaceLink(number),
+      },
+      eventActor(record.actor, 'applicant'),
+      now,
+    ),
+  );
+  for (const file of files) {
+    if (deps.files.transactional && file.content) await deps.files.put(asRoot(trx), file.sha256, file.content);
+    await repo.insertFile(trx, { application_id: id, purpose: 'attachment', slot: file.slot, status_event_id: null, filename: safeFilename(file.filename), media_type: file.mediaType, size: file.size, sha256: file.sha256 });
+  }
+  await repo.deleteDraft(trx, service.id, right.party, submittedBy);
+  await deps.audit(asRoot(trx)).record({
+    actor: record.actor,
+    onBehalfOf: right.party === submittedBy ? null : right.party,
+    action: 'applications.submitted',
+    target: `application:${id}`,
+    details: { number, serviceId: service.id, basis: right.basis, mandateId: right.mandateId ?? null, ...(record.payment ? { paymentId: record.payment.id } : {}) },
+  });
+  return receipt;
 }

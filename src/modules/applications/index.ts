@@ -24,6 +24,7 @@ import { createSubmission, type SubmissionService } from './applications.service
 import { databaseFileStore, type FileStore } from './attachments.js';
 import { createForms, type FormsService } from './forms.service.js';
 import { createRegisterData, type RegisterDataService } from './forms.registers.js';
+import { createPaidSubmission, type PaidSubmissionService } from './paid-submission.service.js';
 import { createLeadTimes, type LeadTimeService } from './lead-time.service.js';
 import { createResults, type ResultsService } from './results.service.js';
 import { createStatusRegister, type StatusRegisterService } from './status-register.service.js';
@@ -32,6 +33,8 @@ import { createTracking, type TrackingService } from './tracking.service.js';
 export type { FormsService, KnownAboutApplicant } from './forms.service.js';
 export type { Given, GivenField, RegisterDataService } from './forms.registers.js';
 export type { SubmissionService } from './applications.service.js';
+export type { PaidSubmissionService, Held, HeldFile } from './paid-submission.service.js';
+export { capturedSubscriber, PAID_EVENTS } from './paid-submission.subscriber.js';
 export { draftFits } from './applications.service.js';
 export type { StatusRegisterService } from './status-register.service.js';
 export type { TrackingService } from './tracking.service.js';
@@ -64,7 +67,7 @@ export { registerApplicationsRoutes, type ApplicationsRouteDeps } from './applic
 export const applicationsMigrations: MigrationSource = { module: 'applications', dir: fileURLToPath(new URL('./migrations', import.meta.url)) };
 
 /** Everything the routes, pages and the console call. */
-export type ApplicationsService = FormsService & RegisterDataService & SubmissionService & StatusRegisterService & TrackingService & LeadTimeService & ResultsService;
+export type ApplicationsService = FormsService & RegisterDataService & SubmissionService & PaidSubmissionService & StatusRegisterService & TrackingService & LeadTimeService & ResultsService;
 
 export interface ApplicationsOptions {
   /** where file contents live (default: the database, which every instance shares) */
@@ -74,6 +77,8 @@ export interface ApplicationsOptions {
   rights?: ApplicationsDeps['rights'];
   /** the state registers register-fed form fields read (default: none) */
   registers?: ApplicationsDeps['registers'];
+  /** the platform takes fees online (a payment provider is configured): an application with a fee due waits for its payment */
+  feesOnline?: boolean;
 }
 
 export function createApplications(db: RootDb, options: ApplicationsOptions = {}): ApplicationsService {
@@ -87,12 +92,14 @@ export function createApplications(db: RootDb, options: ApplicationsOptions = {}
     files: options.files ?? databaseFileStore(),
     now,
     ...(options.registers ? { registers: options.registers } : {}),
+    feesOnline: options.feesOnline ?? false,
   };
   const forms = createForms(deps);
   return {
     ...forms,
     ...createRegisterData(deps),
     ...createSubmission(deps, forms),
+    ...createPaidSubmission(deps, forms),
     ...createStatusRegister(deps),
     ...createTracking(deps),
     ...createLeadTimes(deps),
@@ -110,7 +117,7 @@ export { APPLICATIONS_SOURCE, STATUS_CHANGED, StatusChangedData, applicationsEve
 export { registerApplicationsWorkspacePages, type ApplicationsPagesDeps } from './pages/workspace/workspace.pages.js';
 export { registerApplicationsConsolePages } from './pages/console/applications.pages.js';
 export type { ApplicationPanel } from './pages/workspace/apply.context.js';
-export type { CaseDeps as ApplicationsConsoleDeps } from './pages/console/applications.context.js';
+export type { CaseDeps as ApplicationsConsoleDeps, CasePanel } from './pages/console/applications.context.js';
 /** A service's console page links to its e-form, preview and lead time (the catalog's service page shows it). */
 export { ApplyingLinks } from './pages/console/forms.pages.js';
 /** A service's portal page says why its form asks only the general questions, when it does. */

@@ -83,6 +83,7 @@ export const ReceiptSchema = Type.Object(
         description: 'the fields whose values the platform took from state registers (once only), with the source and when it was read',
       }),
     ),
+    payment: Type.Optional(Type.Object({ id: Type.String({ format: 'uuid' }), amount: Type.Integer({ description: 'cents' }), currency: Type.String() }, { description: 'the fee paid before submission' })),
   },
   { $id: 'Receipt' },
 );

@@ -68,11 +68,27 @@ export const Channel = Type.Object(
 );
 export type Channel = Static<typeof Channel>;
 
+/** An answer of the e-application under which a fee is due (`field` names a field of the service's form). */
+export const FeeCondition = Type.Object(
+  {
+    field: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]*$', maxLength: 60 }),
+    equals: Type.Union([Type.String({ maxLength: 100 }), Type.Boolean()]),
+  },
+  { additionalProperties: false },
+);
+export type FeeCondition = Static<typeof FeeCondition>;
+
 export const Cost = Type.Object(
   {
     value: Type.Number({ minimum: 0, maximum: 1e9 }),
     currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'EUR' }),
     description: TextRef,
+    code: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 60, description: 'the fee’s stable code; a fee with a code is charged in the e-application (those without one are paid elsewhere, e.g. at the office)' }),
+    ),
+    when: Type.Optional(
+      Type.Array(FeeCondition, { maxItems: 5, description: 'the answers of the e-application under which the fee is due, all of them (a choice such as the speed, a reduction such as being a pensioner); absent: always due' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -29,6 +29,7 @@ export const API_SCOPES = [
   'integration.manage',
   'support.read',
   'support.write',
+  'payments.read',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

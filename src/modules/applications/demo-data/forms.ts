@@ -12,6 +12,7 @@ import { declaringResidence, ehic, propertyTaxRelief } from './forms/residence.j
 import { funeralBenefit, oldAgePension, unemploymentBenefit } from './forms/social.js';
 import { drivingLicenceExchange, vehicleDeregistration, vehicleReRegistration } from './forms/transport.js';
 import { companyRegistration, selfEmployedRegistration, vatRegistration } from './forms/business.js';
+import { passport } from './forms.passport.js';
 
 export { generalReasons } from './forms/general.js';
 
@@ -33,6 +34,7 @@ export const flagshipForms: Record<string, FormExtension> = {
   'transportlidzekla-vaditaja-apliecibas-maina': drivingLicenceExchange,
   'sabiedribas-ar-ierobezotu-atbildibu-registracija': companyRegistration,
   'registracija-par-saimnieciskas-darbibas-veiceju': selfEmployedRegistration,
+  'pases-izsniegsana': passport,
 };
 
 export function demoFormFor(slug: string): { schema: JsonSchema; presentation: FormPresentation } | undefined {

@@ -24,6 +24,9 @@ const item = (lvName: string, enName: string, lvDescription?: string, enDescript
 
 const eur = (value: number, lv: string, en: string): Cost => ({ value, currency: 'EUR', description: t(lv, en) });
 
+/** A fee charged in the e-application under these answers of its form. */
+const charged = (cost: Cost, code: string, when: Record<string, string>): Cost => ({ ...cost, code, when: Object.entries(when).map(([field, equals]) => ({ field, equals })) });
+
 const law = (lv: string, en: string, url: string): LegalResource => ({ title: t(lv, en), url });
 
 interface Office {
@@ -296,14 +299,29 @@ export const demoServices: DemoService[] = [
     audience: ['citizen'],
     events: ['travel'],
     channels: [
+      online(
+        'https://latvija.gov.lv/Services/12460',
+        'P10D',
+        t('Tiešsaistē var pieteikt pasi, ja sejas attēls un pirkstu nospiedumi nodoti pēdējo piecu gadu laikā; valsts nodevu samaksā pieteikumā.', 'You can apply online if your photograph and fingerprints were taken within the last five years; the state fee is paid in the application.'),
+      ),
       inPerson(PMLP_OFFICE, 'P10D', t('Pieņem rindas kārtībā vai pēc iepriekšēja pieraksta. Pasi var pieteikt arī Latvijas pārstāvniecībās ārvalstīs.', 'Served in the queue or by appointment. You can also apply at Latvian embassies and consulates abroad.')),
       phone('+371 67209400', PMLP_OFFICE.openingHours, t('Pieraksts uz dokumentu noformēšanu un konsultācijas.', 'Appointments and advice on applying.')),
     ],
     processingTime: 'P10D',
     costs: [
-      eur(50, 'Valsts nodeva par pases izsniegšanu 10 darbdienu laikā', 'State fee for a passport issued within 10 working days'),
-      eur(75, 'Valsts nodeva par pases izsniegšanu 2 darbdienu laikā', 'State fee for a passport issued within 2 working days'),
-      eur(25, 'Samazināta valsts nodeva (10 darbdienu laikā) bērniem un jauniešiem līdz 20 gadu vecumam, pensionāriem un personām ar I vai II grupas invaliditāti', 'Reduced state fee (10 working days) for children and young people under 20, pensioners and persons with group I or II disability'),
+      // Charged in the e-application by the speed chosen and whether a reduced fee applies (the form's `speed` and `feeGroup`).
+      charged(eur(30, 'Valsts nodeva par pases izsniegšanu 10 darbdienu laikā', 'State fee for a passport issued within 10 working days'), 'passport-10d', { speed: '10d', feeGroup: 'standard' }),
+      charged(eur(75, 'Valsts nodeva par pases izsniegšanu 2 darbdienu laikā', 'State fee for a passport issued within 2 working days'), 'passport-2d', { speed: '2d', feeGroup: 'standard' }),
+      charged(
+        eur(15, 'Samazināta valsts nodeva (10 darbdienu laikā) bērniem un jauniešiem līdz 20 gadu vecumam, pensionāriem un personām ar I vai II grupas invaliditāti', 'Reduced state fee (10 working days) for children and young people under 20, pensioners and persons with group I or II disability'),
+        'passport-10d-reduced',
+        { speed: '10d', feeGroup: 'reduced' },
+      ),
+      charged(
+        eur(45, 'Samazināta valsts nodeva (2 darbdienu laikā) bērniem un jauniešiem līdz 20 gadu vecumam, pensionāriem un personām ar I vai II grupas invaliditāti', 'Reduced state fee (2 working days) for children and young people under 20, pensioners and persons with group I or II disability'),
+        'passport-2d-reduced',
+        { speed: '2d', feeGroup: 'reduced' },
+      ),
     ],
     requirements: [
       item('Latvijas pilsonis vai nepilsonis', 'Latvian citizen or non-citizen'),

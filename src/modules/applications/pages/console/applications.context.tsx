@@ -2,7 +2,7 @@
  * What the case handlers' pages share: their dependencies, which
  * institutions' queues a staff member may open, and the status tag.
  */
-import { institutionsWithRole, type Staff } from '../../../../platform/web/console.js';
+import { institutionsWithRole, type PageContext, type Staff } from '../../../../platform/web/console.js';
 import type { Lang } from '../../../../platform/web/i18n.js';
 import { normalisePersonalCode } from '../../../access/index.js';
 import type { CatalogService, Institution } from '../../../catalog/index.js';
@@ -16,7 +16,12 @@ export interface CaseDeps {
   catalog: Pick<CatalogService, 'get' | 'listInstitutions' | 'listAllPublished'>;
   /** people's names for the personal codes on a case */
   identity: Pick<IdentityService, 'findPersonsByCode'>;
+  /** what other modules show on an application's console page (its payments and refunds…), in this order; app.ts hands them in */
+  casePanels?: readonly CasePanel[];
 }
+
+/** Another module's part of an application's console page, shown to staff who handle its institution's cases. */
+export type CasePanel = (context: PageContext, application: { id: string; number: string; institutionId: string }) => JSX.Element;
 
 /** Institutions where the staff member handles cases (the applications module lets case handlers in, nobody else of the staff). */
 export const handlerOf = (staff: Staff): string[] => institutionsWithRole(staff, 'case_handler');

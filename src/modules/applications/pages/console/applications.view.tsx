@@ -318,6 +318,8 @@ export async function applicationPage(deps: CaseDeps, context: PageContext, ref:
               </p>
             )}
 
+            {(deps.casePanels ?? []).map((panel) => panel(context, { id: view.id, number: view.number, institutionId: view.institutionId }))}
+
             <h2 class="govuk-heading-m" safe>
               {tc(lang, 'app.timeline')}
             </h2>

@@ -11,6 +11,7 @@ import { DEFAULT_LABELS, STATUS_CODES, type StatusCode } from '../../statuses.js
 import type { ApplyDeps } from './apply.context.js';
 import { currentRight, LIST, PAGE_SIZE, StatusTag } from './applications.components.js';
 import { t } from './applications.messages.js';
+import { AwaitingPaymentTag } from './apply.fees.js';
 import { ActingBanner, SuccessBanner, workspaceCrumbs } from '../../../../platform/web/workspace.components.js';
 import { at, type PageContext } from '../../../../platform/web/workspace.js';
 import { textOf } from '../../../../platform/web/form-values.js';
@@ -27,6 +28,8 @@ export async function listPage(deps: ApplyDeps, context: PageContext): Promise<s
     deps.applications.listApplications(principal, { party: acting.current.party, ...(status ? { status: [status] } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     right ? deps.applications.listDrafts(principal, right) : Promise.resolve([]),
   ]);
+  const heldAt = right ? await deps.applications.awaitingPayment(principal, right) : new Map<string, string>();
+  const awaitingPayment = (draft: { serviceId: string; createdAt: string }): boolean => (heldAt.get(draft.serviceId) ?? '') >= draft.createdAt;
   const draftServices = new Map((await deps.catalog.getMany(drafts.map((draft) => draft.serviceId))).map((service) => [service.id, service]));
   const pages = Math.max(Math.ceil(found.total / PAGE_SIZE), 1);
   const pageHref = (number: number): string => {
@@ -176,8 +179,9 @@ export async function listPage(deps: ApplyDeps, context: PageContext): Promise<s
                     <dt class="govuk-summary-list__key" safe>
                       {service ? service.title[lang] : t(lang, 'drafts.unknownService')}
                     </dt>
-                    <dd class="govuk-summary-list__value" safe>
-                      {t(lang, 'drafts.saved', { date: formatDateTime(draft.updatedAt, lang) })}
+                    <dd class="govuk-summary-list__value">
+                      {e(t(lang, 'drafts.saved', { date: formatDateTime(draft.updatedAt, lang) }))}
+                      {awaitingPayment(draft) ? <AwaitingPaymentTag lang={lang} /> : ''}
                     </dd>
                     <dd class="govuk-summary-list__actions">
                       {service ? (

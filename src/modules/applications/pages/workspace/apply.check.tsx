@@ -17,6 +17,7 @@ import { allShownSlots, CHECK, draftFiles, formData, inputId, shownFields, shown
 import { t } from './applications.messages.js';
 import { choiceProblems, givenOf } from '../../forms.registers.js';
 import { widgetWording } from './apply.wording.js';
+import { feesOf, FeesDue, payAndSubmit, payLabel, PaymentNotice } from './apply.fees.js';
 import { ActingBanner } from '../../../../platform/web/workspace.components.js';
 import { at, seeOther, type PageContext } from '../../../../platform/web/workspace.js';
 
@@ -58,6 +59,7 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
   const title = t(lang, 'check.title');
   const institution = await deps.catalog.getInstitution(service.institutionId).catch(() => undefined);
   const lastStep = form.presentation.steps[form.presentation.steps.length - 1];
+  const fees = feesOf(deps, state);
   return renderPage({
     lang,
     title: pageTitle(lang, `${title} — ${service.title[lang]}`, problems),
@@ -71,6 +73,7 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
             <LinkedErrorSummary lang={lang} errors={problems} />
+            <PaymentNotice lang={lang} context={context} />
             <ActingBanner lang={lang} acting={acting} returnTo={at(lang, stepPath(service.slug, CHECK))} />
             <span class="govuk-caption-l" safe>
               {service.title[lang]}
@@ -177,6 +180,7 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
                 </>
               );
             })}
+            <FeesDue lang={lang} fees={fees} />
             <h2 class="govuk-heading-m" safe>
               {t(lang, 'check.send')}
             </h2>
@@ -186,7 +190,7 @@ export async function checkPage(deps: ApplyDeps, context: PageContext, state: Ap
             <form method="post" action={at(lang, stepPath(service.slug, CHECK))} novalidate>
               <input type="hidden" name="_csrf" value={csrf} />
               <button type="submit" class="govuk-button" data-module="govuk-button" safe>
-                {t(lang, 'check.submit')}
+                {fees.length > 0 ? payLabel(lang, fees) : t(lang, 'check.submit')}
               </button>
             </form>
           </div>
@@ -230,6 +234,9 @@ export async function submit(deps: ApplyDeps, context: PageContext, state: Apply
     if (content) attachments.push({ slot: file.slot, filename: file.filename, mediaType: file.mediaType, content });
   }
   try {
+    // A service with a fee: the answers wait for the payment, and the provider's page comes next.
+    const paying = await payAndSubmit(deps, context, state);
+    if (paying) return paying.reply;
     const receipt = await deps.applications.submit(principal, state.right, { serviceId: state.service.id, data: formData(state.data), attachments });
     return seeOther(reply, lang, `/workspace/applications/${receipt.number}/submitted`);
   } catch (error) {

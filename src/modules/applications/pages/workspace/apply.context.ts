@@ -9,6 +9,7 @@ import { databaseFileStore } from '../../attachments.js';
 import type { ApplicationsService, Draft, Form } from '../../index.js';
 import type { CatalogService, Service } from '../../../catalog/index.js';
 import type { IdentityService } from '../../../identity/index.js';
+import type { PaymentsService } from '../../../payments/index.js';
 import { CHECK, valueAt, type Answers } from './apply.form.js';
 
 export interface ApplyDeps {
@@ -22,6 +23,8 @@ export interface ApplyDeps {
   db: RootDb;
   /** PUBLIC_URL: the receipt's direct link is written out in full (it is printed and kept) */
   publicUrl?: string;
+  /** taking the fees of services that charge one in their e-form (absent: no fee is taken online); app.ts hands in the payments module's */
+  payments?: Pick<PaymentsService, 'start' | 'refresh' | 'forApplications'>;
   /** what other modules show on an application's page (rating the service, asking customer support…), in this order; app.ts hands them in */
   applicationPanels?: readonly ApplicationPanel[];
 }

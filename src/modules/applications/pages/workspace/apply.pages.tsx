@@ -24,6 +24,7 @@ import { GIVEN_KEY, givenOf, isStale, registerFields, withGivenChoices, withGive
 import { checkPage, submit } from './apply.check.js';
 import { widgetWording } from './apply.wording.js';
 import { CHOSEN, currentRight, knownAbout, partiesFor, whoPage } from './apply.who.js';
+import { paymentReturn } from './apply.fees.js';
 import { applyPath, files, stepPath, valueOf, type Applying, type ApplyDeps } from './apply.context.js';
 import { applyStep, CHECK, draftFiles, errorsFor, FILES_KEY, formData, inputId, nextStep, previousStep, readStep, shownFields, shownSlots, slotId, type Answers, type DraftFile, type ShownField } from './apply.form.js';
 import { t } from './applications.messages.js';
@@ -372,6 +373,16 @@ export function registerApplyPages(shell: WorkspaceShell, deps: ApplyDeps): void
       const state = await applying(deps, context, '/check');
       if (isReply(state)) return state;
       return checkPage(deps, context, state, []);
+    },
+  });
+  // Back from the payment provider.
+  shell.route({
+    method: 'GET',
+    path: '/workspace/apply/:ref/paid',
+    handler: async (context) => {
+      const state = await applying(deps, context, '/paid');
+      if (isReply(state)) return state;
+      return paymentReturn(deps, context, state);
     },
   });
   shell.route({

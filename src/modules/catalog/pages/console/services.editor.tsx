@@ -204,6 +204,7 @@ export function ServiceEditor(props: EditorProps): JSX.Element {
               <div class="govuk-grid-column-one-quarter">{input(`${base}.currency`, 'field.currency', { hint: l('field.currencyHint'), width: '3', spellcheck: false, ...(val(`${base}.currency`) ? {} : { value: 'EUR' }) })}</div>
             </div>
             {pair(`${base}.description`, ['field.costDescriptionLv', 'field.costDescriptionEn'])}
+            <input type="hidden" name={`${base}.charge`} value={val(`${base}.charge`)} />
           </>
         ))}
 

@@ -9,7 +9,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isEmail, isPhone, isWebUrl, value, values, type FormValues } from '../../../../platform/web/form.js';
-import type { Channel, ServiceContent, Text } from '../../index.js';
+import type { Channel, Cost, FeeCondition, ServiceContent, Text } from '../../index.js';
 import { ServiceInput } from '../../catalog.schemas.js';
 import type { ServiceKey } from './services.messages.js';
 
@@ -123,6 +123,8 @@ export function contentToForm(content: ServiceContent): FormValues {
     form[`costs.${i}.value`] = String(cost.value);
     form[`costs.${i}.currency`] = cost.currency;
     putText(form, `costs.${i}.description`, cost.description);
+    // How the fee is charged online is kept as it was: the editor carries it through unchanged.
+    form[`costs.${i}.charge`] = cost.code ? JSON.stringify({ code: cost.code, when: cost.when ?? [] }) : '';
   });
   for (const section of ITEM_SECTIONS) {
     content[section].forEach((item, i) => {
@@ -317,7 +319,7 @@ export function parseServiceForm(form: FormValues, knownEvents: string[]): Parse
     const currency = (value(form, `${base}.currency`) || 'EUR').toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) read.fail(`${base}.currency`, 'error.currency');
     const what = read.pair(`${base}.description`, 'costDescription') ?? { lv: '', en: '' };
-    return { value: Number.isNaN(amount) ? 0 : amount, currency, description: what };
+    return { value: Number.isNaN(amount) ? 0 : amount, currency, description: what, ...chargeOf(value(form, `${base}.charge`)) };
   });
 
   const items = (section: ItemSection) =>
@@ -447,4 +449,19 @@ export function changedParts(mine: ServiceContent, theirs: ServiceContent): (key
     return JSON.stringify(part ?? null, (_key, item: unknown) => (item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort()) : item));
   };
   return keys.filter((key) => (key === 'identifier' ? mine.identifier !== undefined && mine.identifier !== theirs.identifier : normal(mine, key) !== normal(theirs, key)));
+}
+
+/** A fee's online charge (its code and conditions) as the editor carried it; anything malformed is dropped. */
+function chargeOf(text: string): Pick<Cost, 'code' | 'when'> {
+  if (!text) return {};
+  try {
+    const parsed = JSON.parse(text) as { code?: unknown; when?: unknown };
+    if (typeof parsed.code !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.code) || parsed.code.length > 60) return {};
+    const when = Array.isArray(parsed.when)
+      ? parsed.when.filter((c): c is FeeCondition => !!c && typeof c === 'object' && typeof (c as FeeCondition).field === 'string' && ['string', 'boolean'].includes(typeof (c as FeeCondition).equals)).slice(0, 5)
+      : [];
+    return when.length > 0 ? { code: parsed.code, when } : { code: parsed.code };
+  } catch {
+    return {};
+  }
 }
