@@ -51,6 +51,8 @@ export interface DatabaseOptions {
  * register as fast).
  */
 const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=16MB'];
+/** A database in memory (tests, `sdk:generate`) outlives no crash, so it has nothing to make durable: no WAL flushes or full-page images. */
+const IN_MEMORY_SETTINGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 
 async function openEmbeddedPool(dataDir: string, template: Blob | undefined): Promise<{ pool: pg.Pool; close: () => Promise<void>; dump: () => Promise<Blob> }> {
   const [{ PGlite }, { unaccent }, { pg_trgm }, { createPgConfig }] = await Promise.all([
@@ -67,7 +69,7 @@ async function openEmbeddedPool(dataDir: string, template: Blob | undefined): Pr
   const pglite = await PGlite.create(location, {
     extensions: { unaccent, pg_trgm },
     ...(template ? { loadDataDir: template } : {}),
-    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
+    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS, ...(location.startsWith('memory://') ? IN_MEMORY_SETTINGS : [])],
   });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as unknown as pg.PoolConfig);
   return {
