@@ -11,7 +11,7 @@ import { formatDateTime, formatMoney, type Lang } from '../../../../platform/web
 import { AppError } from '../../../../platform/errors.js';
 import { auditContext, type AuditService } from '../../../audit/index.js';
 import type { Payment, PaymentsService } from '../../payments.service.js';
-import { RefundList, StateTag } from '../workspace/payments.pages.js';
+import { RefundList, StateCell } from '../workspace/payments.pages.js';
 import { t } from '../payments.messages.js';
 
 export interface PaymentsConsoleDeps {
@@ -84,16 +84,7 @@ export function paymentsCasePanel(deps: PaymentsConsoleDeps): (context: PageCont
                 <td class="govuk-table__cell" safe>
                   {money(payment.amount, lang, payment.currency)}
                 </td>
-                <td class="govuk-table__cell">
-                  <StateTag lang={lang} state={payment.state} />
-                  {payment.refunded > 0 ? (
-                    <span class="govuk-body-s govuk-!-display-block" safe>
-                      {t(lang, 'panel.refunded', { amount: money(payment.refunded, lang, payment.currency) })}
-                    </span>
-                  ) : (
-                    ''
-                  )}
-                </td>
+                <StateCell lang={lang} payment={payment} />
                 <td class="govuk-table__cell govuk-body-s" safe>
                   {`${payment.provider} ${payment.providerPaymentId ?? ''}`}
                 </td>

@@ -35,6 +35,22 @@ export function StateTag({ lang, state }: { lang: Lang; state: Payment['state'] 
   );
 }
 
+/** A payment's state in a table, with what was refunded of it. */
+export function StateCell({ lang, payment }: { lang: Lang; payment: Pick<Payment, 'state' | 'refunded' | 'currency'> }): JSX.Element {
+  return (
+    <td class="govuk-table__cell">
+      <StateTag lang={lang} state={payment.state} />
+      {payment.refunded > 0 ? (
+        <span class="govuk-body-s govuk-!-display-block" safe>
+          {t(lang, 'panel.refunded', { amount: money(payment.refunded, lang, payment.currency) })}
+        </span>
+      ) : (
+        ''
+      )}
+    </td>
+  );
+}
+
 /** A read of someone else's payments, by a person acting for them, goes in the audit trail. */
 async function recordRead(deps: PaymentsPagesDeps, context: PageContext, target: string): Promise<void> {
   if (context.acting.current.basis === 'self') return;
@@ -84,16 +100,7 @@ async function listPage(deps: PaymentsPagesDeps, context: PageContext): Promise<
                       <td class="govuk-table__cell" safe>
                         {money(payment.amount, lang, payment.currency)}
                       </td>
-                      <td class="govuk-table__cell">
-                        <StateTag lang={lang} state={payment.state} />
-                        {payment.refunded > 0 ? (
-                          <span class="govuk-body-s govuk-!-display-block" safe>
-                            {t(lang, 'panel.refunded', { amount: money(payment.refunded, lang, payment.currency) })}
-                          </span>
-                        ) : (
-                          ''
-                        )}
-                      </td>
+                      <StateCell lang={lang} payment={payment} />
                       <td class="govuk-table__cell">
                         <a class="govuk-link" href={at(lang, receiptPath(payment.id))}>
                           {e(t(lang, 'receipts.open'))}
