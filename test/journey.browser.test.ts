@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createApplications } from '../src/modules/applications/index.js';
 import { createCatalog } from '../src/modules/catalog/index.js';
 import type { Principal } from '../src/platform/http/auth.js';
-import { platformAndBrowser, byId, expectAccessible, focused, skipBrowser, tabTo } from './support/browser.js';
+import { platformAndBrowser, byId, expectAccessible, expectSnifferClean, focused, skipBrowser, tabTo } from './support/browser.js';
 import type { TestPlatform } from './support/platform.js';
 
 let platform: TestPlatform;
@@ -53,11 +53,13 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
 
     // Jānis may act for his daughter too: whom is this for? Himself, already chosen.
     await expectAccessible(page, 'who is this for');
+    await expectSnifferClean(page, 'who is this for');
     await tabTo(page, 'Continue', (element) => element.tag === 'button' && element.text === 'Turpināt');
     await go(page, 'Enter', (url) => url.pathname === '/workspace/apply/dzivesvietas-deklaresana/step/applicant');
 
     // Step 1: what the platform knows is already there.
     await expectAccessible(page, 'step 1');
+    await expectSnifferClean(page, 'step 1');
     assert.equal(await page.inputValue('#f-fullName'), 'Jānis Bērziņš');
     await tabTo(page, 'the phone field', byId('f-phone'));
     await page.keyboard.type('+371 20000000');
@@ -66,6 +68,7 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
 
     // Step 2: a mistake first, corrected by following the error summary's link.
     await expectAccessible(page, 'step 2');
+    await expectSnifferClean(page, 'step 2');
     await tabTo(page, 'the address', byId('f-address'));
     await page.keyboard.type('Brīvības iela 1-5, Rīga, LV-1010');
     await tabTo(page, 'the ground', byId('f-basis'));
@@ -75,6 +78,7 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
     assert.equal(await page.locator('.govuk-error-summary').count(), 1);
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')), true, 'the focus starts on the error summary');
     await expectAccessible(page, 'step 2 with an error');
+    await expectSnifferClean(page, 'step 2 with an error');
     await tabTo(page, 'the error’s link', (element) => element.href === '#f-movedInOn');
     await page.keyboard.press('Enter');
     assert.equal((await focused(page)).id, 'f-movedInOn', 'the link takes the focus to the field (the day box)');
@@ -103,6 +107,7 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
 
     // Check, go back one field with Shift+Tab to make sure the order holds both ways, then submit.
     await expectAccessible(page, 'check your answers');
+    await expectSnifferClean(page, 'check your answers');
     assert.match(await page.locator('main').innerText(), /Brīvības iela 1-5, Rīga, LV-1010[\s\S]*Esmu īpašnieks/);
     await tabTo(page, 'Submit', (element) => element.tag === 'button' && element.text === 'Iesniegt pieteikumu');
     await page.keyboard.press('Shift+Tab');
@@ -111,6 +116,7 @@ test('find → sign in → apply → track, by keyboard alone, with no axe viola
 
     // The confirmation, then the application itself.
     await expectAccessible(page, 'the confirmation');
+    await expectSnifferClean(page, 'the confirmation');
     const number = (await page.locator('#application-number').innerText()).trim();
     assert.match(number, /^\d{4}-\d{6}$/);
     assert.equal(await page.locator('#receipt-link').getAttribute('href'), `${platform.url}/workspace/applications/${number}`, 'the receipt’s direct link is absolute');

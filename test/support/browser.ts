@@ -144,6 +144,10 @@ export async function snifferErrors(page: Page): Promise<SnifferError[]> {
         interface Message { type: number; code: string; msg: string; element: Element | null }
         const htmlcs = (window as unknown as { HTMLCS: { process: (standard: string, content: Document, done: () => void, failed: () => void) => void; getMessages: () => Message[] } }).HTMLCS;
         const ERROR = 1;
+        // HTMLCS 2.5.1 lacks some messages' English text (H98's autocomplete ones) and throws where it would report them: report the code instead.
+        const withText = htmlcs as unknown as { getTranslation: (key: string) => string | undefined };
+        const translate = withText.getTranslation.bind(htmlcs);
+        withText.getTranslation = (key) => translate(key) ?? key;
         const startTag = (element: Element | null): string => {
           const html = element?.outerHTML ?? '';
           return html.slice(0, Math.min(html.indexOf('>') + 1 || 200, 200));

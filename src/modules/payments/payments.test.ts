@@ -20,7 +20,7 @@ import { sql } from 'kysely';
 import { createApplications } from '../applications/index.js';
 import { createCatalog } from '../catalog/index.js';
 import type { Principal } from '../../platform/http/auth.js';
-import { expectAccessible, launchChromium, signInPage, skipBrowser, withContext } from '../../../test/support/browser.js';
+import { expectAccessible, expectSnifferClean, launchChromium, signInPage, skipBrowser, withContext } from '../../../test/support/browser.js';
 import { eventually } from '../../../test/support/http.js';
 import { csrfOf, formOf, pageHtml, signedIn, startTestPlatform, type TestBrowser, type TestPlatform } from '../../../test/support/platform.js';
 import { createDevProvider, type DevProvider } from './dev-provider.js';
@@ -257,14 +257,17 @@ describe('in Chromium', { skip: skipBrowser }, () => {
       await withContext(browser, { baseURL: platform.url, bypassCSP: true }, async (context) => {
         const page = await signInPage(context, 'Jānis Bērziņš', CHECK);
         await expectAccessible(page, 'the check page with its fee');
+        await expectSnifferClean(page, 'the check page with its fee');
         await page.goto(`/en${CHECK}`);
         await expectAccessible(page, 'the check page in English');
+        await expectSnifferClean(page, 'the check page in English');
         // By keyboard: Tab to the pay button, Enter; type the card; Enter on the provider's pay button.
         const onPay = (): Promise<boolean> => page.evaluate(() => document.activeElement?.tagName === 'BUTTON' && (document.activeElement.textContent ?? '').startsWith('Pay'));
         for (let i = 0; i < 80 && !(await onPay()); i++) await page.keyboard.press('Tab');
         assert.ok(await onPay(), 'the pay button is reached by Tab');
         await Promise.all([page.waitForURL(/\/en\/dev-pay\//), page.keyboard.press('Enter')]);
         await expectAccessible(page, 'the provider’s card page');
+        await expectSnifferClean(page, 'the provider’s card page');
         await page.getByLabel('Card number').focus();
         await page.keyboard.type('4000000000003220');
         await page.keyboard.press('Tab');
@@ -276,18 +279,22 @@ describe('in Chromium', { skip: skipBrowser }, () => {
         await Promise.all([page.waitForURL(/\/en\/dev-pay\/[0-9a-f-]{36}$/), page.keyboard.press('Enter')]);
         await page.getByRole('button', { name: 'Confirm' }).waitFor();
         await expectAccessible(page, 'the 3-D Secure step');
+        await expectSnifferClean(page, 'the 3-D Secure step');
         await page.getByRole('button', { name: 'Confirm' }).focus();
         await Promise.all([page.waitForURL(/\/submitted$/), page.keyboard.press('Enter')]);
         await page.goto('/workspace/payments');
         await expectAccessible(page, 'the receipts');
+        await expectSnifferClean(page, 'the receipts');
         const receipt = await page.locator('a[href*="/workspace/payments/"]').first().getAttribute('href');
         await page.goto(receipt as string);
         await expectAccessible(page, 'a receipt');
+        await expectSnifferClean(page, 'a receipt');
       });
       await withContext(browser, { baseURL: platform.url, bypassCSP: true }, async (context) => {
         const [application] = await applicationsOfJanis();
         const page = await signInPage(context, 'Ilze Kļaviņa', `/console/applications/${(application as { number: string }).number}`);
         await expectAccessible(page, 'the console’s payments panel');
+        await expectSnifferClean(page, 'the console’s payments panel');
       });
     } finally {
       await browser.close();

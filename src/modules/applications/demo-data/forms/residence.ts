@@ -25,7 +25,7 @@ export const declaringResidence: FormExtension = {
   required: ['address', 'movedInOn', 'basis'],
   fields: {
     currentAddress: { label: t('Pašreizējā deklarētā dzīvesvieta', 'Currently declared residence'), widget: 'text', source: 'population.address' },
-    address: { label: t('Jaunās dzīvesvietas adrese', 'Address of the new residence'), help: t('Iela, māja, dzīvoklis, pilsēta vai novads, pasta indekss', 'Street, building, flat, city or municipality, postcode'), widget: 'text', autocomplete: 'street-address' },
+    address: { label: t('Jaunās dzīvesvietas adrese', 'Address of the new residence'), help: t('Iela, māja, dzīvoklis, pilsēta vai novads, pasta indekss', 'Street, building, flat, city or municipality, postcode'), widget: 'textarea', autocomplete: 'street-address' },
     movedInOn: { label: t('Dzīvesvietā dzīvoju kopš', 'Living there since'), widget: 'date' },
     basis: {
       label: t('Tiesiskais pamats dzīvot šajā adresē', 'Legal ground to live at this address'),

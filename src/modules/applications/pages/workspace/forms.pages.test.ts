@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { byId, expectAccessible, platformAndBrowser, signInPage, skipBrowser, tabTo, withContext } from '../../../../../test/support/browser.js';
+import { byId, expectAccessible, expectSnifferClean, platformAndBrowser, signInPage, skipBrowser, tabTo, withContext } from '../../../../../test/support/browser.js';
 import { expectJson, expectProblem } from '../../../../../test/support/http.js';
 import { formOf, pageHtml, signedIn, type TestBrowser, type TestPlatform } from '../../../../../test/support/platform.js';
 import { accessTokenFor, demoRp } from '../../../../../test/support/sso.js';
@@ -170,6 +170,7 @@ test('a sample of the forms in Chromium: axe in lv and en at 390 px, no sideways
       for (const prefix of ['', '/en']) {
         await page.goto(`${prefix}${path}`);
         await expectAccessible(page, `${prefix}${path}`);
+        await expectSnifferClean(page, `${prefix}${path}`);
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${prefix}${path} does not scroll sideways`);
       }
     }
@@ -188,5 +189,6 @@ test('a sample of the forms in Chromium: axe in lv and en at 390 px, no sideways
     await page.waitForSelector('.govuk-error-summary');
     assert.match(await page.locator('.govuk-error-summary').innerText(), /check digits do not match/);
     await expectAccessible(page, 'the IBAN error');
+    await expectSnifferClean(page, 'the IBAN error');
   });
 });

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { expectAccessible, platformAndBrowser, signInPage, skipBrowser, withContext } from '../../../../../test/support/browser.js';
+import { expectAccessible, expectSnifferClean, platformAndBrowser, signInPage, skipBrowser, withContext } from '../../../../../test/support/browser.js';
 import { expectJson } from '../../../../../test/support/http.js';
 import { applyAsJanis } from '../../../../../test/support/journeys.js';
 import type { TestPlatform } from '../../../../../test/support/platform.js';
@@ -56,8 +56,10 @@ test('the page “Who looked at my data” in lv and en', { skip: skipBrowser },
     const page = await signInPage(context, 'Jānis Bērziņš', '/workspace/data-access');
     assert.match(await page.locator('main').innerText(), /Iestādes sistēma \(demo-institution\)/);
     await expectAccessible(page, '/workspace/data-access');
+    await expectSnifferClean(page, '/workspace/data-access');
     await page.goto('/en/workspace/data-access');
     assert.match(await page.locator('h1').innerText(), /Who looked at my data/);
     await expectAccessible(page, '/en/workspace/data-access');
+    await expectSnifferClean(page, '/en/workspace/data-access');
   });
 });
