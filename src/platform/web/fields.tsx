@@ -32,6 +32,22 @@ export function TableHead({ caption, headers }: { caption: string; headers: stri
   );
 }
 
+/** A GOV.UK summary list of key and value rows; a value is markup (escape plain text where it is made). */
+export function SummaryList({ rows }: { rows: [string, JSX.Element][] }): JSX.Element {
+  return (
+    <dl class="govuk-summary-list">
+      {rows.map(([key, shown]) => (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key" safe>
+            {key}
+          </dt>
+          <dd class="govuk-summary-list__value">{shown}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function Csrf({ token }: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={token} />;
 }

@@ -7,7 +7,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { at, consoleCrumbs, queryValue, seeOther, type ConsoleShell, type PageContext } from '../../../../platform/web/console.js';
-import { Csrf, ErrorSummary, SuccessBanner, TableHead, TextArea, TextInput } from '../../../../platform/web/fields.js';
+import { Csrf, ErrorSummary, SuccessBanner, SummaryList, TableHead, TextArea, TextInput } from '../../../../platform/web/fields.js';
 import { value } from '../../../../platform/web/form.js';
 import { formatDateTime, otherLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
@@ -25,21 +25,6 @@ interface Shown {
 
 /** Plain text for a summary row (kitajs elements are strings too, so text is wrapped where it is made). */
 const text = (value: string): JSX.Element => <span safe>{value}</span>;
-
-function Summary({ rows }: { rows: [string, JSX.Element][] }): JSX.Element {
-  return (
-    <dl class="govuk-summary-list">
-      {rows.map(([key, shown]) => (
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key" safe>
-            {key}
-          </dt>
-          <dd class="govuk-summary-list__value">{shown}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function PostButton({ lang, csrf, action, text, secondary }: { lang: Lang; csrf: string; action: string; text: string; secondary?: boolean }): JSX.Element {
   return (
@@ -188,7 +173,7 @@ async function clientPage(deps: ClientsConsoleDeps & { overlapHours: number }, c
           <h1 class="govuk-heading-l" safe>
             {request.name}
           </h1>
-          <Summary rows={rows} />
+          <SummaryList rows={rows} />
           {actor.platformAdmin && request.status === 'pending' ? <Decide lang={lang} csrf={csrf} request={request} errors={errors} /> : ''}
           {approved && owner ? <Secret lang={lang} csrf={csrf} request={request} actor={actor} overlapHours={deps.overlapHours} /> : ''}
           {budget ? <Budget lang={lang} budget={budget} /> : ''}
@@ -216,7 +201,7 @@ async function secretPage(deps: ClientsConsoleDeps, context: PageContext, reques
           <h1 class="govuk-heading-l" safe>
             {title}
           </h1>
-          <Summary
+          <SummaryList
             rows={[
               [t(lang, 'clientId'), <code safe>{request.client_id ?? ''}</code>],
               [t(lang, 'tokenEndpoint'), <code safe>{`${deps.publicUrl}/oidc/token`}</code>],

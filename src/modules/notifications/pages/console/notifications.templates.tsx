@@ -16,7 +16,7 @@ import type { Service } from '../../../catalog/index.js';
 import type { Language, NotificationKind, Rendered, TemplateText } from '../../index.js';
 import { PLACEHOLDERS, templateProblems } from '../../templates.js';
 import { at, consoleCrumbs, type ConsoleShell, type PageContext, seeOther, type Staff } from '../../../../platform/web/console.js';
-import { Csrf, ErrorSummary, SuccessBanner, TextArea, TextInput } from '../../../../platform/web/fields.js';
+import { Csrf, ErrorSummary, SuccessBanner, SummaryList, TextArea, TextInput } from '../../../../platform/web/fields.js';
 import { tn } from './notifications.messages.js';
 import type { NotificationDeps } from './notifications.components.js';
 
@@ -105,16 +105,7 @@ function Preview({ lang, language, rendered }: { lang: Lang; language: Language;
       <p class="govuk-body" safe>
         {tn(lang, 'templates.previewLead')}
       </p>
-      <dl class="govuk-summary-list">
-        {rows.map(([key, value]) => (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key" safe>
-              {key}
-            </dt>
-            <dd class="govuk-summary-list__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} />
     </section>
   );
 }

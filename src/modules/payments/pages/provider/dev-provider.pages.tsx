@@ -11,7 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, verifyCsrf } from '../../../../platform/http/csrf.js';
 import type { App } from '../../../../platform/http/server.js';
 import { renderNotFoundPage } from '../../../../platform/web/assets.js';
-import { Csrf, ErrorSummary, TextInput } from '../../../../platform/web/fields.js';
+import { Csrf, ErrorSummary, SummaryList, TextInput } from '../../../../platform/web/fields.js';
 import { formBody, value } from '../../../../platform/web/form.js';
 import { formatMoney, LANGS, otherLang, pathInLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
@@ -39,18 +39,7 @@ function Summary({ lang, row }: { lang: Lang; row: DevTransactionRow }): JSX.Ele
     [t(lang, 'dev.reference'), row.reference],
   ];
   return (
-    <dl class="govuk-summary-list">
-      {rows.map(([key, text]) => (
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key" safe>
-            {key}
-          </dt>
-          <dd class="govuk-summary-list__value" safe>
-            {text}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList rows={rows.map(([key, text]): [string, JSX.Element] => [key, e(text)])} />
   );
 }
 
