@@ -41,7 +41,8 @@ export interface ReadsBenchOptions {
   seconds: number;
 }
 
-interface Figures {
+/** What one load of HTTP requests measured (also bench/support.ts). */
+export interface Figures {
   requests_per_s: number;
   p50_ms: number;
   p99_ms: number;
@@ -126,7 +127,8 @@ export async function generateRegister(db: Awaited<ReturnType<typeof openDatabas
   return { seconds: Math.round((Date.now() - started) / 100) / 10, events: Number(submitted.numAffectedRows ?? 0n) + Number(later.numAffectedRows ?? 0n), services: ordered };
 }
 
-async function load(url: string, connections: number, seconds: number, requests: { path: string; headers: Record<string, string> }[]): Promise<Figures> {
+/** `connections` clients for `seconds`, taking the requests in turn. */
+export async function load(url: string, connections: number, seconds: number, requests: { path: string; headers: Record<string, string> }[]): Promise<Figures> {
   let next = 0;
   const result = await autocannon({
     url,

@@ -15,7 +15,6 @@
  * set-based SQL straight into the support module's tables: asking 100,000
  * questions through the API would measure asking, not the queue.
  */
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { loadDemoData, migrationSources } from '../src/app.js';
 import { openDatabase } from '../src/platform/db/database.js';
@@ -27,6 +26,7 @@ import { createScratchDatabase } from '../test/support/database.js';
 import { startChild } from '../test/support/child.js';
 import { signedIn } from '../test/support/platform.js';
 import { institutionToken } from '../test/support/sso.js';
+import { load } from './reads.js';
 
 const ILZE = '120479-43216';
 const ROBERTS = '271188-10106';
@@ -37,13 +37,6 @@ export interface SupportBenchOptions {
   serverUrl: string;
   tickets: number;
   seconds: number;
-}
-
-interface Figures {
-  requests_per_s: number;
-  p50_ms: number;
-  p99_ms: number;
-  non_2xx: number;
 }
 
 type Db = Awaited<ReturnType<typeof openDatabase>>['db'];
@@ -104,17 +97,6 @@ export async function generateTickets(db: Db, count: number, pmlpId: string): Pr
   return { seconds: Math.round((Date.now() - started) / 100) / 10, entries: Number(messages.numAffectedRows ?? 0n) + Number(replies.numAffectedRows ?? 0n) };
 }
 
-async function load(url: string, seconds: number, requests: { path: string; headers: Record<string, string> }[]): Promise<Figures> {
-  let next = 0;
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [{ setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length] }) }],
-  });
-  return { requests_per_s: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non_2xx: result.non2xx };
-}
-
 /** Generates the tickets on a scratch database, starts the platform on it, and loads the agent's queue page and the queue API. */
 export async function benchSupport(options: SupportBenchOptions): Promise<Record<string, unknown>[]> {
   const scratch = await createScratchDatabase(options.serverUrl, 'pk_bench_support');
@@ -169,7 +151,7 @@ export async function benchSupport(options: SupportBenchOptions): Promise<Record
           generated_in_s: generated.seconds,
           seconds: options.seconds,
           connections: CONNECTIONS,
-          ...(await load(platform.url, options.seconds, requests)),
+          ...(await load(platform.url, CONNECTIONS, options.seconds, requests)),
           goal: 'p99 < 25 ms at 10 connections',
         });
       }
