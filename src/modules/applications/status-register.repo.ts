@@ -154,7 +154,6 @@ export interface NewApplication {
 }
 
 const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
-const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
 /**
  * Inserts applications in one statement. An application an institution
@@ -163,25 +162,45 @@ const json = (value: unknown): string | null => (value === undefined || value ==
  */
 export async function insertApplications(db: Db, rows: NewApplication[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const column = <T>(pick: (row: NewApplication) => T): T[] => rows.map(pick);
+  // The rows travel as one JSON document: no per-element array escaping in the driver.
+  const input = rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    service_id: r.serviceId,
+    institution_id: r.institutionId,
+    service_title: r.serviceTitle ?? null,
+    applicant: r.applicant,
+    applicant_kind: r.applicantKind,
+    submitted_by: r.submittedBy,
+    basis: r.basis,
+    mandate_id: r.mandateId,
+    origin: r.origin,
+    external_id: r.externalId,
+    form_version: r.formVersion,
+    data: r.data ?? null,
+    status: r.status,
+    status_at: iso(r.statusAt),
+    awaiting: r.awaiting,
+    submitted_at: iso(r.submittedAt),
+    last_event_at: iso(r.lastEventAt),
+    lead_time: r.leadTime ?? null,
+    pauses: r.pauses ?? null,
+    expected_at: iso(r.expectedAt),
+    completed_at: iso(r.completedAt),
+    closed_at: iso(r.closedAt),
+    receipt: r.receipt ?? null,
+  }));
   const result = await sql<{ id: string }>`
     insert into applications.applications (id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis,
       mandate_id, origin, external_id, form_version, data, status, status_at, awaiting, submitted_at, last_event_at, lead_time, pauses,
       expected_at, completed_at, closed_at, receipt)
-    select id, number, service_id, institution_id, service_title::jsonb, applicant, applicant_kind, submitted_by, basis,
-      mandate_id, origin, external_id, form_version, coalesce(data::jsonb, '{}'), status, status_at, awaiting, submitted_at, last_event_at,
-      lead_time::jsonb, pauses::jsonb, expected_at, completed_at, closed_at, receipt::jsonb
-    from unnest(
-      ${column((r) => r.id)}::uuid[], ${column((r) => r.number)}::text[], ${column((r) => r.serviceId)}::uuid[], ${column((r) => r.institutionId)}::uuid[],
-      ${column((r) => json(r.serviceTitle))}::text[], ${column((r) => r.applicant)}::text[], ${column((r) => r.applicantKind)}::text[],
-      ${column((r) => r.submittedBy)}::text[], ${column((r) => r.basis)}::text[], ${column((r) => r.mandateId)}::uuid[], ${column((r) => r.origin)}::text[],
-      ${column((r) => r.externalId)}::text[], ${column((r) => r.formVersion)}::int[], ${column((r) => json(r.data))}::text[], ${column((r) => r.status)}::text[],
-      ${column((r) => iso(r.statusAt))}::timestamptz[], ${column((r) => r.awaiting)}::text[], ${column((r) => iso(r.submittedAt))}::timestamptz[],
-      ${column((r) => iso(r.lastEventAt))}::timestamptz[], ${column((r) => json(r.leadTime))}::text[], ${column((r) => json(r.pauses))}::text[],
-      ${column((r) => iso(r.expectedAt))}::timestamptz[], ${column((r) => iso(r.completedAt))}::timestamptz[], ${column((r) => iso(r.closedAt))}::timestamptz[],
-      ${column((r) => json(r.receipt))}::text[]
-    ) as t(id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis, mandate_id, origin, external_id,
-           form_version, data, status, status_at, awaiting, submitted_at, last_event_at, lead_time, pauses, expected_at, completed_at, closed_at, receipt)
+    select id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis,
+      mandate_id, origin, external_id, form_version, coalesce(data, '{}'), status, status_at, awaiting, submitted_at, last_event_at,
+      lead_time, pauses, expected_at, completed_at, closed_at, receipt
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as t(id uuid, number text, service_id uuid, institution_id uuid, service_title jsonb, applicant text,
+      applicant_kind text, submitted_by text, basis text, mandate_id uuid, origin text, external_id text, form_version int, data jsonb, status text,
+      status_at timestamptz, awaiting text, submitted_at timestamptz, last_event_at timestamptz, lead_time jsonb, pauses jsonb, expected_at timestamptz,
+      completed_at timestamptz, closed_at timestamptz, receipt jsonb)
     on conflict (institution_id, external_id) where external_id is not null do nothing
     returning id`.execute(db);
   return new Set(result.rows.map((row) => row.id));
