@@ -103,6 +103,24 @@ async function support(): Promise<void> {
   for (const line of await benchSupport({ serverUrl: process.env.BENCH_DATABASE_URL ?? LOCAL_SERVER, tickets, seconds: quick ? 5 : 10 })) print(line);
 }
 
+/** The central status register's batch ingest: service level, then through the HTTP API on the PostgreSQL server, each beside its anchor. */
+async function ingest(): Promise<void> {
+  // Service level, beside the same rows written by one batched raw insert per batch on the same database.
+  const database = await openScratchDatabase(process.env.BENCH_DATABASE_URL, 'pk_bench');
+  try {
+    print({ ...(await benchIngest(database, { applications: quick ? 1_000 : 10_000 })) });
+  } finally {
+    await database.dispose();
+  }
+  // The same ingest through POST /api/v1/status-events over real HTTP, on the PostgreSQL server (BENCH_DATABASE_URL or the local one).
+  print({ ...(await benchIngestApi({ ...(process.env.BENCH_DATABASE_URL ? { serverUrl: process.env.BENCH_DATABASE_URL } : {}), applications: quick ? 5_000 : 20_000 })) });
+}
+
+/** E-mails delivered by the notifications pipeline beside a bare nodemailer → smtp-server loop. */
+async function email(): Promise<void> {
+  print(await benchEmail({ quick, databaseUrl: process.env.BENCH_DATABASE_URL }));
+}
+
 async function main(): Promise<void> {
   const hello = await startTarget('hello');
   const anchor = await load(`http://127.0.0.1:${hello.port}`, ['/']);
@@ -127,26 +145,19 @@ async function main(): Promise<void> {
 
   print(visit);
 
-  // The central status register's batch ingest (service level), beside a raw single-row insert loop on the same database.
-  const database = await openScratchDatabase(process.env.BENCH_DATABASE_URL, 'pk_bench');
-  try {
-    print({ ...(await benchIngest(database, { applications: quick ? 1_000 : 10_000 })) });
-  } finally {
-    await database.dispose();
-  }
-  // The same ingest through POST /api/v1/status-events over real HTTP, on the PostgreSQL server (BENCH_DATABASE_URL or the local one).
-  print({ ...(await benchIngestApi({ ...(process.env.BENCH_DATABASE_URL ? { serverUrl: process.env.BENCH_DATABASE_URL } : {}), applications: quick ? 5_000 : 20_000 })) });
-  // E-mails delivered by the notifications pipeline beside a bare nodemailer → smtp-server loop.
-  print(await benchEmail({ quick, databaseUrl: process.env.BENCH_DATABASE_URL }));
+  await ingest();
+  await email();
   // How long `npm start` takes to be ready (first start, restart) and what it holds idle, embedded.
   print(await benchStartup({ idleSeconds: quick ? 5 : 15 }));
   await reads();
   await support();
 }
 
-// `npm run bench -- --only reads` (or `support`) runs one part.
+// `npm run bench -- --only reads` (or `support`, `ingest`, `email`) runs one part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only === 'reads') await reads();
 else if (only === 'support') await support();
-else if (only) throw new Error(`--only knows: reads, support (not ${only})`);
+else if (only === 'ingest') await ingest();
+else if (only === 'email') await email();
+else if (only) throw new Error(`--only knows: reads, support, ingest, email (not ${only})`);
 else await main();

@@ -236,6 +236,9 @@ export async function applyEvents(deps: ApplicationsDeps, trx: Db, actor: Engine
         completedAt: null,
         closedAt: null,
         expectedAt: null,
+        serviceTitle: service.title,
+        applicantKind: target.applicant.kind,
+        submittedBy: null,
       };
       fresh = {
         key,
@@ -368,27 +371,33 @@ export async function applyEvents(deps: ApplicationsDeps, trx: Db, actor: Engine
 /** One `applications.status_changed` per stored event, in order, carrying what subscribers need. */
 async function announce(trx: Db, actor: EngineActor, eventRows: EventRow[], states: Map<string, ApplicationState>, now: Date): Promise<void> {
   if (eventRows.length === 0) return;
-  const applicationIds = [...new Set(eventRows.map((row) => row.applicationId))];
-  const facts = await registerRepo.eventFacts(trx, applicationIds);
   const labels = await repo.labelsOf(trx, [...new Set(eventRows.map((row) => row.application.institutionId))]);
   const who = eventActor(actor.name, actor.role);
+  // As the application's page shows it after the change (while paused: as if the clock ran on from now); once per application.
+  const expectedOf = new Map<string, string | null>();
+  const expectedCompletionAt = (state: ApplicationState | undefined): string | null => {
+    if (!state) return null;
+    let expected = expectedOf.get(state.id);
+    if (expected === undefined) {
+      expected = expectedCompletion(state.submittedAt, state.leadTime, state.pauses, now).at?.toISOString() ?? null;
+      expectedOf.set(state.id, expected);
+    }
+    return expected;
+  };
   await publish(
     asRoot(trx),
     ...eventRows.map((row) => {
-      const fact = facts.get(row.applicationId);
       const state = states.get(row.applicationId);
-      // As the application's page shows it after the change (while paused: as if the clock ran on from now).
-      const expected = state ? expectedCompletion(state.submittedAt, state.leadTime, state.pauses, now).at : null;
       return statusChanged(
         {
           applicationId: row.applicationId,
           number: row.application.number,
           serviceId: row.application.serviceId,
-          serviceTitle: fact?.serviceTitle ?? { lv: '', en: '' },
+          serviceTitle: state?.serviceTitle ?? { lv: '', en: '' },
           institutionId: row.application.institutionId,
           applicant: row.application.applicant,
-          applicantKind: fact?.applicantKind ?? 'person',
-          submittedBy: fact?.submittedBy ?? null,
+          applicantKind: state?.applicantKind ?? 'person',
+          submittedBy: state?.submittedBy ?? null,
           code: row.code,
           previousCode: row.fromCode,
           statusLabel: labels.get(row.application.institutionId)?.get(row.code) ?? DEFAULT_LABELS[row.code],
@@ -396,7 +405,7 @@ async function announce(trx: Db, actor: EngineActor, eventRows: EventRow[], stat
           eventId: row.eventId,
           noteForApplicant: row.noteForApplicant,
           awaiting: row.awaiting,
-          expectedCompletionAt: expected ? expected.toISOString() : null,
+          expectedCompletionAt: expectedCompletionAt(state),
           link: workspaceLink(row.application.number),
         },
         who,

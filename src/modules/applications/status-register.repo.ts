@@ -29,6 +29,10 @@ export interface ApplicationState {
   completedAt: Date | null;
   closedAt: Date | null;
   expectedAt: Date | null;
+  /** what its status_changed events say of it (read with the state, so announcing needs no second look) */
+  serviceTitle: Text;
+  applicantKind: 'person' | 'company';
+  submittedBy: string | null;
 }
 
 interface StateRow {
@@ -48,6 +52,9 @@ interface StateRow {
   completed_at: Date | null;
   closed_at: Date | null;
   expected_at: Date | null;
+  service_title: Text;
+  applicant_kind: 'person' | 'company';
+  submitted_by: string | null;
 }
 
 const toState = (row: StateRow): ApplicationState => ({
@@ -67,6 +74,9 @@ const toState = (row: StateRow): ApplicationState => ({
   completedAt: row.completed_at,
   closedAt: row.closed_at,
   expectedAt: row.expected_at,
+  serviceTitle: row.service_title,
+  applicantKind: row.applicant_kind,
+  submittedBy: row.submitted_by,
 });
 
 export interface ApplicationRefs {
@@ -85,7 +95,7 @@ export async function lockApplications(db: Db, refs: ApplicationRefs): Promise<A
   if (refs.ids.length + refs.numbers.length + refs.externalIds.length === 0) return [];
   const result = await sql<StateRow>`
     select id, number, service_id, institution_id, applicant, origin, external_id, status, submitted_at, last_event_at,
-           lead_time, pauses, awaiting, completed_at, closed_at, expected_at
+           lead_time, pauses, awaiting, completed_at, closed_at, expected_at, service_title, applicant_kind, submitted_by
     from applications.applications
     where id = any(${refs.ids}::uuid[])
        or number = any(${refs.numbers}::text[])
@@ -144,7 +154,6 @@ export interface NewApplication {
 }
 
 const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
-const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
 /**
  * Inserts applications in one statement. An application an institution
@@ -153,25 +162,45 @@ const json = (value: unknown): string | null => (value === undefined || value ==
  */
 export async function insertApplications(db: Db, rows: NewApplication[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const column = <T>(pick: (row: NewApplication) => T): T[] => rows.map(pick);
+  // The rows travel as one JSON document: no per-element array escaping in the driver.
+  const input = rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    service_id: r.serviceId,
+    institution_id: r.institutionId,
+    service_title: r.serviceTitle ?? null,
+    applicant: r.applicant,
+    applicant_kind: r.applicantKind,
+    submitted_by: r.submittedBy,
+    basis: r.basis,
+    mandate_id: r.mandateId,
+    origin: r.origin,
+    external_id: r.externalId,
+    form_version: r.formVersion,
+    data: r.data ?? null,
+    status: r.status,
+    status_at: iso(r.statusAt),
+    awaiting: r.awaiting,
+    submitted_at: iso(r.submittedAt),
+    last_event_at: iso(r.lastEventAt),
+    lead_time: r.leadTime ?? null,
+    pauses: r.pauses ?? null,
+    expected_at: iso(r.expectedAt),
+    completed_at: iso(r.completedAt),
+    closed_at: iso(r.closedAt),
+    receipt: r.receipt ?? null,
+  }));
   const result = await sql<{ id: string }>`
     insert into applications.applications (id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis,
       mandate_id, origin, external_id, form_version, data, status, status_at, awaiting, submitted_at, last_event_at, lead_time, pauses,
       expected_at, completed_at, closed_at, receipt)
-    select id, number, service_id, institution_id, service_title::jsonb, applicant, applicant_kind, submitted_by, basis,
-      mandate_id, origin, external_id, form_version, coalesce(data::jsonb, '{}'), status, status_at, awaiting, submitted_at, last_event_at,
-      lead_time::jsonb, pauses::jsonb, expected_at, completed_at, closed_at, receipt::jsonb
-    from unnest(
-      ${column((r) => r.id)}::uuid[], ${column((r) => r.number)}::text[], ${column((r) => r.serviceId)}::uuid[], ${column((r) => r.institutionId)}::uuid[],
-      ${column((r) => json(r.serviceTitle))}::text[], ${column((r) => r.applicant)}::text[], ${column((r) => r.applicantKind)}::text[],
-      ${column((r) => r.submittedBy)}::text[], ${column((r) => r.basis)}::text[], ${column((r) => r.mandateId)}::uuid[], ${column((r) => r.origin)}::text[],
-      ${column((r) => r.externalId)}::text[], ${column((r) => r.formVersion)}::int[], ${column((r) => json(r.data))}::text[], ${column((r) => r.status)}::text[],
-      ${column((r) => iso(r.statusAt))}::timestamptz[], ${column((r) => r.awaiting)}::text[], ${column((r) => iso(r.submittedAt))}::timestamptz[],
-      ${column((r) => iso(r.lastEventAt))}::timestamptz[], ${column((r) => json(r.leadTime))}::text[], ${column((r) => json(r.pauses))}::text[],
-      ${column((r) => iso(r.expectedAt))}::timestamptz[], ${column((r) => iso(r.completedAt))}::timestamptz[], ${column((r) => iso(r.closedAt))}::timestamptz[],
-      ${column((r) => json(r.receipt))}::text[]
-    ) as t(id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis, mandate_id, origin, external_id,
-           form_version, data, status, status_at, awaiting, submitted_at, last_event_at, lead_time, pauses, expected_at, completed_at, closed_at, receipt)
+    select id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis,
+      mandate_id, origin, external_id, form_version, coalesce(data, '{}'), status, status_at, awaiting, submitted_at, last_event_at,
+      lead_time, pauses, expected_at, completed_at, closed_at, receipt
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as t(id uuid, number text, service_id uuid, institution_id uuid, service_title jsonb, applicant text,
+      applicant_kind text, submitted_by text, basis text, mandate_id uuid, origin text, external_id text, form_version int, data jsonb, status text,
+      status_at timestamptz, awaiting text, submitted_at timestamptz, last_event_at timestamptz, lead_time jsonb, pauses jsonb, expected_at timestamptz,
+      completed_at timestamptz, closed_at timestamptz, receipt jsonb)
     on conflict (institution_id, external_id) where external_id is not null do nothing
     returning id`.execute(db);
   return new Set(result.rows.map((row) => row.id));
@@ -222,15 +251,37 @@ export interface WrittenEvent {
  */
 export async function writeEvents(db: Db, events: EventRow[], updates: StateUpdate[]): Promise<WrittenEvent[]> {
   if (events.length === 0) return [];
-  const e = <T>(pick: (row: EventRow) => T): T[] => events.map(pick);
-  const u = <T>(pick: (row: StateUpdate) => T): T[] => updates.map(pick);
+  // Both sets travel as JSON documents (one parameter each): no per-element array escaping in the driver.
+  const input = events.map((r) => ({
+    application_id: r.applicationId,
+    institution_id: r.institutionId,
+    event_id: r.eventId,
+    code: r.code,
+    from_code: r.fromCode,
+    occurred_at: iso(r.occurredAt),
+    actor: r.actor,
+    actor_role: r.role,
+    note: r.note,
+    note_for_applicant: r.noteForApplicant,
+    awaiting: r.awaiting,
+    message: r.message,
+  }));
+  const moves = updates.map((r) => ({
+    id: r.id,
+    status: r.status,
+    status_at: iso(r.statusAt),
+    last_event_at: iso(r.lastEventAt),
+    awaiting: r.awaiting,
+    pauses: r.pauses,
+    expected_at: iso(r.expectedAt),
+    completed_at: iso(r.completedAt),
+    closed_at: iso(r.closedAt),
+  }));
   const result = await sql<{ id: string; application_id: string; event_id: string | null }>`
     with input as (
-      select * from unnest(
-        ${e((r) => r.applicationId)}::uuid[], ${e((r) => r.institutionId)}::uuid[], ${e((r) => r.eventId)}::text[], ${e((r) => r.code)}::text[],
-        ${e((r) => r.fromCode)}::text[], ${e((r) => iso(r.occurredAt))}::timestamptz[], ${e((r) => r.actor)}::text[], ${e((r) => r.role)}::text[],
-        ${e((r) => r.note)}::text[], ${e((r) => r.noteForApplicant)}::text[], ${e((r) => r.awaiting)}::text[], ${e((r) => r.message)}::text[]
-      ) with ordinality as t(application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message, seq)
+      select * from rows from (jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as (application_id uuid, institution_id uuid, event_id text, code text,
+        from_code text, occurred_at timestamptz, actor text, actor_role text, note text, note_for_applicant text, awaiting text, message text))
+      with ordinality as t(application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message, seq)
     ),
     stored as (
       insert into applications.status_events (application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message)
@@ -241,22 +292,12 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
     ),
     moved as (
       update applications.applications a
-      set status = n.status, status_at = n.status_at, last_event_at = n.last_event_at, awaiting = n.awaiting, pauses = n.pauses::jsonb,
+      set status = n.status, status_at = n.status_at, last_event_at = n.last_event_at, awaiting = n.awaiting, pauses = coalesce(n.pauses, '[]'),
           expected_at = n.expected_at, completed_at = n.completed_at, closed_at = n.closed_at, updated_at = now()
-      from unnest(
-        ${u((r) => r.id)}::uuid[], ${u((r) => r.status)}::text[], ${u((r) => iso(r.statusAt))}::timestamptz[], ${u((r) => iso(r.lastEventAt))}::timestamptz[],
-        ${u((r) => r.awaiting)}::text[], ${u((r) => json(r.pauses))}::text[], ${u((r) => iso(r.expectedAt))}::timestamptz[], ${u((r) => iso(r.completedAt))}::timestamptz[],
-        ${u((r) => iso(r.closedAt))}::timestamptz[]
-      ) as n(id, status, status_at, last_event_at, awaiting, pauses, expected_at, completed_at, closed_at)
+      from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) as n(id uuid, status text, status_at timestamptz, last_event_at timestamptz, awaiting text, pauses jsonb,
+        expected_at timestamptz, completed_at timestamptz, closed_at timestamptz)
       where a.id = n.id
     )
     select id::text, application_id, event_id from stored order by id`.execute(db);
   return result.rows.map((row) => ({ id: row.id, applicationId: row.application_id, eventId: row.event_id }));
-}
-
-/** What a status_changed event says of each application that the engine's state does not hold. */
-export async function eventFacts(db: Db, ids: string[]): Promise<Map<string, { serviceTitle: Text; applicantKind: 'person' | 'company'; submittedBy: string | null }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('applications.applications').select(['id', 'service_title', 'applicant_kind', 'submitted_by']).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, { serviceTitle: row.service_title, applicantKind: row.applicant_kind, submittedBy: row.submitted_by }]));
 }

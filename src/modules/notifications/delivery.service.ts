@@ -36,11 +36,18 @@ import { ensureQueue, executorAdapter } from '../../platform/jobs/queue.js';
 import type { Channel, OutgoingMessage, SendOutcome } from './channels.js';
 import { ChannelUnavailable, PermanentFailure } from './notifications.errors.js';
 import * as repo from './notifications.repo.js';
-import type { DeliveryRow, NotificationRow, NotificationsTables } from './notifications.repo.js';
+import type { ClaimedDelivery, DeliveryRow, NotificationsTables } from './notifications.repo.js';
 import type { TargetChannel } from './notifications.schemas.js';
 import { absoluteLink, toHtml } from './templates.js';
 
 export const DELIVER_QUEUE = 'notifications-deliver';
+
+/**
+ * Workers are woken at most this often: a lone commit wakes them at once, the commits of a burst
+ * that follow are claimed, sent and recorded together at the end of the interval (a few statements
+ * for the lot instead of a fetch, claim, record and completion per message).
+ */
+const WAKE_INTERVAL_MS = 100;
 
 export interface DeliveryOptions {
   root: Kysely<NotificationsTables>;
@@ -76,7 +83,7 @@ export interface DeliveryWorker {
   readonly policy: RetryPolicy;
   /** queues deliveries inside the caller's transaction (`executor`) */
   enqueue(executor: RootDb, deliveries: { id: string; notBefore: Date | null }[]): Promise<void>;
-  /** after a commit: let an idle worker look at once rather than at its next poll */
+  /** after a commit: let an idle worker look now (or, in a burst, at the end of WAKE_INTERVAL_MS) rather than at its next poll */
   wake(): void;
   start(): Promise<void>;
   /** takes no more jobs (those in hand finish while the job queue stops) */
@@ -115,12 +122,55 @@ export function messageIdFor(deliveryId: string, publicUrl: string): string {
   return `<${deliveryId}@${new URL(publicUrl).hostname}>`;
 }
 
+/** A job's attempt: the delivery, and the `not_before` the job was queued for (undefined: unknown). */
+interface Attempt {
+  deliveryId: string;
+  scheduledFor: Date | null | undefined;
+}
+
+interface Outcome {
+  id: string;
+  status: SendOutcome['status'];
+  providerRef: string | null;
+}
+
+/**
+ * Group commit: each call is written at once when no write is under way, else with the others
+ * that arrive meanwhile in the next one (each call gets that write's result). One round trip per
+ * write, never a wait for a batch to fill.
+ */
+function groupCommit<T, R>(write: (items: T[]) => Promise<R>): (item: T) => Promise<R> {
+  let waiting: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
+  let writing = false;
+  const drain = async (): Promise<void> => {
+    writing = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        const result = await write(batch.map((entry) => entry.item));
+        for (const entry of batch) entry.resolve(result);
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    writing = false;
+  };
+  return (item) =>
+    new Promise<R>((resolve, reject) => {
+      waiting.push({ item, resolve, reject });
+      if (!writing) void drain();
+    });
+}
+
 const scheduledFor = (job: DeliverJob): Date | null | undefined => (job.notBefore === undefined ? undefined : job.notBefore === null ? null : new Date(job.notBefore));
 
 export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   const { root, boss } = options;
   const channels = new Map<TargetChannel, Channel>(options.channels.map((channel) => [channel.name, channel]));
   const workerIds: string[] = [];
+  let waking: NodeJS.Timeout | undefined;
+  let lastWake = 0;
   let sweeper: NodeJS.Timeout | undefined;
   let running = false;
 
@@ -136,7 +186,7 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   };
   const asRoot = (db: Kysely<NotificationsTables>): RootDb => db as unknown as RootDb;
 
-  const messageOf = (notification: NotificationRow, delivery: DeliveryRow): OutgoingMessage => {
+  const messageOf = (notification: NonNullable<ClaimedDelivery['notification']>, delivery: DeliveryRow): OutgoingMessage => {
     const link = absoluteLink(notification.link, notification.language, options.publicUrl);
     return {
       deliveryId: delivery.id,
@@ -169,9 +219,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     });
   };
 
-  /** A delivery got through: the channel's deliveries that wait out an outage are due now. */
+  /** A delivery got through where others wait out an outage: the channel's waiting deliveries are due now. */
   const resume = async (channel: TargetChannel): Promise<void> => {
-    if (!(await repo.anyWaitingForChannel(root, channel))) return;
     const ids = await inTransaction(root, async (trx) => {
       const due = await repo.resumeWaiting(trx, channel);
       await enqueue(
@@ -185,32 +234,61 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     for (const id of workerIds) boss.notifyWorker(id);
   };
 
-  const attempt = async (deliveryId: string, scheduledFor?: Date | null): Promise<void> => {
-    const claimed = await repo.claimDelivery(root, deliveryId, options.leaseSeconds);
-    if (!claimed) {
-      // Sent already, taken by another worker, or not due yet: a job that came early is put back, unless it is stale.
-      const row = await repo.findDelivery(root, deliveryId);
-      if (row && (row.status === 'queued' || row.status === 'retrying') && row.not_before && row.not_before > new Date() && stillScheduled(scheduledFor, row.not_before)) {
-        await enqueue(asRoot(root), [{ id: row.id, notBefore: row.not_before }]);
-      }
-      return;
+  // Successful sends are recorded as they come, several in one statement when they come together;
+  // the same statement says which of their channels have deliveries waiting out an outage.
+  const recorder = groupCommit((outcomes: Outcome[]) => repo.finishDeliveries(root, outcomes));
+
+  /** Jobs whose delivery was not claimed: one that came before its delivery was due is put back, unless it is stale. */
+  const putBackEarly = async (jobs: Attempt[]): Promise<void> => {
+    const rows = new Map((await repo.findDeliveries(root, [...new Set(jobs.map((job) => job.deliveryId))])).map((row) => [row.id, row]));
+    const now = new Date();
+    const due = new Map<string, Date>();
+    for (const job of jobs) {
+      const row = rows.get(job.deliveryId);
+      if (row && (row.status === 'queued' || row.status === 'retrying') && row.not_before && row.not_before > now && stillScheduled(job.scheduledFor, row.not_before)) due.set(row.id, row.not_before);
     }
+    await enqueue(
+      asRoot(root),
+      [...due].map(([id, notBefore]) => ({ id, notBefore })),
+    );
+  };
+
+  /** Sends one claimed delivery and records the outcome; when it got through, whether others of its channel wait for it. */
+  const send = async (claimed: ClaimedDelivery): Promise<{ waiting: boolean } | undefined> => {
     let outcome: SendOutcome;
     try {
-      const notification = await repo.findNotification(root, claimed.notification_id);
       const channel = channels.get(claimed.channel as TargetChannel);
-      if (!notification) throw new PermanentFailure('The notification no longer exists.');
+      if (!claimed.notification) throw new PermanentFailure('The notification no longer exists.');
       if (!channel) throw new PermanentFailure(`No ${claimed.channel} channel is configured.`);
-      outcome = await channel.send(messageOf(notification, claimed));
+      outcome = await channel.send(messageOf(claimed.notification, claimed));
     } catch (error) {
       await failed(claimed, error);
-      return;
+      return undefined;
     }
     // Outside the try: a sent message is never scheduled again because recording it failed (the lease decides then).
-    await repo.finishDelivery(root, claimed.id, { status: outcome.status, providerRef: outcome.providerRef ?? null });
-    // The message is out whatever happens next; a failed resume leaves the others to their own retries.
-    await resume(claimed.channel as TargetChannel).catch((error: unknown) => options.log?.error({ err: error, channel: claimed.channel }, 'resuming deliveries that wait for the channel failed'));
+    const waiting = await recorder({ id: claimed.id, status: outcome.status, providerRef: outcome.providerRef ?? null });
+    return { waiting: waiting.has(claimed.channel) };
   };
+
+  /**
+   * One attempt at each of several deliveries: claimed together in one statement (one worker of all
+   * instances wins each), sent concurrently, each recorded as soon as it is out.
+   */
+  const attemptAll = async (jobs: Attempt[]): Promise<void> => {
+    const claimed = await repo.claimDeliveries(root, [...new Set(jobs.map((job) => job.deliveryId))], options.leaseSeconds);
+    const taken = new Set(claimed.map((delivery) => delivery.id));
+    // Sent already, taken by another worker, or not due yet.
+    const missed = jobs.filter((job) => !taken.has(job.deliveryId));
+    if (missed.length > 0) await putBackEarly(missed);
+    const settled = await Promise.allSettled(claimed.map(async (delivery) => ((await send(delivery))?.waiting ? (delivery.channel as TargetChannel) : undefined)));
+    // The messages are out whatever happens next; a failed resume leaves the others to their own retries.
+    const resumed = new Set(settled.map((result) => (result.status === 'fulfilled' ? result.value : undefined)).filter((channel) => channel !== undefined));
+    for (const channel of resumed) await resume(channel).catch((error: unknown) => options.log?.error({ err: error, channel }, 'resuming deliveries that wait for the channel failed'));
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+  };
+
+  const attempt = (deliveryId: string, scheduledFor?: Date | null): Promise<void> => attemptAll([{ deliveryId, scheduledFor }]);
 
   /** Sendings whose worker died go back to the queue. */
   const sweep = async (all: boolean): Promise<void> => {
@@ -228,7 +306,15 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     policy: { delaySeconds: options.retryDelaySeconds, maxDelaySeconds: Math.max(options.retryMaxDelaySeconds, options.retryDelaySeconds), windowSeconds: options.retryWindowSeconds },
     enqueue,
     wake() {
-      for (const id of workerIds) boss.notifyWorker(id);
+      if (waking) return;
+      const notify = (): void => {
+        waking = undefined;
+        lastWake = Date.now();
+        for (const id of workerIds) boss.notifyWorker(id);
+      };
+      const wait = lastWake + WAKE_INTERVAL_MS - Date.now();
+      if (wait <= 0) notify();
+      else waking = setTimeout(notify, wait).unref();
     },
     attempt,
     async start() {
@@ -241,9 +327,7 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
         retryBackoff: true,
       });
       await sweep(options.embedded);
-      const work = async (jobs: Job<DeliverJob>[]): Promise<void> => {
-        await Promise.all(jobs.map((job) => attempt(job.data.deliveryId, scheduledFor(job.data))));
-      };
+      const work = (jobs: Job<DeliverJob>[]): Promise<void> => attemptAll(jobs.map((job) => ({ deliveryId: job.data.deliveryId, scheduledFor: scheduledFor(job.data) })));
       const batchSize = options.batchSize ?? 25;
       for (let i = 0; i < 2; i++) workerIds.push(await boss.work(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5 }, work));
       const every = Math.max(options.leaseSeconds / 2, 1) * 1000;
@@ -260,6 +344,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     },
     async stop() {
       running = false;
+      if (waking) clearTimeout(waking);
+      waking = undefined;
       if (sweeper) clearTimeout(sweeper);
       sweeper = undefined;
       await Promise.all(workerIds.splice(0).map((id) => boss.offWork(DELIVER_QUEUE, { id })));

@@ -122,60 +122,103 @@ export interface NewDelivery {
 
 export { isUuid };
 
-/** Inserts the notification unless its key is known; its id, or undefined when it already existed. */
-export async function insertNotification(db: Db, row: NewNotification): Promise<string | undefined> {
-  const inserted = await db.insertInto('notifications.notifications').values(row).onConflict((oc) => oc.column('dedup_key').doNothing()).returning('id').executeTakeFirst();
-  return inserted?.id;
+/**
+ * Inserts the notification unless its key is known, with its deliveries, in one statement: its id
+ * and the deliveries made, or undefined when it already existed. Each delivery's Message-ID is
+ * fixed as it is made, so every attempt carries the same one.
+ */
+export async function insertNotification(
+  db: Db,
+  row: NewNotification,
+  deliveries: NewDelivery[],
+  messageIdOf: (id: string) => string,
+): Promise<{ id: string; deliveries: Pick<DeliveryRow, 'id' | 'channel' | 'not_before'>[] } | undefined> {
+  const made = deliveries.map((delivery) => {
+    const id = randomUUID();
+    return { id, channel: delivery.channel, address: delivery.address, status: delivery.status, not_before: delivery.notBefore?.toISOString() ?? null, message_id: messageIdOf(id) };
+  });
+  const result = await sql<{ notification_id: string; id: string | null; channel: ChannelName | null; not_before: Date | null }>`
+    with notification as (
+      insert into notifications.notifications (dedup_key, recipient, kind, template, language, subject, body, short_text, link, service_id, application_id,
+        institution_id, client_id, reference)
+      values (${row.dedup_key}, ${row.recipient}, ${row.kind}, ${row.template}, ${row.language}, ${row.subject}, ${row.body}, ${row.short_text}, ${row.link},
+        ${row.service_id}, ${row.application_id}, ${row.institution_id}, ${row.client_id}, ${row.reference})
+      on conflict (dedup_key) do nothing
+      returning id
+    ),
+    delivery as (
+      insert into notifications.deliveries (id, notification_id, channel, address, status, not_before, message_id, sent_at)
+      select d.id, n.id, d.channel, d.address, d.status, d.not_before, d.message_id, case when d.status = 'delivered' then now() end
+      from notification n cross join jsonb_to_recordset(${JSON.stringify(made)}::jsonb)
+        as d(id uuid, channel text, address text, status text, not_before timestamptz, message_id text)
+      on conflict (notification_id, channel, address) do nothing
+      returning id, notification_id, channel, not_before
+    )
+    select n.id as notification_id, d.id, d.channel, d.not_before from notification n left join delivery d on d.notification_id = n.id`.execute(db);
+  const first = result.rows[0];
+  if (!first) return undefined;
+  return {
+    id: first.notification_id,
+    deliveries: result.rows.filter((r) => r.id !== null && r.channel !== null).map((r) => ({ id: r.id as string, channel: r.channel as ChannelName, not_before: r.not_before })),
+  };
 }
 
 export async function findByDedupKey(db: Db, key: string): Promise<NotificationRow | undefined> {
   return db.selectFrom('notifications.notifications').selectAll().where('dedup_key', '=', key).executeTakeFirst();
 }
 
-export async function insertDeliveries(db: Db, notificationId: string, deliveries: NewDelivery[], messageIdOf: (id: string) => string): Promise<DeliveryRow[]> {
-  if (deliveries.length === 0) return [];
-  return db
-    .insertInto('notifications.deliveries')
-    .values(
-      deliveries.map((delivery) => {
-        // The Message-ID is fixed when the delivery is made, so every attempt carries the same one.
-        const id = randomUUID();
-        return {
-          id,
-          notification_id: notificationId,
-          channel: delivery.channel,
-          address: delivery.address,
-          status: delivery.status,
-          not_before: delivery.notBefore,
-          message_id: messageIdOf(id),
-          sent_at: delivery.status === 'delivered' ? new Date() : null,
-        };
-      }),
-    )
-    .onConflict((oc) => oc.columns(['notification_id', 'channel', 'address']).doNothing())
-    .returningAll()
-    .execute();
+/** A claimed delivery with what its message is made of (its notification's text, language and link). */
+export interface ClaimedDelivery extends DeliveryRow {
+  notification: Pick<NotificationRow, 'language' | 'subject' | 'body' | 'short_text' | 'link'> | null;
 }
 
 /**
- * Takes a delivery for sending: only one worker of all instances wins it. A
- * delivery left in `sending` by a worker that died is taken again once its
- * lease has run out.
+ * Takes deliveries for sending, in one statement with their notifications' texts: only one worker
+ * of all instances wins each. A delivery left in `sending` by a worker that died is taken again
+ * once its lease has run out.
  */
-export async function claimDelivery(db: Db, id: string, leaseSeconds: number): Promise<DeliveryRow | undefined> {
-  const result = await sql<DeliveryRow>`
-    update notifications.deliveries
-    set status = 'sending', attempts = attempts + 1, claimed_at = now(), first_attempt_at = coalesce(first_attempt_at, now()), updated_at = now()
-    where id = ${id}
-      and channel <> 'inbox'
-      and (not_before is null or not_before <= now())
-      and (status in ('queued', 'retrying') or (status = 'sending' and claimed_at < now() - make_interval(secs => ${leaseSeconds})))
-    returning *`.execute(db);
-  return result.rows[0];
+export async function claimDeliveries(db: Db, ids: string[], leaseSeconds: number): Promise<ClaimedDelivery[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<DeliveryRow & { n_language: Language | null; n_subject: string | null; n_body: string | null; n_short_text: string | null; n_link: string | null; n_found: boolean }>`
+    with claimed as (
+      update notifications.deliveries
+      set status = 'sending', attempts = attempts + 1, claimed_at = now(), first_attempt_at = coalesce(first_attempt_at, now()), updated_at = now()
+      where id = any(${ids}::uuid[])
+        and channel <> 'inbox'
+        and (not_before is null or not_before <= now())
+        and (status in ('queued', 'retrying') or (status = 'sending' and claimed_at < now() - make_interval(secs => ${leaseSeconds})))
+      returning *
+    )
+    select c.*, n.language as n_language, n.subject as n_subject, n.body as n_body, n.short_text as n_short_text, n.link as n_link, n.id is not null as n_found
+    from claimed c left join notifications.notifications n on n.id = c.notification_id`.execute(db);
+  return result.rows.map(({ n_language, n_subject, n_body, n_short_text, n_link, n_found, ...delivery }) => ({
+    ...delivery,
+    notification: n_found ? { language: n_language as Language, subject: n_subject ?? '', body: n_body ?? '', short_text: n_short_text ?? '', link: n_link } : null,
+  }));
 }
 
-export async function findDelivery(db: Db, id: string): Promise<DeliveryRow | undefined> {
-  return db.selectFrom('notifications.deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findDeliveries(db: Db, ids: string[]): Promise<DeliveryRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('notifications.deliveries').selectAll().where('id', 'in', ids).execute();
+}
+
+/**
+ * Records several successful attempts that this worker holds (status `sending`) in one statement;
+ * the channels among theirs that have deliveries waiting out an outage (cheap: a partial index).
+ */
+export async function finishDeliveries(db: Db, outcomes: { id: string; status: 'sent' | 'delivered' | 'kept'; providerRef: string | null }[]): Promise<Set<ChannelName>> {
+  if (outcomes.length === 0) return new Set();
+  const result = await sql<{ channel: ChannelName }>`
+    with done as (
+      update notifications.deliveries d
+      set status = o.status, updated_at = now(), sent_at = now(), provider_ref = o.provider_ref, last_error = null
+      from unnest(${outcomes.map((o) => o.id)}::uuid[], ${outcomes.map((o) => o.status)}::text[], ${outcomes.map((o) => o.providerRef)}::text[]) as o(id, status, provider_ref)
+      where d.id = o.id and d.status = 'sending'
+      returning d.channel
+    )
+    select c.channel from (select distinct channel from done) c
+    where exists (select 1 from notifications.deliveries w where w.channel = c.channel and w.status = 'retrying' and w.waits_for_channel)`.execute(db);
+  return new Set(result.rows.map((row) => row.channel));
 }
 
 export async function findNotification(db: Db, id: string): Promise<NotificationRow | undefined> {
@@ -205,12 +248,6 @@ export async function retryLater(db: Db, id: string, retry: { error: string; not
     .where('id', '=', id)
     .where('status', '=', 'sending')
     .execute();
-}
-
-/** Whether any delivery of the channel waits out an outage (cheap: a partial index). */
-export async function anyWaitingForChannel(db: Db, channel: ChannelName): Promise<boolean> {
-  const row = await db.selectFrom('notifications.deliveries').select('id').where('channel', '=', channel).where('status', '=', 'retrying').where('waits_for_channel', '=', true).limit(1).executeTakeFirst();
-  return row !== undefined;
 }
 
 /**

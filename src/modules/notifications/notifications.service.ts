@@ -142,33 +142,30 @@ export function createNotificationsService(deps: ServiceDeps): NotificationsServ
   };
 
   const notify = async (input: NotificationInput): Promise<{ id: string; created: boolean }> => {
-    const known = await repo.findByDedupKey(root, input.dedupKey);
-    if (known) return { id: known.id, created: false };
+    // No look for the key first: a repeat (an event delivered again) is rare, and the insert finds it anyway.
     const recipient = personKey(input.recipient);
     const plan = await deps.planner.deliveryPlan(recipient, input.kind, deps.now());
     const rendered = await renderFor(input, plan.language, plan.name);
     const targets = distinctTargets(plan.targets);
     const id = await inTransaction(root, async (trx) => {
-      const id = await repo.insertNotification(trx, {
-        dedup_key: input.dedupKey,
-        recipient,
-        kind: input.kind,
-        template: input.template,
-        language: plan.language,
-        subject: rendered.subject,
-        body: rendered.text,
-        short_text: rendered.short,
-        link: input.link ?? null,
-        service_id: input.serviceId ?? null,
-        application_id: input.applicationId ?? null,
-        institution_id: input.institutionId ?? null,
-        client_id: input.clientId ?? null,
-        reference: input.reference ?? null,
-      });
-      if (!id) return undefined;
-      const rows = await repo.insertDeliveries(
+      const made = await repo.insertNotification(
         trx,
-        id,
+        {
+          dedup_key: input.dedupKey,
+          recipient,
+          kind: input.kind,
+          template: input.template,
+          language: plan.language,
+          subject: rendered.subject,
+          body: rendered.text,
+          short_text: rendered.short,
+          link: input.link ?? null,
+          service_id: input.serviceId ?? null,
+          application_id: input.applicationId ?? null,
+          institution_id: input.institutionId ?? null,
+          client_id: input.clientId ?? null,
+          reference: input.reference ?? null,
+        },
         [
           // The inbox item is the notification itself: delivered as it is made.
           { channel: 'inbox', address: '', status: 'delivered', notBefore: null },
@@ -176,17 +173,18 @@ export function createNotificationsService(deps: ServiceDeps): NotificationsServ
         ],
         (deliveryId) => messageIdFor(deliveryId, deps.publicUrl),
       );
+      if (!made) return undefined;
       await deps.worker.enqueue(
         asRoot(trx),
-        rows.filter((row) => row.channel !== 'inbox').map((row) => ({ id: row.id, notBefore: row.not_before })),
+        made.deliveries.filter((row) => row.channel !== 'inbox').map((row) => ({ id: row.id, notBefore: row.not_before })),
       );
-      return id;
+      return made.id;
     });
     if (!id) {
-      // Another instance made it between our look and our insert.
-      const raced = await repo.findByDedupKey(root, input.dedupKey);
-      if (!raced) throw new Error(`notification ${input.dedupKey} vanished`);
-      return { id: raced.id, created: false };
+      // Made before (a repeat), or by another instance at the same moment.
+      const known = await repo.findByDedupKey(root, input.dedupKey);
+      if (!known) throw new Error(`notification ${input.dedupKey} vanished`);
+      return { id: known.id, created: false };
     }
     if (targets.length > 0) deps.worker.wake();
     return { id, created: true };

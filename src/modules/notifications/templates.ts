@@ -120,24 +120,30 @@ function argumentsOf(nodes: AstNode[], into = new Set<string>()): Set<string> {
   return into;
 }
 
-const cache = new Map<string, IntlMessageFormat>();
-function compile(source: string, language: Language): IntlMessageFormat {
+/** A compiled line with the placeholders it names, kept per language and source: rendering compiles nothing twice. */
+interface CompiledLine {
+  format: IntlMessageFormat;
+  names: string[];
+}
+
+const cache = new Map<string, CompiledLine>();
+function compile(source: string, language: Language): CompiledLine {
   const key = `${language}\u0000${source}`;
-  let format = cache.get(key);
-  if (!format) {
-    format = new IntlMessageFormat(source, LOCALE[language], undefined, { ignoreTag: true });
+  let line = cache.get(key);
+  if (!line) {
+    const format = new IntlMessageFormat(source, LOCALE[language], undefined, { ignoreTag: true });
+    line = { format, names: [...argumentsOf(format.getAst() as unknown as AstNode[])] };
     if (cache.size > 2000) cache.clear();
-    cache.set(key, format);
+    cache.set(key, line);
   }
-  return format;
+  return line;
 }
 
 /** Formats one message line by line, leaving out lines whose placeholders are all empty. */
 function formatMessage(source: string, language: Language, values: Record<string, string>): string {
   const lines: string[] = [];
-  for (const line of source.split('\n')) {
-    const format = compile(line, language);
-    const names = [...argumentsOf(format.getAst() as unknown as AstNode[])];
+  for (const text of source.split('\n')) {
+    const { format, names } = compile(text, language);
     if (names.length > 0 && names.every((name) => !values[name])) continue;
     const filled = Object.fromEntries(names.map((name) => [name, values[name] ?? '']));
     lines.push(String(format.format(filled)));

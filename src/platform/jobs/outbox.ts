@@ -50,13 +50,15 @@ export async function publish(executor: RootDb, ...events: NewEvent[]): Promise<
   if (events.length === 0) return [];
   const ids = events.map(() => randomUUID());
   const time = new Date().toISOString();
-  // One statement for a whole batch (the status register writes thousands at once), in the order given.
+  // One statement for a whole batch (the status register writes thousands at once), in the order given. The
+  // rows travel as one JSON document: cheaper on both sides than arrays of JSON texts, which the driver
+  // escapes character by character and the server parses twice.
+  const rows = events.map((e, n) => ({ id: ids[n], type: e.type, source: e.source, subject: e.subject ?? null, occurred_at: e.time?.toISOString() ?? time, actor: e.actor, data: e.data }));
   await sql`
     insert into platform.outbox (id, type, source, subject, occurred_at, actor, data)
-    select id, type, source, subject, occurred_at, actor, data
-    from unnest(${ids}::uuid[], ${events.map((e) => e.type)}::text[], ${events.map((e) => e.source)}::text[], ${events.map((e) => e.subject ?? null)}::text[],
-                ${events.map((e) => e.time?.toISOString() ?? time)}::timestamptz[], ${events.map((e) => JSON.stringify(e.actor))}::jsonb[],
-                ${events.map((e) => JSON.stringify(e.data))}::jsonb[]) with ordinality as t(id, type, source, subject, occurred_at, actor, data, seq)
+    select id, type, source, subject, occurred_at, actor, coalesce(data, 'null'::jsonb)
+    from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (id uuid, type text, source text, subject text, occurred_at timestamptz, actor jsonb, data jsonb))
+         with ordinality as t(id, type, source, subject, occurred_at, actor, data, seq)
     order by seq`.execute(executor);
   return ids;
 }
