@@ -41,13 +41,16 @@ export function cleanMessage(message: string, pointer = '#/message'): string {
 export function createCore(deps: SupportDeps) {
   const { root, now } = deps;
   const files = createSupportFiles(root, deps.files);
-  let subjectCache: { at: number; list: Subject[] } | undefined;
+  // Every subject, kept for 5 s (an edit on another instance shows within that; this one forgets at once):
+  // a queue page read them twice per request.
+  let subjectCache: { at: number; all: Subject[]; active: Subject[] } | undefined;
 
   async function subjectList(all = false): Promise<Subject[]> {
-    if (!all && subjectCache && Date.now() - subjectCache.at < 5_000) return subjectCache.list;
-    const list = (await repo.subjects(root, all)).map((row) => ({ code: row.code, label: { lv: row.label_lv, en: row.label_en }, active: row.active }));
-    if (!all) subjectCache = { at: Date.now(), list };
-    return list;
+    if (!subjectCache || Date.now() - subjectCache.at >= 5_000) {
+      const list = (await repo.subjects(root, true)).map((row) => ({ code: row.code, label: { lv: row.label_lv, en: row.label_en }, active: row.active }));
+      subjectCache = { at: Date.now(), all: list, active: list.filter((subject) => subject.active) };
+    }
+    return all ? subjectCache.all : subjectCache.active;
   }
 
   async function subjectOf(code: string): Promise<Subject> {
