@@ -195,19 +195,32 @@ function dueDate(startDate: string, duration: Duration, dayKind: DayKind, stops:
   }
   const working = dayKind === 'working';
   const count = duration.weeks * (working ? 5 : 7) + duration.days;
-  const stands = (date: string): boolean => stops.some((stop) => date > stop.after && date <= stop.upTo);
   let date = startDate;
   for (let counted = 0; counted < count; ) {
     date = addDays(date, 1);
-    if (stands(date) || (working && !isWorkingDay(date))) continue;
-    counted++;
+    // A pause is stepped over whole: one still open since long ago would otherwise be walked day by day.
+    const stop = stops.find((each) => date > each.after && date <= each.upTo);
+    if (stop) date = stop.upTo;
+    else if (!working || isWorkingDay(date)) counted++;
   }
   return working ? date : nextWorkingDay(date);
 }
 
-// Applications submitted on the same day under the same lead time share a due date:
-// a batch of thousands computes it once.
-const unpausedDue = new Map<string, Date>();
+// Applications submitted on the same day under the same lead time, paused on the same days, share a
+// due date (it depends on nothing but those local dates): a batch of thousands, or a queue page read
+// again and again, computes it once.
+const dueByDays = new Map<string, Date>();
+
+function cachedDue(startDate: string, duration: Duration, leadTime: Pick<LeadTime, 'duration' | 'dayKind'>, stops: readonly PausedDays[]): Date {
+  const key = `${startDate}|${leadTime.duration}|${leadTime.dayKind}${stops.map((stop) => `|${stop.after}~${stop.upTo}`).join('')}`;
+  let at = dueByDays.get(key);
+  if (!at) {
+    if (dueByDays.size > 50_000) dueByDays.clear();
+    at = endOfRigaDay(dueDate(startDate, duration, leadTime.dayKind, stops));
+    dueByDays.set(key, at);
+  }
+  return at;
+}
 
 /** The expected completion of an application submitted at `start` under `leadTime`, given its pauses. */
 export function expectedCompletion(start: Date, leadTime: Pick<LeadTime, 'duration' | 'dayKind'>, pauses: readonly Pause[], now: Date): ExpectedCompletion {
@@ -219,18 +232,7 @@ export function expectedCompletion(start: Date, leadTime: Pick<LeadTime, 'durati
     const term = ((duration.hours * 60 + duration.minutes) * 60 + duration.seconds) * 1000;
     return { at: new Date(start.getTime() + term + stood), paused };
   }
-  const startDate = rigaDate(start);
-  if (pauses.length === 0) {
-    const key = `${startDate}|${leadTime.duration}|${leadTime.dayKind}`;
-    let at = unpausedDue.get(key);
-    if (!at) {
-      if (unpausedDue.size > 50_000) unpausedDue.clear();
-      at = endOfRigaDay(dueDate(startDate, duration, leadTime.dayKind, []));
-      unpausedDue.set(key, at);
-    }
-    return { at: new Date(at), paused };
-  }
-  return { at: endOfRigaDay(dueDate(startDate, duration, leadTime.dayKind, pausedDays(pauses, now))), paused };
+  return { at: new Date(cachedDue(rigaDate(start), duration, leadTime, pausedDays(pauses, now))), paused };
 }
 
 /** Overdue: past the expected completion while the institution still has the application in hand. */

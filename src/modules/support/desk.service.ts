@@ -36,7 +36,7 @@ export function createDesk(core: Core): DeskService {
       limit,
       offset,
     });
-    return { tickets: await toTickets(page.rows), total: page.total };
+    return { tickets: await toTickets(page.rows, page.clockEntries, page.targets), total: page.total };
   }
 
 

@@ -14,7 +14,7 @@ import { createSupportFiles } from './files.service.js';
 import * as errors from './support.errors.js';
 import { CLOSED, SUPPORT_SOURCE, TICKET_OPENED, type ClosedData, type TicketOpenedData } from './support.events.js';
 import * as repo from './support.repo.js';
-import type { Db, EntryRow, TicketRow } from './support.repo.js';
+import type { ClockEntry, Db, EntryRow, TicketRow } from './support.repo.js';
 import type { Agent, SupportDeps, Subject, Ticket, TicketWithThread } from './support.types.js';
 import { MAX_MESSAGE, REOPEN_DAYS } from './support.types.js';
 
@@ -41,13 +41,16 @@ export function cleanMessage(message: string, pointer = '#/message'): string {
 export function createCore(deps: SupportDeps) {
   const { root, now } = deps;
   const files = createSupportFiles(root, deps.files);
-  let subjectCache: { at: number; list: Subject[] } | undefined;
+  // Every subject, kept for 5 s (an edit on another instance shows within that; this one forgets at once):
+  // a queue page read them twice per request.
+  let subjectCache: { at: number; all: Subject[]; active: Subject[] } | undefined;
 
   async function subjectList(all = false): Promise<Subject[]> {
-    if (!all && subjectCache && Date.now() - subjectCache.at < 5_000) return subjectCache.list;
-    const list = (await repo.subjects(root, all)).map((row) => ({ code: row.code, label: { lv: row.label_lv, en: row.label_en }, active: row.active }));
-    if (!all) subjectCache = { at: Date.now(), list };
-    return list;
+    if (!subjectCache || Date.now() - subjectCache.at >= 5_000) {
+      const list = (await repo.subjects(root, true)).map((row) => ({ code: row.code, label: { lv: row.label_lv, en: row.label_en }, active: row.active }));
+      subjectCache = { at: Date.now(), all: list, active: list.filter((subject) => subject.active) };
+    }
+    return all ? subjectCache.all : subjectCache.active;
   }
 
   async function subjectOf(code: string): Promise<Subject> {
@@ -66,9 +69,10 @@ export function createCore(deps: SupportDeps) {
     return new Map(queues.map((queue) => [queue, (queue && found.get(queue)) || DEFAULT_TARGETS]));
   }
 
-  async function toTickets(rows: TicketRow[], withEntries?: Map<string, EntryRow[]>): Promise<Ticket[]> {
+  /** Tickets with their clocks; a queue page brings the clock entries and its queues' targets along (else they are read). */
+  async function toTickets(rows: TicketRow[], withEntries?: Map<string, ClockEntry[]>, withTargets?: Map<string, Targets>): Promise<Ticket[]> {
     const entries = withEntries ?? groupEntries(await repo.entriesOfMany(root, rows.map((row) => row.id)));
-    const targets = await targetsFor(rows.map((row) => row.queue_institution_id));
+    const targets = withTargets ? new Map(rows.map((row) => [row.queue_institution_id, (row.queue_institution_id && withTargets.get(row.queue_institution_id)) || DEFAULT_TARGETS])) : await targetsFor(rows.map((row) => row.queue_institution_id));
     const subjects = await subjectList(true);
     const at = now();
     return rows.map((row) => {

