@@ -103,6 +103,11 @@ async function support(): Promise<void> {
   for (const line of await benchSupport({ serverUrl: process.env.BENCH_DATABASE_URL ?? LOCAL_SERVER, tickets, seconds: quick ? 5 : 10 })) print(line);
 }
 
+/** How long `npm start` takes to be ready (first start, restart) and what it holds idle, embedded. */
+async function startup(): Promise<void> {
+  print(await benchStartup({ idleSeconds: quick ? 5 : 15 }));
+}
+
 async function main(): Promise<void> {
   const hello = await startTarget('hello');
   const anchor = await load(`http://127.0.0.1:${hello.port}`, ['/']);
@@ -138,15 +143,15 @@ async function main(): Promise<void> {
   print({ ...(await benchIngestApi({ ...(process.env.BENCH_DATABASE_URL ? { serverUrl: process.env.BENCH_DATABASE_URL } : {}), applications: quick ? 5_000 : 20_000 })) });
   // E-mails delivered by the notifications pipeline beside a bare nodemailer → smtp-server loop.
   print(await benchEmail({ quick, databaseUrl: process.env.BENCH_DATABASE_URL }));
-  // How long `npm start` takes to be ready (first start, restart) and what it holds idle, embedded.
-  print(await benchStartup({ idleSeconds: quick ? 5 : 15 }));
+  await startup();
   await reads();
   await support();
 }
 
-// `npm run bench -- --only reads` (or `support`) runs one part.
+// `npm run bench -- --only reads` (or `support`, `startup`) runs one part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only === 'reads') await reads();
 else if (only === 'support') await support();
-else if (only) throw new Error(`--only knows: reads, support (not ${only})`);
+else if (only === 'startup') await startup();
+else if (only) throw new Error(`--only knows: reads, support, startup (not ${only})`);
 else await main();
