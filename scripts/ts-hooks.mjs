@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { registerHooks } from 'node:module';
+import { enableCompileCache, registerHooks } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync, version } from 'esbuild';
@@ -32,6 +32,11 @@ const KEY_PREFIX = `${version} ${JSON.stringify(OPTIONS)}`;
 
 // Stack traces name the TypeScript lines.
 process.setSourceMapsEnabled(true);
+
+// V8's code cache of every module (ours as compiled here, and the dependencies) kept on disk, so a later
+// process skips most of parsing and compiling them (measured: importing the app 1.27–1.42 s of CPU without,
+// 1.00–1.19 s with); Node checks each entry against the module's source. A read-only tree just runs without.
+enableCompileCache(path.join(root, 'node_modules', '.cache', 'pakalpojumi-v8'));
 
 const ours = (url) => url?.startsWith('file:') && !url.includes('/node_modules/');
 
