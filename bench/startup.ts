@@ -11,9 +11,16 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startChild, type Child } from '../test/support/child.js';
 
+/** The Node options `npm start` runs the platform with (package.json), so the bench measures the process users run. */
+async function startFlags(): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const args = scripts.start.split(/\s+/);
+  return args.slice(args.indexOf('node') + 1, args.indexOf('--import'));
+}
+
 async function timedStart(env: Record<string, string>): Promise<{ child: Child; ms: number; cpuMs: number | undefined }> {
   const started = performance.now();
-  const child = await startChild(env);
+  const child = await startChild(env, await startFlags());
   return { child, ms: Math.round(performance.now() - started), cpuMs: await cpuMs(child.process.pid) };
 }
 

@@ -1,4 +1,9 @@
-/** Process entry: read the settings, open the platform, listen, shut down gracefully. */
+/**
+ * Process entry: read the settings, open the platform, listen, shut down gracefully.
+ * `npm start` runs it with `--max-semi-space-size=16`: left alone, V8 grows the young generation to some
+ * 130 MB while the app starts and keeps it (measured, restart then 10 s idle: RSS 443 MB by default, 343 MB
+ * with the cap, start-up CPU the same).
+ */
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.js';
