@@ -5,7 +5,7 @@
  * to /readyz answering 200; then the restarted process's resident memory after
  * it has idled; beside them, the CPU each start used and what the idle process used. Goals (issue #11): restart < 3 s, first start < 6 s, idle RSS < 250 MB.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -49,10 +49,20 @@ async function residentMb(pid: number | undefined): Promise<number | undefined> 
   return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
 }
 
+/**
+ * Whether this machine already keeps a new cluster for the embedded database (src/platform/db/database.ts): the
+ * first start of an empty DATA_DIR copies it, or else runs initdb and keeps the result, a slower first start.
+ */
+async function clusterKept(): Promise<boolean> {
+  const dir = new URL('../node_modules/.cache/pakalpojumi-pgdata/', import.meta.url);
+  return (await readdir(dir).catch(() => [])).some((name) => name.endsWith('.tar'));
+}
+
 export async function benchStartup(options: { idleSeconds: number }): Promise<Record<string, unknown>> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pk-bench-start-'));
   try {
     const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+    const kept = await clusterKept();
     const first = await timedStart(env);
     await stop(first.child);
     const restart = await timedStart(env);
@@ -64,6 +74,7 @@ export async function benchStartup(options: { idleSeconds: number }): Promise<Re
       bench: 'startup',
       database: 'embedded',
       first_start_ms: first.ms,
+      first_start_cluster: kept ? 'copied' : 'initdb',
       restart_ms: restart.ms,
       idle_rss_mb: rss,
       first_start_cpu_ms: first.cpuMs,
