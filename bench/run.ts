@@ -121,6 +121,11 @@ async function email(): Promise<void> {
   print(await benchEmail({ quick, databaseUrl: process.env.BENCH_DATABASE_URL }));
 }
 
+/** How long `npm start` takes to be ready (first start, restart) and what it holds idle, embedded. */
+async function startup(): Promise<void> {
+  print(await benchStartup({ idleSeconds: quick ? 5 : 15 }));
+}
+
 async function main(): Promise<void> {
   const hello = await startTarget('hello');
   const anchor = await load(`http://127.0.0.1:${hello.port}`, ['/']);
@@ -147,17 +152,14 @@ async function main(): Promise<void> {
 
   await ingest();
   await email();
-  // How long `npm start` takes to be ready (first start, restart) and what it holds idle, embedded.
-  print(await benchStartup({ idleSeconds: quick ? 5 : 15 }));
+  await startup();
   await reads();
   await support();
 }
 
-// `npm run bench -- --only reads` (or `support`, `ingest`, `email`) runs one part.
+// `npm run bench -- --only PART` runs one part.
+const parts: Record<string, () => Promise<void>> = { reads, support, ingest, email, startup };
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (only === 'reads') await reads();
-else if (only === 'support') await support();
-else if (only === 'ingest') await ingest();
-else if (only === 'email') await email();
-else if (only) throw new Error(`--only knows: reads, support, ingest, email (not ${only})`);
-else await main();
+const part = only === undefined ? main : parts[only];
+if (part) await part();
+else throw new Error(`--only knows: ${Object.keys(parts).join(', ')} (not ${only})`);

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { registerHooks } from 'node:module';
+import { enableCompileCache, registerHooks } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync, version } from 'esbuild';
@@ -22,12 +22,21 @@ const root = path.resolve(import.meta.dirname, '..');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'pakalpojumi-ts');
 const RELATIVE_JS = /^\.{1,2}\/.*\.js$/;
 const TYPESCRIPT = /\.(?:m?ts|tsx)$/;
-/** Part of every cache key: a change here or a new esbuild compiles everything afresh. */
-const OPTIONS = { format: 'esm', jsx: 'automatic', jsxImportSource: '@kitajs/html', sourcemap: 'inline', target: 'node24' };
+/**
+ * Part of every cache key: a change here or a new esbuild compiles everything afresh.
+ * Source maps without the sources' text: stack traces need only the mappings, and Node parses every
+ * module's map when it loads it (measured on importing the app: heap after GC 65 MB with the text, 54 MB without).
+ */
+const OPTIONS = { format: 'esm', jsx: 'automatic', jsxImportSource: '@kitajs/html', sourcemap: 'inline', sourcesContent: false, target: 'node24' };
 const KEY_PREFIX = `${version} ${JSON.stringify(OPTIONS)}`;
 
 // Stack traces name the TypeScript lines.
 process.setSourceMapsEnabled(true);
+
+// V8's code cache of every module (ours as compiled here, and the dependencies) kept on disk, so a later
+// process skips most of parsing and compiling them (measured: importing the app 1.27–1.42 s of CPU without,
+// 1.00–1.19 s with); Node checks each entry against the module's source. A read-only tree just runs without.
+enableCompileCache(path.join(root, 'node_modules', '.cache', 'pakalpojumi-v8'));
 
 const ours = (url) => url?.startsWith('file:') && !url.includes('/node_modules/');
 

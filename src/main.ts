@@ -1,8 +1,13 @@
-/** Process entry: read the settings, open the platform, listen, shut down gracefully. */
+/**
+ * Process entry: read the settings, open the platform, listen, shut down gracefully.
+ * `npm start` runs it with `--max-semi-space-size=16`: left alone, V8 grows the young generation to some
+ * 130 MB while the app starts and keeps it (measured, restart then 10 s idle: RSS 443 MB by default, 343 MB
+ * with the cap, start-up CPU the same).
+ */
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
-import { openPlatform } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './platform/db/database.js';
 
 async function main(): Promise<void> {
   let config;
@@ -17,7 +22,12 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.logLevel });
   const started = Date.now();
-  const platform = await openPlatform(config, logger);
+  // The database opens (the embedded one reads and compiles its WebAssembly off the main thread) while the
+  // app's modules load: started first, so the two overlap instead of one waiting for the other.
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  opening.catch(() => {}); // reported below, once awaited
+  const { openPlatform } = await import('./app.js');
+  const platform = await openPlatform(config, logger, await opening);
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');

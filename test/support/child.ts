@@ -19,12 +19,13 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-export async function startChild(env: Record<string, string>): Promise<Child> {
+/** `nodeFlags`: Node options before the platform's own (the start-up bench passes those of `npm start`). */
+export async function startChild(env: Record<string, string>, nodeFlags: string[] = []): Promise<Child> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: env.PUBLIC_URL ?? url, DEMO: 'true', LOG_LEVEL: 'warn' };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', './scripts/ts-hooks.mjs', 'src/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, '--import', './scripts/ts-hooks.mjs', 'src/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
