@@ -16,14 +16,49 @@ function asString(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/** The two kinds of bearer token the API accepts: a person's access token and a system's client-credentials token. */
+const BEARER_MODELS = ['AccessToken', 'ClientCredentials'];
+
+/**
+ * A bearer token is looked up as an AccessToken and, when it is none, as a
+ * ClientCredentials token (identity.auth.ts): two round trips for every system
+ * request. The first find fetches the token under either model in one
+ * statement and keeps what it found under the other model for the second find
+ * of the same id — until the current turn of the event loop ends
+ * (setImmediate), so the second find sees exactly what the database held a
+ * moment earlier in the same request, never a row from another request.
+ */
+class BearerLookup {
+  private readonly other = new Map<string, store.StoredPayload | undefined>();
+
+  constructor(private readonly db: IdentityDb) {}
+
+  async find(model: string, id: string): Promise<store.StoredPayload | undefined> {
+    const key = `${model} ${id}`;
+    if (this.other.has(key)) {
+      const kept = this.other.get(key);
+      this.other.delete(key);
+      return kept;
+    }
+    const rows = await store.findPayloads(this.db, BEARER_MODELS, id, new Date());
+    const otherModel = BEARER_MODELS.find((name) => name !== model) as string;
+    const otherKey = `${otherModel} ${id}`;
+    this.other.set(otherKey, rows.get(otherModel));
+    setImmediate(() => this.other.delete(otherKey));
+    return rows.get(model);
+  }
+}
+
 export function createAdapterFactory(db: IdentityDb): (model: string) => Adapter {
-  return (model) => (model === 'Client' ? new ClientAdapter(db) : new DatabaseAdapter(db, model));
+  const bearer = new BearerLookup(db);
+  return (model) => (model === 'Client' ? new ClientAdapter(db) : new DatabaseAdapter(db, model, BEARER_MODELS.includes(model) ? bearer : undefined));
 }
 
 class DatabaseAdapter implements Adapter {
   constructor(
     private readonly db: IdentityDb,
     private readonly model: string,
+    private readonly bearer?: BearerLookup,
   ) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
@@ -47,6 +82,7 @@ class DatabaseAdapter implements Adapter {
   }
 
   async find(id: string): Promise<AdapterPayload | undefined> {
+    if (this.bearer) return this.found(await this.bearer.find(this.model, id));
     return this.found(await store.findPayload(this.db, this.model, { id }, new Date()));
   }
 

@@ -76,6 +76,18 @@ export async function findPayload(db: Db, model: string, lookup: Lookup, now: Da
   return row ? { payload: row.payload, consumedAt: row.consumed_at } : undefined;
 }
 
+/** The row of `id` under each of `models` that has one (one statement for several models). */
+export async function findPayloads(db: Db, models: string[], id: string, now: Date): Promise<Map<string, StoredPayload>> {
+  const rows = await db
+    .selectFrom('identity.oidc_store')
+    .select(['model', 'payload', 'consumed_at'])
+    .where('model', 'in', models)
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .execute();
+  return new Map(rows.map((row) => [row.model, { payload: row.payload, consumedAt: row.consumed_at }]));
+}
+
 export async function consumePayload(db: Db, model: string, id: string, at: Date): Promise<void> {
   await db.updateTable('identity.oidc_store').set({ consumed_at: at }).where('model', '=', model).where('id', '=', id).execute();
 }
