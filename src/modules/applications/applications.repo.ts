@@ -252,7 +252,8 @@ export interface ApplicationQuery {
   offset: number;
 }
 
-export async function listApplications(db: Db, query: ApplicationQuery): Promise<{ rows: ApplicationRow[]; total: number }> {
+/** A page of applications, the number that match, and the status labels of the page's institutions. */
+export async function listApplications(db: Db, query: ApplicationQuery): Promise<{ rows: ApplicationRow[]; total: number; labels: Map<string, Map<string, Text>> }> {
   let select = db.selectFrom('applications.applications');
   if (query.applicants) select = select.where('applicant', 'in', query.applicants.length > 0 ? query.applicants : ['-']);
   if (query.institutionId) select = select.where('institution_id', '=', query.institutionId);
@@ -267,13 +268,41 @@ export async function listApplications(db: Db, query: ApplicationQuery): Promise
   if (query.overdue === true) select = select.where(overdueSql);
   if (query.overdue === false) select = select.where(sql<boolean>`not coalesce(${overdueSql}, false)`);
   if (query.openOnly) select = select.where('closed_at', 'is', null);
-  const total = await select.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
-  let ordered = select.selectAll();
-  ordered = query.queueOrder
-    ? ordered.orderBy(sql`coalesce(${overdueSql}, false)`, 'desc').orderBy('expected_at', (ob) => ob.asc().nullsLast()).orderBy('submitted_at')
-    : ordered.orderBy('submitted_at', 'desc').orderBy('number', 'desc');
-  const rows = await ordered.limit(query.limit).offset(query.offset).execute();
-  return { rows, total: Number(total?.n ?? 0) };
+  // One statement: the matching ids are counted and the page's ids picked (from the queue's covering indexes,
+  // migrations/005), then only the page's rows are read whole, with the status labels of their institutions.
+  const queueOrder = [sql`coalesce(${overdueSql}, false) desc`, sql`expected_at asc nulls last`, sql`submitted_at`];
+  const ownOrder = [sql`submitted_at desc`, sql`number desc`];
+  const orderBy = sql.join(query.queueOrder ? queueOrder : ownOrder);
+  const found = await db
+    .with('page', () =>
+      select
+        .select((eb) => ['id', 'institution_id', eb.fn.countAll<string>().over().as('total')])
+        .orderBy(sql`${orderBy}`)
+        .limit(query.limit)
+        .offset(query.offset),
+    )
+    .selectFrom('page')
+    .innerJoin('applications.applications as a', 'a.id', 'page.id')
+    .selectAll('a')
+    .select('page.total')
+    // The same text on every row (PostgreSQL works it out once): read from the first.
+    .select(
+      sql<string>`(select coalesce(jsonb_agg(jsonb_build_array(l.institution_id, l.code, l.label)), '[]'::jsonb)::text
+        from applications.status_labels l where l.institution_id in (select institution_id from page))`.as('labels_text'),
+    )
+    .orderBy(sql`${orderBy}`)
+    .execute();
+  const rows = found.map(({ total: _total, labels_text: _labels, ...row }) => row);
+  const labels = new Map<string, Map<string, Text>>();
+  for (const [institutionId, code, label] of JSON.parse(found[0]?.labels_text ?? '[]') as [string, string, Text][]) {
+    const ofInstitution = labels.get(institutionId) ?? new Map<string, Text>();
+    ofInstitution.set(code, label);
+    labels.set(institutionId, ofInstitution);
+  }
+  if (found.length > 0) return { rows, labels, total: Number(found[0]?.total ?? 0) };
+  // A page past the end has no row to carry the count.
+  const total = query.offset > 0 ? await select.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst() : undefined;
+  return { rows, labels, total: Number(total?.n ?? 0) };
 }
 
 export type EventRecord = Selectable<StatusEventsTable>;

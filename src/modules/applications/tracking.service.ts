@@ -187,7 +187,7 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
       }
       const now = deps.now();
       const page = pageOf(filters);
-      const { rows, total } = await repo.listApplications(root, {
+      const { rows, total, labels } = await repo.listApplications(root, {
         applicants: [party],
         statuses: checkStatuses(filters.status),
         overdue: filters.overdue,
@@ -195,7 +195,6 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
         now,
         ...page,
       });
-      const labels = await loadLabels(root, rows.map((row) => row.institution_id));
       await deps.audit(asRoot(root)).record({
         actor: actorName(principal),
         onBehalfOf: party === self ? null : party,
@@ -216,7 +215,7 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
       const now = deps.now();
       const page = pageOf(filters);
       const statuses = checkStatuses(filters.status);
-      const { rows, total } = await repo.listApplications(root, {
+      const { rows, total, labels } = await repo.listApplications(root, {
         institutionId,
         statuses,
         serviceId: filters.serviceId && repo.isUuid(filters.serviceId) ? filters.serviceId : undefined,
@@ -228,7 +227,6 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
         now,
         ...page,
       });
-      const labels = await loadLabels(root, [institutionId]);
       await deps.audit(asRoot(root)).record({ actor: actorName(actor), action: 'applications.queue_read', target: `institution:${institutionId}`, details: { count: rows.length, filters } });
       return { items: rows.map((row) => summarise(row, labels, now)), total, ...page };
     },
