@@ -6,7 +6,8 @@
  */
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { IdentityDb } from './identity.repo.js';
-import { findClient } from './identity.repo.js';
+import { clientFromJson, findClient, personFromJson } from './identity.repo.js';
+import type { ClientRecord, Person } from './identity.schemas.js';
 import * as store from './oidc.repo.js';
 
 /** Models whose rows are tied to a grant and go when it is revoked. */
@@ -19,38 +20,76 @@ function asString(value: unknown): string | undefined {
 /** The two kinds of bearer token the API accepts: a person's access token and a system's client-credentials token. */
 const BEARER_MODELS = ['AccessToken', 'ClientCredentials'];
 
+/** Who holds a bearer token, read in the same statement as the token: its person's or its client's row. */
+export interface BearerOwner {
+  person?: Person;
+  client?: ClientRecord;
+}
+
 /**
  * A bearer token is looked up as an AccessToken and, when it is none, as a
- * ClientCredentials token (identity.auth.ts): two round trips for every system
- * request. The first find fetches the token under either model in one
- * statement and keeps what it found under the other model for the second find
- * of the same id — until the current turn of the event loop ends
- * (setImmediate), so the second find sees exactly what the database held a
- * moment earlier in the same request, never a row from another request.
+ * ClientCredentials token, and then its person or client (identity.auth.ts):
+ * three round trips for every request of a system, two for a person's. The
+ * first find fetches the token under either model with its owner in one
+ * statement, and keeps the rest — the other model's row for the provider's
+ * second find of the same id, the owner for the authenticator — until the
+ * current turn of the event loop ends (setImmediate). So whatever is taken from
+ * here was read in this same turn, as part of the request's own look-up, and
+ * nothing outlives it: a revoked token or a changed client is seen by the next
+ * request on every instance, as before.
  */
-class BearerLookup {
-  private readonly other = new Map<string, store.StoredPayload | undefined>();
+export class BearerLookup {
+  private readonly kept = new Map<string, store.BearerRow | undefined>();
+  private readonly owners = new Map<string, BearerOwner>();
 
   constructor(private readonly db: IdentityDb) {}
 
   async find(model: string, id: string): Promise<store.StoredPayload | undefined> {
     const key = `${model} ${id}`;
-    if (this.other.has(key)) {
-      const kept = this.other.get(key);
-      this.other.delete(key);
+    if (this.kept.has(key)) {
+      const kept = this.kept.get(key);
+      this.kept.delete(key);
       return kept;
     }
-    const rows = await store.findPayloads(this.db, BEARER_MODELS, id, new Date());
+    const rows = await store.findBearer(this.db, id, new Date());
     const otherModel = BEARER_MODELS.find((name) => name !== model) as string;
     const otherKey = `${otherModel} ${id}`;
-    this.other.set(otherKey, rows.get(otherModel));
-    setImmediate(() => this.other.delete(otherKey));
+    this.kept.set(otherKey, rows.get(otherModel));
+    const owner = ownerOf(rows);
+    if (owner) this.owners.set(id, owner);
+    setImmediate(() => {
+      this.kept.delete(otherKey);
+      this.owners.delete(id);
+    });
     return rows.get(model);
+  }
+
+  /** The owner of token `id` if this turn's look-up read it (once); else undefined, and the caller reads it itself. */
+  takeOwner(id: string): BearerOwner | undefined {
+    const owner = this.owners.get(id);
+    this.owners.delete(id);
+    return owner;
   }
 }
 
+function ownerOf(rows: Map<string, store.BearerRow>): BearerOwner | undefined {
+  const person = rows.get('AccessToken')?.owner;
+  const client = rows.get('ClientCredentials')?.owner;
+  if (!person && !client) return undefined;
+  return { ...(person ? { person: personFromJson(person) } : {}), ...(client ? { client: clientFromJson(client) } : {}) };
+}
+
+const lookups = new WeakMap<IdentityDb, BearerLookup>();
+
+/** The one bearer look-up over `db`: the provider's adapters and the authenticator share it. */
+export function bearerLookupFor(db: IdentityDb): BearerLookup {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = new BearerLookup(db)));
+  return lookup;
+}
+
 export function createAdapterFactory(db: IdentityDb): (model: string) => Adapter {
-  const bearer = new BearerLookup(db);
+  const bearer = bearerLookupFor(db);
   return (model) => (model === 'Client' ? new ClientAdapter(db) : new DatabaseAdapter(db, model, BEARER_MODELS.includes(model) ? bearer : undefined));
 }
 

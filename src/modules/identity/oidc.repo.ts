@@ -76,16 +76,25 @@ export async function findPayload(db: Db, model: string, lookup: Lookup, now: Da
   return row ? { payload: row.payload, consumedAt: row.consumed_at } : undefined;
 }
 
-/** The row of `id` under each of `models` that has one (one statement for several models). */
-export async function findPayloads(db: Db, models: string[], id: string, now: Date): Promise<Map<string, StoredPayload>> {
-  const rows = await db
-    .selectFrom('identity.oidc_store')
-    .select(['model', 'payload', 'consumed_at'])
-    .where('model', 'in', models)
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .execute();
-  return new Map(rows.map((row) => [row.model, { payload: row.payload, consumedAt: row.consumed_at }]));
+/** A bearer token's row and, read in the same statement, its owner's row as JSON: the person of an access token, the client of a client-credentials token. */
+export interface BearerRow extends StoredPayload {
+  owner: Record<string, unknown> | null;
+}
+
+const UUID_TEXT = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/** The rows of `id` as an access token and as a client-credentials token (either or none), each with its owner. */
+export async function findBearer(db: Db, id: string, now: Date): Promise<Map<string, BearerRow>> {
+  const result = await sql<{ model: string; payload: Record<string, unknown>; consumed_at: Date | null; owner: Record<string, unknown> | null }>`
+    select s.model, s.payload, s.consumed_at,
+      case s.model
+        when 'AccessToken' then (select to_jsonb(p) from identity.persons p
+          where p.id = case when s.account_id ~ ${UUID_TEXT} then s.account_id::uuid end)
+        when 'ClientCredentials' then (select to_jsonb(c) from identity.clients c where c.client_id = s.payload->>'clientId')
+      end as owner
+    from identity.oidc_store s
+    where s.model in ('AccessToken', 'ClientCredentials') and s.id = ${id} and (s.expires_at is null or s.expires_at > ${now})`.execute(db);
+  return new Map(result.rows.map((row) => [row.model, { payload: row.payload, consumedAt: row.consumed_at, owner: row.owner }]));
 }
 
 export async function consumePayload(db: Db, model: string, id: string, at: Date): Promise<void> {
