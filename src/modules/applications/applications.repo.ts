@@ -375,20 +375,12 @@ export async function findApplicationView(db: Db, ref: string, sample: number): 
   };
 }
 
-export async function timeline(db: Db, applicationId: string): Promise<EventRecord[]> {
-  return db.selectFrom('applications.status_events').selectAll().where('application_id', '=', applicationId).orderBy('occurred_at').orderBy('id').execute();
-}
-
 // ---- files and results
 
 export type FileRow = Selectable<FilesTable>;
 
 export async function insertFile(db: Db, file: Omit<FileRow, 'id' | 'created_at'>): Promise<FileRow> {
   return db.insertInto('applications.files').values(file).returningAll().executeTakeFirstOrThrow();
-}
-
-export async function filesOf(db: Db, applicationId: string): Promise<FileRow[]> {
-  return db.selectFrom('applications.files').selectAll().where('application_id', '=', applicationId).orderBy('created_at').orderBy('id').execute();
 }
 
 export async function findFile(db: Db, applicationId: string, fileId: string): Promise<FileRow | undefined> {
@@ -401,10 +393,6 @@ export async function insertResult(db: Db, result: { applicationId: string; summ
     .insertInto('applications.results')
     .values({ application_id: result.applicationId, summary: jsonb(result.summary), data: jsonb(result.data ?? null), delivered_at: result.deliveredAt, delivered_by: result.deliveredBy })
     .execute();
-}
-
-export async function findResult(db: Db, applicationId: string): Promise<ResultsTable | undefined> {
-  return db.selectFrom('applications.results').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
 }
 
 // ---- drafts
