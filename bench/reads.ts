@@ -17,6 +17,10 @@
  * tables: generating it through the API would measure the ingest (its own
  * bench), not the reads.
  */
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { loadDemoData, migrationSources } from '../src/app.js';
@@ -47,6 +51,44 @@ export interface Figures {
   p50_ms: number;
   p99_ms: number;
   non_2xx: number;
+  /** with a server process to watch: its CPU time (user + system) per request */
+  server_cpu_ms_per_request?: number;
+  /** with a server process to watch: its statements to the database per request (bench/round-trips.mjs) */
+  round_trips_per_request?: number;
+}
+
+/** The platform's process, watched from outside: its CPU time and (counted by bench/round-trips.mjs) its database round trips. */
+export interface WatchedServer {
+  pid: number;
+  roundTripsFile: string;
+  /** what the process spends with no request (job queue, catalog polling), per second and in round trips per second: taken off each load's figures */
+  idle?: { cpuMsPerS: number; roundTripsPerS: number };
+}
+
+/** The watched server's own background cost, measured over `seconds` with no request. */
+async function idleCost(server: WatchedServer, seconds: number): Promise<NonNullable<WatchedServer['idle']>> {
+  const before = await serverCost(server);
+  const started = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const after = await serverCost(server);
+  const elapsed = (Date.now() - started) / 1000;
+  return { cpuMsPerS: (after.cpuMs - before.cpuMs) / elapsed, roundTripsPerS: (after.roundTrips - before.roundTrips) / elapsed };
+}
+
+async function serverCost(server: WatchedServer): Promise<{ cpuMs: number; roundTrips: number }> {
+  // utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux); the name field may hold spaces, so count from its ')'.
+  const stat = await readFile(`/proc/${server.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpuMs = (Number(fields[11]) + Number(fields[12])) * 10;
+  process.kill(server.pid, 'SIGWINCH');
+  let roundTrips = Number.NaN;
+  for (let tries = 0; tries < 50 && Number.isNaN(roundTrips); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const written = await readFile(server.roundTripsFile, 'utf8').catch(() => '');
+    if (written !== '') roundTrips = Number(written);
+  }
+  await rm(server.roundTripsFile, { force: true });
+  return { cpuMs, roundTrips };
 }
 
 /** The register: `count` applications and their timelines, made in chunks so no single statement holds the server long. */
@@ -128,15 +170,26 @@ export async function generateRegister(db: Awaited<ReturnType<typeof openDatabas
 }
 
 /** `connections` clients for `seconds`, taking the requests in turn. */
-export async function load(url: string, connections: number, seconds: number, requests: { path: string; headers: Record<string, string> }[]): Promise<Figures> {
+export async function load(url: string, connections: number, seconds: number, requests: { path: string; headers: Record<string, string> }[], server?: WatchedServer): Promise<Figures> {
   let next = 0;
+  const before = server ? await serverCost(server) : undefined;
+  const started = Date.now();
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
     requests: [{ setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length] }) }],
   });
-  return { requests_per_s: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non_2xx: result.non2xx };
+  const figures: Figures = { requests_per_s: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non_2xx: result.non2xx };
+  if (server && before) {
+    const after = await serverCost(server);
+    const total = Math.max(1, result.requests.total);
+    const elapsed = (Date.now() - started) / 1000;
+    const idle = server.idle ?? { cpuMsPerS: 0, roundTripsPerS: 0 };
+    figures.server_cpu_ms_per_request = Math.round(((after.cpuMs - before.cpuMs - idle.cpuMsPerS * elapsed) / total) * 1000) / 1000;
+    figures.round_trips_per_request = Math.round(((after.roundTrips - before.roundTrips - idle.roundTripsPerS * elapsed) / total) * 100) / 100;
+  }
+  return figures;
 }
 
 /** Generates the register on a scratch database, starts the platform on it, and measures the three reads at 1 and 16 users. */
@@ -157,7 +210,16 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
       await database.close();
     }
     // Reads are measured, not the clients' rate limits (a 429 would be counted as a fast answer).
-    const platform = await startChild({ DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', API_RATE_LIMIT: '10000000', API_RATE_BURST: '10000000' });
+    const roundTripsFile = path.join(tmpdir(), `pk-bench-round-trips-${process.pid}`);
+    const platform = await startChild({
+      DATABASE_URL: scratch.url,
+      LOG_LEVEL: 'warn',
+      API_RATE_LIMIT: '10000000',
+      API_RATE_BURST: '10000000',
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(import.meta.dirname, 'round-trips.mjs')).href}`.trim(),
+      BENCH_ROUND_TRIPS_FILE: roundTripsFile,
+    });
+    const watched: WatchedServer = { pid: platform.process.pid as number, roundTripsFile };
     try {
       const at = { url: platform.url };
       const institution = { authorization: `Bearer ${await institutionToken(at, 'applications.read')}` };
@@ -187,10 +249,11 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
         { path: '/api/v1/applications?limit=20', headers: { ...janis, 'on-behalf-of': MARTA } },
         { path: '/api/v1/applications?limit=20', headers: { ...janis, 'on-behalf-of': ANNA } },
       ];
+      watched.idle = await idleCost(watched, options.seconds);
       const lines: Record<string, unknown>[] = [];
       for (const [read, requests] of [['institution-queue', queue], ['one-application', single], ['my-applications', own]] as const) {
         const figures: Record<string, Figures> = {};
-        for (const users of [1, 16]) figures[`users_${users}`] = await load(platform.url, users, options.seconds, requests);
+        for (const users of [1, 16]) figures[`users_${users}`] = await load(platform.url, users, options.seconds, requests, watched);
         lines.push({
           bench: `reads-${read}`,
           database: 'postgres',
@@ -199,6 +262,7 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
           generated_in_s: generated.seconds,
           seconds: options.seconds,
           ...figures,
+          server_idle: { cpu_ms_per_s: Math.round(watched.idle.cpuMsPerS * 10) / 10, round_trips_per_s: Math.round(watched.idle.roundTripsPerS * 10) / 10 },
           goal: 'median < 5 ms, p99 < 25 ms at 16 users',
           anchor: 'open-zaak-published',
           open_zaak: OPEN_ZAAK,

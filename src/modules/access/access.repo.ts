@@ -249,6 +249,22 @@ export async function listMandates(db: AccessDb, by: { grantors?: string[]; repr
 }
 
 /** The mandates now in force from `grantor` to `representative` that cover `serviceId` (or any service when undefined). */
+/** The services `representative` may act in for `grantor` by effective mandates: 'all', or their union (empty: none). */
+export async function mandatedServices(db: AccessDb, grantor: string, representative: string, now: Date): Promise<'all' | string[]> {
+  const rows = await db
+    .selectFrom('access.mandates')
+    .select(['all_services', sql<string[]>`services::text[]`.as('services')])
+    .where('grantor', '=', grantor)
+    .where('representative', '=', representative)
+    .where('revoked_at', 'is', null)
+    .where('valid_from', '<=', now)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', now)]))
+    .where((eb) => eb.or([eb('requires_acceptance', '=', false), eb('accepted_at', 'is not', null)]))
+    .execute();
+  if (rows.some((row) => row.all_services)) return 'all';
+  return [...new Set(rows.flatMap((row) => row.services))];
+}
+
 export async function effectiveMandate(db: AccessDb, grantor: string, representative: string, serviceId: string | undefined, now: Date): Promise<string | undefined> {
   let query = db
     .selectFrom('access.mandates')

@@ -63,6 +63,8 @@ describe('access', () => {
     assert.equal(mandate.status, 'active');
     assert.deepEqual(await api.access.findRight({ representative: janis, represented: anna, serviceId: SERVICE_A }), { party: anna, partyKind: 'person', basis: 'mandate', mandateId: mandate.id });
     assert.equal(await api.access.findRight({ representative: janis, represented: anna, serviceId: SERVICE_B }), undefined);
+    assert.deepEqual(await api.access.mandatedServices({ representative: janis, represented: anna }), [SERVICE_A]);
+    assert.deepEqual(await api.access.mandatedServices({ representative: anna, represented: janis }), []);
     assert.equal((await api.access.resolveActingFor(person(janis), anna, SERVICE_A)).mandateId, mandate.id);
     await rejectsWith(api.access.resolveActingFor(person(janis), anna, SERVICE_B), 'access.no-right');
     assert.ok((await api.access.actingOptions(janis)).some((option) => option.party === anna && option.basis === 'mandate'));
@@ -72,6 +74,7 @@ describe('access', () => {
     assert.equal(revoked.status, 'revoked');
     assert.deepEqual(revoked.history.map((h) => h.event), ['granted', 'revoked']);
     assert.equal(await api.access.findRight({ representative: janis, represented: anna, serviceId: SERVICE_A }), undefined);
+    assert.deepEqual(await api.access.mandatedServices({ representative: janis, represented: anna }), []);
     await rejectsWith(api.mandates.revoke(person(anna), mandate.id, undefined), 'access.mandate-state');
     const trail = await createAudit(db.db).list({ target: `mandate:${mandate.id}` });
     assert.deepEqual(trail.map((entry) => [entry.action, entry.actor]), [
@@ -93,6 +96,7 @@ describe('access', () => {
     const accepted = await api.mandates.accept(person(ilze), mandate.id);
     assert.equal(accepted.status, 'active');
     assert.equal((await api.access.findRight({ representative: ilze, represented: anna, serviceId: SERVICE_B }))?.basis, 'mandate');
+    assert.equal(await api.access.mandatedServices({ representative: ilze, represented: anna }), 'all');
     clock = new Date('2027-01-01T00:00:00Z');
     assert.equal(await api.access.findRight({ representative: ilze, represented: anna }), undefined);
     assert.equal((await api.mandates.get(person(anna), mandate.id)).status, 'expired');

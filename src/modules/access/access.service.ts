@@ -34,6 +34,13 @@ export interface AccessService {
   /** the ground on which `representative` may act for `represented`, or undefined when there is none */
   findRight(query: RightQuery): Promise<Right | undefined>;
   /**
+   * The services a person's mandates from the party cover: 'all', or the ones
+   * named (empty: no mandate). One question instead of `findRight` per service
+   * for a list that a mandate narrows; other rights (parent, board member) cover
+   * every service and are `findRight`'s to find.
+   */
+  mandatedServices(query: Omit<RightQuery, 'serviceId'>): Promise<'all' | string[]>;
+  /**
    * The party a request acts for: the caller, or the party named in On-Behalf-Of
    * when a right covers it (403 otherwise). `serviceId` narrows mandates.
    */
@@ -91,6 +98,13 @@ export function createAccessService(root: Kysely<AccessTables>, options: AccessO
 
   return {
     findRight,
+
+    async mandatedServices({ representative, represented }) {
+      const person = parseParty(representative);
+      const party = parseParty(represented);
+      if (!person || person.kind !== 'person' || !party) return [];
+      return repo.mandatedServices(root, party.id, person.id, now());
+    },
 
     async resolveActingFor(principal, onBehalfOf, serviceId) {
       const self = principal.personalCode;

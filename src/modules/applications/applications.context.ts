@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { RootDb } from '../../platform/db/database.js';
 import { hasRole, type Principal } from '../../platform/http/auth.js';
-import type { RightQuery, Right } from '../access/index.js';
+import type { AccessService } from '../access/index.js';
 import { actorOf, type AuditService } from '../audit/index.js';
 import type { CatalogService, Service, Text } from '../catalog/index.js';
 import type { RegistersService } from '../registers/index.js';
@@ -22,7 +22,7 @@ export interface ApplicationsDeps {
   /** the catalog over a given executor (the pool, or an open transaction) */
   catalog: (db: RootDb) => CatalogService;
   /** client rights (P9, P15); asked outside transactions: it reads with the pool */
-  rights: { findRight(query: RightQuery): Promise<Right | undefined> };
+  rights: Pick<AccessService, 'findRight' | 'mandatedServices'>;
   audit: (db: RootDb) => AuditService;
   files: FileStore;
   now: () => Date;

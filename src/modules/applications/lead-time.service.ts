@@ -27,7 +27,11 @@ export interface LeadTimeService {
 }
 
 export async function statisticsOf(deps: ApplicationsDeps, serviceId: string): Promise<CompletionStatistics | null> {
-  const { n, median, p90 } = await repo.completionStatistics(deps.root, serviceId, STATISTICS_SAMPLE);
+  return statisticsFrom(await repo.completionStatistics(deps.root, serviceId, STATISTICS_SAMPLE));
+}
+
+/** The statistics to show from the sample's size, median and 90th percentile (seconds); null while the sample is too small. */
+export function statisticsFrom({ n, median, p90 }: { n: number; median: number | null; p90: number | null }): CompletionStatistics | null {
   if (n < STATISTICS_MINIMUM || median === null || p90 === null) return null;
   const days = (seconds: number) => Math.round((seconds / 86_400) * 10) / 10;
   return { sampleSize: n, median: secondsToDuration(median), p90: secondsToDuration(p90), medianDays: days(median), p90Days: days(p90) };

@@ -13,7 +13,7 @@ import * as repo from './applications.repo.js';
 import type { ApplicationRow, FileRow } from './applications.repo.js';
 import type { ApplicationSummary, ApplicationView, FileInfo, ListFilters, Page, QueueFilters, StoredFile, TimelineEntry } from './applications.schemas.js';
 import { expectedCompletion, isOverdue } from './lead-time.js';
-import { statisticsOf } from './lead-time.service.js';
+import { STATISTICS_SAMPLE, statisticsFrom } from './lead-time.service.js';
 import { isFinal, isStatusCode, type StatusCode } from './statuses.js';
 
 export interface TrackingService {
@@ -94,16 +94,13 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
 
   return {
     async getApplication(principal, ref) {
-      const { row, viewer } = await visibleApplication(principal, ref);
+      // The application with its timeline, files, result, labels and statistics in one round trip; shown only once the viewer is known.
+      const view = await repo.findApplicationView(root, ref, STATISTICS_SAMPLE);
+      const viewer = view ? await viewerOf(deps, principal, view.row) : undefined;
+      if (!view || !viewer) throw errors.applicationNotFound(ref);
+      const { row, events, files, result, labels } = view;
+      const statistics = statisticsFrom(view.statistics);
       const now = deps.now();
-      // Side by side on the pool's connections: one round trip's wait instead of five.
-      const [events, files, result, labels, statistics] = await Promise.all([
-        repo.timeline(root, row.id),
-        repo.filesOf(root, row.id),
-        repo.findResult(root, row.id),
-        loadLabels(root, [row.institution_id]),
-        statisticsOf(deps, row.service_id),
-      ]);
       const institution = viewer.as === 'institution';
       const timeline: TimelineEntry[] = events.map((event) => {
         const entry: TimelineEntry = {
@@ -184,16 +181,13 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
         if (!right) throw errors.notApplicant();
         if (right.basis === 'mandate') {
           // A mandate may cover only some services: list only the applications it covers.
-          const services = await root.selectFrom('applications.applications').select('service_id').distinct().where('applicant', '=', party).execute();
-          serviceIds = [];
-          for (const { service_id } of services) {
-            if (await deps.rights.findRight({ representative: self, represented: party, serviceId: service_id })) serviceIds.push(service_id);
-          }
+          const covered = await deps.rights.mandatedServices({ representative: self, represented: party });
+          if (covered !== 'all') serviceIds = covered;
         }
       }
       const now = deps.now();
       const page = pageOf(filters);
-      const { rows, total } = await repo.listApplications(root, {
+      const { rows, total, labels } = await repo.listApplications(root, {
         applicants: [party],
         statuses: checkStatuses(filters.status),
         overdue: filters.overdue,
@@ -201,7 +195,6 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
         now,
         ...page,
       });
-      const labels = await loadLabels(root, rows.map((row) => row.institution_id));
       await deps.audit(asRoot(root)).record({
         actor: actorName(principal),
         onBehalfOf: party === self ? null : party,
@@ -222,7 +215,7 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
       const now = deps.now();
       const page = pageOf(filters);
       const statuses = checkStatuses(filters.status);
-      const { rows, total } = await repo.listApplications(root, {
+      const { rows, total, labels } = await repo.listApplications(root, {
         institutionId,
         statuses,
         serviceId: filters.serviceId && repo.isUuid(filters.serviceId) ? filters.serviceId : undefined,
@@ -234,7 +227,6 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
         now,
         ...page,
       });
-      const labels = await loadLabels(root, [institutionId]);
       await deps.audit(asRoot(root)).record({ actor: actorName(actor), action: 'applications.queue_read', target: `institution:${institutionId}`, details: { count: rows.length, filters } });
       return { items: rows.map((row) => summarise(row, labels, now)), total, ...page };
     },

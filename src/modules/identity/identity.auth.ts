@@ -11,6 +11,7 @@ import type { Principal, RoleGrant } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
 import { installCsrf, verifyCsrf } from '../../platform/http/csrf.js';
 import { invalidToken } from './identity.errors.js';
+import type { BearerLookup } from './oidc.adapter.js';
 import { API_SCOPES, type Person, type WebSession } from './identity.schemas.js';
 import { formatPersonalCode, type IdentityService } from './identity.service.js';
 
@@ -89,7 +90,7 @@ function skipped(url: string): boolean {
   return url.startsWith('/oidc/') || url.startsWith('/.well-known/') || url.startsWith('/assets/');
 }
 
-export function installAuthenticators(app: App, provider: Provider, identity: IdentityService): void {
+export function installAuthenticators(app: App, provider: Provider, identity: IdentityService, bearer: Pick<BearerLookup, 'takeOwner'>): void {
   app.authenticators.push(
     async function bearerToken(request) {
       const header = request.headers.authorization;
@@ -105,7 +106,9 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
       const value = match[1] as string;
       const accessToken = await provider.AccessToken.find(value);
       if (accessToken) {
-        const person = await identity.findPerson(accessToken.accountId);
+        // The person was read with the token (oidc.adapter.ts, BearerLookup); asked again only when it was not.
+        const owner = bearer.takeOwner(value)?.person;
+        const person = owner?.id === accessToken.accountId ? owner : await identity.findPerson(accessToken.accountId);
         if (!person) throw invalidToken();
         const acr = typeof accessToken.extra?.acr === 'string' ? accessToken.extra.acr : undefined;
         identities.set(request, { via: 'token', person, acr, clientId: accessToken.clientId });
@@ -113,7 +116,8 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
       }
       const clientToken = await provider.ClientCredentials.find(value);
       if (clientToken?.clientId) {
-        const client = await identity.findClient(clientToken.clientId);
+        const owner = bearer.takeOwner(value)?.client;
+        const client = owner?.clientId === clientToken.clientId ? owner : await identity.findClient(clientToken.clientId);
         if (!client) throw invalidToken();
         identities.set(request, { via: 'token', clientId: client.clientId });
         const principal: Principal = {

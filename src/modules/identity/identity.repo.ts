@@ -82,6 +82,12 @@ function toPerson(row: Selectable<PersonsTable>): Person {
   };
 }
 
+/** A person's row as PostgreSQL's to_jsonb gives it (timestamps as text). */
+export function personFromJson(row: Record<string, unknown>): Person {
+  const json = row as unknown as Omit<Selectable<PersonsTable>, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string };
+  return toPerson({ ...json, created_at: new Date(json.created_at), updated_at: new Date(json.updated_at) });
+}
+
 export async function findPersonById(db: IdentityDb, id: string): Promise<Person | undefined> {
   if (!isUuid(id)) return undefined;
   const row = await db.selectFrom('identity.persons').selectAll().where('id', '=', id).executeTakeFirst();
@@ -127,6 +133,11 @@ export async function listPersons(db: IdentityDb, personalCodes: string[]): Prom
 
 function toClient(row: Selectable<ClientsTable>): ClientRecord {
   return { clientId: row.client_id, secretHash: row.secret_hash, metadata: row.metadata, institutionId: row.institution_id, skipConsent: row.skip_consent };
+}
+
+/** A client's row as PostgreSQL's to_jsonb gives it. */
+export function clientFromJson(row: Record<string, unknown>): ClientRecord {
+  return toClient(row as unknown as Selectable<ClientsTable>);
 }
 
 export async function findClient(db: IdentityDb, clientId: string): Promise<ClientRecord | undefined> {

@@ -20,6 +20,7 @@ import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { App } from '../../platform/http/server.js';
 import { createAudit } from '../audit/index.js';
 import { cookieNames, installAuthenticators, type RolesEnricher } from './identity.auth.js';
+import { bearerLookupFor } from './oidc.adapter.js';
 import type { IdentityTables } from './identity.repo.js';
 import { createIdentityService, type IdentityService, type IdentityServiceOptions } from './identity.service.js';
 import { createRateLimiter } from '../../platform/http/rate-limit.js';
@@ -85,7 +86,7 @@ export async function registerIdentity(app: App, options: IdentityOptions): Prom
   if (!app.hasRequestDecorator('cookies')) await app.register(cookie);
   app.decorate('identityCookies', cookieNames(options.secure));
   app.decorate('rolesEnrichers', [] as RolesEnricher[]);
-  installAuthenticators(app, provider, service);
+  installAuthenticators(app, provider, service, bearerLookupFor(db));
 
   await registerIdentityRoutes(app, provider, createRateLimiter(options.db));
   registerInteractionPages(app, {

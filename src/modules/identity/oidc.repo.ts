@@ -76,6 +76,51 @@ export async function findPayload(db: Db, model: string, lookup: Lookup, now: Da
   return row ? { payload: row.payload, consumedAt: row.consumed_at } : undefined;
 }
 
+/**
+ * A bearer token's row and, read in the same statement, its owner's row as JSON (the person of an access
+ * token, the client of a client-credentials token) and, for an access token bound to its session, that
+ * session's row.
+ */
+export interface BearerRow extends StoredPayload {
+  owner: Record<string, unknown> | null;
+  session: { uid: string; row: StoredPayload | undefined } | undefined;
+}
+
+const UUID_TEXT = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/** The rows of `id` as an access token and as a client-credentials token (either or none), each with its owner (and session). */
+export async function findBearer(db: Db, id: string, now: Date): Promise<Map<string, BearerRow>> {
+  const result = await sql<{
+    model: string;
+    payload: Record<string, unknown>;
+    consumed_at: Date | null;
+    owner: Record<string, unknown> | null;
+    session: { payload: Record<string, unknown>; consumed_at: string | null } | null;
+  }>`
+    select s.model, s.payload, s.consumed_at,
+      case s.model
+        when 'AccessToken' then (select to_jsonb(p) from identity.persons p
+          where p.id = case when s.account_id ~ ${UUID_TEXT} then s.account_id::uuid end)
+        when 'ClientCredentials' then (select to_jsonb(c) from identity.clients c where c.client_id = s.payload->>'clientId')
+      end as owner,
+      case when s.model = 'AccessToken' and s.payload->>'sessionUid' is not null then
+        (select jsonb_build_object('payload', x.payload, 'consumed_at', x.consumed_at) from identity.oidc_store x
+          where x.model = 'Session' and x.uid = s.payload->>'sessionUid' and (x.expires_at is null or x.expires_at > ${now}) limit 1)
+      end as session
+    from identity.oidc_store s
+    where s.model in ('AccessToken', 'ClientCredentials') and s.id = ${id} and (s.expires_at is null or s.expires_at > ${now})`.execute(db);
+  return new Map(
+    result.rows.map((row) => {
+      const sessionUid = row.payload.sessionUid;
+      const session =
+        typeof sessionUid === 'string'
+          ? { uid: sessionUid, row: row.session ? { payload: row.session.payload, consumedAt: row.session.consumed_at ? new Date(row.session.consumed_at) : null } : undefined }
+          : undefined;
+      return [row.model, { payload: row.payload, consumedAt: row.consumed_at, owner: row.owner, session }];
+    }),
+  );
+}
+
 export async function consumePayload(db: Db, model: string, id: string, at: Date): Promise<void> {
   await db.updateTable('identity.oidc_store').set({ consumed_at: at }).where('model', '=', model).where('id', '=', id).execute();
 }
