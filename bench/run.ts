@@ -7,6 +7,7 @@
  * PostgreSQL server (the latter on a scratch database) instead of embedded PGlite.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchIngest, benchIngestApi } from './ingest.js';
@@ -23,6 +24,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const seconds = quick ? 5 : 15;
 const services = quick ? 2_000 : 10_000;
 const connections = 10;
+// `npm run bench -- --only PART` runs one part; `hello` and `search` (the anchor, then search beside it) also print the target's CPU time per request.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 async function startTarget(mode: string, ...args: string[]): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', './scripts/ts-hooks.mjs', 'bench/server.ts', mode, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -46,6 +49,9 @@ interface Figures {
   non_2xx: number;
 }
 
+/** How many requests each load sent in all (for CPU time per request). */
+const answered = new WeakMap<Figures, number>();
+
 async function load(url: string, paths: string[]): Promise<Figures> {
   let next = 0;
   const result = await autocannon({
@@ -54,13 +60,42 @@ async function load(url: string, paths: string[]): Promise<Figures> {
     duration: seconds,
     requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
   });
-  return {
+  const figures = {
     requests_per_s: Math.round(result.requests.average),
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
     errors: result.errors,
     non_2xx: result.non2xx,
   };
+  answered.set(figures, result.requests.total);
+  return figures;
+}
+
+/**
+ * CPU time (user + system) a target process spends from now until the returned
+ * function is called, in milliseconds, from /proc (Linux): a figure that other
+ * work on the machine does not change, unlike requests a second.
+ */
+function cpuMeter(child: ChildProcess): () => number | undefined {
+  const read = (): number | undefined => {
+    try {
+      // Fields after the command's name: utime and stime are the 14th and 15th of the whole line, in clock ticks (100 a second).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  };
+  const before = read();
+  return () => {
+    const after = read();
+    return before === undefined || after === undefined ? undefined : after - before;
+  };
+}
+
+function cpuPerRequest(cpuMs: number | undefined, figures: Figures): Record<string, number> {
+  const requests = answered.get(figures) ?? 0;
+  return cpuMs === undefined || requests === 0 ? {} : { server_cpu_us_per_request: Math.round((cpuMs * 1000) / requests) };
 }
 
 function print(line: Record<string, unknown>): void {
@@ -126,30 +161,42 @@ async function startup(): Promise<void> {
   print(await benchStartup({ idleSeconds: quick ? 5 : 15 }));
 }
 
-async function main(): Promise<void> {
-  const hello = await startTarget('hello');
-  const anchor = await load(`http://127.0.0.1:${hello.port}`, ['/']);
-  hello.child.kill();
-  print({ bench: 'fastify-hello', ...anchor, seconds, connections, ratio: 1, anchor: 'fastify-hello' });
+/** The hello-world anchor: printed, and its figures returned for the ratios. */
+async function hello(): Promise<Figures> {
+  const target = await startTarget('hello');
+  const cpu = cpuMeter(target.child);
+  const anchor = await load(`http://127.0.0.1:${target.port}`, ['/']);
+  const used = cpu();
+  target.child.kill();
+  print({ bench: 'fastify-hello', ...anchor, seconds, connections, ...(only ? cpuPerRequest(used, anchor) : {}), ratio: 1, anchor: 'fastify-hello' });
+  return anchor;
+}
 
+/** Catalog search over `services` generated services beside the anchor; then (unless `--only search`) the portal's first-visit bytes. */
+async function search(anchor: Figures): Promise<void> {
   const catalog = await startTarget('catalog', String(services));
   const paths = SEARCH_TERMS.flatMap((term) => [`/api/v1/services?q=${encodeURIComponent(term)}`, `/api/v1/services?q=${encodeURIComponent(term)}&audience=citizen&online=true&limit=10`]);
-  const search = await load(`http://127.0.0.1:${catalog.port}`, paths);
-  const visit = await benchFirstVisit(`http://127.0.0.1:${catalog.port}`);
+  const cpu = cpuMeter(catalog.child);
+  const figures = await load(`http://127.0.0.1:${catalog.port}`, paths);
+  const used = cpu();
+  const visit = only ? undefined : await benchFirstVisit(`http://127.0.0.1:${catalog.port}`);
   catalog.child.kill();
   print({
     bench: 'catalog-search',
-    ...search,
+    ...figures,
     services,
     database: process.env.BENCH_DATABASE_URL ? 'postgres' : 'embedded',
     seconds,
     connections,
-    ratio: Math.round((search.requests_per_s / anchor.requests_per_s) * 1000) / 1000,
+    ...(only ? cpuPerRequest(used, figures) : {}),
+    ratio: Math.round((figures.requests_per_s / anchor.requests_per_s) * 1000) / 1000,
     anchor: 'fastify-hello',
   });
+  if (visit) print(visit);
+}
 
-  print(visit);
-
+async function main(): Promise<void> {
+  await search(await hello());
   await ingest();
   await email();
   await startup();
@@ -157,9 +204,15 @@ async function main(): Promise<void> {
   await support();
 }
 
-// `npm run bench -- --only PART` runs one part.
-const parts: Record<string, () => Promise<void>> = { reads, support, ingest, email, startup };
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const parts: Record<string, () => Promise<void>> = {
+  reads,
+  support,
+  ingest,
+  email,
+  startup,
+  hello: async () => void (await hello()),
+  search: async () => search(await hello()),
+};
 const part = only === undefined ? main : parts[only];
 if (part) await part();
 else throw new Error(`--only knows: ${Object.keys(parts).join(', ')} (not ${only})`);

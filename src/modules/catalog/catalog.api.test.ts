@@ -1,7 +1,8 @@
 /** The catalog API through a real HTTP server over a real database with the demo data. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { fold } from './catalog.service.js';
@@ -13,13 +14,14 @@ let platform: TestPlatform;
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${platform.url}${path}`, { headers, redirect: 'manual' });
 const json = async <T>(path: string, headers: Record<string, string> = {}): Promise<T> => expectJson<T>(await get(path, headers));
 
-/** Sends raw bytes that fetch would refuse to send (invalid UTF-8, control characters). */
-function rawGet(path: string): Promise<{ status: number; contentType: string }> {
+/** Sends raw bytes that fetch would refuse to send (invalid UTF-8, control characters), and reads the body as sent (not decompressed). */
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; contentType: string; headers: IncomingHttpHeaders; body: Buffer }> {
   const url = new URL(platform.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, method: 'GET', insecureHTTPParser: true }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? '') }));
+    const req = request({ host: url.hostname, port: url.port, path, method: 'GET', headers, insecureHTTPParser: true }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
     req.end();
@@ -115,6 +117,25 @@ describe('catalog search', () => {
     assert.match(result.items[0]?.url ?? '', /\/en\/services\//);
     const birth = await json<SearchReply>('/api/v1/services?q=birth&lang=en');
     assert.ok(birth.items.some((item) => item.slug === 'dzimsanas-registracija'));
+  });
+
+  test('a repeated search is the same reply: an ETag, 304 to a client that holds it, the same JSON in every encoding', async () => {
+    const path = `/api/v1/services?q=${encodeURIComponent('pieteik')}&limit=50`;
+    const plain = await rawGet(path, { 'accept-encoding': 'identity' });
+    assert.ok(plain.body.byteLength > 1024, 'too small a reply to be compressed');
+    const etag = plain.headers.etag as string;
+    assert.match(etag, /^W\/"[A-Za-z0-9_-]+"$/);
+    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const encoded = await rawGet(path, { 'accept-encoding': encoding });
+      assert.equal(encoded.headers['content-encoding'], encoding);
+      assert.equal(encoded.headers.etag, etag);
+      assert.match(String(encoded.headers.vary), /accept-encoding/i);
+      assert.deepEqual(JSON.parse(decode(encoded.body).toString()), JSON.parse(plain.body.toString()));
+    }
+    const held = await rawGet(path, { 'if-none-match': `"other", ${etag}` });
+    assert.equal(held.status, 304);
+    assert.equal(held.body.byteLength, 0);
+    assert.equal((await rawGet(path, { 'if-none-match': '"other"' })).status, 200);
   });
 
   test('filters narrow the results', async () => {

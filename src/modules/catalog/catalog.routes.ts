@@ -7,10 +7,13 @@ import { Type, type Static } from '@sinclair/typebox';
 import { requirePrincipal, requireScope } from '../../platform/http/auth.js';
 import { problems, schemaRef } from '../../platform/http/openapi.js';
 import type { App } from '../../platform/http/server.js';
+import { negotiateEncoding, varyOnEncoding } from '../../platform/http/compression.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { catalogToCpsv, serviceToCpsv } from './catalog.cpsv.js';
 import { serviceNotFound } from './catalog.errors.js';
 import type { CatalogService } from './catalog.service.js';
+import { createSearchReplies, encodedBody, notModified, type SearchReply } from './search.replies.js';
 import { Audience, ServiceInput, type Institution, type Lang, type Service } from './catalog.schemas.js';
 
 const JSON_LD = 'application/ld+json';
@@ -116,34 +119,23 @@ function parseIfMatch(value: string | undefined): number | undefined {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Serialised search replies of one index generation, least recently used out first. */
-function replyCache(size: number): { get(generation: number, key: string): Buffer | undefined; set(generation: number, key: string, bytes: Buffer): void } {
-  let current = -1;
-  const entries = new Map<string, Buffer>();
-  const sameGeneration = (generation: number): void => {
-    if (generation !== current) entries.clear();
-    current = generation;
-  };
-  return {
-    get(generation, key) {
-      sameGeneration(generation);
-      const bytes = entries.get(key);
-      if (bytes) {
-        entries.delete(key);
-        entries.set(key, bytes);
-      }
-      return bytes;
-    },
-    set(generation, key, bytes) {
-      sameGeneration(generation);
-      if (entries.size >= size) entries.delete(entries.keys().next().value as string);
-      entries.set(key, bytes);
-    },
-  };
+/**
+ * A kept search reply: 304 when the client holds it already, else its bytes in
+ * the encoding the client prefers (made once, then kept with the reply), so the
+ * compression plugin passes them through.
+ */
+async function sendSearchReply(request: FastifyRequest, reply: FastifyReply, kept: SearchReply): Promise<FastifyReply> {
+  reply.header('etag', kept.etag);
+  varyOnEncoding(reply);
+  if (notModified(request.headers['if-none-match'], kept.etag)) return reply.code(304).send();
+  const { bytes, encoding } = await encodedBody(kept, negotiateEncoding(request.headers['accept-encoding']));
+  if (encoding) reply.header('content-encoding', encoding);
+  // Bytes already serialised by this route's own serializer: the type provider only knows the object form.
+  return reply.type(JSON_TYPE).send(bytes);
 }
 
 export function registerCatalogRoutes(app: App, catalog: CatalogService, publicUrl: string): void {
-  const searchReplies = replyCache(500);
+  const searchReplies = createSearchReplies(500);
   app.addSchema(ServiceSummary);
 
 
@@ -160,12 +152,11 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
     },
     async (request, reply) => {
       const { q, lang = 'lv', audience, event, institution, online, limit, offset } = request.query;
-      // Free-text answers are kept serialised while the index stays the same (a repeated query costs no work but the write).
+      // Free-text answers are kept as sent while the index stays the same (a repeated query costs no work but the write).
       const generation = q ? catalog.searchGeneration() : undefined;
       const key = request.url;
       const cached = generation === undefined ? undefined : searchReplies.get(generation, key);
-      // Bytes already serialised by this route's own serializer: the type provider only knows the object form.
-      if (cached) return reply.type(JSON_TYPE).send(cached as unknown as SearchBody);
+      if (cached) return sendSearchReply(request, reply, cached);
       const params = { q, lang, audience, event, institution, online, limit, offset };
       const result = await catalog.search(params);
       const institutions = await catalog.institutionsById();
@@ -173,9 +164,7 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
       const items = result.items.map((service) => summarise(service, institutions, lang, publicUrl));
       const body: SearchBody = { ...result, lang, items, ...(elsewhere.audience || elsewhere.lang ? { elsewhere } : {}) };
       if (generation === undefined || generation !== catalog.searchGeneration()) return body;
-      const bytes = Buffer.from(reply.serialize(body) as string);
-      searchReplies.set(generation, key, bytes);
-      return reply.type(JSON_TYPE).send(bytes as unknown as SearchBody);
+      return sendSearchReply(request, reply, searchReplies.set(generation, key, Buffer.from(reply.serialize(body) as string)));
     },
   );
 

@@ -64,6 +64,8 @@ interface Doc {
 }
 
 const LOOKBACK_SECONDS = 10;
+/** The poll reads the institutions on one tick in this many (and whenever a service changed). */
+const INSTITUTION_POLLS = 4;
 const CACHE_SIZE = 1000;
 const BOOST = { title: 3, keywords: 2, text: 1 };
 
@@ -160,15 +162,26 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
     return moved.length > 0 ? listIndexedServices(db, moved.map((change) => change.id)) : [];
   };
 
-  const pull = async (): Promise<void> => {
-    const changed = ready ? await changedSince() : await listIndexedServices(db);
+  /** True when the institutions differ from the copy held (which is then replaced). */
+  const pullInstitutions = async (): Promise<boolean> => {
     const institutionList = await listInstitutions(db);
     const key = JSON.stringify(institutionList);
-    const renamed = key !== institutionsKey;
-    if (renamed) {
-      institutions = new Map(institutionList.map((institution) => [institution.id, institution]));
-      institutionsKey = key;
-    }
+    if (key === institutionsKey) return false;
+    institutions = new Map(institutionList.map((institution) => [institution.id, institution]));
+    institutionsKey = key;
+    return true;
+  };
+
+  /**
+   * `institutionsToo`: read the institutions even when no service changed. A
+   * rename rewrites the institution's services in its own transaction (their
+   * change numbers move), so any service change brings them along; an
+   * institution without services is in no reply, and a poll now and then
+   * catches it up (on the embedded database each query holds the event loop).
+   */
+  const pull = async (institutionsToo: boolean): Promise<void> => {
+    const changed = ready ? await changedSince() : await listIndexedServices(db);
+    const renamed = !ready || institutionsToo || changed.length > 0 ? await pullInstitutions() : false;
     if (apply(changed) || renamed) {
       cache.clear();
       generation++;
@@ -176,12 +189,16 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
     ready = true;
   };
 
-  const refresh = (): Promise<void> => {
+  const enqueue = (institutionsToo: boolean): Promise<void> => {
     // One pull at a time; a caller arriving during one waits for the next, which sees its change.
-    const next = chain.then(pull, pull);
+    const run = (): Promise<void> => pull(institutionsToo);
+    const next = chain.then(run, run);
     chain = next.catch(() => undefined);
     return next;
   };
+  // A refresh asked for (after a write here) reads everything; the poll reads the institutions every few ticks.
+  const refresh = (): Promise<void> => enqueue(true);
+  let polls = 0;
 
   const run = (query: IndexQuery): IndexAnswer => {
     const tree = toQuery(query.q, query.lang);
@@ -222,7 +239,7 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
       if (polling) return;
       polling = true;
       const tick = (): Promise<void> =>
-        refresh()
+        enqueue(polls++ % INSTITUTION_POLLS === 0)
           .catch((error: unknown) => log?.error({ err: error }, 'search index refresh failed'))
           .finally(() => {
             if (polling) timer = setTimeout(() => void tick(), intervalMs).unref();
