@@ -189,7 +189,11 @@ test('web push end to end: clear feedback, a status change arrives decrypted at 
       assert.match(payload.title, new RegExp(receipt.number), 'the push names the application');
       assert.equal(new URL(payload.url).pathname, `/workspace/applications/${receipt.number}`, 'and links to it');
 
-      // The worker shows that very payload as a notification that opens the application.
+      // The worker shows that very payload as a notification that opens the application. A push delivered
+      // to a worker still installing is dropped (seen under load): wait until it is active.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
       const cdp = await context.newCDPSession(page);
       const registration = new Promise<string>((resolve) =>
         cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
