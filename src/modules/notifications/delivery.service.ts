@@ -329,7 +329,7 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
       await sweep(options.embedded);
       const work = (jobs: Job<DeliverJob>[]): Promise<void> => attemptAll(jobs.map((job) => ({ deliveryId: job.data.deliveryId, scheduledFor: scheduledFor(job.data) })));
       const batchSize = options.batchSize ?? 25;
-      for (let i = 0; i < 2; i++) workerIds.push(await boss.work(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5 }, work));
+      for (let i = 0; i < 2; i++) workerIds.push(await boss.work(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5, burstWhenBatchFull: true }, work));
       const every = Math.max(options.leaseSeconds / 2, 1) * 1000;
       running = true;
       const tick = (): void => {
