@@ -4,6 +4,7 @@
  * the database chains the row as it is inserted (see chain.service.ts).
  */
 import { type Generated, type Insertable, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import { groupCommit } from '../../platform/db/group-commit.js';
 
 interface EventsTable {
   id: Generated<string>;
@@ -88,43 +89,17 @@ function rowOf(entry: AuditEntry): Row {
   };
 }
 
-interface Waiting {
-  row: Row;
-  done: (error?: unknown) => void;
-}
-
 /**
  * Group commit for entries written outside a transaction (reads of personal
  * data, mostly). Every append takes the chain head's row lock until commit, so
  * one transaction per entry serialised all readers behind each other's commit.
- * Entries that arrive while a write is in flight go together in the next one:
- * each caller still waits until its entry is committed, none waits for a timer.
+ * Entries that arrive while a write is in flight go together in the next one.
  */
 function groupCommitter(root: Kysely<AuditTables>): (row: Row) => Promise<void> {
-  let queue: Waiting[] = [];
-  let writing = false;
-  async function drain(): Promise<void> {
-    writing = true;
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      try {
-        await root.insertInto('audit.events').values(batch.map((waiting) => waiting.row)).execute();
-        for (const waiting of batch) waiting.done();
-      } catch {
-        // One bad entry must not fail the others: write each alone, each caller learns its own outcome.
-        for (const waiting of batch) {
-          await root.insertInto('audit.events').values(waiting.row).execute().then(() => waiting.done(), waiting.done);
-        }
-      }
-    }
-    writing = false;
-  }
-  return (row) =>
-    new Promise<void>((resolve, reject) => {
-      queue.push({ row, done: (error) => (error === undefined ? resolve() : reject(error)) });
-      if (!writing) void drain();
-    });
+  const insert = async (rows: Row[]): Promise<void> => {
+    await root.insertInto('audit.events').values(rows).execute();
+  };
+  return groupCommit(insert, { alone: (row) => insert([row]) });
 }
 
 /** One committer per database handle: the services made per call share it. */

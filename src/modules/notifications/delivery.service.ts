@@ -32,6 +32,7 @@ import type { Kysely } from 'kysely';
 import type { Job, JobInsert, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { inTransaction, type RootDb } from '../../platform/db/database.js';
+import { groupCommit } from '../../platform/db/group-commit.js';
 import { ensureQueue, executorAdapter } from '../../platform/jobs/queue.js';
 import type { Channel, OutgoingMessage, SendOutcome } from './channels.js';
 import { ChannelUnavailable, PermanentFailure } from './notifications.errors.js';
@@ -132,35 +133,6 @@ interface Outcome {
   id: string;
   status: SendOutcome['status'];
   providerRef: string | null;
-}
-
-/**
- * Group commit: each call is written at once when no write is under way, else with the others
- * that arrive meanwhile in the next one (each call gets that write's result). One round trip per
- * write, never a wait for a batch to fill.
- */
-function groupCommit<T, R>(write: (items: T[]) => Promise<R>): (item: T) => Promise<R> {
-  let waiting: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
-  let writing = false;
-  const drain = async (): Promise<void> => {
-    writing = true;
-    while (waiting.length > 0) {
-      const batch = waiting;
-      waiting = [];
-      try {
-        const result = await write(batch.map((entry) => entry.item));
-        for (const entry of batch) entry.resolve(result);
-      } catch (error) {
-        for (const entry of batch) entry.reject(error);
-      }
-    }
-    writing = false;
-  };
-  return (item) =>
-    new Promise<R>((resolve, reject) => {
-      waiting.push({ item, resolve, reject });
-      if (!writing) void drain();
-    });
 }
 
 const scheduledFor = (job: DeliverJob): Date | null | undefined => (job.notBefore === undefined ? undefined : job.notBefore === null ? null : new Date(job.notBefore));
