@@ -140,10 +140,9 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
       // Authentication runs before @fastify/cookie's own onRequest hook has filled request.cookies.
       const id = (request.cookies ?? app.parseCookie(request.headers.cookie))[app.identityCookies.session];
       if (!id) return null;
-      const session = await identity.resumeSession(id);
-      if (!session) return null;
-      const person = await identity.findPerson(session.personId);
-      if (!person) return null;
+      const signedIn = await identity.resumeSignedIn(id);
+      if (!signedIn) return null;
+      const { session, person } = signedIn;
       identities.set(request, { via: 'session', person, acr: session.acr, sessionId: id, session });
       if (apiCallNeedsCsrfToken(request)) await verifyCsrf(request);
       return enrich(app, personPrincipal(person, SESSION_SCOPES, 'session'));

@@ -136,6 +136,8 @@ export interface IdentityService {
   startSession(start: SessionStart): Promise<StartedSession>;
   /** the live session for a cookie value; an idle or expired one is ended and undefined returned */
   resumeSession(id: string): Promise<WebSession | undefined>;
+  /** resumeSession with the session's person, read in the same statement */
+  resumeSignedIn(id: string): Promise<{ session: WebSession; person: Person } | undefined>;
   endSession(id: string): Promise<WebSession | undefined>;
   /** every web session, provider session, grant and token of the person */
   signOutEverywhere(personId: string): Promise<void>;
@@ -147,6 +149,25 @@ export function createIdentityService(db: IdentityDb, options: IdentityServiceOp
 
   async function findPerson(id: string): Promise<Person | undefined> {
     return repo.findPersonById(db, id);
+  }
+
+  /** A session that has neither ended nor idled out, as `load` reads it; its last activity is moved on now and then. */
+  async function resume<T extends { session: WebSession }>(id: string, load: (idHash: string) => Promise<T | undefined>): Promise<T | undefined> {
+    if (id.length < 20 || id.length > 100) return undefined;
+    const idHash = hashSessionId(id);
+    const found = await load(idHash);
+    if (!found) return undefined;
+    const { session } = found;
+    const at = now();
+    if (session.expiresAt.getTime() <= at.getTime() || at.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) {
+      await repo.deleteSession(db, idHash);
+      return undefined;
+    }
+    if (at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await repo.touchSession(db, idHash, at);
+      session.lastSeenAt = at;
+    }
+    return found;
   }
 
   return {
@@ -259,21 +280,13 @@ export function createIdentityService(db: IdentityDb, options: IdentityServiceOp
     },
 
     async resumeSession(id) {
-      if (id.length < 20 || id.length > 100) return undefined;
-      const idHash = hashSessionId(id);
-      const session = await repo.findSession(db, idHash);
-      if (!session) return undefined;
-      const at = now();
-      if (session.expiresAt.getTime() <= at.getTime() || at.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) {
-        await repo.deleteSession(db, idHash);
-        return undefined;
-      }
-      if (at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-        await repo.touchSession(db, idHash, at);
-        session.lastSeenAt = at;
-      }
-      return session;
+      return (await resume(id, async (idHash) => {
+        const session = await repo.findSession(db, idHash);
+        return session && { session };
+      }))?.session;
     },
+
+    resumeSignedIn: (id) => resume(id, (idHash) => repo.findSessionWithPerson(db, idHash)),
 
     async endSession(id) {
       const session = await repo.deleteSession(db, hashSessionId(id));
