@@ -29,6 +29,7 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { createCatalog, type Service } from '../src/modules/catalog/index.js';
 import { createScratchDatabase } from '../test/support/database.js';
 import { startChild } from '../test/support/child.js';
+import { cpuMsOf } from './proc.js';
 import { accessTokenFor, demoRp, institutionToken } from '../test/support/sso.js';
 
 /** Open Zaak's published figures (open-zaak.readthedocs.io, performance: 1,000,000 cases, 10 pods of 1 CPU). */
@@ -76,10 +77,7 @@ async function idleCost(server: WatchedServer, seconds: number): Promise<NonNull
 }
 
 async function serverCost(server: WatchedServer): Promise<{ cpuMs: number; roundTrips: number }> {
-  // utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux); the name field may hold spaces, so count from its ')'.
-  const stat = await readFile(`/proc/${server.pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const cpuMs = (Number(fields[11]) + Number(fields[12])) * 10;
+  const cpuMs = cpuMsOf(server.pid) ?? Number.NaN;
   process.kill(server.pid, 'SIGWINCH');
   let roundTrips = Number.NaN;
   for (let tries = 0; tries < 50 && Number.isNaN(roundTrips); tries++) {

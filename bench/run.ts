@@ -7,9 +7,9 @@
  * PostgreSQL server (the latter on a scratch database) instead of embedded PGlite.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { cpuMsOf } from './proc.js';
 import { benchIngest, benchIngestApi } from './ingest.js';
 import { benchEmail } from './email.js';
 import { benchReads } from './reads.js';
@@ -77,15 +77,7 @@ async function load(url: string, paths: string[]): Promise<Figures> {
  * work on the machine does not change, unlike requests a second.
  */
 function cpuMeter(child: ChildProcess): () => number | undefined {
-  const read = (): number | undefined => {
-    try {
-      // Fields after the command's name: utime and stime are the 14th and 15th of the whole line, in clock ticks (100 a second).
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      return undefined;
-    }
-  };
+  const read = (): number | undefined => cpuMsOf(child.pid);
   const before = read();
   return () => {
     const after = read();

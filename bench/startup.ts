@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startChild, type Child } from '../test/support/child.js';
+import { cpuMsOf } from './proc.js';
 
 /** The Node options `npm start` runs the platform with (package.json), so the bench measures the process users run. */
 async function startFlags(): Promise<string[]> {
@@ -21,19 +22,7 @@ async function startFlags(): Promise<string[]> {
 async function timedStart(env: Record<string, string>): Promise<{ child: Child; ms: number; cpuMs: number | undefined }> {
   const started = performance.now();
   const child = await startChild(env, await startFlags());
-  return { child, ms: Math.round(performance.now() - started), cpuMs: await cpuMs(child.process.pid) };
-}
-
-/**
- * CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux); undefined
- * elsewhere. Unlike the wall-clock figures it hardly moves when other work shares the machine.
- */
-async function cpuMs(pid: number | undefined): Promise<number | undefined> {
-  if (pid === undefined) return undefined;
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks of 10 ms.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields.length > 12 ? (Number(fields[11]) + Number(fields[12])) * 10 : undefined;
+  return { child, ms: Math.round(performance.now() - started), cpuMs: cpuMsOf(child.process.pid) };
 }
 
 async function stop(child: Child): Promise<void> {
@@ -68,7 +57,7 @@ export async function benchStartup(options: { idleSeconds: number }): Promise<Re
     const restart = await timedStart(env);
     await delay(options.idleSeconds * 1000);
     const rss = await residentMb(restart.child.process.pid);
-    const restartIdleCpuMs = await cpuMs(restart.child.process.pid);
+    const restartIdleCpuMs = cpuMsOf(restart.child.process.pid);
     await stop(restart.child);
     return {
       bench: 'startup',
