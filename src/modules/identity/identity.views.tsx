@@ -11,6 +11,7 @@ import { pathInLang, type Lang } from '../../platform/web/i18n.js';
 import { t } from './identity.messages.js';
 
 import { CSRF_FIELD } from '../../platform/http/csrf.js';
+import { WarningText } from '../../platform/web/fields.js';
 
 export { CSRF_FIELD };
 
@@ -68,14 +69,7 @@ export function renderDemoPage(props: {
           <h1 class="govuk-heading-l" safe>
             {t(lang, 'demo.title')}
           </h1>
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="govuk-warning-text__text" safe>
-              {t(lang, 'demo.warning')}
-            </strong>
-          </div>
+          <WarningText text={t(lang, 'demo.warning')} />
           <p class="govuk-body" safe>
             {t(lang, 'demo.lead')}
           </p>

@@ -32,6 +32,30 @@ export function TableHead({ caption, headers }: { caption: string; headers: stri
   );
 }
 
+/**
+ * A GOV.UK warning text: the icon and the warning (plain text, escaped here);
+ * `important`, when given, is read out before it by screen readers only.
+ */
+export function WarningText({ text, id, important }: { text: string; id?: string; important?: string }): JSX.Element {
+  return (
+    <div class="govuk-warning-text" id={id}>
+      <span class="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong class="govuk-warning-text__text">
+        {important ? (
+          <span class="govuk-visually-hidden" safe>
+            {important}
+          </span>
+        ) : (
+          ''
+        )}
+        {e(text)}
+      </strong>
+    </div>
+  );
+}
+
 /** A GOV.UK summary list of key and value rows; a value is markup (escape plain text where it is made). */
 export function SummaryList({ rows }: { rows: [string, JSX.Element][] }): JSX.Element {
   return (

@@ -5,7 +5,7 @@
  * revoking one after a confirmation step. Reads are audit-logged as the API's
  * are (`access.mandates_read`, `access.mandate_read`).
  */
-import { TableHead } from '../../../../platform/web/fields.js';
+import { TableHead, WarningText } from '../../../../platform/web/fields.js';
 import { escapeHtml as e } from '@kitajs/html';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../../../platform/errors.js';
@@ -232,17 +232,7 @@ async function revokeConfirmPage(deps: AccessPagesDeps, context: PageContext): P
               grantor: mandatePartyText(lang, mandate.grantor, mandate.grantorKind, found.names),
             })}
           </p>
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden" safe>
-                {ui(lang, 'common.important')}
-              </span>
-              {e(t(lang, 'revoke.warning'))}
-            </strong>
-          </div>
+          <WarningText text={t(lang, 'revoke.warning')} important={ui(lang, 'common.important')} />
           <form method="post" action={at(lang, `${path}/revoke`)} novalidate>
             <input type="hidden" name="_csrf" value={csrf} />
             <div class="govuk-button-group">

@@ -22,6 +22,7 @@ import { givesValue } from '../../forms.registers.js';
 import { ActingBanner, ErrorSummary, FieldError, SuccessBanner, workspaceCrumbs } from '../../../../platform/web/workspace.components.js';
 import { at, type PageContext } from '../../../../platform/web/workspace.js';
 import { knownNames, partyText, nameParties } from '../../../access/index.js';
+import { WarningText } from '../../../../platform/web/fields.js';
 
 /** The application as its applicant's side sees it; anyone else (institutions included: they have the console) is told it does not exist. */
 export async function applicationOf(deps: ApplyDeps, context: PageContext): Promise<ApplicationView> {
@@ -256,17 +257,7 @@ export async function detailPage(deps: ApplyDeps, context: PageContext, view: Ap
             <StatusTag lang={lang} status={view.status} />
           </p>
           {view.overdue ? (
-            <div class="govuk-warning-text" id="overdue">
-              <span class="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden" safe>
-                  {t(lang, 'common.important')}
-                </span>
-                {e(t(lang, 'app.overdue', { date: formatDate(view.expectedCompletionAt, lang) }))}
-              </strong>
-            </div>
+            <WarningText id="overdue" text={t(lang, 'app.overdue', { date: formatDate(view.expectedCompletionAt, lang) })} important={t(lang, 'common.important')} />
           ) : (
             ''
           )}
@@ -449,17 +440,7 @@ export async function withdrawPage(context: PageContext, view: ApplicationView):
           <p class="govuk-body" safe>
             {t(lang, 'withdraw.lead')}
           </p>
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden" safe>
-                {t(lang, 'common.important')}
-              </span>
-              {e(t(lang, 'withdraw.warning'))}
-            </strong>
-          </div>
+          <WarningText text={t(lang, 'withdraw.warning')} important={t(lang, 'common.important')} />
           <form method="post" action={at(lang, `${view.link}/withdraw`)} novalidate>
             <input type="hidden" name="_csrf" value={csrf} />
             <div class="govuk-form-group">

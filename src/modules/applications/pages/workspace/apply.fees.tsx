@@ -14,6 +14,7 @@ import { seeOther, at, type PageContext } from '../../../../platform/web/workspa
 import { feesDue, type Cost } from '../../../catalog/index.js';
 import { applyPath, stepPath, type ApplyDeps, type Applying } from './apply.context.js';
 import { allShownSlots, CHECK, draftFiles, formData } from './apply.form.js';
+import { WarningText } from '../../../../platform/web/fields.js';
 
 const lv = {
   'fees.title': 'Maksa',
@@ -58,14 +59,7 @@ export function PaymentNotice({ lang, context }: { lang: Lang; context: PageCont
   const kind = textOf(context.query.payment) as keyof typeof NOTICES;
   if (!Object.hasOwn(NOTICES, kind)) return <></>;
   return (
-    <div class="govuk-warning-text" id="payment-notice">
-      <span class="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong class="govuk-warning-text__text" safe>
-        {tf(lang, NOTICES[kind])}
-      </strong>
-    </div>
+    <WarningText id="payment-notice" text={tf(lang, NOTICES[kind])} />
   );
 }
 

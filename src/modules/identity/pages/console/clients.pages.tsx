@@ -16,7 +16,7 @@ import type { ClientAdministration } from '../../clients.service.js';
 import type { IdentityService } from '../../identity.service.js';
 import type { ClientRegistration, ClientSummary } from '../../index.js';
 import { allows, at, consoleCrumbs, type ConsoleShell, type PageContext, queryValue, seeOther } from '../../../../platform/web/console.js';
-import { Checkboxes, Csrf, ErrorSummary, Select, SuccessBanner, SummaryList, TableHead, TextArea, TextInput } from '../../../../platform/web/fields.js';
+import { Checkboxes, Csrf, ErrorSummary, Select, SuccessBanner, SummaryList, TableHead, TextArea, TextInput, WarningText } from '../../../../platform/web/fields.js';
 import { t, type ClientsKey as ConsoleKey } from './clients.messages.js';
 import { AUTH_METHODS, CLIENT_SCOPES, clientToForm, GRANT_TYPES, parseClientForm, type ClientFormError } from './clients.form.js';
 import { value, values, type FormValues } from '../../../../platform/web/form.js';
@@ -238,14 +238,7 @@ async function secretPage(context: PageContext, registration: ClientRegistration
           </h1>
           <SummaryList rows={rows} />
           {registration.secret ? (
-            <div class="govuk-warning-text">
-              <span class="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong class="govuk-warning-text__text" safe>
-                {t(lang, 'clients.secretWarning')}
-              </strong>
-            </div>
+            <WarningText text={t(lang, 'clients.secretWarning')} />
           ) : (
             <p class="govuk-body" safe>
               {t(lang, 'clients.secretNone')}

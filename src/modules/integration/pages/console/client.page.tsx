@@ -7,7 +7,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { at, consoleCrumbs, queryValue, seeOther, type ConsoleShell, type PageContext } from '../../../../platform/web/console.js';
-import { Csrf, ErrorSummary, SuccessBanner, SummaryList, TableHead, TextArea, TextInput } from '../../../../platform/web/fields.js';
+import { Csrf, ErrorSummary, SuccessBanner, SummaryList, TableHead, TextArea, TextInput, WarningText } from '../../../../platform/web/fields.js';
 import { value } from '../../../../platform/web/form.js';
 import { formatDateTime, otherLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
@@ -215,14 +215,7 @@ async function secretPage(deps: ClientsConsoleDeps, context: PageContext, reques
           ) : (
             ''
           )}
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="govuk-warning-text__text" safe>
-              {t(lang, 'secretWarning')}
-            </strong>
-          </div>
+          <WarningText text={t(lang, 'secretWarning')} />
           <p class="govuk-body">
             <a class="govuk-link" href={at(lang, `${CLIENTS_PATH}/${request.id}`)} safe>
               {t(lang, 'back')}

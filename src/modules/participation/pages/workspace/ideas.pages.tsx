@@ -7,7 +7,7 @@
 import { escapeHtml as e } from '@kitajs/html';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../../../platform/errors.js';
-import { TextArea, TextInput } from '../../../../platform/web/fields.js';
+import { TextArea, TextInput, WarningText } from '../../../../platform/web/fields.js';
 import { textOf } from '../../../../platform/web/form-values.js';
 import { formatDate, otherLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
@@ -217,14 +217,7 @@ async function ideaPage(deps: IdeasPagesDeps, context: PageContext, status = 200
             </div>
           </dl>
           {idea.hiddenReason ? (
-            <div class="govuk-warning-text" id="hidden">
-              <span class="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong class="govuk-warning-text__text" safe>
-                {t(lang, 'ideas.hidden', { reason: idea.hiddenReason })}
-              </strong>
-            </div>
+            <WarningText id="hidden" text={t(lang, 'ideas.hidden', { reason: idea.hiddenReason })} />
           ) : (
             ''
           )}
