@@ -19,6 +19,15 @@ export const PHONE_STYLES = `
     @include govuk.govuk-focused-text;
   }
 }
+// The menu's details element stands where GOV.UK's layout expects the navigation's
+// container: give it the container's growth and its gap before the language switcher
+// (without it the last menu item and the switcher touch on mid-width screens).
+.govuk-service-navigation__inlining-container > .pk-menu {
+  flex-grow: 1;
+  &:not(:last-child) {
+    margin-right: govuk.govuk-spacing(6);
+  }
+}
 @media #{govuk.govuk-from-breakpoint(tablet)} {
   .pk-menu > .pk-menu__toggle {
     display: none;
