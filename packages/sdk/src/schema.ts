@@ -4774,7 +4774,7 @@ export type paths = {
         };
         /**
          * Search the catalog of published services
-         * @description Ranked full-text search in Latvian or English, diacritics-insensitive and prefix-friendly, with filters and paging.
+         * @description Ranked full-text search in Latvian or English, diacritics-insensitive and prefix-friendly, with filters and paging. A reply to a free-text query carries a weak `ETag` (the same on every instance while the catalog is unchanged); send it back in `If-None-Match` to get 304 with no body instead of the same reply again.
          */
         get: {
             parameters: {
@@ -4793,7 +4793,10 @@ export type paths = {
                     /** @description free text; diacritics-insensitive, prefix-friendly */
                     q?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the ETag of a search reply already held: 304 while it is still current */
+                    "if-none-match"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4832,6 +4835,13 @@ export type paths = {
                             total: number;
                         };
                     };
+                };
+                /** @description Not modified: the reply named in If-None-Match is still the current one. */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Bad request */
                 400: {

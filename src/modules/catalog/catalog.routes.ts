@@ -20,6 +20,10 @@ const JSON_LD = 'application/ld+json';
 
 const LangParam = Type.Union([Type.Literal('lv'), Type.Literal('en')], { default: 'lv', description: 'language of the query and of the texts in the reply' });
 
+const SearchHeaders = Type.Object({
+  'if-none-match': Type.Optional(Type.String({ description: 'the ETag of a search reply already held: 304 while it is still current' })),
+});
+
 const SearchQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200, description: 'free text; diacritics-insensitive, prefix-friendly' })),
@@ -145,9 +149,13 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
       schema: {
         tags: ['catalog'],
         summary: 'Search the catalog of published services',
-        description: 'Ranked full-text search in Latvian or English, diacritics-insensitive and prefix-friendly, with filters and paging.',
+        description:
+          'Ranked full-text search in Latvian or English, diacritics-insensitive and prefix-friendly, with filters and paging. ' +
+          'A reply to a free-text query carries a weak `ETag` (the same on every instance while the catalog is unchanged); ' +
+          'send it back in `If-None-Match` to get 304 with no body instead of the same reply again.',
         querystring: SearchQuery,
-        response: { 200: SearchResult, ...problems(400) },
+        headers: SearchHeaders,
+        response: { 200: SearchResult, 304: Type.Null({ description: 'Not modified: the reply named in If-None-Match is still the current one.' }), ...problems(400) },
       },
     },
     async (request, reply) => {
