@@ -239,10 +239,9 @@ export interface StateUpdate {
   closedAt: Date | null;
 }
 
+/** A stored event's row id; they come back in the order the events went in (identity order). */
 export interface WrittenEvent {
   id: string;
-  applicationId: string;
-  eventId: string | null;
 }
 
 /**
@@ -280,7 +279,7 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
     completed_at: iso(r.completedAt),
     closed_at: iso(r.closedAt),
   }));
-  const result = await sql<{ id: string; application_id: string; event_id: string | null }>`
+  const result = await sql<{ id: string }>`
     with input as (
       select * from rows from (jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as (application_id uuid, institution_id uuid, event_id text, code text,
         from_code text, occurred_at timestamptz, actor text, actor_role text, note text, note_for_applicant text, awaiting text, message text))
@@ -291,7 +290,7 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
       select application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message
       from input order by seq
       on conflict (institution_id, event_id) do nothing
-      returning id, application_id, event_id
+      returning id
     ),
     moved as (
       update applications.applications a
@@ -301,6 +300,6 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
         expected_at timestamptz, completed_at timestamptz, closed_at timestamptz)
       where a.id = n.id
     )
-    select id::text, application_id, event_id from stored order by id`.execute(db);
-  return result.rows.map((row) => ({ id: row.id, applicationId: row.application_id, eventId: row.event_id }));
+    select id::text from stored order by id`.execute(db);
+  return result.rows;
 }
