@@ -24,6 +24,7 @@ import { sql } from 'kysely';
 import { createScratchDatabase } from '../test/support/database.js';
 import { freePort } from '../test/support/platform.js';
 import { institutionToken } from '../test/support/sso.js';
+import { cpuMsOf } from './proc.js';
 // The bench builds the whole HTTP app (the composition root), as a real deployment would.
 import { buildApp, loadDemoData, migrationSources } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -224,7 +225,7 @@ export interface IngestApiBenchResult {
   eventsPerSecond: number;
   /** events per second with each number of concurrent senders */
   /** with each number of concurrent senders: events per second, and the same rows by raw batched INSERTs as many in flight */
-  bySenders: Record<string, { eventsPerSecond: number; registerEventsPerSecond: number; updateEventsPerSecond: number; p50BatchMs: number; p99BatchMs: number; anchorRowsPerSecond: number }>;
+  bySenders: Record<string, { eventsPerSecond: number; registerEventsPerSecond: number; updateEventsPerSecond: number; p50BatchMs: number; p99BatchMs: number; nodeCpuUsPerEvent: number; postgresCpuUsPerEvent?: number; anchorRowsPerSecond: number; anchorPostgresCpuUsPerRow?: number }>;
   events: number;
   batchSize: number;
   /** the anchor at the sender count of the best figure */
@@ -234,6 +235,35 @@ export interface IngestApiBenchResult {
 }
 
 const DEFAULT_SERVER = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+/**
+ * CPU time (ms) the PostgreSQL backends serving this database have used so far, by pid, read from /proc:
+ * only when the server runs on this machine (empty otherwise). Unlike events a second, it hardly moves when
+ * other work shares the machine.
+ */
+async function backendCpu(database: Database): Promise<Map<number, number>> {
+  const result = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(database.db);
+  const used = new Map<number, number>();
+  for (const { pid } of result.rows) {
+    const ms = cpuMsOf(pid);
+    if (ms !== undefined) used.set(pid, ms);
+  }
+  return used;
+}
+
+/** Starts a meter of this process's CPU time and the database's backends'; stopping it gives both in ms. */
+async function cpuMeter(database: Database): Promise<() => Promise<{ nodeMs: number; postgresMs: number | undefined }>> {
+  const node = process.cpuUsage();
+  const before = await backendCpu(database);
+  return async () => {
+    const spent = process.cpuUsage(node);
+    const after = await backendCpu(database);
+    // A backend started meanwhile counts whole; one gone meanwhile is lost (the pool keeps its connections open).
+    let postgresMs = 0;
+    for (const [pid, ms] of after) postgresMs += ms - (before.get(pid) ?? 0);
+    return { nodeMs: (spent.user + spent.system) / 1000, postgresMs: after.size > 0 ? postgresMs : undefined };
+  };
+}
 
 /**
  * Status events per second through `POST /api/v1/status-events` over real
@@ -285,8 +315,14 @@ export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promi
         const progress = chunk(ids.map((externalId, n) => ({ eventId: `${externalId}-p`, externalId, code: 'in_progress', occurredAt: at(1, n), noteForApplicant: 'Pieteikums tiek izskatīts.' })));
         const decide = chunk(ids.map((externalId, n) => ({ eventId: `${externalId}-d`, externalId, code: 'decided', occurredAt: at(2, n) })));
         const timings: number[] = [];
+        const meter = await cpuMeter(platform.database);
         const registerSeconds = await runBatches(register, concurrency, send, timings);
         const updateSeconds = (await runBatches(progress, concurrency, send, timings)) + (await runBatches(decide, concurrency, send, timings));
+        const cpu = await meter();
+        const anchorMeter = await cpuMeter(platform.database);
+        const anchorRowsPerSecond = Math.round(await batchedInsert(platform.database, [...register, ...progress, ...decide], concurrency));
+        const anchorCpu = await anchorMeter();
+        const perEvent = (ms: number) => Math.round((ms * 1000) / (applications * 3));
         timings.sort((a, b) => a - b);
         bySenders[String(concurrency)] = {
           eventsPerSecond: Math.round((applications * 3) / (registerSeconds + updateSeconds)),
@@ -294,7 +330,11 @@ export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promi
           updateEventsPerSecond: Math.round((applications * 2) / updateSeconds),
           p50BatchMs: Math.round(percentile(timings, 0.5)),
           p99BatchMs: Math.round(percentile(timings, 0.99)),
-          anchorRowsPerSecond: Math.round(await batchedInsert(platform.database, [...register, ...progress, ...decide], concurrency)),
+          // the bench's process: the whole platform answering, and the bench's own client making and reading the batches
+          nodeCpuUsPerEvent: perEvent(cpu.nodeMs),
+          ...(cpu.postgresMs !== undefined ? { postgresCpuUsPerEvent: perEvent(cpu.postgresMs) } : {}),
+          anchorRowsPerSecond,
+          ...(anchorCpu.postgresMs !== undefined ? { anchorPostgresCpuUsPerRow: perEvent(anchorCpu.postgresMs) } : {}),
         };
       }
       const best = Object.values(bySenders).reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a));

@@ -379,7 +379,8 @@ async function announce(trx: Db, actor: EngineActor, eventRows: EventRow[], stat
     if (!state) return null;
     let expected = expectedOf.get(state.id);
     if (expected === undefined) {
-      expected = expectedCompletion(state.submittedAt, state.leadTime, state.pauses, now).at?.toISOString() ?? null;
+      // Unless paused, the new state carries it already (expectedAt, worked out from the same clock and `now`).
+      expected = (state.expectedAt ?? expectedCompletion(state.submittedAt, state.leadTime, state.pauses, now).at)?.toISOString() ?? null;
       expectedOf.set(state.id, expected);
     }
     return expected;

@@ -153,7 +153,10 @@ export interface NewApplication {
   receipt: unknown;
 }
 
-const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
+// The rows of a batch travel as one JSON document read by jsonb_to_recordset, where a key left out reads as
+// null: null columns are left out (undefined, which JSON.stringify skips), a fifth of a status change's text.
+const iso = (at: Date | null): string | undefined => (at ? at.toISOString() : undefined);
+const absentIfNull = <T>(value: T | null): T | undefined => value ?? undefined;
 
 /**
  * Inserts applications in one statement. An application an institution
@@ -168,27 +171,27 @@ export async function insertApplications(db: Db, rows: NewApplication[]): Promis
     number: r.number,
     service_id: r.serviceId,
     institution_id: r.institutionId,
-    service_title: r.serviceTitle ?? null,
+    service_title: absentIfNull(r.serviceTitle),
     applicant: r.applicant,
     applicant_kind: r.applicantKind,
-    submitted_by: r.submittedBy,
-    basis: r.basis,
-    mandate_id: r.mandateId,
+    submitted_by: absentIfNull(r.submittedBy),
+    basis: absentIfNull(r.basis),
+    mandate_id: absentIfNull(r.mandateId),
     origin: r.origin,
-    external_id: r.externalId,
-    form_version: r.formVersion,
-    data: r.data ?? null,
+    external_id: absentIfNull(r.externalId),
+    form_version: absentIfNull(r.formVersion),
+    data: absentIfNull(r.data),
     status: r.status,
     status_at: iso(r.statusAt),
-    awaiting: r.awaiting,
+    awaiting: absentIfNull(r.awaiting),
     submitted_at: iso(r.submittedAt),
     last_event_at: iso(r.lastEventAt),
-    lead_time: r.leadTime ?? null,
-    pauses: r.pauses ?? null,
+    lead_time: absentIfNull(r.leadTime),
+    pauses: absentIfNull(r.pauses),
     expected_at: iso(r.expectedAt),
     completed_at: iso(r.completedAt),
     closed_at: iso(r.closedAt),
-    receipt: r.receipt ?? null,
+    receipt: absentIfNull(r.receipt),
   }));
   const result = await sql<{ id: string }>`
     insert into applications.applications (id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis,
@@ -236,10 +239,9 @@ export interface StateUpdate {
   closedAt: Date | null;
 }
 
+/** A stored event's row id; they come back in the order the events went in (identity order). */
 export interface WrittenEvent {
   id: string;
-  applicationId: string;
-  eventId: string | null;
 }
 
 /**
@@ -254,30 +256,30 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
   // Both sets travel as JSON documents (one parameter each): no per-element array escaping in the driver.
   const input = events.map((r) => ({
     application_id: r.applicationId,
-    institution_id: r.institutionId,
-    event_id: r.eventId,
+    institution_id: absentIfNull(r.institutionId),
+    event_id: absentIfNull(r.eventId),
     code: r.code,
-    from_code: r.fromCode,
+    from_code: absentIfNull(r.fromCode),
     occurred_at: iso(r.occurredAt),
     actor: r.actor,
     actor_role: r.role,
-    note: r.note,
-    note_for_applicant: r.noteForApplicant,
-    awaiting: r.awaiting,
-    message: r.message,
+    note: absentIfNull(r.note),
+    note_for_applicant: absentIfNull(r.noteForApplicant),
+    awaiting: absentIfNull(r.awaiting),
+    message: absentIfNull(r.message),
   }));
   const moves = updates.map((r) => ({
     id: r.id,
     status: r.status,
     status_at: iso(r.statusAt),
     last_event_at: iso(r.lastEventAt),
-    awaiting: r.awaiting,
+    awaiting: absentIfNull(r.awaiting),
     pauses: r.pauses,
     expected_at: iso(r.expectedAt),
     completed_at: iso(r.completedAt),
     closed_at: iso(r.closedAt),
   }));
-  const result = await sql<{ id: string; application_id: string; event_id: string | null }>`
+  const result = await sql<{ id: string }>`
     with input as (
       select * from rows from (jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as (application_id uuid, institution_id uuid, event_id text, code text,
         from_code text, occurred_at timestamptz, actor text, actor_role text, note text, note_for_applicant text, awaiting text, message text))
@@ -288,7 +290,7 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
       select application_id, institution_id, event_id, code, from_code, occurred_at, actor, actor_role, note, note_for_applicant, awaiting, message
       from input order by seq
       on conflict (institution_id, event_id) do nothing
-      returning id, application_id, event_id
+      returning id
     ),
     moved as (
       update applications.applications a
@@ -298,6 +300,6 @@ export async function writeEvents(db: Db, events: EventRow[], updates: StateUpda
         expected_at timestamptz, completed_at timestamptz, closed_at timestamptz)
       where a.id = n.id
     )
-    select id::text, application_id, event_id from stored order by id`.execute(db);
-  return result.rows.map((row) => ({ id: row.id, applicationId: row.application_id, eventId: row.event_id }));
+    select id::text from stored order by id`.execute(db);
+  return result.rows;
 }
