@@ -67,7 +67,7 @@ export interface WatchedServer {
 }
 
 /** The watched server's own background cost, measured over `seconds` with no request. */
-async function idleCost(server: WatchedServer, seconds: number): Promise<NonNullable<WatchedServer['idle']>> {
+export async function idleCost(server: WatchedServer, seconds: number): Promise<NonNullable<WatchedServer['idle']>> {
   const before = await serverCost(server);
   const started = Date.now();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));

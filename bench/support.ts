@@ -15,7 +15,11 @@
  * set-based SQL straight into the support module's tables: asking 100,000
  * questions through the API would measure asking, not the queue.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { loadDemoData, migrationSources } from '../src/app.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -26,7 +30,8 @@ import { createScratchDatabase } from '../test/support/database.js';
 import { startChild } from '../test/support/child.js';
 import { signedIn } from '../test/support/platform.js';
 import { institutionToken } from '../test/support/sso.js';
-import { load } from './reads.js';
+import { cpuMsOf } from './proc.js';
+import { idleCost, load, type Figures, type WatchedServer } from './reads.js';
 
 const ILZE = '120479-43216';
 const ROBERTS = '271188-10106';
@@ -97,6 +102,25 @@ export async function generateTickets(db: Db, count: number, pmlpId: string): Pr
   return { seconds: Math.round((Date.now() - started) / 100) / 10, entries: Number(messages.numAffectedRows ?? 0n) + Number(replies.numAffectedRows ?? 0n) };
 }
 
+/**
+ * CPU time so far (ms) of the PostgreSQL server’s backends serving the watcher’s database,
+ * this watcher's own left out: the server runs on this machine, so /proc has them.
+ */
+async function backendsCpuMs(watcher: pg.Client): Promise<number> {
+  const { rows } = await watcher.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+  return rows.reduce((sum, row) => sum + (cpuMsOf(row.pid) ?? 0), 0);
+}
+
+/** A load's figures with the database backends' CPU time per request beside the server's (their idle cost per second taken off). */
+async function loadWithDatabase(watcher: pg.Client, idleMsPerS: number, seconds: number, run: () => Promise<Figures>): Promise<Figures & { database_cpu_ms_per_request: number }> {
+  const before = await backendsCpuMs(watcher);
+  const started = Date.now();
+  const figures = await run();
+  const spent = (await backendsCpuMs(watcher)) - before - idleMsPerS * ((Date.now() - started) / 1000);
+  const requests = Math.max(1, figures.requests_per_s * seconds);
+  return { ...figures, database_cpu_ms_per_request: Math.round((spent / requests) * 1000) / 1000 };
+}
+
 /** Generates the tickets on a scratch database, starts the platform on it, and loads the agent's queue page and the queue API. */
 export async function benchSupport(options: SupportBenchOptions): Promise<Record<string, unknown>[]> {
   const scratch = await createScratchDatabase(options.serverUrl, 'pk_bench_support');
@@ -119,7 +143,17 @@ export async function benchSupport(options: SupportBenchOptions): Promise<Record
       await database.close();
     }
     // The queue is measured, not the clients' rate limits (a 429 would be counted as a fast answer).
-    const platform = await startChild({ DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', API_RATE_LIMIT: '10000000', API_RATE_BURST: '10000000' });
+    // Watched as the reads bench watches it: CPU time and round trips per request, figures a loaded machine changes little.
+    const roundTripsFile = path.join(tmpdir(), `pk-bench-round-trips-${process.pid}`);
+    const platform = await startChild({
+      DATABASE_URL: scratch.url,
+      LOG_LEVEL: 'warn',
+      API_RATE_LIMIT: '10000000',
+      API_RATE_BURST: '10000000',
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(import.meta.dirname, 'round-trips.mjs')).href}`.trim(),
+      BENCH_ROUND_TRIPS_FILE: roundTripsFile,
+    });
+    const watched: WatchedServer = { pid: platform.process.pid as number, roundTripsFile };
     try {
       const at = { url: platform.url };
       const ilze = await signedIn(at, 'Ilze Kļaviņa', '/console/support');
@@ -140,6 +174,12 @@ export async function benchSupport(options: SupportBenchOptions): Promise<Record
         if (response.status !== 200) throw new Error(`${request.path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
         await response.arrayBuffer();
       }
+      const watcher = new pg.Client({ connectionString: scratch.url });
+      await watcher.connect();
+      const databaseIdle = await backendsCpuMs(watcher);
+      const idleFrom = Date.now();
+      watched.idle = await idleCost(watched, Math.min(5, options.seconds));
+      const databaseIdleMsPerS = ((await backendsCpuMs(watcher)) - databaseIdle) / ((Date.now() - idleFrom) / 1000);
       const lines: Record<string, unknown>[] = [];
       for (const [read, requests] of [['agent-queue-page', pages], ['queue-api', api]] as const) {
         lines.push({
@@ -151,10 +191,11 @@ export async function benchSupport(options: SupportBenchOptions): Promise<Record
           generated_in_s: generated.seconds,
           seconds: options.seconds,
           connections: CONNECTIONS,
-          ...(await load(platform.url, CONNECTIONS, options.seconds, requests)),
+          ...(await loadWithDatabase(watcher, databaseIdleMsPerS, options.seconds, () => load(platform.url, CONNECTIONS, options.seconds, requests, watched))),
           goal: 'p99 < 25 ms at 10 connections',
         });
       }
+      await watcher.end();
       return lines;
     } finally {
       platform.process.kill('SIGTERM');

@@ -107,7 +107,8 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const audit = createAudit(database.db);
   const { access, mandates } = createAccess(database.db, { knownServices: async (ids) => (await catalog.getMany(ids)).map((service) => service.id) });
   // Roles are kept in one place (P9): whoever signed in, their current roles come from there.
-  registerRolesEnricher(app, async (principal) => (principal.kind === 'person' && principal.personalCode ? access.rolesOf(principal.personalCode) : []));
+  // A web session's look-up brings them along in its own statement (one round trip less on every signed-in page).
+  registerRolesEnricher(app, async (principal) => (principal.kind === 'person' && principal.personalCode ? access.rolesOf(principal.personalCode) : []), access.rolesInStatement);
   registerCatalogRoutes(app, catalog, config.publicUrl);
   // A service's page shows customer support's panel (its FAQ and "Ask a question"); asked at run time, once support (below) exists.
   registerCatalogPages(app, catalog, { publicUrl: config.publicUrl, servicePanels: [(props) => supportPanel(props), (props) => formPanel(props)] });

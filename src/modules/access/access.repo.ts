@@ -1,5 +1,5 @@
 /** SQL of roles, representations and mandates, and nothing else. */
-import { type Generated, type Kysely, type Selectable, type Transaction, sql } from 'kysely';
+import { type Generated, type Kysely, type RawBuilder, type Selectable, type Transaction, sql } from 'kysely';
 import type { Mandate, MandateStatus, Role, RoleGrantRecord } from './access.schemas.js';
 
 interface CompaniesTable {
@@ -185,6 +185,15 @@ export async function currentRoles(db: AccessDb, filter: { personalCode?: string
   if (filter.personalCode) query = query.where('personal_code', '=', filter.personalCode);
   if (filter.institutionId) query = query.where('institution_id', '=', filter.institutionId);
   return (await query.orderBy('personal_code').orderBy('role').execute()).map(toGrant);
+}
+
+/**
+ * A person's current grants as a SQL expression over their personal code
+ * (DDMMYY-NNNNN), JSON pairs [role, institution id or null]: for a statement
+ * of another module to bring along (identity's session look-up).
+ */
+export function currentRolesExpression(personalCode: RawBuilder<string>): RawBuilder<[string, string | null][] | string> {
+  return sql`(select coalesce(json_agg(json_build_array(g.role, g.institution_id) order by g.role), '[]') from access.role_grants g where g.revoked_at is null and g.personal_code = ${personalCode})`;
 }
 
 export async function insertRole(db: AccessDb, grant: { personalCode: string; role: Role; institutionId: string | null; grantedBy: string }): Promise<RoleGrantRecord | undefined> {

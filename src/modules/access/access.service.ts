@@ -3,7 +3,7 @@
  * ground, and who holds which role in which institution. Every change is
  * audited in the same transaction as the change.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { inTransaction } from '../../platform/db/database.js';
 import type { Principal, RoleGrant } from '../../platform/http/auth.js';
 import type { AuditService } from '../audit/index.js';
@@ -48,6 +48,8 @@ export interface AccessService {
   /** everyone the person may act for, for the workspace's "whom I act for" switch */
   actingOptions(personalCode: string): Promise<ActingOption[]>;
   rolesOf(personalCode: string): Promise<RoleGrant[]>;
+  /** rolesOf as an expression another module's statement brings along (the web session's look-up), and its value read */
+  rolesInStatement: { select(personalCode: RawBuilder<string>): RawBuilder<unknown>; read(value: unknown): RoleGrant[] };
   listStaff(actor: Principal, institutionId: string): Promise<RoleGrantRecord[]>;
   grantRole(actor: Principal, grant: { personalCode: string; role: Role; institutionId: string | null }, context?: AuditContext): Promise<RoleGrantRecord>;
   revokeRole(actor: Principal, grantId: string, context?: AuditContext): Promise<void>;
@@ -74,6 +76,8 @@ function canManageStaff(actor: Principal, institutionId: string | null): boolean
   if (actor.roles.some((grant) => grant.role === 'platform_admin')) return true;
   return institutionId !== null && actor.roles.some((grant) => grant.role === 'institution_admin' && grant.institutionId === institutionId);
 }
+
+const roleGrant = (role: string, institutionId: string | null): RoleGrant => (institutionId ? { role, institutionId } : { role });
 
 export function createAccessService(root: Kysely<AccessTables>, options: AccessOptions): AccessService {
   const now = options.now ?? (() => new Date());
@@ -141,7 +145,15 @@ export function createAccessService(root: Kysely<AccessTables>, options: AccessO
 
     async rolesOf(personalCode) {
       const grants = await repo.currentRoles(root, { personalCode });
-      return grants.map((grant) => (grant.institutionId ? { role: grant.role, institutionId: grant.institutionId } : { role: grant.role }));
+      return grants.map((grant) => roleGrant(grant.role, grant.institutionId));
+    },
+
+    rolesInStatement: {
+      select: repo.currentRolesExpression,
+      read(value) {
+        const pairs = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as [string, string | null][];
+        return pairs.map(([role, institutionId]) => roleGrant(role, institutionId));
+      },
     },
 
     async listStaff(actor, institutionId) {

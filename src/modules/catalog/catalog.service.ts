@@ -121,6 +121,7 @@ export interface CatalogService {
   /** published services of the given ids, in register order (for other modules) */
   getMany(ids: string[]): Promise<Service[]>;
   listAllPublished(): Promise<Service[]>;
+  /** every institution by code, as the search index last saw them (from the database before its first build) */
   listInstitutions(): Promise<Institution[]>;
   /** text another module contributes to a service's search, under its source name (e.g. `support.faq`); an empty text removes it */
   setSearchExtra(serviceId: string, source: string, text: Text): Promise<void>;
@@ -340,7 +341,12 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
     get: (id) => requireService(root, id),
     getMany: (ids) => repo.listServices(root, { statuses: ['published'], ids: ids.filter(repo.isUuid) }),
     listAllPublished: () => repo.listServices(root, { statuses: ['published'] }),
-    listInstitutions: () => repo.listInstitutions(root),
+    // The index's copy (read in code order), kept as institutionsById's is: this instance's edits at once, others' within the index's poll.
+    // Pages that name institutions in every row (the support queue, client lists) read it at every request.
+    async listInstitutions() {
+      const known = index?.institutions();
+      return known ? [...known.values()] : repo.listInstitutions(root);
+    },
     getInstitution: (idOrCode) => requireInstitution(root, idOrCode),
 
     async listEvents(kind) {
@@ -421,7 +427,7 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
         await repo.setSearchColumns(trx, service.id, denormalise(splitContent(service), institution, await repo.listEvents(trx), await searchExtrasOf(trx, service.id)));
       }).then(reindexed);
     },
-    importInstitution: (institution) => repo.insertInstitution(root, institution),
+    importInstitution: (institution) => repo.insertInstitution(root, institution).then(reindexed),
     importEvent: (event) => repo.upsertEvent(root, event),
     countServices: () => repo.countServices(root),
   };

@@ -6,6 +6,7 @@
  * fills a principal's roles.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RawBuilder } from 'kysely';
 import type Provider from 'oidc-provider';
 import type { Principal, RoleGrant } from '../../platform/http/auth.js';
 import type { App } from '../../platform/http/server.js';
@@ -17,6 +18,22 @@ import { formatPersonalCode, type IdentityService } from './identity.service.js'
 
 /** Fills in a principal's roles after authentication (the access module registers one). */
 export type RolesEnricher = (principal: Principal) => Promise<RoleGrant[]>;
+
+/**
+ * An enricher's read as a SQL expression, so that the statement resuming a web
+ * session brings the roles along: the same read at the same moment (a revoked
+ * role is gone from the very next request), one round trip less on every page.
+ */
+export interface RolesInStatement {
+  /** the person's current grants, as any value `read` understands, given an expression holding their personal code (DDMMYY-NNNNN) */
+  select(personalCode: RawBuilder<string>): RawBuilder<unknown>;
+  read(value: unknown): RoleGrant[];
+}
+
+export interface RegisteredEnricher {
+  enrich: RolesEnricher;
+  inStatement?: RolesInStatement;
+}
 
 /** Every scope a signed-in person holds in their own session. */
 export const SESSION_SCOPES: string[] = [...API_SCOPES];
@@ -41,7 +58,7 @@ export interface RequestIdentity {
 declare module 'fastify' {
   interface FastifyInstance {
     identityCookies: CookieNames;
-    rolesEnrichers: RolesEnricher[];
+    rolesEnrichers: RegisteredEnricher[];
   }
 }
 
@@ -60,13 +77,17 @@ export function cookieOptions(names: CookieNames, maxAge?: number): { path: stri
   return { path: '/', httpOnly: true, sameSite: 'lax', secure: names.secure, ...(maxAge !== undefined ? { maxAge } : {}) };
 }
 
-/** Registers an enricher that gives principals their roles; it runs after every successful authentication. */
-export function registerRolesEnricher(app: FastifyInstance, enricher: RolesEnricher): void {
-  app.rolesEnrichers.push(enricher);
+/**
+ * Registers an enricher that gives principals their roles; it runs after every
+ * successful authentication, unless `inStatement` was read with the session.
+ */
+export function registerRolesEnricher(app: FastifyInstance, enricher: RolesEnricher, inStatement?: RolesInStatement): void {
+  app.rolesEnrichers.push(inStatement ? { enrich: enricher, inStatement } : { enrich: enricher });
 }
 
-async function enrich(app: FastifyInstance, principal: Principal): Promise<Principal> {
-  for (const enricher of app.rolesEnrichers) principal.roles.push(...(await enricher(principal)));
+/** `read`: the roles some enrichers' expressions already brought (with the session). */
+async function enrich(app: FastifyInstance, principal: Principal, read?: Map<RegisteredEnricher, RoleGrant[]>): Promise<Principal> {
+  for (const entry of app.rolesEnrichers) principal.roles.push(...(read?.get(entry) ?? (await entry.enrich(principal))));
   return principal;
 }
 
@@ -140,12 +161,14 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
       // Authentication runs before @fastify/cookie's own onRequest hook has filled request.cookies.
       const id = (request.cookies ?? app.parseCookie(request.headers.cookie))[app.identityCookies.session];
       if (!id) return null;
-      const signedIn = await identity.resumeSignedIn(id);
+      const inStatement = app.rolesEnrichers.filter((entry) => entry.inStatement);
+      const signedIn = await identity.resumeSignedIn(id, inStatement.map((entry) => (entry.inStatement as RolesInStatement).select));
       if (!signedIn) return null;
-      const { session, person } = signedIn;
+      const { session, person, alongside } = signedIn;
       identities.set(request, { via: 'session', person, acr: session.acr, sessionId: id, session });
       if (apiCallNeedsCsrfToken(request)) await verifyCsrf(request);
-      return enrich(app, personPrincipal(person, SESSION_SCOPES, 'session'));
+      const read = new Map(inStatement.map((entry, i) => [entry, (entry.inStatement as RolesInStatement).read(alongside[i])]));
+      return enrich(app, personPrincipal(person, SESSION_SCOPES, 'session'), read);
     },
   );
 

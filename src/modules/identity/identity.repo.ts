@@ -4,7 +4,7 @@
  * transaction (in embedded mode the pool has one connection: using the pool
  * from inside a transaction would wait forever).
  */
-import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import { sql, type Generated, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { ClientInput, ClientMetadata, ClientRecord, ClientSummary, Person, PersonInput, WebSession } from './identity.schemas.js';
 import type { OidcStoreTable, SecretsTable } from './oidc.repo.js';
 import { isUuid } from '../../platform/db/ids.js';
@@ -336,16 +336,28 @@ export async function findSession(db: IdentityDb, idHash: string): Promise<WebSe
   return row ? toSession(row) : undefined;
 }
 
-/** A web session with its person, in one statement (every signed-in page asks for both). */
-export async function findSessionWithPerson(db: IdentityDb, idHash: string): Promise<{ session: WebSession; person: Person } | undefined> {
+/** Another module's expression over a person's personal code (DDMMYY-NNNNN), read with their session. */
+export type SessionCompanion = (personalCode: RawBuilder<string>) => RawBuilder<unknown>;
+
+/** The stored code (11 digits) as people write it, in SQL: formatPersonalCode's form. */
+const writtenCode = sql<string>`(case when p.personal_code ~ '^[0-9]{11}$' then substr(p.personal_code, 1, 6) || '-' || substr(p.personal_code, 7) else p.personal_code end)`;
+
+/**
+ * A web session with its person, in one statement (every signed-in page asks
+ * for both), and the values of `alongside` for that person (the roles).
+ */
+export async function findSessionWithPerson(db: IdentityDb, idHash: string, alongside: SessionCompanion[] = []): Promise<{ session: WebSession; person: Person; alongside: unknown[] } | undefined> {
   const row = await db
     .selectFrom('identity.sessions as s')
     .innerJoin('identity.persons as p', 'p.id', 's.person_id')
     .selectAll('s')
     .select(sql<Record<string, unknown>>`to_jsonb(p)`.as('person'))
+    .$if(alongside.length > 0, (query) => query.select(alongside.map((companion, i) => companion(writtenCode).as(`alongside_${i}`))))
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
-  return row ? { session: toSession(row), person: personFromJson(row.person) } : undefined;
+  if (!row) return undefined;
+  const values = row as unknown as Record<string, unknown>;
+  return { session: toSession(row), person: personFromJson(row.person), alongside: alongside.map((_, i) => values[`alongside_${i}`]) };
 }
 
 export async function touchSession(db: IdentityDb, idHash: string, at: Date): Promise<void> {

@@ -10,7 +10,7 @@ import { inTransaction } from '../../platform/db/database.js';
 import { birthDateOf, isValidPersonalCode, normalisePersonalCode as formattedPersonalCode, personalCodeCheckDigit } from '../access/index.js';
 import * as errors from './identity.errors.js';
 import * as repo from './identity.repo.js';
-import type { IdentityDb } from './identity.repo.js';
+import type { IdentityDb, SessionCompanion } from './identity.repo.js';
 import { destroyAccount, destroyClientArtifacts, destroyProviderSession } from './oidc.repo.js';
 import type { ClientInput, ClientMetadata, ClientRecord, ClientRegistration, ClientSummary, Person, PersonInput, WebSession } from './identity.schemas.js';
 
@@ -136,8 +136,12 @@ export interface IdentityService {
   startSession(start: SessionStart): Promise<StartedSession>;
   /** the live session for a cookie value; an idle or expired one is ended and undefined returned */
   resumeSession(id: string): Promise<WebSession | undefined>;
-  /** resumeSession with the session's person, read in the same statement */
-  resumeSignedIn(id: string): Promise<{ session: WebSession; person: Person } | undefined>;
+  /**
+   * resumeSession with the session's person, read in the same statement, and
+   * the values of `alongside` (expressions over the person's personal code,
+   * DDMMYY-NNNNN: another module's read, such as the roles) in that statement too
+   */
+  resumeSignedIn(id: string, alongside?: SessionCompanion[]): Promise<{ session: WebSession; person: Person; alongside: unknown[] } | undefined>;
   endSession(id: string): Promise<WebSession | undefined>;
   /** every web session, provider session, grant and token of the person */
   signOutEverywhere(personId: string): Promise<void>;
@@ -286,7 +290,7 @@ export function createIdentityService(db: IdentityDb, options: IdentityServiceOp
       }))?.session;
     },
 
-    resumeSignedIn: (id) => resume(id, (idHash) => repo.findSessionWithPerson(db, idHash)),
+    resumeSignedIn: (id, alongside = []) => resume(id, (idHash) => repo.findSessionWithPerson(db, idHash, alongside)),
 
     async endSession(id) {
       const session = await repo.deleteSession(db, hashSessionId(id));

@@ -19,7 +19,7 @@ import { narrow, type RootDb } from '../../platform/db/database.js';
 import type { MigrationSource } from '../../platform/db/migrate.js';
 import type { App } from '../../platform/http/server.js';
 import { createAudit } from '../audit/index.js';
-import { cookieNames, installAuthenticators, type RolesEnricher } from './identity.auth.js';
+import { cookieNames, installAuthenticators, type RegisteredEnricher } from './identity.auth.js';
 import { bearerLookupFor } from './oidc.adapter.js';
 import type { IdentityTables } from './identity.repo.js';
 import { createIdentityService, type IdentityService, type IdentityServiceOptions } from './identity.service.js';
@@ -35,7 +35,7 @@ import { registerSessionPages } from './session.pages.js';
 
 export type { IdentityService, StartedSession, SessionStart } from './identity.service.js';
 export type { Person, PersonInput, ClientInput, ClientRecord, ClientMetadata, ClientRegistration, ClientSummary, WebSession, ApiScope, AcrLevel } from './identity.schemas.js';
-export type { RolesEnricher, RequestIdentity } from './identity.auth.js';
+export type { RolesEnricher, RolesInStatement, RequestIdentity } from './identity.auth.js';
 export type { EidSettings } from './eid.pages.js';
 export { ACR, ACR_VALUES, API_SCOPES } from './identity.schemas.js';
 export { isValidPersonalCode, normalisePersonalCode, formatPersonalCode } from './identity.service.js';
@@ -85,7 +85,7 @@ export async function registerIdentity(app: App, options: IdentityOptions): Prom
 
   if (!app.hasRequestDecorator('cookies')) await app.register(cookie);
   app.decorate('identityCookies', cookieNames(options.secure));
-  app.decorate('rolesEnrichers', [] as RolesEnricher[]);
+  app.decorate('rolesEnrichers', [] as RegisteredEnricher[]);
   installAuthenticators(app, provider, service, bearerLookupFor(db));
 
   await registerIdentityRoutes(app, provider, createRateLimiter(options.db));

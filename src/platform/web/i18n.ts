@@ -140,9 +140,20 @@ const byLang = (options: Intl.DateTimeFormatOptions): Record<Lang, Intl.DateTime
 const DATE_FORMAT = byLang({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Riga' });
 const DATE_TIME_FORMAT = byLang({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' });
 
+// Dates formatted so far, per language: a list of 50 rows shows a few distinct due dates (end-of-day
+// instants), and ICU's formatting is the dearest part of a row.
+const formattedDates: Record<Lang, Map<string, string>> = { lv: new Map(), en: new Map() };
+
 /** A date in words, in Latvian time: "2025. gada 5. marts" / "5 March 2025". */
 export function formatDate(iso: string, lang: Lang): string {
-  return DATE_FORMAT[lang].format(new Date(iso));
+  const known = formattedDates[lang];
+  let text = known.get(iso);
+  if (text === undefined) {
+    if (known.size >= 10_000) known.clear();
+    text = DATE_FORMAT[lang].format(new Date(iso));
+    known.set(iso, text);
+  }
+  return text;
 }
 
 /** A date and time, short, in Latvian time. */

@@ -12,8 +12,10 @@
 const TABLE = /(<table\b[^>]*class="govuk-table[^"]*"[^>]*>)([\s\S]*?)(<\/table>)/g;
 const HEAD = /<thead\b[^>]*>([\s\S]*?)<\/thead>/;
 const HEADER_CELL = /<th\b[^>]*>([\s\S]*?)<\/th>/g;
-const ROW = /<tr\b[^>]*>[\s\S]*?<\/tr>/g;
-const CELL_OPENING = /<(td|th)\b([^>]*)>/g;
+// A row's opening resets the column count; a cell's opening takes the next label. One pass over the
+// body, instead of a lazy search for each row's end and a pass over each row (a queue page of 50 rows
+// spent a twentieth of its time here).
+const ROW_OR_CELL_OPENING = /<tr\b[^>]*>|<(td|th)\b([^>]*)>/g;
 
 /** Text of an HTML fragment already escaped for HTML: tags dropped, whitespace folded; fit for an attribute value. */
 function textOf(fragment: string): string {
@@ -27,14 +29,16 @@ function textOf(fragment: string): string {
 const spanOf = (attributes: string): number => Number(/\bcolspan="(\d+)"/.exec(attributes)?.[1] ?? 1) || 1;
 
 function labelBody(body: string, labels: string[]): string {
-  return body.replace(ROW, (row) => {
-    let column = 0;
-    return row.replace(CELL_OPENING, (opening: string, tag: string, attributes: string) => {
-      const label = labels[column];
-      column += spanOf(attributes);
-      if (!label || /\bdata-label=/.test(attributes)) return opening;
-      return `<${tag}${attributes} data-label="${label}">`;
-    });
+  let column = 0;
+  return body.replace(ROW_OR_CELL_OPENING, (opening: string, tag: string | undefined, attributes: string | undefined) => {
+    if (tag === undefined || attributes === undefined) {
+      column = 0;
+      return opening;
+    }
+    const label = labels[column];
+    column += spanOf(attributes);
+    if (!label || /\bdata-label=/.test(attributes)) return opening;
+    return `<${tag}${attributes} data-label="${label}">`;
   });
 }
 
