@@ -13,6 +13,7 @@ import type { App } from '../../platform/http/server.js';
 import { installCsrf, verifyCsrf } from '../../platform/http/csrf.js';
 import { invalidToken } from './identity.errors.js';
 import type { BearerLookup } from './oidc.adapter.js';
+import type { SessionCompanion } from './identity.repo.js';
 import { API_SCOPES, type Person, type WebSession } from './identity.schemas.js';
 import { formatPersonalCode, type IdentityService } from './identity.service.js';
 
@@ -111,7 +112,20 @@ function skipped(url: string): boolean {
   return url.startsWith('/oidc/') || url.startsWith('/.well-known/') || url.startsWith('/assets/');
 }
 
-export function installAuthenticators(app: App, provider: Provider, identity: IdentityService, bearer: Pick<BearerLookup, 'takeOwner'>): void {
+/** The enrichers whose read another statement can bring along, in registration order. */
+function enrichersInStatement(app: FastifyInstance): { entry: RegisteredEnricher; inStatement: RolesInStatement }[] {
+  return app.rolesEnrichers.flatMap((entry) => (entry.inStatement ? [{ entry, inStatement: entry.inStatement }] : []));
+}
+
+/** The roles the enrichers' expressions brought, by enricher, from the values read in their order. */
+function readAlongside(app: FastifyInstance, values: unknown[]): Map<RegisteredEnricher, RoleGrant[]> {
+  return new Map(enrichersInStatement(app).map(({ entry, inStatement }, i) => [entry, inStatement.read(values[i])]));
+}
+
+export function installAuthenticators(app: App, provider: Provider, identity: IdentityService, bearer: Pick<BearerLookup, 'takeOwner' | 'companions'>): void {
+  // A web session and a person's token bring the person's roles in the statement that finds them.
+  const companions = (): SessionCompanion[] => enrichersInStatement(app).map(({ inStatement }) => inStatement.select);
+  bearer.companions = companions;
   app.authenticators.push(
     async function bearerToken(request) {
       const header = request.headers.authorization;
@@ -128,12 +142,15 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
       const accessToken = await provider.AccessToken.find(value);
       if (accessToken) {
         // The person was read with the token (oidc.adapter.ts, BearerLookup); asked again only when it was not.
-        const owner = bearer.takeOwner(value)?.person;
+        const taken = bearer.takeOwner(value);
+        const owner = taken?.person;
         const person = owner?.id === accessToken.accountId ? owner : await identity.findPerson(accessToken.accountId);
         if (!person) throw invalidToken();
         const acr = typeof accessToken.extra?.acr === 'string' ? accessToken.extra.acr : undefined;
         identities.set(request, { via: 'token', person, acr, clientId: accessToken.clientId });
-        return enrich(app, { ...personPrincipal(person, (accessToken.scope ?? '').split(' ').filter(Boolean), 'token'), client: accessToken.clientId });
+        // The roles read with the token, when its person was; else each enricher reads them.
+        const read = person === owner && taken?.alongside ? readAlongside(app, taken.alongside) : undefined;
+        return enrich(app, { ...personPrincipal(person, (accessToken.scope ?? '').split(' ').filter(Boolean), 'token'), client: accessToken.clientId }, read);
       }
       const clientToken = await provider.ClientCredentials.find(value);
       if (clientToken?.clientId) {
@@ -161,14 +178,12 @@ export function installAuthenticators(app: App, provider: Provider, identity: Id
       // Authentication runs before @fastify/cookie's own onRequest hook has filled request.cookies.
       const id = (request.cookies ?? app.parseCookie(request.headers.cookie))[app.identityCookies.session];
       if (!id) return null;
-      const inStatement = app.rolesEnrichers.filter((entry) => entry.inStatement);
-      const signedIn = await identity.resumeSignedIn(id, inStatement.map((entry) => (entry.inStatement as RolesInStatement).select));
+      const signedIn = await identity.resumeSignedIn(id, companions());
       if (!signedIn) return null;
       const { session, person, alongside } = signedIn;
       identities.set(request, { via: 'session', person, acr: session.acr, sessionId: id, session });
       if (apiCallNeedsCsrfToken(request)) await verifyCsrf(request);
-      const read = new Map(inStatement.map((entry, i) => [entry, (entry.inStatement as RolesInStatement).read(alongside[i])]));
-      return enrich(app, personPrincipal(person, SESSION_SCOPES, 'session'), read);
+      return enrich(app, personPrincipal(person, SESSION_SCOPES, 'session'), readAlongside(app, alongside));
     },
   );
 

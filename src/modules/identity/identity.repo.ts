@@ -340,7 +340,7 @@ export async function findSession(db: IdentityDb, idHash: string): Promise<WebSe
 export type SessionCompanion = (personalCode: RawBuilder<string>) => RawBuilder<unknown>;
 
 /** The stored code (11 digits) as people write it, in SQL: formatPersonalCode's form. */
-const writtenCode = sql<string>`(case when p.personal_code ~ '^[0-9]{11}$' then substr(p.personal_code, 1, 6) || '-' || substr(p.personal_code, 7) else p.personal_code end)`;
+export const writtenCode = sql<string>`(case when p.personal_code ~ '^[0-9]{11}$' then substr(p.personal_code, 1, 6) || '-' || substr(p.personal_code, 7) else p.personal_code end)`;
 
 /**
  * A web session with its person, in one statement (every signed-in page asks

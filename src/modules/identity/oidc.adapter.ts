@@ -5,7 +5,7 @@
  * interface (the provider's `Client` model).
  */
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import type { IdentityDb } from './identity.repo.js';
+import type { IdentityDb, SessionCompanion } from './identity.repo.js';
 import { clientFromJson, findClient, personFromJson } from './identity.repo.js';
 import type { ClientRecord, Person } from './identity.schemas.js';
 import * as store from './oidc.repo.js';
@@ -23,6 +23,8 @@ const BEARER_MODELS = ['AccessToken', 'ClientCredentials'];
 /** Who holds a bearer token, read in the same statement as the token: its person's or its client's row. */
 export interface BearerOwner {
   person?: Person;
+  /** with `person`: the values of BearerLookup's companions over that person, read in the same statement */
+  alongside?: unknown[];
   client?: ClientRecord;
 }
 
@@ -49,6 +51,8 @@ export class BearerLookup {
   private readonly kept = new Map<string, store.BearerRow | undefined>();
   private readonly owners = new Map<string, { owner: BearerOwner; at: number }>();
   private readonly sessions = new Map<string, store.StoredPayload | undefined>();
+  /** Expressions read over a person's token's person in the look-up's statement (the roles: identity.auth.ts sets them). */
+  companions: () => SessionCompanion[] = () => [];
 
   constructor(private readonly db: IdentityDb) {}
 
@@ -59,7 +63,7 @@ export class BearerLookup {
       this.kept.delete(key);
       return kept;
     }
-    const rows = await store.findBearer(this.db, id, new Date());
+    const rows = await store.findBearer(this.db, id, new Date(), this.companions());
     const otherModel = BEARER_MODELS.find((name) => name !== model) as string;
     const otherKey = `${otherModel} ${id}`;
     this.kept.set(otherKey, rows.get(otherModel));
@@ -101,10 +105,14 @@ export class BearerLookup {
 }
 
 function ownerOf(rows: Map<string, store.BearerRow>): BearerOwner | undefined {
-  const person = rows.get('AccessToken')?.owner;
+  const token = rows.get('AccessToken');
+  const person = token?.owner;
   const client = rows.get('ClientCredentials')?.owner;
   if (!person && !client) return undefined;
-  return { ...(person ? { person: personFromJson(person) } : {}), ...(client ? { client: clientFromJson(client) } : {}) };
+  return {
+    ...(person ? { person: personFromJson(person), ...(token?.alongside ? { alongside: token.alongside } : {}) } : {}),
+    ...(client ? { client: clientFromJson(client) } : {}),
+  };
 }
 
 const lookups = new WeakMap<IdentityDb, BearerLookup>();

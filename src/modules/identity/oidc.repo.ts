@@ -4,7 +4,7 @@
  * the secrets all instances share (`identity.secrets`).
  */
 import { sql } from 'kysely';
-import type { IdentityDb } from './identity.repo.js';
+import { writtenCode, type IdentityDb, type SessionCompanion } from './identity.repo.js';
 
 export interface OidcStoreTable {
   model: string;
@@ -84,18 +84,29 @@ export async function findPayload(db: Db, model: string, lookup: Lookup, now: Da
 export interface BearerRow extends StoredPayload {
   owner: Record<string, unknown> | null;
   session: { uid: string; row: StoredPayload | undefined } | undefined;
+  /** for an access token, the values of the companions asked for over its person (the roles), as with a web session */
+  alongside: unknown[] | undefined;
 }
 
 const UUID_TEXT = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
-/** The rows of `id` as an access token and as a client-credentials token (either or none), each with its owner (and session). */
-export async function findBearer(db: Db, id: string, now: Date): Promise<Map<string, BearerRow>> {
+/**
+ * The rows of `id` as an access token and as a client-credentials token (either or none), each with its owner (and
+ * session), and for an access token the values of `alongside` over its person.
+ */
+export async function findBearer(db: Db, id: string, now: Date, alongside: SessionCompanion[] = []): Promise<Map<string, BearerRow>> {
+  const companions =
+    alongside.length === 0
+      ? sql`null`
+      : sql`case when s.model = 'AccessToken' then (select json_build_array(${sql.join(alongside.map((companion) => companion(writtenCode)))}) from identity.persons p
+          where p.id = case when s.account_id ~ ${UUID_TEXT} then s.account_id::uuid end) end`;
   const result = await sql<{
     model: string;
     payload: Record<string, unknown>;
     consumed_at: Date | null;
     owner: Record<string, unknown> | null;
     session: { payload: Record<string, unknown>; consumed_at: string | null } | null;
+    alongside: unknown[] | null;
   }>`
     select s.model, s.payload, s.consumed_at,
       case s.model
@@ -106,7 +117,8 @@ export async function findBearer(db: Db, id: string, now: Date): Promise<Map<str
       case when s.model = 'AccessToken' and s.payload->>'sessionUid' is not null then
         (select jsonb_build_object('payload', x.payload, 'consumed_at', x.consumed_at) from identity.oidc_store x
           where x.model = 'Session' and x.uid = s.payload->>'sessionUid' and (x.expires_at is null or x.expires_at > ${now}) limit 1)
-      end as session
+      end as session,
+      ${companions} as alongside
     from identity.oidc_store s
     where s.model in ('AccessToken', 'ClientCredentials') and s.id = ${id} and (s.expires_at is null or s.expires_at > ${now})`.execute(db);
   return new Map(
@@ -116,7 +128,7 @@ export async function findBearer(db: Db, id: string, now: Date): Promise<Map<str
         typeof sessionUid === 'string'
           ? { uid: sessionUid, row: row.session ? { payload: row.session.payload, consumedAt: row.session.consumed_at ? new Date(row.session.consumed_at) : null } : undefined }
           : undefined;
-      return [row.model, { payload: row.payload, consumedAt: row.consumed_at, owner: row.owner, session }];
+      return [row.model, { payload: row.payload, consumedAt: row.consumed_at, owner: row.owner, session, alongside: row.alongside ?? undefined }];
     }),
   );
 }
