@@ -12,16 +12,22 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { startChild, type Child } from '../test/support/child.js';
 import { cpuMsOf } from './proc.js';
 
-/** The Node options `npm start` runs the platform with (package.json), so the bench measures the process users run. */
-async function startFlags(): Promise<string[]> {
+/**
+ * How `npm start` runs the platform (package.json): the environment it sets before `node` (`NAME=value`) and
+ * the Node options before the platform's own, so the bench measures the process users run.
+ */
+async function startCommand(): Promise<{ env: Record<string, string>; flags: string[] }> {
   const { scripts } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
   const args = scripts.start.split(/\s+/);
-  return args.slice(args.indexOf('node') + 1, args.indexOf('--import'));
+  const node = args.indexOf('node');
+  const env = Object.fromEntries(args.slice(0, node).map((assignment) => assignment.split('=', 2) as [string, string]));
+  return { env, flags: args.slice(node + 1, args.indexOf('--import')) };
 }
 
 async function timedStart(env: Record<string, string>): Promise<{ child: Child; ms: number; cpuMs: number | undefined }> {
+  const command = await startCommand();
   const started = performance.now();
-  const child = await startChild(env, await startFlags());
+  const child = await startChild({ ...command.env, ...env }, command.flags);
   return { child, ms: Math.round(performance.now() - started), cpuMs: cpuMsOf(child.process.pid) };
 }
 
