@@ -9,6 +9,7 @@ test('defaults follow the contract', () => {
   assert.equal(config.host, '127.0.0.1');
   assert.equal(config.publicUrl, 'http://localhost:3000');
   assert.equal(config.dataDir, path.resolve('./data'));
+  assert.equal(loadConfig({ DATA_DIR: 'memory://' }).dataDir, 'memory://', 'in memory, not a folder named memory:');
   assert.equal(config.databaseUrl, undefined);
   assert.equal(config.demo, true);
   assert.equal(config.logLevel, 'info');

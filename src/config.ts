@@ -224,6 +224,15 @@ function parseTrustProxy(value: string | undefined): string[] {
   return entries;
 }
 
+/**
+ * DATA_DIR as an absolute path, or `memory://` as given: an embedded database kept in memory (tests, the SDK's
+ * generator). Resolving that as a path made it a folder named `memory:` in the working directory, with a whole
+ * PGlite cluster and the uploaded files in it.
+ */
+function dataDirOf(value: string | undefined): string {
+  return value?.startsWith('memory://') ? value : path.resolve(value || './data');
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parsePort(env.PORT);
@@ -235,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST || '127.0.0.1',
     publicUrl,
-    dataDir: path.resolve(env.DATA_DIR || './data'),
+    dataDir: dataDirOf(env.DATA_DIR),
     databaseUrl,
     demo: parseBoolean('DEMO', env.DEMO, databaseUrl === undefined),
     smtpUrl: env.SMTP_URL ? parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']) : undefined,
