@@ -23,6 +23,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { loadDemoData, migrationSources } from '../src/app.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -44,6 +45,41 @@ export interface ReadsBenchOptions {
   serverUrl: string;
   applications: number;
   seconds: number;
+  /**
+   * A database to keep between runs (BENCH_READS_DATABASE): made and generated on the first run, then reused
+   * (migrated to this checkout, the register as it was) and not dropped, so iterations skip the generator.
+   */
+  keep?: string;
+}
+
+type Register = Omit<Awaited<ReturnType<typeof generateRegister>>, 'services'>;
+
+/** The kept database's URL and, when an earlier run generated its register, what that register holds (in the database's comment). */
+async function keptDatabase(serverUrl: string, name: string, applications: number): Promise<{ url: string; register?: Register }> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`BENCH_READS_DATABASE must be a plain lower-case name: ${name}`);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const found = await admin.query<{ comment: string | null }>('select shobj_description(oid, \'pg_database\') as comment from pg_database where datname = $1', [name]);
+    if (found.rows.length === 0) await admin.query(`create database ${name}`);
+    const register = found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as Register & { applications: number }) : undefined;
+    if (register && register.applications !== applications) throw new Error(`${name} holds ${register.applications} applications, not ${applications}: drop it or name another`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return { url: url.toString(), ...(register ? { register } : {}) };
+  } finally {
+    await admin.end();
+  }
+}
+
+async function noteRegister(serverUrl: string, name: string, register: Register & { applications: number }): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`comment on database ${name} is '${JSON.stringify(register)}'`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** What one load of HTTP requests measured (also bench/support.ts). */
@@ -89,12 +125,16 @@ async function serverCost(server: WatchedServer): Promise<{ cpuMs: number; round
   return { cpuMs, roundTrips };
 }
 
+/** The published services in the register's order of popularity: with the generator's skew the first few take most applications, as the declaration of residence does. */
+async function registerServices(db: Awaited<ReturnType<typeof openDatabase>>['db']): Promise<Service[]> {
+  const services = await createCatalog(db).listAllPublished();
+  return [...services].sort((a, b) => Number(b.slug === 'dzivesvietas-deklaresana') - Number(a.slug === 'dzivesvietas-deklaresana'));
+}
+
 /** The register: `count` applications and their timelines, made in chunks so no single statement holds the server long. */
 export async function generateRegister(db: Awaited<ReturnType<typeof openDatabase>>['db'], count: number): Promise<{ seconds: number; events: number; services: Service[] }> {
   const started = Date.now();
-  const services = await createCatalog(db).listAllPublished();
-  // Popular services first: with the skew below the first few take most applications, as the declaration of residence does.
-  const ordered = [...services].sort((a, b) => Number(b.slug === 'dzivesvietas-deklaresana') - Number(a.slug === 'dzivesvietas-deklaresana'));
+  const ordered = await registerServices(db);
   const ids = ordered.map((service) => service.id);
   const institutions = ordered.map((service) => service.institutionId);
   const titles = ordered.map((service) => JSON.stringify(service.title));
@@ -192,7 +232,8 @@ export async function load(url: string, connections: number, seconds: number, re
 
 /** Generates the register on a scratch database, starts the platform on it, and measures the three reads at 1 and 16 users. */
 export async function benchReads(options: ReadsBenchOptions): Promise<Record<string, unknown>[]> {
-  const scratch = await createScratchDatabase(options.serverUrl, 'pk_bench_reads');
+  const kept = options.keep ? await keptDatabase(options.serverUrl, options.keep, options.applications) : undefined;
+  const scratch = kept ? { url: kept.url, drop: async () => {} } : await createScratchDatabase(options.serverUrl, 'pk_bench_reads');
   try {
     const database = await openDatabase({ databaseUrl: scratch.url, dataDir: 'memory://' });
     let generated: Awaited<ReturnType<typeof generateRegister>>;
@@ -200,7 +241,12 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
     try {
       await migrate(database.db, migrationSources);
       await loadDemoData(database);
-      generated = await generateRegister(database.db, options.applications);
+      if (kept?.register) {
+        generated = { ...kept.register, services: await registerServices(database.db) };
+      } else {
+        generated = await generateRegister(database.db, options.applications);
+        if (options.keep) await noteRegister(options.serverUrl, options.keep, { applications: options.applications, seconds: generated.seconds, events: generated.events });
+      }
       const pmlp = await createCatalog(database.db).getInstitution('pmlp');
       // PMLP's, most used first: the demo institution's system is PMLP's.
       pmlpServices = generated.services.filter((service) => service.institutionId === pmlp.id).map((service) => service.id);
@@ -231,7 +277,8 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
         headers: { authorization: `Bearer ${anna}`, 'content-type': 'application/json' },
         body: JSON.stringify({ representative: { personalCode: JANIS }, scope: { services: mandated } }),
       });
-      if (granted.status !== 201) throw new Error(`the mandate was not granted: ${granted.status} ${await granted.text()}`);
+      // A kept database has it from an earlier run (409).
+      if (granted.status !== 201 && !(kept?.register && granted.status === 409)) throw new Error(`the mandate was not granted: ${granted.status} ${await granted.text()}`);
 
       const queue = [
         `/api/v1/applications?status=received&limit=20`,

@@ -177,13 +177,10 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
       if (!party) throw errors.invalidInput(`"${filters.party}" is neither a personal code nor a registration number`, '#/party');
       let serviceIds: string[] | undefined;
       if (party !== self) {
-        const right = await deps.rights.findRight({ representative: self, represented: party });
-        if (!right) throw errors.notApplicant();
-        if (right.basis === 'mandate') {
-          // A mandate may cover only some services: list only the applications it covers.
-          const covered = await deps.rights.mandatedServices({ representative: self, represented: party });
-          if (covered !== 'all') serviceIds = covered;
-        }
+        const found = await deps.rights.findRightWithServices({ representative: self, represented: party });
+        if (!found) throw errors.notApplicant();
+        // A mandate may cover only some services: list only the applications it covers.
+        if (found.services !== 'all') serviceIds = found.services;
       }
       const now = deps.now();
       const page = pageOf(filters);
