@@ -92,14 +92,39 @@ export interface Figures {
   server_cpu_ms_per_request?: number;
   /** with a server process to watch: its statements to the database per request (bench/round-trips.mjs) */
   round_trips_per_request?: number;
+  /** with a server process to watch: the CPU time of the PostgreSQL backends serving its database, per request */
+  database_cpu_ms_per_request?: number;
+  /** with a server process to watch: this process's own CPU time (autocannon, the bench client) per request */
+  client_cpu_ms_per_request?: number;
 }
 
 /** The platform's process, watched from outside: its CPU time and (counted by bench/round-trips.mjs) its database round trips. */
 export interface WatchedServer {
   pid: number;
   roundTripsFile: string;
+  /** the PostgreSQL server (an administrative connection) and the database the process uses: its backends' CPU time is counted too */
+  database?: { adminUrl: string; name: string };
   /** what the process spends with no request (job queue, catalog polling), per second and in round trips per second: taken off each load's figures */
-  idle?: { cpuMsPerS: number; roundTripsPerS: number };
+  idle?: { cpuMsPerS: number; roundTripsPerS: number; databaseCpuMsPerS: number };
+}
+
+/** CPU time so far of each PostgreSQL backend connected to `database` (the server runs on this machine), by pid. */
+async function backendCpu(database: NonNullable<WatchedServer['database']>): Promise<Map<number, number>> {
+  const admin = new pg.Client({ connectionString: database.adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database.name]);
+    return new Map(rows.map((row) => [row.pid, cpuMsOf(row.pid) ?? 0]));
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The backends' CPU time between two readings (a backend that started meanwhile counts from zero; one that ended is lost). */
+function backendCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, cpuMs] of after) spent += cpuMs - (before.get(pid) ?? 0);
+  return spent;
 }
 
 /** The watched server's own background cost, measured over `seconds` with no request. */
@@ -109,10 +134,15 @@ export async function idleCost(server: WatchedServer, seconds: number): Promise<
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const after = await serverCost(server);
   const elapsed = (Date.now() - started) / 1000;
-  return { cpuMsPerS: (after.cpuMs - before.cpuMs) / elapsed, roundTripsPerS: (after.roundTrips - before.roundTrips) / elapsed };
+  return {
+    cpuMsPerS: (after.cpuMs - before.cpuMs) / elapsed,
+    roundTripsPerS: (after.roundTrips - before.roundTrips) / elapsed,
+    databaseCpuMsPerS: backendCpuBetween(before.backends, after.backends) / elapsed,
+  };
 }
 
-async function serverCost(server: WatchedServer): Promise<{ cpuMs: number; roundTrips: number }> {
+async function serverCost(server: WatchedServer): Promise<{ cpuMs: number; roundTrips: number; backends: Map<number, number> }> {
+  const backends = server.database ? await backendCpu(server.database) : new Map<number, number>();
   const cpuMs = cpuMsOf(server.pid) ?? Number.NaN;
   process.kill(server.pid, 'SIGWINCH');
   let roundTrips = Number.NaN;
@@ -122,7 +152,7 @@ async function serverCost(server: WatchedServer): Promise<{ cpuMs: number; round
     if (written !== '') roundTrips = Number(written);
   }
   await rm(server.roundTripsFile, { force: true });
-  return { cpuMs, roundTrips };
+  return { cpuMs, roundTrips, backends };
 }
 
 /** The published services in the register's order of popularity: with the generator's skew the first few take most applications, as the declaration of residence does. */
@@ -212,6 +242,7 @@ export async function load(url: string, connections: number, seconds: number, re
   let next = 0;
   const before = server ? await serverCost(server) : undefined;
   const started = Date.now();
+  const client = process.cpuUsage();
   const result = await autocannon({
     url,
     connections,
@@ -220,12 +251,16 @@ export async function load(url: string, connections: number, seconds: number, re
   });
   const figures: Figures = { requests_per_s: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non_2xx: result.non2xx };
   if (server && before) {
+    const clientSpent = process.cpuUsage(client);
     const after = await serverCost(server);
     const total = Math.max(1, result.requests.total);
     const elapsed = (Date.now() - started) / 1000;
-    const idle = server.idle ?? { cpuMsPerS: 0, roundTripsPerS: 0 };
-    figures.server_cpu_ms_per_request = Math.round(((after.cpuMs - before.cpuMs - idle.cpuMsPerS * elapsed) / total) * 1000) / 1000;
-    figures.round_trips_per_request = Math.round(((after.roundTrips - before.roundTrips - idle.roundTripsPerS * elapsed) / total) * 100) / 100;
+    const idle = server.idle ?? { cpuMsPerS: 0, roundTripsPerS: 0, databaseCpuMsPerS: 0 };
+    const perRequest = (spent: number, places = 1000): number => Math.round((spent / total) * places) / places;
+    figures.server_cpu_ms_per_request = perRequest(after.cpuMs - before.cpuMs - idle.cpuMsPerS * elapsed);
+    figures.round_trips_per_request = perRequest(after.roundTrips - before.roundTrips - idle.roundTripsPerS * elapsed, 100);
+    if (server.database) figures.database_cpu_ms_per_request = perRequest(backendCpuBetween(before.backends, after.backends) - idle.databaseCpuMsPerS * elapsed);
+    figures.client_cpu_ms_per_request = perRequest((clientSpent.user + clientSpent.system) / 1000);
   }
   return figures;
 }
@@ -262,8 +297,9 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
       API_RATE_BURST: '10000000',
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(import.meta.dirname, 'round-trips.mjs')).href}`.trim(),
       BENCH_ROUND_TRIPS_FILE: roundTripsFile,
-    });
-    const watched: WatchedServer = { pid: platform.process.pid as number, roundTripsFile };
+      // Node refuses --cpu-prof in NODE_OPTIONS: BENCH_READS_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" profiles the platform.
+    }, process.env.BENCH_READS_NODE_FLAGS?.split(' ').filter(Boolean));
+    const watched: WatchedServer = { pid: platform.process.pid as number, roundTripsFile, database: { adminUrl: options.serverUrl, name: new URL(scratch.url).pathname.slice(1) } };
     try {
       const at = { url: platform.url };
       const institution = { authorization: `Bearer ${await institutionToken(at, 'applications.read')}` };
@@ -307,7 +343,11 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
           generated_in_s: generated.seconds,
           seconds: options.seconds,
           ...figures,
-          server_idle: { cpu_ms_per_s: Math.round(watched.idle.cpuMsPerS * 10) / 10, round_trips_per_s: Math.round(watched.idle.roundTripsPerS * 10) / 10 },
+          server_idle: {
+            cpu_ms_per_s: Math.round(watched.idle.cpuMsPerS * 10) / 10,
+            round_trips_per_s: Math.round(watched.idle.roundTripsPerS * 10) / 10,
+            database_cpu_ms_per_s: Math.round(watched.idle.databaseCpuMsPerS * 10) / 10,
+          },
           goal: 'median < 5 ms, p99 < 25 ms at 16 users',
           anchor: 'open-zaak-published',
           open_zaak: OPEN_ZAAK,
