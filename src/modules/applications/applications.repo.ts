@@ -286,28 +286,38 @@ function filtered(db: Db, query: ApplicationQuery) {
 }
 
 /**
- * The queue's page of ids in the queue's order, read as four runs of the open applications that an index gives
- * in order (migrations/007): overdue; due later; with no due date; completed but not closed. Each run stops after
- * offset + limit rows and only those are sorted, instead of every matching application (tens of thousands in a
- * large institution's queue). Only for a query of open applications: the runs hold nothing else.
+ * The queue's page of ids in the queue's order, read as runs of the open applications that an index gives in
+ * order (migrations/007): overdue; not completed and not overdue (due later, then undated); completed but not
+ * closed. Each run stops after offset + limit rows and only those are sorted, instead of every matching
+ * application (tens of thousands in a large institution's queue). Only for a query of open applications: the
+ * runs hold nothing else.
  */
 function queueRuns(db: Db, query: ApplicationQuery) {
-  const { select } = filtered(db, query);
+  // Which statuses and whether overdue are settled by which runs are read (the filters beside them only misled the planner).
+  const { select } = filtered(db, { ...query, overdue: undefined, statuses: undefined });
   const open = select.where('closed_at', 'is', null);
   const notCompleted = open.where('completed_at', 'is', null);
   const take = query.offset + query.limit;
-  // Each run knows whether its rows are overdue, so the runs' columns all come from their index.
+  // Each run knows whether its rows are overdue, so the runs' columns all come from their index; the due date is
+  // ordered as the indexes key it, the undated last.
+  const due = sql<Date>`coalesce(expected_at, 'infinity'::timestamptz)`;
   const run = (from: typeof open, overdue: boolean) =>
-    from.select(['id', 'institution_id', 'expected_at', 'submitted_at', sql<boolean>`${overdue}`.as('overdue')]).orderBy(sql`expected_at asc nulls last`).orderBy('submitted_at').limit(take);
-  // An open application is completed exactly when it is decided (nothing but a final status follows that).
-  const statuses = query.statuses && query.statuses.length > 0 ? query.statuses : undefined;
-  const withCompleted = !statuses || statuses.some(isCompleting);
-  const withOthers = !statuses || statuses.some((code) => !isCompleting(code));
-  const runs = [
-    ...(withOthers && query.overdue !== false ? [run(notCompleted.where('expected_at', '<', query.now), true)] : []),
-    ...(withOthers && query.overdue !== true ? [run(notCompleted.where('expected_at', '>=', query.now), false), run(notCompleted.where('expected_at', 'is', null), false)] : []),
-    ...(withCompleted && query.overdue !== true ? [run(open.where('completed_at', 'is not', null), false)] : []),
+    from.select(['id', 'institution_id', due.as('due'), 'submitted_at', sql<boolean>`${overdue}`.as('overdue')]).orderBy(due).orderBy('submitted_at').orderBy('id').limit(take);
+  const dueRuns = (from: typeof open) => [
+    ...(query.overdue !== false ? [run(from.where(due, '<', query.now), true)] : []),
+    ...(query.overdue !== true ? [run(from.where(due, '>=', query.now), false)] : []),
   ];
+  // An open application is completed exactly when it is decided: nothing but a final status follows that, and a
+  // final status closes it. Named statuses get runs of their own, in order from the status index (their runs say
+  // nothing of completion or closure, which their status settles, so no other index can serve them).
+  const statuses = query.statuses && query.statuses.length > 0 ? query.statuses : undefined;
+  const runs = statuses
+    ? statuses.flatMap((code) => {
+        const ofStatus = select.where('status', '=', code);
+        if (!isCompleting(code)) return dueRuns(ofStatus);
+        return query.overdue !== true ? [run(ofStatus, false)] : [];
+      })
+    : [...dueRuns(notCompleted), ...(query.overdue !== true ? [run(open.where('completed_at', 'is not', null), false)] : [])];
   if (runs.length === 0) return undefined;
   const [first, ...rest] = runs.map((part) => db.selectFrom(part.as('run')).selectAll());
   let all = first as NonNullable<typeof first>;
@@ -316,8 +326,9 @@ function queueRuns(db: Db, query: ApplicationQuery) {
     .selectFrom(all.as('runs'))
     .select(['id', 'institution_id'])
     .orderBy('overdue', 'desc')
-    .orderBy(sql`expected_at asc nulls last`)
+    .orderBy('due')
     .orderBy('submitted_at')
+    .orderBy('id')
     .limit(query.limit)
     .offset(query.offset);
 }
@@ -334,7 +345,7 @@ export async function listApplications(db: Db, query: ApplicationQuery): Promise
   const ownOrder = [sql`submitted_at desc`, sql`number desc`];
   const orderBy = sql.join(query.queueOrder ? queueOrder : ownOrder);
   const pageIds =
-    (query.queueOrder && onlyOpen(query) ? queueRuns(db, query) : undefined) ?? select.select(['id', 'institution_id']).orderBy(sql`${orderBy}`).limit(query.limit).offset(query.offset);
+    (query.queueOrder && onlyOpen(query) ? queueRuns(db, query) : undefined) ?? select.select(['id', 'institution_id']).orderBy(sql`${orderBy}`).orderBy('id').limit(query.limit).offset(query.offset);
   const cap = query.countUpTo;
   // Counted apart from the page (a window count would make PostgreSQL read every match before the first row), up to the cap.
   const counted = cap === undefined ? select.select((eb) => eb.fn.countAll<string>().as('n')) : db.selectFrom(select.select(sql`1`.as('one')).limit(cap + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n'));
@@ -350,7 +361,9 @@ export async function listApplications(db: Db, query: ApplicationQuery): Promise
       sql<string>`(select coalesce(jsonb_agg(jsonb_build_array(l.institution_id, l.code, l.label)), '[]'::jsonb)::text
         from applications.status_labels l where l.institution_id in (select institution_id from page))`.as('labels_text'),
     )
+    // The id settles ties (applications submitted in the same instant), so that paging neither repeats nor skips one.
     .orderBy(sql`${orderBy}`)
+    .orderBy('a.id')
     .execute();
   const rows = found.map(({ total: _total, labels_text: _labels, ...row }) => row);
   const labels = new Map<string, Map<string, Text>>();
