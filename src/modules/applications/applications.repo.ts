@@ -287,7 +287,7 @@ function filtered(db: Db, query: ApplicationQuery) {
 
 /**
  * The queue's page of ids in the queue's order, read as runs of the open applications that an index gives in
- * order (migrations/007): overdue; not completed and not overdue (due later, then undated); completed but not
+ * order (migrations/008): overdue; not completed and not overdue (due later, then undated); completed but not
  * closed. Each run stops after offset + limit rows and only those are sorted, instead of every matching
  * application (tens of thousands in a large institution's queue). Only for a query of open applications: the
  * runs hold nothing else.
@@ -340,7 +340,7 @@ const onlyOpen = (query: ApplicationQuery): boolean => query.openOnly === true |
 export async function listApplications(db: Db, query: ApplicationQuery): Promise<ApplicationPageRows> {
   const { select, overdueSql } = filtered(db, query);
   // One statement: the matching ids are counted and the page's ids picked (from the queue's covering indexes,
-  // migrations/005 and 007), then only the page's rows are read whole, with the status labels of their institutions.
+  // migrations/008), then only the page's rows are read whole, with the status labels of their institutions.
   const queueOrder = [sql`coalesce(${overdueSql}, false) desc`, sql`expected_at asc nulls last`, sql`submitted_at`];
   const ownOrder = [sql`submitted_at desc`, sql`number desc`];
   const orderBy = sql.join(query.queueOrder ? queueOrder : ownOrder);
