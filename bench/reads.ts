@@ -23,6 +23,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { loadDemoData, migrationSources } from '../src/app.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -44,6 +45,41 @@ export interface ReadsBenchOptions {
   serverUrl: string;
   applications: number;
   seconds: number;
+  /**
+   * A database to keep between runs (BENCH_READS_DATABASE): made and generated on the first run, then reused
+   * (migrated to this checkout, the register as it was) and not dropped, so iterations skip the generator.
+   */
+  keep?: string;
+}
+
+type Register = Omit<Awaited<ReturnType<typeof generateRegister>>, 'services'>;
+
+/** The kept database's URL and, when an earlier run generated its register, what that register holds (in the database's comment). */
+async function keptDatabase(serverUrl: string, name: string, applications: number): Promise<{ url: string; register?: Register }> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`BENCH_READS_DATABASE must be a plain lower-case name: ${name}`);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const found = await admin.query<{ comment: string | null }>('select shobj_description(oid, \'pg_database\') as comment from pg_database where datname = $1', [name]);
+    if (found.rows.length === 0) await admin.query(`create database ${name}`);
+    const register = found.rows[0]?.comment ? (JSON.parse(found.rows[0].comment) as Register & { applications: number }) : undefined;
+    if (register && register.applications !== applications) throw new Error(`${name} holds ${register.applications} applications, not ${applications}: drop it or name another`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return { url: url.toString(), ...(register ? { register } : {}) };
+  } finally {
+    await admin.end();
+  }
+}
+
+async function noteRegister(serverUrl: string, name: string, register: Register & { applications: number }): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`comment on database ${name} is '${JSON.stringify(register)}'`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** What one load of HTTP requests measured (also bench/support.ts). */
@@ -56,14 +92,39 @@ export interface Figures {
   server_cpu_ms_per_request?: number;
   /** with a server process to watch: its statements to the database per request (bench/round-trips.mjs) */
   round_trips_per_request?: number;
+  /** with a server process to watch: the CPU time of the PostgreSQL backends serving its database, per request */
+  database_cpu_ms_per_request?: number;
+  /** with a server process to watch: this process's own CPU time (autocannon, the bench client) per request */
+  client_cpu_ms_per_request?: number;
 }
 
 /** The platform's process, watched from outside: its CPU time and (counted by bench/round-trips.mjs) its database round trips. */
 export interface WatchedServer {
   pid: number;
   roundTripsFile: string;
+  /** the PostgreSQL server (an administrative connection) and the database the process uses: its backends' CPU time is counted too */
+  database?: { adminUrl: string; name: string };
   /** what the process spends with no request (job queue, catalog polling), per second and in round trips per second: taken off each load's figures */
-  idle?: { cpuMsPerS: number; roundTripsPerS: number };
+  idle?: { cpuMsPerS: number; roundTripsPerS: number; databaseCpuMsPerS: number };
+}
+
+/** CPU time so far of each PostgreSQL backend connected to `database` (the server runs on this machine), by pid. */
+async function backendCpu(database: NonNullable<WatchedServer['database']>): Promise<Map<number, number>> {
+  const admin = new pg.Client({ connectionString: database.adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database.name]);
+    return new Map(rows.map((row) => [row.pid, cpuMsOf(row.pid) ?? 0]));
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The backends' CPU time between two readings (a backend that started meanwhile counts from zero; one that ended is lost). */
+function backendCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, cpuMs] of after) spent += cpuMs - (before.get(pid) ?? 0);
+  return spent;
 }
 
 /** The watched server's own background cost, measured over `seconds` with no request. */
@@ -73,10 +134,15 @@ export async function idleCost(server: WatchedServer, seconds: number): Promise<
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const after = await serverCost(server);
   const elapsed = (Date.now() - started) / 1000;
-  return { cpuMsPerS: (after.cpuMs - before.cpuMs) / elapsed, roundTripsPerS: (after.roundTrips - before.roundTrips) / elapsed };
+  return {
+    cpuMsPerS: (after.cpuMs - before.cpuMs) / elapsed,
+    roundTripsPerS: (after.roundTrips - before.roundTrips) / elapsed,
+    databaseCpuMsPerS: backendCpuBetween(before.backends, after.backends) / elapsed,
+  };
 }
 
-async function serverCost(server: WatchedServer): Promise<{ cpuMs: number; roundTrips: number }> {
+async function serverCost(server: WatchedServer): Promise<{ cpuMs: number; roundTrips: number; backends: Map<number, number> }> {
+  const backends = server.database ? await backendCpu(server.database) : new Map<number, number>();
   const cpuMs = cpuMsOf(server.pid) ?? Number.NaN;
   process.kill(server.pid, 'SIGWINCH');
   let roundTrips = Number.NaN;
@@ -86,15 +152,19 @@ async function serverCost(server: WatchedServer): Promise<{ cpuMs: number; round
     if (written !== '') roundTrips = Number(written);
   }
   await rm(server.roundTripsFile, { force: true });
-  return { cpuMs, roundTrips };
+  return { cpuMs, roundTrips, backends };
+}
+
+/** The published services in the register's order of popularity: with the generator's skew the first few take most applications, as the declaration of residence does. */
+async function registerServices(db: Awaited<ReturnType<typeof openDatabase>>['db']): Promise<Service[]> {
+  const services = await createCatalog(db).listAllPublished();
+  return [...services].sort((a, b) => Number(b.slug === 'dzivesvietas-deklaresana') - Number(a.slug === 'dzivesvietas-deklaresana'));
 }
 
 /** The register: `count` applications and their timelines, made in chunks so no single statement holds the server long. */
 export async function generateRegister(db: Awaited<ReturnType<typeof openDatabase>>['db'], count: number): Promise<{ seconds: number; events: number; services: Service[] }> {
   const started = Date.now();
-  const services = await createCatalog(db).listAllPublished();
-  // Popular services first: with the skew below the first few take most applications, as the declaration of residence does.
-  const ordered = [...services].sort((a, b) => Number(b.slug === 'dzivesvietas-deklaresana') - Number(a.slug === 'dzivesvietas-deklaresana'));
+  const ordered = await registerServices(db);
   const ids = ordered.map((service) => service.id);
   const institutions = ordered.map((service) => service.institutionId);
   const titles = ordered.map((service) => JSON.stringify(service.title));
@@ -172,6 +242,7 @@ export async function load(url: string, connections: number, seconds: number, re
   let next = 0;
   const before = server ? await serverCost(server) : undefined;
   const started = Date.now();
+  const client = process.cpuUsage();
   const result = await autocannon({
     url,
     connections,
@@ -180,19 +251,24 @@ export async function load(url: string, connections: number, seconds: number, re
   });
   const figures: Figures = { requests_per_s: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non_2xx: result.non2xx };
   if (server && before) {
+    const clientSpent = process.cpuUsage(client);
     const after = await serverCost(server);
     const total = Math.max(1, result.requests.total);
     const elapsed = (Date.now() - started) / 1000;
-    const idle = server.idle ?? { cpuMsPerS: 0, roundTripsPerS: 0 };
-    figures.server_cpu_ms_per_request = Math.round(((after.cpuMs - before.cpuMs - idle.cpuMsPerS * elapsed) / total) * 1000) / 1000;
-    figures.round_trips_per_request = Math.round(((after.roundTrips - before.roundTrips - idle.roundTripsPerS * elapsed) / total) * 100) / 100;
+    const idle = server.idle ?? { cpuMsPerS: 0, roundTripsPerS: 0, databaseCpuMsPerS: 0 };
+    const perRequest = (spent: number, places = 1000): number => Math.round((spent / total) * places) / places;
+    figures.server_cpu_ms_per_request = perRequest(after.cpuMs - before.cpuMs - idle.cpuMsPerS * elapsed);
+    figures.round_trips_per_request = perRequest(after.roundTrips - before.roundTrips - idle.roundTripsPerS * elapsed, 100);
+    if (server.database) figures.database_cpu_ms_per_request = perRequest(backendCpuBetween(before.backends, after.backends) - idle.databaseCpuMsPerS * elapsed);
+    figures.client_cpu_ms_per_request = perRequest((clientSpent.user + clientSpent.system) / 1000);
   }
   return figures;
 }
 
 /** Generates the register on a scratch database, starts the platform on it, and measures the three reads at 1 and 16 users. */
 export async function benchReads(options: ReadsBenchOptions): Promise<Record<string, unknown>[]> {
-  const scratch = await createScratchDatabase(options.serverUrl, 'pk_bench_reads');
+  const kept = options.keep ? await keptDatabase(options.serverUrl, options.keep, options.applications) : undefined;
+  const scratch = kept ? { url: kept.url, drop: async () => {} } : await createScratchDatabase(options.serverUrl, 'pk_bench_reads');
   try {
     const database = await openDatabase({ databaseUrl: scratch.url, dataDir: 'memory://' });
     let generated: Awaited<ReturnType<typeof generateRegister>>;
@@ -200,7 +276,12 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
     try {
       await migrate(database.db, migrationSources);
       await loadDemoData(database);
-      generated = await generateRegister(database.db, options.applications);
+      if (kept?.register) {
+        generated = { ...kept.register, services: await registerServices(database.db) };
+      } else {
+        generated = await generateRegister(database.db, options.applications);
+        if (options.keep) await noteRegister(options.serverUrl, options.keep, { applications: options.applications, seconds: generated.seconds, events: generated.events });
+      }
       const pmlp = await createCatalog(database.db).getInstitution('pmlp');
       // PMLP's, most used first: the demo institution's system is PMLP's.
       pmlpServices = generated.services.filter((service) => service.institutionId === pmlp.id).map((service) => service.id);
@@ -216,8 +297,9 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
       API_RATE_BURST: '10000000',
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(import.meta.dirname, 'round-trips.mjs')).href}`.trim(),
       BENCH_ROUND_TRIPS_FILE: roundTripsFile,
-    });
-    const watched: WatchedServer = { pid: platform.process.pid as number, roundTripsFile };
+      // Node refuses --cpu-prof in NODE_OPTIONS: BENCH_READS_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" profiles the platform.
+    }, process.env.BENCH_READS_NODE_FLAGS?.split(' ').filter(Boolean));
+    const watched: WatchedServer = { pid: platform.process.pid as number, roundTripsFile, database: { adminUrl: options.serverUrl, name: new URL(scratch.url).pathname.slice(1) } };
     try {
       const at = { url: platform.url };
       const institution = { authorization: `Bearer ${await institutionToken(at, 'applications.read')}` };
@@ -231,7 +313,8 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
         headers: { authorization: `Bearer ${anna}`, 'content-type': 'application/json' },
         body: JSON.stringify({ representative: { personalCode: JANIS }, scope: { services: mandated } }),
       });
-      if (granted.status !== 201) throw new Error(`the mandate was not granted: ${granted.status} ${await granted.text()}`);
+      // A kept database has it from an earlier run (409).
+      if (granted.status !== 201 && !(kept?.register && granted.status === 409)) throw new Error(`the mandate was not granted: ${granted.status} ${await granted.text()}`);
 
       const queue = [
         `/api/v1/applications?status=received&limit=20`,
@@ -260,7 +343,11 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
           generated_in_s: generated.seconds,
           seconds: options.seconds,
           ...figures,
-          server_idle: { cpu_ms_per_s: Math.round(watched.idle.cpuMsPerS * 10) / 10, round_trips_per_s: Math.round(watched.idle.roundTripsPerS * 10) / 10 },
+          server_idle: {
+            cpu_ms_per_s: Math.round(watched.idle.cpuMsPerS * 10) / 10,
+            round_trips_per_s: Math.round(watched.idle.roundTripsPerS * 10) / 10,
+            database_cpu_ms_per_s: Math.round(watched.idle.databaseCpuMsPerS * 10) / 10,
+          },
           goal: 'median < 5 ms, p99 < 25 ms at 16 users',
           anchor: 'open-zaak-published',
           open_zaak: OPEN_ZAAK,

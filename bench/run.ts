@@ -5,6 +5,7 @@
  * `--quick` shortens every measurement so the whole run ends within 2 minutes.
  * With BENCH_DATABASE_URL the catalog and the service-level benches run on that
  * PostgreSQL server (the latter on a scratch database) instead of embedded PGlite.
+ * BENCH_READS_DATABASE=NAME keeps the reads bench's register in that database and reuses it on later runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -121,7 +122,7 @@ const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Reads at scale on the PostgreSQL server (1,000,000 applications; --quick 100,000), beside Open Zaak's published figures. */
 async function reads(): Promise<void> {
   const applications = Number(process.env.BENCH_APPLICATIONS ?? (quick ? 100_000 : 1_000_000));
-  for (const line of await benchReads({ serverUrl: process.env.BENCH_DATABASE_URL ?? LOCAL_SERVER, applications, seconds: quick ? 5 : 10 })) print(line);
+  for (const line of await benchReads({ serverUrl: process.env.BENCH_DATABASE_URL ?? LOCAL_SERVER, applications, seconds: quick ? 5 : 10, keep: process.env.BENCH_READS_DATABASE })) print(line);
 }
 
 /** The support desk's queue on the PostgreSQL server (100,000 tickets; --quick 20,000): the agent's page and the API at 10 connections. */

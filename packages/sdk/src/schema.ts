@@ -8768,7 +8768,10 @@ export type components = {
             items: components["schemas"]["ApplicationSummary"][];
             limit: number;
             offset: number;
+            /** @description how many match; an institution’s queue counts only up to 200 past this page (then `totalCapped` is true) */
             total: number;
+            /** @description an institution’s queue: more match than `total` says */
+            totalCapped?: boolean;
         };
         ApplicationSummary: {
             applicant: string;

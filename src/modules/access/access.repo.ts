@@ -257,34 +257,34 @@ export async function listMandates(db: AccessDb, by: { grantors?: string[]; repr
   return toMandates(db, rows, now);
 }
 
-/** The mandates now in force from `grantor` to `representative` that cover `serviceId` (or any service when undefined). */
-/** The services `representative` may act in for `grantor` by effective mandates: 'all', or their union (empty: none). */
-export async function mandatedServices(db: AccessDb, grantor: string, representative: string, now: Date): Promise<'all' | string[]> {
-  const rows = await db
-    .selectFrom('access.mandates')
-    .select(['all_services', sql<string[]>`services::text[]`.as('services')])
-    .where('grantor', '=', grantor)
-    .where('representative', '=', representative)
-    .where('revoked_at', 'is', null)
-    .where('valid_from', '<=', now)
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', now)]))
-    .where((eb) => eb.or([eb('requires_acceptance', '=', false), eb('accepted_at', 'is not', null)]))
-    .execute();
-  if (rows.some((row) => row.all_services)) return 'all';
-  return [...new Set(rows.flatMap((row) => row.services))];
+/** Every ground on which `representative` might act for `party` now, as one statement reads them (access.service.ts decides which counts). */
+export interface RightGrounds {
+  boardMember: boolean;
+  legalBasis: 'parent' | 'guardian' | null;
+  /** the mandates in force, in the order a right picks them: limited ones first, then oldest first */
+  mandates: { id: string; allServices: boolean; services: string[] }[];
 }
 
-export async function effectiveMandate(db: AccessDb, grantor: string, representative: string, serviceId: string | undefined, now: Date): Promise<string | undefined> {
-  let query = db
-    .selectFrom('access.mandates')
-    .select('id')
-    .where('grantor', '=', grantor)
-    .where('representative', '=', representative)
-    .where('revoked_at', 'is', null)
-    .where('valid_from', '<=', now)
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', now)]))
-    .where((eb) => eb.or([eb('requires_acceptance', '=', false), eb('accepted_at', 'is not', null)]));
-  if (serviceId) query = query.where((eb) => eb.or([eb('all_services', '=', true), eb(sql`${serviceId}::uuid`, '=', eb.fn.any('services'))]));
-  const row = await query.orderBy('all_services').orderBy('created_at').executeTakeFirst();
-  return row?.id;
+/**
+ * Board membership, representation by law and the mandates in force, in one round trip instead of up to three
+ * (a list for a mandated party asked for them again with its services: bench/reads.ts, my-applications).
+ */
+export async function rightGrounds(db: AccessDb, party: string, representative: string, now: Date, day: string): Promise<RightGrounds> {
+  const result = await sql<{ board_member: boolean; legal_basis: 'parent' | 'guardian' | null; mandates: { id: string; all_services: boolean; services: string[] }[] }>`
+    select
+      exists(select 1 from access.company_representatives
+        where registration_number = ${party} and personal_code = ${representative}
+          and (valid_from is null or valid_from <= ${day}) and (valid_until is null or valid_until >= ${day})) as board_member,
+      (select basis from access.legal_representatives
+        where representative = ${representative} and represented = ${party} and (valid_until is null or valid_until >= ${day})) as legal_basis,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'all_services', all_services, 'services', services) order by all_services, created_at), '[]'::jsonb)
+        from access.mandates
+        where grantor = ${party} and representative = ${representative} and revoked_at is null and valid_from <= ${now}
+          and (valid_until is null or valid_until > ${now}) and (requires_acceptance = false or accepted_at is not null)) as mandates`.execute(db);
+  const row = result.rows[0];
+  return {
+    boardMember: row?.board_member ?? false,
+    legalBasis: row?.legal_basis ?? null,
+    mandates: (row?.mandates ?? []).map((mandate) => ({ id: mandate.id, allServices: mandate.all_services, services: mandate.services })),
+  };
 }

@@ -41,6 +41,12 @@ export interface AccessService {
    */
   mandatedServices(query: Omit<RightQuery, 'serviceId'>): Promise<'all' | string[]>;
   /**
+   * `findRight` for no one service, with the services the right covers: 'all'
+   * but for a mandate, whose services are those of every mandate in force from
+   * the party. One round trip for a list that a mandate narrows.
+   */
+  findRightWithServices(query: Omit<RightQuery, 'serviceId'>): Promise<{ right: Right; services: 'all' | string[] } | undefined>;
+  /**
    * The party a request acts for: the caller, or the party named in On-Behalf-Of
    * when a right covers it (403 otherwise). `serviceId` narrows mandates.
    */
@@ -71,6 +77,11 @@ export function actorOfPrincipal(principal: Principal): string {
   return principal.kind === 'person' && principal.personalCode ? `person:${principal.personalCode}` : principal.subject;
 }
 
+/** The services mandates cover together: 'all', or the union of those they name (empty: none). */
+function servicesOf(mandates: repo.RightGrounds['mandates']): 'all' | string[] {
+  return mandates.some((mandate) => mandate.allServices) ? 'all' : [...new Set(mandates.flatMap((mandate) => mandate.services))];
+}
+
 /** Institution admins manage their own institution's staff; platform admins manage every institution's. */
 function canManageStaff(actor: Principal, institutionId: string | null): boolean {
   if (actor.roles.some((grant) => grant.role === 'platform_admin')) return true;
@@ -82,32 +93,40 @@ const roleGrant = (role: string, institutionId: string | null): RoleGrant => (in
 export function createAccessService(root: Kysely<AccessTables>, options: AccessOptions): AccessService {
   const now = options.now ?? (() => new Date());
 
-  const findRight = async ({ representative, represented, serviceId }: RightQuery): Promise<Right | undefined> => {
+  /** The right and the grounds it was found among (undefined grounds: acting for oneself, nothing read). */
+  const rightOf = async ({ representative, represented, serviceId }: RightQuery): Promise<{ right: Right | undefined; grounds?: repo.RightGrounds }> => {
     const person = parseParty(representative);
     const party = parseParty(represented);
-    if (!person || person.kind !== 'person' || !party) return undefined;
+    if (!person || person.kind !== 'person' || !party) return { right: undefined };
+    if (party.kind === 'person' && party.id === person.id) return { right: { party: party.id, partyKind: 'person', basis: 'self' } };
     const at = now();
-    if (party.kind === 'person' && party.id === person.id) return { party: party.id, partyKind: 'person', basis: 'self' };
-    if (party.kind === 'company' && (await repo.isBoardMember(root, party.id, person.id, day(at)))) {
-      return { party: party.id, partyKind: 'company', basis: 'board_member' };
+    const grounds = await repo.rightGrounds(root, party.id, person.id, at, day(at));
+    if (party.kind === 'company' && grounds.boardMember) return { right: { party: party.id, partyKind: 'company', basis: 'board_member' }, grounds };
+    // A parent represents a child by law only until the child comes of age.
+    if (party.kind === 'person' && grounds.legalBasis && (grounds.legalBasis === 'guardian' || isMinor(party.id, at))) {
+      return { right: { party: party.id, partyKind: 'person', basis: grounds.legalBasis }, grounds };
     }
-    if (party.kind === 'person') {
-      const legal = (await repo.legalRepresentations(root, person.id, day(at))).find((entry) => entry.represented === party.id);
-      // A parent represents a child by law only until the child comes of age.
-      if (legal && (legal.basis === 'guardian' || isMinor(party.id, at))) return { party: party.id, partyKind: 'person', basis: legal.basis };
-    }
-    const mandateId = await repo.effectiveMandate(root, party.id, person.id, serviceId, at);
-    return mandateId ? { party: party.id, partyKind: party.kind, basis: 'mandate', mandateId } : undefined;
+    const mandate = grounds.mandates.find((candidate) => !serviceId || candidate.allServices || candidate.services.includes(serviceId));
+    return { right: mandate ? { party: party.id, partyKind: party.kind, basis: 'mandate', mandateId: mandate.id } : undefined, grounds };
   };
+
+  const findRight = async (query: RightQuery): Promise<Right | undefined> => (await rightOf(query)).right;
 
   return {
     findRight,
+
+    async findRightWithServices(query) {
+      const { right, grounds } = await rightOf(query);
+      if (!right) return undefined;
+      return { right, services: right.basis === 'mandate' && grounds ? servicesOf(grounds.mandates) : 'all' };
+    },
 
     async mandatedServices({ representative, represented }) {
       const person = parseParty(representative);
       const party = parseParty(represented);
       if (!person || person.kind !== 'person' || !party) return [];
-      return repo.mandatedServices(root, party.id, person.id, now());
+      const at = now();
+      return servicesOf((await repo.rightGrounds(root, party.id, person.id, at, day(at))).mandates);
     },
 
     async resolveActingFor(principal, onBehalfOf, serviceId) {

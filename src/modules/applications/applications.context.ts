@@ -22,7 +22,7 @@ export interface ApplicationsDeps {
   /** the catalog over a given executor (the pool, or an open transaction) */
   catalog: (db: RootDb) => CatalogService;
   /** client rights (P9, P15); asked outside transactions: it reads with the pool */
-  rights: Pick<AccessService, 'findRight' | 'mandatedServices'>;
+  rights: Pick<AccessService, 'findRight' | 'findRightWithServices'>;
   audit: (db: RootDb) => AuditService;
   files: FileStore;
   now: () => Date;

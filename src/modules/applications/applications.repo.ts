@@ -9,7 +9,7 @@ import type { Basis } from '../access/index.js';
 import type { Text } from '../catalog/index.js';
 import type { FileInfo, FormPresentation, JsonSchema, Receipt } from './applications.schemas.js';
 import type { DayKind, LeadTime, Pause } from './lead-time.js';
-import type { ActorRole, StatusCode } from './statuses.js';
+import { isCompleting, isFinal, type ActorRole, type StatusCode } from './statuses.js';
 import { isUuid } from '../../platform/db/ids.js';
 
 interface FormsTable {
@@ -247,13 +247,27 @@ export interface ApplicationQuery {
   openOnly?: boolean;
   /** the institution's queue: overdue first, then by expected completion */
   queueOrder?: boolean;
+  /**
+   * Count the matching applications only up to this many (the queue of a large institution holds tens of
+   * thousands): the total is then a lower bound, and `totalCapped` says so.
+   */
+  countUpTo?: number;
   now: Date;
   limit: number;
   offset: number;
 }
 
-/** A page of applications, the number that match, and the status labels of the page's institutions. */
-export async function listApplications(db: Db, query: ApplicationQuery): Promise<{ rows: ApplicationRow[]; total: number; labels: Map<string, Map<string, Text>> }> {
+/** A page, the number that match (at least, when capped), and the status labels of the page's institutions. */
+export interface ApplicationPageRows {
+  rows: ApplicationRow[];
+  total: number;
+  /** more match than `total` (counted up to ApplicationQuery.countUpTo) */
+  totalCapped: boolean;
+  labels: Map<string, Map<string, Text>>;
+}
+
+/** The statement's WHERE for a query's filters (not its paging). */
+function filtered(db: Db, query: ApplicationQuery) {
   let select = db.selectFrom('applications.applications');
   if (query.applicants) select = select.where('applicant', 'in', query.applicants.length > 0 ? query.applicants : ['-']);
   if (query.institutionId) select = select.where('institution_id', '=', query.institutionId);
@@ -268,29 +282,88 @@ export async function listApplications(db: Db, query: ApplicationQuery): Promise
   if (query.overdue === true) select = select.where(overdueSql);
   if (query.overdue === false) select = select.where(sql<boolean>`not coalesce(${overdueSql}, false)`);
   if (query.openOnly) select = select.where('closed_at', 'is', null);
+  return { select, overdueSql };
+}
+
+/**
+ * The queue's page of ids in the queue's order, read as runs of the open applications that an index gives in
+ * order (migrations/008): overdue; not completed and not overdue (due later, then undated); completed but not
+ * closed. Each run stops after offset + limit rows and only those are sorted, instead of every matching
+ * application (tens of thousands in a large institution's queue). Only for a query of open applications: the
+ * runs hold nothing else.
+ */
+function queueRuns(db: Db, query: ApplicationQuery) {
+  // Which statuses and whether overdue are settled by which runs are read (the filters beside them only misled the planner).
+  const { select } = filtered(db, { ...query, overdue: undefined, statuses: undefined });
+  const open = select.where('closed_at', 'is', null);
+  const notCompleted = open.where('completed_at', 'is', null);
+  const take = query.offset + query.limit;
+  // Each run knows whether its rows are overdue, so the runs' columns all come from their index; the due date is
+  // ordered as the indexes key it, the undated last.
+  const due = sql<Date>`coalesce(expected_at, 'infinity'::timestamptz)`;
+  const run = (from: typeof open, overdue: boolean) =>
+    from.select(['id', 'institution_id', due.as('due'), 'submitted_at', sql<boolean>`${overdue}`.as('overdue')]).orderBy(due).orderBy('submitted_at').orderBy('id').limit(take);
+  const dueRuns = (from: typeof open) => [
+    ...(query.overdue !== false ? [run(from.where(due, '<', query.now), true)] : []),
+    ...(query.overdue !== true ? [run(from.where(due, '>=', query.now), false)] : []),
+  ];
+  // An open application is completed exactly when it is decided: nothing but a final status follows that, and a
+  // final status closes it. Named statuses get runs of their own, in order from the status index (their runs say
+  // nothing of completion or closure, which their status settles, so no other index can serve them).
+  const statuses = query.statuses && query.statuses.length > 0 ? query.statuses : undefined;
+  const runs = statuses
+    ? statuses.flatMap((code) => {
+        const ofStatus = select.where('status', '=', code);
+        if (!isCompleting(code)) return dueRuns(ofStatus);
+        return query.overdue !== true ? [run(ofStatus, false)] : [];
+      })
+    : [...dueRuns(notCompleted), ...(query.overdue !== true ? [run(open.where('completed_at', 'is not', null), false)] : [])];
+  if (runs.length === 0) return undefined;
+  const [first, ...rest] = runs.map((part) => db.selectFrom(part.as('run')).selectAll());
+  let all = first as NonNullable<typeof first>;
+  for (const part of rest) all = all.unionAll(part);
+  return db
+    .selectFrom(all.as('runs'))
+    .select(['id', 'institution_id'])
+    .orderBy('overdue', 'desc')
+    .orderBy('due')
+    .orderBy('submitted_at')
+    .orderBy('id')
+    .limit(query.limit)
+    .offset(query.offset);
+}
+
+/** True when every application the query can match is open (not in a final status): the queue's runs hold them all. */
+const onlyOpen = (query: ApplicationQuery): boolean => query.openOnly === true || (query.statuses !== undefined && query.statuses.length > 0 && query.statuses.every((code) => !isFinal(code)));
+
+/** A page of applications, the number that match, and the status labels of the page's institutions. */
+export async function listApplications(db: Db, query: ApplicationQuery): Promise<ApplicationPageRows> {
+  const { select, overdueSql } = filtered(db, query);
   // One statement: the matching ids are counted and the page's ids picked (from the queue's covering indexes,
-  // migrations/005), then only the page's rows are read whole, with the status labels of their institutions.
+  // migrations/008), then only the page's rows are read whole, with the status labels of their institutions.
   const queueOrder = [sql`coalesce(${overdueSql}, false) desc`, sql`expected_at asc nulls last`, sql`submitted_at`];
   const ownOrder = [sql`submitted_at desc`, sql`number desc`];
   const orderBy = sql.join(query.queueOrder ? queueOrder : ownOrder);
+  const pageIds =
+    (query.queueOrder && onlyOpen(query) ? queueRuns(db, query) : undefined) ?? select.select(['id', 'institution_id']).orderBy(sql`${orderBy}`).orderBy('id').limit(query.limit).offset(query.offset);
+  const cap = query.countUpTo;
+  // Counted apart from the page (a window count would make PostgreSQL read every match before the first row), up to the cap.
+  const counted = cap === undefined ? select.select((eb) => eb.fn.countAll<string>().as('n')) : db.selectFrom(select.select(sql`1`.as('one')).limit(cap + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n'));
   const found = await db
-    .with('page', () =>
-      select
-        .select((eb) => ['id', 'institution_id', eb.fn.countAll<string>().over().as('total')])
-        .orderBy(sql`${orderBy}`)
-        .limit(query.limit)
-        .offset(query.offset),
-    )
+    .with('page', () => pageIds)
+    .with('counted', () => counted)
     .selectFrom('page')
     .innerJoin('applications.applications as a', 'a.id', 'page.id')
     .selectAll('a')
-    .select('page.total')
+    .select(sql<string>`(select n from counted)`.as('total'))
     // The same text on every row (PostgreSQL works it out once): read from the first.
     .select(
       sql<string>`(select coalesce(jsonb_agg(jsonb_build_array(l.institution_id, l.code, l.label)), '[]'::jsonb)::text
         from applications.status_labels l where l.institution_id in (select institution_id from page))`.as('labels_text'),
     )
+    // The id settles ties (applications submitted in the same instant), so that paging neither repeats nor skips one.
     .orderBy(sql`${orderBy}`)
+    .orderBy('a.id')
     .execute();
   const rows = found.map(({ total: _total, labels_text: _labels, ...row }) => row);
   const labels = new Map<string, Map<string, Text>>();
@@ -299,10 +372,9 @@ export async function listApplications(db: Db, query: ApplicationQuery): Promise
     ofInstitution.set(code, label);
     labels.set(institutionId, ofInstitution);
   }
-  if (found.length > 0) return { rows, labels, total: Number(found[0]?.total ?? 0) };
   // A page past the end has no row to carry the count.
-  const total = query.offset > 0 ? await select.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst() : undefined;
-  return { rows, labels, total: Number(total?.n ?? 0) };
+  const n = found.length > 0 ? Number(found[0]?.total ?? 0) : query.offset > 0 ? Number((await counted.executeTakeFirst())?.n ?? 0) : 0;
+  return { rows, labels, total: cap === undefined ? n : Math.min(n, cap), totalCapped: cap !== undefined && n > cap };
 }
 
 export type EventRecord = Selectable<StatusEventsTable>;

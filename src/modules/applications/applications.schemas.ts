@@ -345,6 +345,8 @@ export interface QueueFilters {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** the institution's queue: more match than `total`, which counts up to 200 past the page */
+  totalCapped?: boolean;
   limit: number;
   offset: number;
 }

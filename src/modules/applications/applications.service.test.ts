@@ -263,6 +263,14 @@ describe('applications: apply, track, receive', () => {
     assert.equal(queue.items[positions[0]!]?.overdue, true);
     assert.equal(queue.items[positions[1]!]?.overdue, false);
     assert.ok(queue.items.every((item) => !['delivered', 'withdrawn', 'rejected', 'cancelled'].includes(item.status.code)));
+    // The page is read in runs (overdue, not yet due, decided): paging walks the same order, and the count is exact below its cap.
+    assert.deepEqual([queue.total, queue.totalCapped], [queue.items.length, false]);
+    const second = await f.api.queue(ilze, f.institutions.pmlp.id, { limit: 1, offset: 1 });
+    assert.equal(second.items[0]?.id, queue.items[1]?.id);
+    await f.api.recordStatus(ilze, fresh.applicationId, { code: 'decided' });
+    const decided = await f.api.queue(ilze, f.institutions.pmlp.id, { status: ['decided', 'received'], limit: 100 });
+    assert.ok(decided.items.some((item) => item.id === fresh.applicationId && item.status.code === 'decided'));
+    assert.ok((await f.api.queue(ilze, f.institutions.pmlp.id, { limit: 100 })).items.some((item) => item.id === fresh.applicationId), 'a decided application stays in the queue until closed');
     const overdue = await f.api.queue(f.system(f.institutions.pmlp), f.institutions.pmlp.id, { overdue: true, limit: 100 });
     assert.ok(overdue.items.every((item) => item.overdue));
     assert.ok(overdue.items.some((item) => item.number === late.number));

@@ -151,7 +151,13 @@ const summaryProperties = {
 export const ApplicationSummarySchema = Type.Object(summaryProperties, { $id: 'ApplicationSummary' });
 
 export const ApplicationPageSchema = Type.Object(
-  { items: Type.Array(Type.Ref('ApplicationSummary')), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() },
+  {
+    items: Type.Array(Type.Ref('ApplicationSummary')),
+    total: Type.Integer({ description: 'how many match; an institution’s queue counts only up to 200 past this page (then `totalCapped` is true)' }),
+    totalCapped: Type.Optional(Type.Boolean({ description: 'an institution’s queue: more match than `total` says' })),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+  },
   { $id: 'ApplicationPage' },
 );
 

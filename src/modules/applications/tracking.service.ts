@@ -71,6 +71,8 @@ export function summarise(row: ApplicationRow, labels: Labels, now: Date): Appli
 }
 
 const LIMIT = { default: 20, max: 100 };
+/** The queue counts its applications up to this many past the page asked for (the page's `totalCapped` says when there are more). */
+export const QUEUE_COUNT_AHEAD = 200;
 const pageOf = (filters: { limit?: number; offset?: number }) => ({
   limit: Math.min(Math.max(Math.trunc(filters.limit ?? LIMIT.default), 1), LIMIT.max),
   offset: Math.max(Math.trunc(filters.offset ?? 0), 0),
@@ -177,13 +179,10 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
       if (!party) throw errors.invalidInput(`"${filters.party}" is neither a personal code nor a registration number`, '#/party');
       let serviceIds: string[] | undefined;
       if (party !== self) {
-        const right = await deps.rights.findRight({ representative: self, represented: party });
-        if (!right) throw errors.notApplicant();
-        if (right.basis === 'mandate') {
-          // A mandate may cover only some services: list only the applications it covers.
-          const covered = await deps.rights.mandatedServices({ representative: self, represented: party });
-          if (covered !== 'all') serviceIds = covered;
-        }
+        const found = await deps.rights.findRightWithServices({ representative: self, represented: party });
+        if (!found) throw errors.notApplicant();
+        // A mandate may cover only some services: list only the applications it covers.
+        if (found.services !== 'all') serviceIds = found.services;
       }
       const now = deps.now();
       const page = pageOf(filters);
@@ -215,7 +214,7 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
       const now = deps.now();
       const page = pageOf(filters);
       const statuses = checkStatuses(filters.status);
-      const { rows, total, labels } = await repo.listApplications(root, {
+      const { rows, total, totalCapped, labels } = await repo.listApplications(root, {
         institutionId,
         statuses,
         serviceId: filters.serviceId && repo.isUuid(filters.serviceId) ? filters.serviceId : undefined,
@@ -224,11 +223,13 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
         // Without a status filter the queue holds what is still open.
         openOnly: !statuses || statuses.length === 0,
         queueOrder: true,
+        // A large institution's queue holds tens of thousands: counting them all cost more than the page itself.
+        countUpTo: page.offset + page.limit + QUEUE_COUNT_AHEAD,
         now,
         ...page,
       });
       await deps.audit(asRoot(root)).record({ actor: actorName(actor), action: 'applications.queue_read', target: `institution:${institutionId}`, details: { count: rows.length, filters } });
-      return { items: rows.map((row) => summarise(row, labels, now)), total, ...page };
+      return { items: rows.map((row) => summarise(row, labels, now)), total, totalCapped, ...page };
     },
 
     async getFile(principal, ref, fileId) {

@@ -174,7 +174,7 @@ export async function queuePage(deps: CaseDeps, context: PageContext): Promise<F
 
         <table class="govuk-table" id="queue">
           <caption class="govuk-table__caption govuk-table__caption--m" safe>
-            {tc(lang, 'queue.count', { count: page.total })}
+            {tc(lang, page.totalCapped ? 'queue.countAtLeast' : 'queue.count', { count: page.total })}
           </caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
