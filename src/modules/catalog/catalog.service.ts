@@ -123,6 +123,12 @@ export interface CatalogService {
   listAllPublished(): Promise<Service[]>;
   /** every institution by code, as the search index last saw them (from the database before its first build) */
   listInstitutions(): Promise<Institution[]>;
+  /**
+   * After a change committed through another catalog over a caller's transaction (a console page that audits
+   * in the same transaction): this instance's search index and its institutions catch up at once, as after
+   * this service's own writes.
+   */
+  catchUp(): Promise<void>;
   /** text another module contributes to a service's search, under its source name (e.g. `support.faq`); an empty text removes it */
   setSearchExtra(serviceId: string, source: string, text: Text): Promise<void>;
   getInstitution(idOrCode: string): Promise<Institution>;
@@ -347,6 +353,7 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
       const known = index?.institutions();
       return known ? [...known.values()] : repo.listInstitutions(root);
     },
+    catchUp: () => reindexed(undefined),
     getInstitution: (idOrCode) => requireInstitution(root, idOrCode),
 
     async listEvents(kind) {

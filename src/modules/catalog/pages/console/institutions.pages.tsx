@@ -224,6 +224,7 @@ async function save(deps: ConsoleDeps, context: PageContext, existing?: Institut
       });
       return result;
     });
+    await deps.catalog.catchUp();
     return seeOther(reply, lang, `/console/institutions?done=${existing ? 'updated' : 'created'}&institution=${saved.code}`);
   } catch (error) {
     if (error instanceof AppError && error.code === 'catalog.institution-code-taken') {
