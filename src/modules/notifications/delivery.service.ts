@@ -38,7 +38,7 @@ import type { Channel, OutgoingMessage, SendOutcome } from './channels.js';
 import { ChannelUnavailable, PermanentFailure } from './notifications.errors.js';
 import * as repo from './notifications.repo.js';
 import type { ClaimedDelivery, DeliveryRow, NotificationsTables } from './notifications.repo.js';
-import type { TargetChannel } from './notifications.schemas.js';
+import type { ChannelName, TargetChannel } from './notifications.schemas.js';
 import { absoluteLink, toHtml } from './templates.js';
 
 export const DELIVER_QUEUE = 'notifications-deliver';
@@ -49,6 +49,14 @@ export const DELIVER_QUEUE = 'notifications-deliver';
  * for the lot instead of a fetch, claim, record and completion per message).
  */
 const WAKE_INTERVAL_MS = 100;
+
+/**
+ * How long a sent message's outcome waits at most for the rest of its batch before it is recorded:
+ * the outcomes of a batch are one statement instead of one each (on the embedded database a
+ * statement holds the thread, so nothing else arrives meanwhile to be written with it), and a crash
+ * in this window sends the message again, with the same Message-ID, as a crash in the write would.
+ */
+const RECORD_LINGER_MS = 20;
 
 export interface DeliveryOptions {
   root: Kysely<NotificationsTables>;
@@ -206,9 +214,44 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     for (const id of workerIds) boss.notifyWorker(id);
   };
 
-  // Successful sends are recorded as they come, several in one statement when they come together;
-  // the same statement says which of their channels have deliveries waiting out an outage.
-  const recorder = groupCommit((outcomes: Outcome[]) => repo.finishDeliveries(root, outcomes));
+  // Successful sends are recorded a batch's worth at a time (batchRecorder), the batches of both
+  // workers in one statement when they come together; the statement says which of their channels
+  // have deliveries waiting out an outage.
+  const recorder = groupCommit((batches: Outcome[][]) => repo.finishDeliveries(root, batches.flat()));
+
+  /**
+   * Collects the outcomes of the `sends` sends of one claimed batch and records them together: once
+   * every send has settled, or RECORD_LINGER_MS after the first outcome began to wait.
+   */
+  const batchRecorder = (sends: number): { record(outcome: Outcome): Promise<Set<ChannelName>>; settled(): void } => {
+    let open = sends;
+    let waiting: { outcome: Outcome; resolve: (waiting: Set<ChannelName>) => void; reject: (error: unknown) => void }[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const flush = (): void => {
+      clearTimeout(timer);
+      timer = undefined;
+      const batch = waiting;
+      waiting = [];
+      if (batch.length === 0) return;
+      recorder(batch.map((entry) => entry.outcome)).then(
+        (result) => batch.forEach((entry) => entry.resolve(result)),
+        (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+      );
+    };
+    const settled = (): void => {
+      open -= 1;
+      if (open <= 0) flush();
+      else if (waiting.length > 0) timer ??= setTimeout(flush, RECORD_LINGER_MS);
+    };
+    return {
+      record: (outcome) =>
+        new Promise((resolve, reject) => {
+          waiting.push({ outcome, resolve, reject });
+          settled();
+        }),
+      settled,
+    };
+  };
 
   /** Jobs whose delivery was not claimed: one that came before its delivery was due is put back, unless it is stale. */
   const putBackEarly = async (jobs: Attempt[]): Promise<void> => {
@@ -225,8 +268,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     );
   };
 
-  /** Sends one claimed delivery and records the outcome; when it got through, whether others of its channel wait for it. */
-  const send = async (claimed: ClaimedDelivery): Promise<{ waiting: boolean } | undefined> => {
+  /** Sends one claimed delivery and records the outcome (with its batch's); when it got through, whether others of its channel wait for it. */
+  const send = async (claimed: ClaimedDelivery, batch: ReturnType<typeof batchRecorder>): Promise<{ waiting: boolean } | undefined> => {
     let outcome: SendOutcome;
     try {
       const channel = channels.get(claimed.channel as TargetChannel);
@@ -234,17 +277,18 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
       if (!channel) throw new PermanentFailure(`No ${claimed.channel} channel is configured.`);
       outcome = await channel.send(messageOf(claimed.notification, claimed));
     } catch (error) {
+      batch.settled();
       await failed(claimed, error);
       return undefined;
     }
     // Outside the try: a sent message is never scheduled again because recording it failed (the lease decides then).
-    const waiting = await recorder({ id: claimed.id, status: outcome.status, providerRef: outcome.providerRef ?? null });
+    const waiting = await batch.record({ id: claimed.id, status: outcome.status, providerRef: outcome.providerRef ?? null });
     return { waiting: waiting.has(claimed.channel) };
   };
 
   /**
    * One attempt at each of several deliveries: claimed together in one statement (one worker of all
-   * instances wins each), sent concurrently, each recorded as soon as it is out.
+   * instances wins each), sent concurrently, recorded together as they are out.
    */
   const attemptAll = async (jobs: Attempt[]): Promise<void> => {
     const claimed = await repo.claimDeliveries(root, [...new Set(jobs.map((job) => job.deliveryId))], options.leaseSeconds);
@@ -252,7 +296,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     // Sent already, taken by another worker, or not due yet.
     const missed = jobs.filter((job) => !taken.has(job.deliveryId));
     if (missed.length > 0) await putBackEarly(missed);
-    const settled = await Promise.allSettled(claimed.map(async (delivery) => ((await send(delivery))?.waiting ? (delivery.channel as TargetChannel) : undefined)));
+    const batch = batchRecorder(claimed.length);
+    const settled = await Promise.allSettled(claimed.map(async (delivery) => ((await send(delivery, batch))?.waiting ? (delivery.channel as TargetChannel) : undefined)));
     // The messages are out whatever happens next; a failed resume leaves the others to their own retries.
     const resumed = new Set(settled.map((result) => (result.status === 'fulfilled' ? result.value : undefined)).filter((channel) => channel !== undefined));
     for (const channel of resumed) await resume(channel).catch((error: unknown) => options.log?.error({ err: error, channel }, 'resuming deliveries that wait for the channel failed'));
