@@ -1,6 +1,7 @@
 /**
- * Delivering: a queued job carries only a delivery's id; the worker claims the
- * delivery (queued → sending, one worker of all instances wins), sends it over
+ * Delivering: a queued job carries only deliveries' ids (one, or up to
+ * DELIVERIES_PER_JOB due at once); the worker claims each delivery (queued →
+ * sending, one worker of all instances wins), sends it over
  * its channel, and records the outcome (sent, delivered, retrying, or failed —
  * the dead letter). Every attempt of a delivery carries the same Message-ID,
  * so a receiver can drop a repeat.
@@ -71,7 +72,7 @@ export interface DeliveryOptions {
   retryMaxDelaySeconds: number;
   /** retried until the first attempt is this long ago, then failed for good */
   retryWindowSeconds: number;
-  /** jobs a worker takes at once (sent concurrently) */
+  /** jobs a worker takes at once (their deliveries sent concurrently) */
   batchSize?: number;
   /** embedded database: no other process exists, so every `sending` left at start is stale */
   embedded: boolean;
@@ -106,11 +107,21 @@ export interface DeliveryWorker {
   attempt(deliveryId: string, scheduledFor?: Date | null): Promise<void>;
 }
 
-/** A job's data: the delivery, and the `not_before` it was queued for (ISO; absent in jobs from before). */
+/**
+ * A job's data: one delivery and the `not_before` it was queued for (ISO; absent in jobs from
+ * before), or several deliveries due at once (`deliveryIds`: a batch made together, a backlog
+ * resumed or swept back), each still claimed, sent and retried on its own.
+ */
 interface DeliverJob {
-  deliveryId: string;
+  deliveryId?: string;
+  deliveryIds?: string[];
   notBefore?: string | null;
 }
+
+/** Deliveries due at once share a job of at most this many: a job less to queue, fetch and complete for each. */
+const DELIVERIES_PER_JOB = 25;
+/** Jobs a worker takes at once: at most JOBS_PER_FETCH × DELIVERIES_PER_JOB deliveries sent concurrently. */
+const JOBS_PER_FETCH = 4;
 
 /** Seconds to wait after the `attempts`-th failed attempt: doubling from `base`, never more than `cap`. */
 export function retryDelay(attempts: number, base: number, cap: number): number {
@@ -145,6 +156,10 @@ interface Outcome {
 
 const scheduledFor = (job: DeliverJob): Date | null | undefined => (job.notBefore === undefined ? undefined : job.notBefore === null ? null : new Date(job.notBefore));
 
+/** A job's attempts: its deliveries, each with the `not_before` the job was queued for. */
+const attemptsOf = (job: DeliverJob): Attempt[] =>
+  [...(job.deliveryIds ?? []), ...(job.deliveryId ? [job.deliveryId] : [])].map((deliveryId) => ({ deliveryId, scheduledFor: scheduledFor(job) }));
+
 export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   const { root, boss } = options;
   const channels = new Map<TargetChannel, Channel>(options.channels.map((channel) => [channel.name, channel]));
@@ -155,13 +170,16 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   let running = false;
 
   // One statement however many: an outage's backlog is queued again at once when the channel is back.
+  // Those due now share jobs; one due later has a job of its own that starts then.
   const enqueue = async (executor: RootDb, deliveries: { id: string; notBefore: Date | null }[]): Promise<void> => {
     if (deliveries.length === 0) return;
     const now = new Date();
-    const jobs = deliveries.map((delivery): JobInsert<DeliverJob> => {
-      const data: DeliverJob = { deliveryId: delivery.id, notBefore: delivery.notBefore ? delivery.notBefore.toISOString() : null };
-      return delivery.notBefore && delivery.notBefore > now ? { data, startAfter: delivery.notBefore } : { data };
-    });
+    const later = deliveries.filter((delivery) => delivery.notBefore && delivery.notBefore > now);
+    const due = deliveries.filter((delivery) => !(delivery.notBefore && delivery.notBefore > now)).map((delivery) => delivery.id);
+    const jobs: JobInsert<DeliverJob>[] = [
+      ...Array.from({ length: Math.ceil(due.length / DELIVERIES_PER_JOB) }, (_, i) => ({ data: { deliveryIds: due.slice(i * DELIVERIES_PER_JOB, (i + 1) * DELIVERIES_PER_JOB), notBefore: null } })),
+      ...later.map((delivery) => ({ data: { deliveryId: delivery.id, notBefore: delivery.notBefore?.toISOString() ?? null }, startAfter: delivery.notBefore ?? now })),
+    ];
     await boss.insert(DELIVER_QUEUE, jobs, { db: executorAdapter(executor) });
   };
   const asRoot = (db: Kysely<NotificationsTables>): RootDb => db as unknown as RootDb;
@@ -344,8 +362,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
         retryBackoff: true,
       });
       await sweep(options.embedded);
-      const work = (jobs: Job<DeliverJob>[]): Promise<void> => attemptAll(jobs.map((job) => ({ deliveryId: job.data.deliveryId, scheduledFor: scheduledFor(job.data) })));
-      const batchSize = options.batchSize ?? 25;
+      const work = (jobs: Job<DeliverJob>[]): Promise<void> => attemptAll(jobs.flatMap((job) => attemptsOf(job.data)));
+      const batchSize = options.batchSize ?? JOBS_PER_FETCH;
       for (let i = 0; i < 2; i++) workerIds.push(await boss.work(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5, burstWhenBatchFull: true }, work));
       const every = Math.max(options.leaseSeconds / 2, 1) * 1000;
       running = true;
