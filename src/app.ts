@@ -142,7 +142,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   const paymentsPages = { payments: payments.service, audit };
   // The one event bus: modules publish to the platform's outbox; its subscribers are wired here.
   const bus = createEventBus({ db: database.db, log });
-  bus.subscribe('notifications', NOTIFIED_EVENTS, notifications.handleEvent);
+  bus.subscribe('notifications', NOTIFIED_EVENTS, notifications.handleEvent, notifications.handleEvents);
   // A captured payment submits the application that waited for it (at least once; submitting is idempotent).
   bus.subscribe('applications-payments', PAID_EVENTS, capturedSubscriber(applications));
   // Webhooks: plain http endpoints only on a development platform (PUBLIC_URL not https).

@@ -266,4 +266,34 @@ describe('notifications', () => {
     const body = await problem(limited, 429, 'notifications.rate-limited');
     assert.match(body.detail, /try again/);
   });
+
+  test('notifications made together (a batch of events): each once and in order in the inbox, each e-mailed once; a key again is the same notification', async () => {
+    const service = platform.notifications!.service;
+    const key = (label: string): string => `batch-test:${label}`;
+    const input = (label: string) => ({ dedupKey: key(label), recipient: JANIS, kind: 'message' as const, template: 'message' as const, personalisation: { subject: `Kopā ${label}`, body: '.' } });
+    const first = await service.notifyAll([input('A'), input('B'), input('A'), input('C')]);
+    assert.deepEqual(
+      first.map((made) => made.created),
+      [true, true, false, true],
+    );
+    assert.equal(first[2]!.id, first[0]!.id, 'a key given twice is one notification');
+    const second = await service.notifyAll([input('D'), input('A')]);
+    assert.deepEqual(second, [{ id: second[0]!.id, created: true }, { id: first[0]!.id, created: false }]);
+
+    const inbox = await ok<InboxPage>(await call('GET', '/api/v1/me/notifications?limit=10', 'janis'));
+    assert.deepEqual(
+      inbox.items.filter((item) => item.subject.startsWith('Kopā')).map((item) => item.subject),
+      ['Kopā D', 'Kopā C', 'Kopā B', 'Kopā A'],
+      'newest first, in the order made',
+    );
+    await eventually(
+      async () => ['A', 'B', 'C', 'D'].map((label) => mailsTo('janis.berzins@example.com', `Kopā ${label}`).length),
+      (counts) => counts.every((count) => count >= 1),
+      'every e-mail arrives',
+    );
+    assert.deepEqual(
+      ['A', 'B', 'C', 'D'].map((label) => mailsTo('janis.berzins@example.com', `Kopā ${label}`).length),
+      [1, 1, 1, 1],
+    );
+  });
 });

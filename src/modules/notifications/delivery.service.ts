@@ -1,6 +1,7 @@
 /**
- * Delivering: a queued job carries only a delivery's id; the worker claims the
- * delivery (queued → sending, one worker of all instances wins), sends it over
+ * Delivering: a queued job carries only deliveries' ids (one, or up to
+ * DELIVERIES_PER_JOB due at once); the worker claims each delivery (queued →
+ * sending, one worker of all instances wins), sends it over
  * its channel, and records the outcome (sent, delivered, retrying, or failed —
  * the dead letter). Every attempt of a delivery carries the same Message-ID,
  * so a receiver can drop a repeat.
@@ -38,7 +39,7 @@ import type { Channel, OutgoingMessage, SendOutcome } from './channels.js';
 import { ChannelUnavailable, PermanentFailure } from './notifications.errors.js';
 import * as repo from './notifications.repo.js';
 import type { ClaimedDelivery, DeliveryRow, NotificationsTables } from './notifications.repo.js';
-import type { TargetChannel } from './notifications.schemas.js';
+import type { ChannelName, TargetChannel } from './notifications.schemas.js';
 import { absoluteLink, toHtml } from './templates.js';
 
 export const DELIVER_QUEUE = 'notifications-deliver';
@@ -49,6 +50,14 @@ export const DELIVER_QUEUE = 'notifications-deliver';
  * for the lot instead of a fetch, claim, record and completion per message).
  */
 const WAKE_INTERVAL_MS = 100;
+
+/**
+ * How long a sent message's outcome waits at most for the rest of its batch before it is recorded:
+ * the outcomes of a batch are one statement instead of one each (on the embedded database a
+ * statement holds the thread, so nothing else arrives meanwhile to be written with it), and a crash
+ * in this window sends the message again, with the same Message-ID, as a crash in the write would.
+ */
+const RECORD_LINGER_MS = 20;
 
 export interface DeliveryOptions {
   root: Kysely<NotificationsTables>;
@@ -63,7 +72,7 @@ export interface DeliveryOptions {
   retryMaxDelaySeconds: number;
   /** retried until the first attempt is this long ago, then failed for good */
   retryWindowSeconds: number;
-  /** jobs a worker takes at once (sent concurrently) */
+  /** jobs a worker takes at once (their deliveries sent concurrently) */
   batchSize?: number;
   /** embedded database: no other process exists, so every `sending` left at start is stale */
   embedded: boolean;
@@ -98,11 +107,21 @@ export interface DeliveryWorker {
   attempt(deliveryId: string, scheduledFor?: Date | null): Promise<void>;
 }
 
-/** A job's data: the delivery, and the `not_before` it was queued for (ISO; absent in jobs from before). */
+/**
+ * A job's data: one delivery and the `not_before` it was queued for (ISO; absent in jobs from
+ * before), or several deliveries due at once (`deliveryIds`: a batch made together, a backlog
+ * resumed or swept back), each still claimed, sent and retried on its own.
+ */
 interface DeliverJob {
-  deliveryId: string;
+  deliveryId?: string;
+  deliveryIds?: string[];
   notBefore?: string | null;
 }
+
+/** Deliveries due at once share a job of at most this many: a job less to queue, fetch and complete for each. */
+const DELIVERIES_PER_JOB = 25;
+/** Jobs a worker takes at once: at most JOBS_PER_FETCH × DELIVERIES_PER_JOB deliveries sent concurrently. */
+const JOBS_PER_FETCH = 4;
 
 /** Seconds to wait after the `attempts`-th failed attempt: doubling from `base`, never more than `cap`. */
 export function retryDelay(attempts: number, base: number, cap: number): number {
@@ -137,6 +156,10 @@ interface Outcome {
 
 const scheduledFor = (job: DeliverJob): Date | null | undefined => (job.notBefore === undefined ? undefined : job.notBefore === null ? null : new Date(job.notBefore));
 
+/** A job's attempts: its deliveries, each with the `not_before` the job was queued for. */
+const attemptsOf = (job: DeliverJob): Attempt[] =>
+  [...(job.deliveryIds ?? []), ...(job.deliveryId ? [job.deliveryId] : [])].map((deliveryId) => ({ deliveryId, scheduledFor: scheduledFor(job) }));
+
 export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   const { root, boss } = options;
   const channels = new Map<TargetChannel, Channel>(options.channels.map((channel) => [channel.name, channel]));
@@ -147,13 +170,16 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   let running = false;
 
   // One statement however many: an outage's backlog is queued again at once when the channel is back.
+  // Those due now share jobs; one due later has a job of its own that starts then.
   const enqueue = async (executor: RootDb, deliveries: { id: string; notBefore: Date | null }[]): Promise<void> => {
     if (deliveries.length === 0) return;
     const now = new Date();
-    const jobs = deliveries.map((delivery): JobInsert<DeliverJob> => {
-      const data: DeliverJob = { deliveryId: delivery.id, notBefore: delivery.notBefore ? delivery.notBefore.toISOString() : null };
-      return delivery.notBefore && delivery.notBefore > now ? { data, startAfter: delivery.notBefore } : { data };
-    });
+    const later = deliveries.filter((delivery) => delivery.notBefore && delivery.notBefore > now);
+    const due = deliveries.filter((delivery) => !(delivery.notBefore && delivery.notBefore > now)).map((delivery) => delivery.id);
+    const jobs: JobInsert<DeliverJob>[] = [
+      ...Array.from({ length: Math.ceil(due.length / DELIVERIES_PER_JOB) }, (_, i) => ({ data: { deliveryIds: due.slice(i * DELIVERIES_PER_JOB, (i + 1) * DELIVERIES_PER_JOB), notBefore: null } })),
+      ...later.map((delivery) => ({ data: { deliveryId: delivery.id, notBefore: delivery.notBefore?.toISOString() ?? null }, startAfter: delivery.notBefore ?? now })),
+    ];
     await boss.insert(DELIVER_QUEUE, jobs, { db: executorAdapter(executor) });
   };
   const asRoot = (db: Kysely<NotificationsTables>): RootDb => db as unknown as RootDb;
@@ -206,9 +232,44 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     for (const id of workerIds) boss.notifyWorker(id);
   };
 
-  // Successful sends are recorded as they come, several in one statement when they come together;
-  // the same statement says which of their channels have deliveries waiting out an outage.
-  const recorder = groupCommit((outcomes: Outcome[]) => repo.finishDeliveries(root, outcomes));
+  // Successful sends are recorded a batch's worth at a time (batchRecorder), the batches of both
+  // workers in one statement when they come together; the statement says which of their channels
+  // have deliveries waiting out an outage.
+  const recorder = groupCommit((batches: Outcome[][]) => repo.finishDeliveries(root, batches.flat()));
+
+  /**
+   * Collects the outcomes of the `sends` sends of one claimed batch and records them together: once
+   * every send has settled, or RECORD_LINGER_MS after the first outcome began to wait.
+   */
+  const batchRecorder = (sends: number): { record(outcome: Outcome): Promise<Set<ChannelName>>; settled(): void } => {
+    let open = sends;
+    let waiting: { outcome: Outcome; resolve: (waiting: Set<ChannelName>) => void; reject: (error: unknown) => void }[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const flush = (): void => {
+      clearTimeout(timer);
+      timer = undefined;
+      const batch = waiting;
+      waiting = [];
+      if (batch.length === 0) return;
+      recorder(batch.map((entry) => entry.outcome)).then(
+        (result) => batch.forEach((entry) => entry.resolve(result)),
+        (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+      );
+    };
+    const settled = (): void => {
+      open -= 1;
+      if (open <= 0) flush();
+      else if (waiting.length > 0) timer ??= setTimeout(flush, RECORD_LINGER_MS);
+    };
+    return {
+      record: (outcome) =>
+        new Promise((resolve, reject) => {
+          waiting.push({ outcome, resolve, reject });
+          settled();
+        }),
+      settled,
+    };
+  };
 
   /** Jobs whose delivery was not claimed: one that came before its delivery was due is put back, unless it is stale. */
   const putBackEarly = async (jobs: Attempt[]): Promise<void> => {
@@ -225,8 +286,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     );
   };
 
-  /** Sends one claimed delivery and records the outcome; when it got through, whether others of its channel wait for it. */
-  const send = async (claimed: ClaimedDelivery): Promise<{ waiting: boolean } | undefined> => {
+  /** Sends one claimed delivery and records the outcome (with its batch's); when it got through, whether others of its channel wait for it. */
+  const send = async (claimed: ClaimedDelivery, batch: ReturnType<typeof batchRecorder>): Promise<{ waiting: boolean } | undefined> => {
     let outcome: SendOutcome;
     try {
       const channel = channels.get(claimed.channel as TargetChannel);
@@ -234,17 +295,18 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
       if (!channel) throw new PermanentFailure(`No ${claimed.channel} channel is configured.`);
       outcome = await channel.send(messageOf(claimed.notification, claimed));
     } catch (error) {
+      batch.settled();
       await failed(claimed, error);
       return undefined;
     }
     // Outside the try: a sent message is never scheduled again because recording it failed (the lease decides then).
-    const waiting = await recorder({ id: claimed.id, status: outcome.status, providerRef: outcome.providerRef ?? null });
+    const waiting = await batch.record({ id: claimed.id, status: outcome.status, providerRef: outcome.providerRef ?? null });
     return { waiting: waiting.has(claimed.channel) };
   };
 
   /**
    * One attempt at each of several deliveries: claimed together in one statement (one worker of all
-   * instances wins each), sent concurrently, each recorded as soon as it is out.
+   * instances wins each), sent concurrently, recorded together as they are out.
    */
   const attemptAll = async (jobs: Attempt[]): Promise<void> => {
     const claimed = await repo.claimDeliveries(root, [...new Set(jobs.map((job) => job.deliveryId))], options.leaseSeconds);
@@ -252,7 +314,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
     // Sent already, taken by another worker, or not due yet.
     const missed = jobs.filter((job) => !taken.has(job.deliveryId));
     if (missed.length > 0) await putBackEarly(missed);
-    const settled = await Promise.allSettled(claimed.map(async (delivery) => ((await send(delivery))?.waiting ? (delivery.channel as TargetChannel) : undefined)));
+    const batch = batchRecorder(claimed.length);
+    const settled = await Promise.allSettled(claimed.map(async (delivery) => ((await send(delivery, batch))?.waiting ? (delivery.channel as TargetChannel) : undefined)));
     // The messages are out whatever happens next; a failed resume leaves the others to their own retries.
     const resumed = new Set(settled.map((result) => (result.status === 'fulfilled' ? result.value : undefined)).filter((channel) => channel !== undefined));
     for (const channel of resumed) await resume(channel).catch((error: unknown) => options.log?.error({ err: error, channel }, 'resuming deliveries that wait for the channel failed'));
@@ -299,8 +362,8 @@ export function createDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
         retryBackoff: true,
       });
       await sweep(options.embedded);
-      const work = (jobs: Job<DeliverJob>[]): Promise<void> => attemptAll(jobs.map((job) => ({ deliveryId: job.data.deliveryId, scheduledFor: scheduledFor(job.data) })));
-      const batchSize = options.batchSize ?? 25;
+      const work = (jobs: Job<DeliverJob>[]): Promise<void> => attemptAll(jobs.flatMap((job) => attemptsOf(job.data)));
+      const batchSize = options.batchSize ?? JOBS_PER_FETCH;
       for (let i = 0; i < 2; i++) workerIds.push(await boss.work(DELIVER_QUEUE, { batchSize, pollingIntervalSeconds: 0.5, burstWhenBatchFull: true }, work));
       const every = Math.max(options.leaseSeconds / 2, 1) * 1000;
       running = true;

@@ -7,7 +7,7 @@
  * people messages by personal code alone through the same machinery (P17).
  *
  * Other modules' events reach it through the platform's event bus: app.ts
- * subscribes `handleEvent` to NOTIFIED_EVENTS; each (event, recipient) makes
+ * subscribes `handleEvent` (batches: `handleEvents`) to NOTIFIED_EVENTS; each (event, recipient) makes
  * one notification; each channel one delivery, queued on the job queue
  * (pg-boss) in the same transaction and sent by idempotent workers.
  *
@@ -98,6 +98,8 @@ export interface NotificationsModule {
   confirmations: ConfirmationSender;
   /** the event bus subscriber (of NOTIFIED_EVENTS): idempotent by event id and recipient */
   handleEvent(event: EventEnvelope): Promise<void>;
+  /** the same for a batch of events: their notifications are made in one transaction */
+  handleEvents(events: EventEnvelope[]): Promise<void>;
   /** the VAPID public key for web push subscriptions */
   pushPublicKey(): Promise<string>;
   /** starts the delivery workers (the job queue must be started) */
@@ -181,8 +183,8 @@ export function createNotifications(options: NotificationsOptions): Notification
     now: options.now ?? (() => new Date()),
   });
 
-  const handleEvent = createEventHandler({
-    notify: service.notify,
+  const events = createEventHandler({
+    notifyAll: service.notifyAll,
     webhookDisabled: webhookDisabledNotice({ mailer, publicUrl: settings.publicUrl }),
     personName: async (personalCode) => {
       const person = await options.persons.findPersonByCode(personalCode);
@@ -217,7 +219,8 @@ export function createNotifications(options: NotificationsOptions): Notification
       });
     },
     confirmations: createConfirmationSender({ mailer, sms, publicUrl }),
-    handleEvent,
+    handleEvent: events.handleEvent,
+    handleEvents: events.handleEvents,
     pushPublicKey: async () => (await vapidKeys()).publicKey,
     async start() {
       await vapidKeys();

@@ -30,7 +30,8 @@ export interface ApplicationLookup {
 }
 
 export interface EventDeps {
-  notify(input: NotificationInput): Promise<unknown>;
+  /** makes the notifications in one transaction */
+  notifyAll(inputs: NotificationInput[]): Promise<unknown>;
   /** a person's name by personal code (null: unknown) */
   personName(personalCode: string): Promise<string | null>;
   /** e-mails an API client's contacts that its webhook was disabled (contacts.ts) */
@@ -65,8 +66,14 @@ export function applicationValues(app: ApplicationFacts, label: { lv: string; en
   return values;
 }
 
-export function createEventHandler(deps: EventDeps): (event: EventEnvelope) => Promise<void> {
-  const onStatusChanged = async (event: EventEnvelope, data: StatusChangedData): Promise<void> => {
+/** The bus subscriber: one event at a time, or a batch of them whose notifications are made together. */
+export interface EventHandler {
+  handleEvent(event: EventEnvelope): Promise<void>;
+  handleEvents(events: EventEnvelope[]): Promise<void>;
+}
+
+export function createEventHandler(deps: EventDeps): EventHandler {
+  const onStatusChanged = (event: EventEnvelope, data: StatusChangedData): NotificationInput[] => {
     const kind = kindOfStatus(data.code);
     const personalisation: Record<string, string> = {
       ...applicationValues(data, data.statusLabel, data.final),
@@ -77,62 +84,76 @@ export function createEventHandler(deps: EventDeps): (event: EventEnvelope) => P
     const recipients = new Set<string>();
     if (data.applicantKind === 'person') recipients.add(data.applicant);
     if (data.submittedBy && parseParty(data.submittedBy)?.kind === 'person') recipients.add(data.submittedBy);
-    for (const recipient of recipients) {
-      await deps.notify({
-        dedupKey: `${event.id}:${recipient}`,
-        recipient,
-        kind,
-        template: kind,
-        personalisation,
-        serviceId: data.serviceId,
-        applicationId: data.applicationId,
-        institutionId: data.institutionId,
-        link: data.link,
-      });
-    }
+    return [...recipients].map((recipient) => ({
+      dedupKey: `${event.id}:${recipient}`,
+      recipient,
+      kind,
+      template: kind,
+      personalisation,
+      serviceId: data.serviceId,
+      applicationId: data.applicationId,
+      institutionId: data.institutionId,
+      link: data.link,
+    }));
   };
 
-  const onMandate = async (event: EventEnvelope, data: MandateData, action: 'granted' | 'revoked'): Promise<void> => {
+  const onMandate = async (event: EventEnvelope, data: MandateData, action: 'granted' | 'revoked'): Promise<NotificationInput[]> => {
     const { representative, grantor } = data;
-    if (parseParty(representative)?.kind !== 'person') return;
+    if (parseParty(representative)?.kind !== 'person') return [];
     const grantorName = data.grantorKind === 'person' ? await deps.personName(grantor) : null;
-    await deps.notify({
-      dedupKey: `${event.id}:${representative}`,
-      recipient: representative,
-      kind: 'mandate',
-      template: 'mandate',
-      personalisation: { action, grantor: grantorName ?? grantor },
-      link: '/workspace/mandates',
-    });
+    return [
+      {
+        dedupKey: `${event.id}:${representative}`,
+        recipient: representative,
+        kind: 'mandate',
+        template: 'mandate',
+        personalisation: { action, grantor: grantorName ?? grantor },
+        link: '/workspace/mandates',
+      },
+    ];
   };
 
   // Customer support answered: the person who asked is told, with a direct link to the thread.
-  const onSupportReplied = async (event: EventEnvelope, data: SupportRepliedData): Promise<void> => {
-    if (!data.recipient || parseParty(data.recipient)?.kind !== 'person') return;
-    await deps.notify({
-      dedupKey: `${event.id}:${data.recipient}`,
-      recipient: data.recipient,
-      kind: 'support',
-      template: 'support',
-      personalisation: {
-        'subject:lv': `jautājums Nr. ${data.number} (${data.subject.lv})`,
-        'subject:en': `question No. ${data.number} (${data.subject.en})`,
-        'body:lv': `Atbilde uz jūsu jautājumu:\n\n${data.body}`,
-        'body:en': `A reply to your question:\n\n${data.body}`,
+  const onSupportReplied = (event: EventEnvelope, data: SupportRepliedData): NotificationInput[] => {
+    if (!data.recipient || parseParty(data.recipient)?.kind !== 'person') return [];
+    return [
+      {
+        dedupKey: `${event.id}:${data.recipient}`,
+        recipient: data.recipient,
+        kind: 'support',
+        template: 'support',
+        personalisation: {
+          'subject:lv': `jautājums Nr. ${data.number} (${data.subject.lv})`,
+          'subject:en': `question No. ${data.number} (${data.subject.en})`,
+          'body:lv': `Atbilde uz jūsu jautājumu:\n\n${data.body}`,
+          'body:en': `A reply to your question:\n\n${data.body}`,
+        },
+        serviceId: data.serviceId,
+        applicationId: data.applicationId,
+        institutionId: data.queueInstitutionId,
+        link: data.link,
       },
-      serviceId: data.serviceId,
-      applicationId: data.applicationId,
-      institutionId: data.queueInstitutionId,
-      link: data.link,
-    });
+    ];
   };
 
   // An event that does not say what its type promises has nobody to tell (and retrying will not change it).
-  return async (event) => {
+  const notificationsOf = async (event: EventEnvelope): Promise<NotificationInput[]> => {
     if (event.type === STATUS_CHANGED && Value.Check(StatusChangedData, event.data)) return onStatusChanged(event, event.data);
     if (event.type === MANDATE_GRANTED && Value.Check(MandateData, event.data)) return onMandate(event, event.data, 'granted');
     if (event.type === MANDATE_REVOKED && Value.Check(MandateData, event.data)) return onMandate(event, event.data, 'revoked');
     if (event.type === SUPPORT_REPLIED && Value.Check(SupportRepliedData, event.data)) return onSupportReplied(event, event.data);
-    if (event.type === WEBHOOK_DISABLED && Value.Check(WebhookDisabledData, event.data)) return deps.webhookDisabled?.(event, event.data);
+    return [];
   };
+
+  // The notifications first, in one transaction; the notices that are sent at once after them.
+  const handleEvents = async (events: EventEnvelope[]): Promise<void> => {
+    const inputs: NotificationInput[] = [];
+    for (const event of events) inputs.push(...(await notificationsOf(event)));
+    if (inputs.length > 0) await deps.notifyAll(inputs);
+    for (const event of events) {
+      if (event.type === WEBHOOK_DISABLED && Value.Check(WebhookDisabledData, event.data)) await deps.webhookDisabled?.(event, event.data);
+    }
+  };
+
+  return { handleEvent: (event) => handleEvents([event]), handleEvents };
 }

@@ -122,45 +122,68 @@ export interface NewDelivery {
 
 export { isUuid };
 
+/** A notification to make, with its deliveries. */
+export interface NotificationToMake {
+  row: NewNotification;
+  deliveries: NewDelivery[];
+}
+
+/** A notification made: its id and the deliveries made with it. */
+export interface MadeNotification {
+  id: string;
+  deliveries: Pick<DeliveryRow, 'id' | 'channel' | 'not_before'>[];
+}
+
 /**
- * Inserts the notification unless its key is known, with its deliveries, in one statement: its id
- * and the deliveries made, or undefined when it already existed. Each delivery's Message-ID is
- * fixed as it is made, so every attempt carries the same one.
+ * Inserts the notifications whose keys are not known yet, with their deliveries, in one statement
+ * however many: what was made, by dedup key (a key already known is absent). The keys must be
+ * distinct. Each delivery's Message-ID is fixed as it is made, so every attempt carries the same
+ * one. `created_at` steps a microsecond per notification, so a batch keeps its order in the inbox
+ * (the clock may not tell them apart).
  */
-export async function insertNotification(
-  db: Db,
-  row: NewNotification,
-  deliveries: NewDelivery[],
-  messageIdOf: (id: string) => string,
-): Promise<{ id: string; deliveries: Pick<DeliveryRow, 'id' | 'channel' | 'not_before'>[] } | undefined> {
-  const made = deliveries.map((delivery) => {
-    const id = randomUUID();
-    return { id, channel: delivery.channel, address: delivery.address, status: delivery.status, not_before: delivery.notBefore?.toISOString() ?? null, message_id: messageIdOf(id) };
-  });
-  const result = await sql<{ notification_id: string; id: string | null; channel: ChannelName | null; not_before: Date | null }>`
+export async function insertNotifications(db: Db, notifications: NotificationToMake[], messageIdOf: (id: string) => string): Promise<Map<string, MadeNotification>> {
+  if (notifications.length === 0) return new Map();
+  const rows = notifications.map(({ row }, ord) => ({ ord, ...row }));
+  const made = notifications.flatMap(({ row, deliveries }) =>
+    deliveries.map((delivery) => {
+      const id = randomUUID();
+      return { dedup_key: row.dedup_key, id, channel: delivery.channel, address: delivery.address, status: delivery.status, not_before: delivery.notBefore?.toISOString() ?? null, message_id: messageIdOf(id) };
+    }),
+  );
+  const result = await sql<{ notification_id: string; dedup_key: string; id: string | null; channel: ChannelName | null; not_before: Date | null }>`
     with notification as (
       insert into notifications.notifications (dedup_key, recipient, kind, template, language, subject, body, short_text, link, service_id, application_id,
-        institution_id, client_id, reference)
-      values (${row.dedup_key}, ${row.recipient}, ${row.kind}, ${row.template}, ${row.language}, ${row.subject}, ${row.body}, ${row.short_text}, ${row.link},
-        ${row.service_id}, ${row.application_id}, ${row.institution_id}, ${row.client_id}, ${row.reference})
+        institution_id, client_id, reference, created_at)
+      select i.dedup_key, i.recipient, i.kind, i.template, i.language, i.subject, i.body, i.short_text, i.link, i.service_id, i.application_id,
+        i.institution_id, i.client_id, i.reference, now() + make_interval(secs => i.ord / 1e6)
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as i(ord int, dedup_key text, recipient text, kind text, template text, language text, subject text, body text, short_text text, link text,
+          service_id uuid, application_id uuid, institution_id uuid, client_id text, reference text)
       on conflict (dedup_key) do nothing
-      returning id
+      returning id, dedup_key
     ),
     delivery as (
       insert into notifications.deliveries (id, notification_id, channel, address, status, not_before, message_id, sent_at)
       select d.id, n.id, d.channel, d.address, d.status, d.not_before, d.message_id, case when d.status = 'delivered' then now() end
-      from notification n cross join jsonb_to_recordset(${JSON.stringify(made)}::jsonb)
-        as d(id uuid, channel text, address text, status text, not_before timestamptz, message_id text)
+      from notification n join jsonb_to_recordset(${JSON.stringify(made)}::jsonb)
+        as d(dedup_key text, id uuid, channel text, address text, status text, not_before timestamptz, message_id text) on d.dedup_key = n.dedup_key
       on conflict (notification_id, channel, address) do nothing
       returning id, notification_id, channel, not_before
     )
-    select n.id as notification_id, d.id, d.channel, d.not_before from notification n left join delivery d on d.notification_id = n.id`.execute(db);
-  const first = result.rows[0];
-  if (!first) return undefined;
-  return {
-    id: first.notification_id,
-    deliveries: result.rows.filter((r) => r.id !== null && r.channel !== null).map((r) => ({ id: r.id as string, channel: r.channel as ChannelName, not_before: r.not_before })),
-  };
+    select n.id as notification_id, n.dedup_key, d.id, d.channel, d.not_before from notification n left join delivery d on d.notification_id = n.id`.execute(db);
+  const byKey = new Map<string, MadeNotification>();
+  for (const r of result.rows) {
+    const entry = byKey.get(r.dedup_key) ?? { id: r.notification_id, deliveries: [] };
+    if (r.id !== null && r.channel !== null) entry.deliveries.push({ id: r.id, channel: r.channel, not_before: r.not_before });
+    byKey.set(r.dedup_key, entry);
+  }
+  return byKey;
+}
+
+/** The notifications of these keys (a repeat's). */
+export async function findByDedupKeys(db: Db, keys: string[]): Promise<NotificationRow[]> {
+  if (keys.length === 0) return [];
+  return db.selectFrom('notifications.notifications').selectAll().where('dedup_key', 'in', keys).execute();
 }
 
 export async function findByDedupKey(db: Db, key: string): Promise<NotificationRow | undefined> {

@@ -41,6 +41,8 @@ import { absoluteLink, BUILT_IN, checkTemplate, render, REQUIRED, SAMPLE, values
 export interface NotificationsService {
   /** makes a notification unless one with the same key exists; its id either way */
   notify(input: NotificationInput): Promise<{ id: string; created: boolean }>;
+  /** makes several notifications in one transaction (as `notify` each, in order); their ids */
+  notifyAll(inputs: NotificationInput[]): Promise<{ id: string; created: boolean }[]>;
   /**
    * an institution's system sends a person a notification (POST /api/v1/notifications); an
    * `applicationId` is read through `applications` under the client's own principal
@@ -141,53 +143,72 @@ export function createNotificationsService(deps: ServiceDeps): NotificationsServ
     return render(override ?? BUILT_IN[input.template][language], language, values);
   };
 
-  const notify = async (input: NotificationInput): Promise<{ id: string; created: boolean }> => {
-    // No look for the key first: a repeat (an event delivered again) is rare, and the insert finds it anyway.
+  /** What a notification is made of: the person's plan, the text in their language, the distinct targets. */
+  const prepare = async (input: NotificationInput): Promise<repo.NotificationToMake> => {
     const recipient = personKey(input.recipient);
     const plan = await deps.planner.deliveryPlan(recipient, input.kind, deps.now());
     const rendered = await renderFor(input, plan.language, plan.name);
-    const targets = distinctTargets(plan.targets);
-    const id = await inTransaction(root, async (trx) => {
-      const made = await repo.insertNotification(
-        trx,
-        {
-          dedup_key: input.dedupKey,
-          recipient,
-          kind: input.kind,
-          template: input.template,
-          language: plan.language,
-          subject: rendered.subject,
-          body: rendered.text,
-          short_text: rendered.short,
-          link: input.link ?? null,
-          service_id: input.serviceId ?? null,
-          application_id: input.applicationId ?? null,
-          institution_id: input.institutionId ?? null,
-          client_id: input.clientId ?? null,
-          reference: input.reference ?? null,
-        },
-        [
-          // The inbox item is the notification itself: delivered as it is made.
-          { channel: 'inbox', address: '', status: 'delivered', notBefore: null },
-          ...targets.map((target) => ({ channel: target.channel, address: target.address, status: 'queued' as const, notBefore: target.notBefore ?? null })),
-        ],
-        (deliveryId) => messageIdFor(deliveryId, deps.publicUrl),
-      );
-      if (!made) return undefined;
+    return {
+      row: {
+        dedup_key: input.dedupKey,
+        recipient,
+        kind: input.kind,
+        template: input.template,
+        language: plan.language,
+        subject: rendered.subject,
+        body: rendered.text,
+        short_text: rendered.short,
+        link: input.link ?? null,
+        service_id: input.serviceId ?? null,
+        application_id: input.applicationId ?? null,
+        institution_id: input.institutionId ?? null,
+        client_id: input.clientId ?? null,
+        reference: input.reference ?? null,
+      },
+      deliveries: [
+        // The inbox item is the notification itself: delivered as it is made.
+        { channel: 'inbox', address: '', status: 'delivered', notBefore: null },
+        ...distinctTargets(plan.targets).map((target) => ({ channel: target.channel, address: target.address, status: 'queued' as const, notBefore: target.notBefore ?? null })),
+      ],
+    };
+  };
+
+  /**
+   * Makes several notifications in one transaction: one statement for the notifications and their
+   * deliveries, one for the deliveries' jobs (each delivery keeps its own job, so it is retried alone).
+   */
+  const notifyAll = async (inputs: NotificationInput[]): Promise<{ id: string; created: boolean }[]> => {
+    // No look for the keys first: a repeat (an event delivered again) is rare, and the insert finds it anyway.
+    const prepared = new Map<string, repo.NotificationToMake>();
+    for (const input of inputs) if (!prepared.has(input.dedupKey)) prepared.set(input.dedupKey, await prepare(input));
+    const made = await inTransaction(root, async (trx) => {
+      const byKey = await repo.insertNotifications(trx, [...prepared.values()], (deliveryId) => messageIdFor(deliveryId, deps.publicUrl));
+      const queued = [...byKey.values()].flatMap((notification) => notification.deliveries.filter((row) => row.channel !== 'inbox'));
       await deps.worker.enqueue(
         asRoot(trx),
-        made.deliveries.filter((row) => row.channel !== 'inbox').map((row) => ({ id: row.id, notBefore: row.not_before })),
+        queued.map((row) => ({ id: row.id, notBefore: row.not_before })),
       );
-      return made.id;
+      return byKey;
     });
-    if (!id) {
-      // Made before (a repeat), or by another instance at the same moment.
-      const known = await repo.findByDedupKey(root, input.dedupKey);
-      if (!known) throw new Error(`notification ${input.dedupKey} vanished`);
-      return { id: known.id, created: false };
-    }
-    if (targets.length > 0) deps.worker.wake();
-    return { id, created: true };
+    if ([...made.values()].some((notification) => notification.deliveries.some((row) => row.channel !== 'inbox'))) deps.worker.wake();
+    // Made before (a repeat), or by another instance at the same moment.
+    const missing = [...prepared.keys()].filter((key) => !made.has(key));
+    const known = new Map((await repo.findByDedupKeys(root, missing)).map((row) => [row.dedup_key, row.id]));
+    const first = new Set<string>();
+    return inputs.map((input) => {
+      const id = made.get(input.dedupKey)?.id ?? known.get(input.dedupKey);
+      if (!id) throw new Error(`notification ${input.dedupKey} vanished`);
+      // A key given twice in one call is made once: the first is the one created.
+      const created = made.has(input.dedupKey) && !first.has(input.dedupKey);
+      first.add(input.dedupKey);
+      return { id, created };
+    });
+  };
+
+  const notify = async (input: NotificationInput): Promise<{ id: string; created: boolean }> => {
+    const [result] = await notifyAll([input]);
+    if (!result) throw new Error(`notification ${input.dedupKey} was not made`);
+    return result;
   };
 
   const status = async (client: Principal, id: string): Promise<NotificationStatus> => {
@@ -215,6 +236,7 @@ export function createNotificationsService(deps: ServiceDeps): NotificationsServ
 
   return {
     notify,
+    notifyAll,
     status,
 
     async send(client, input, applications) {

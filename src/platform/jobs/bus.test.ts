@@ -54,12 +54,26 @@ describe('event bus', () => {
       if ((e.data as { n: number }).n === 1) throw new Error('never');
       doomed.push(e);
     });
+    // With a batch handler: the events of a fetch at once; a batch that fails is handed out one by one.
+    const batches: number[][] = [];
+    const alone: EventEnvelope[] = [];
+    bus.subscribe(name('batched'), [type], async (e) => void alone.push(e), async (events) => void batches.push(numbers(events)));
+    bus.subscribe(
+      name('unbatchable'),
+      [type],
+      async (e) => void alone.push(e),
+      async () => {
+        throw new Error('not together');
+      },
+    );
     const ids = await published(type, 1, 3);
 
     await bus.runOnce();
     assert.deepEqual(numbers(calm), [1, 2, 3], 'the calm subscriber is not held up');
     assert.deepEqual(numbers(flaky), [1], 'the flaky one stops at the event it failed');
     assert.deepEqual(numbers(doomed), []);
+    assert.deepEqual(batches, [[1, 2, 3]], 'one batch');
+    assert.deepEqual(numbers(alone), [1, 2, 3], 'the failed batch, one by one');
     const cursor = await sql<{ attempts: number; last_error: string }>`select attempts, last_error from platform.bus_cursors where subscriber = ${name('flaky')}`.execute(database.db);
     assert.deepEqual(cursor.rows[0], { attempts: 1, last_error: 'not now' });
 
@@ -78,7 +92,7 @@ describe('event bus', () => {
     );
 
     await bus.runOnce();
-    assert.equal(calm.length + flaky.length + doomed.length, 8, 'a pass with nothing new delivers nothing');
+    assert.equal(calm.length + flaky.length + doomed.length + batches.length + alone.length, 12, 'a pass with nothing new delivers nothing');
   });
 
   test('a subscriber waits out its backoff before it is tried again', async () => {

@@ -6,7 +6,9 @@
  * Delivery is at least once — a crash between a handler's work and the
  * cursor's step hands the event out again — so handlers de-duplicate by
  * `event.id`. An event a subscriber fails past `maxAttempts` times is recorded
- * in platform.bus_dead_events, logged, and stepped over.
+ * in platform.bus_dead_events, logged, and stepped over. A subscriber may also
+ * take the events of one fetch together (a batch handler, e.g. one transaction
+ * for a backlog); a batch that fails is handed out again one event at a time.
  *
  * Several instances may run side by side on one PostgreSQL: a subscriber's
  * cursor is leased by one of them at a time (a single conditional UPDATE), and
@@ -20,6 +22,8 @@ import type { RootDb } from '../db/database.js';
 import { eventsAfter, type EventEnvelope, type StoredEvent } from './outbox.js';
 
 export type BusHandler = (event: EventEnvelope) => Promise<void>;
+/** Handles several events at once (e.g. in one transaction); all or nothing, as if each went to the BusHandler in order. */
+export type BusBatchHandler = (events: EventEnvelope[]) => Promise<void>;
 /** The event types a subscriber wants, or a predicate over each event. */
 export type BusFilter = readonly string[] | ((event: EventEnvelope) => boolean);
 
@@ -42,7 +46,7 @@ export interface BusOptions {
 
 export interface EventBus {
   /** wires a subscriber; its name keys its cursor, so keep it stable across releases */
-  subscribe(name: string, filter: BusFilter, handler: BusHandler): void;
+  subscribe(name: string, filter: BusFilter, handler: BusHandler, batch?: BusBatchHandler): void;
   /** delivers what can be delivered now to every subscriber; the number of handler calls that succeeded */
   runOnce(): Promise<number>;
   start(intervalMs?: number): void;
@@ -53,6 +57,7 @@ interface Subscriber {
   name: string;
   wants: (event: EventEnvelope) => boolean;
   handler: BusHandler;
+  batch: BusBatchHandler | undefined;
 }
 
 interface CursorRow {
@@ -120,6 +125,24 @@ export function createEventBus(options: BusOptions): EventBus {
     options.log?.error({ err: error, subscriber: name, event: event.id, type: event.type, attempts }, 'a subscriber failed an event too often; it is recorded dead and stepped over');
   };
 
+  /**
+   * Hands a subscriber with a batch handler the events it wants of one fetch at once; false when
+   * that failed, and each is then handed out alone, so the one that fails is retried and, in the
+   * end, recorded dead by itself (a handler is idempotent by event id: the batch left nothing or
+   * only what is made once anyway).
+   */
+  const deliverBatch = async (subscriber: Subscriber, events: StoredEvent[]): Promise<boolean> => {
+    if (!subscriber.batch) return false;
+    const wanted = events.filter((event) => subscriber.wants(event)).map(({ tx: _tx, position: _position, ...envelope }) => envelope);
+    if (wanted.length < 2) return false;
+    try {
+      await subscriber.batch(wanted);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   /** Delivers to one subscriber until it is caught up, fails, or loses its lease; the number delivered. */
   const drain = async (subscriber: Subscriber): Promise<number> => {
     const cursor = await lease(subscriber.name);
@@ -129,7 +152,14 @@ export function createEventBus(options: BusOptions): EventBus {
     let delivered = 0;
     for (;;) {
       const events = await eventsAfter(db, at, batchSize);
-      for (const event of events) {
+      // Not while an event waits for its retry: that one goes alone and counts its attempts.
+      const batched = attempts === 0 && (await deliverBatch(subscriber, events));
+      const last = events.at(-1);
+      if (batched && last) {
+        delivered += events.filter((event) => subscriber.wants(event)).length;
+        at = { tx: last.tx, position: last.position };
+      }
+      for (const event of batched ? [] : events) {
         if (subscriber.wants(event)) {
           try {
             const { tx: _tx, position: _position, ...envelope } = event;
@@ -189,10 +219,10 @@ export function createEventBus(options: BusOptions): EventBus {
   };
 
   return {
-    subscribe(name, filter, handler) {
+    subscribe(name, filter, handler, batch) {
       if (subscribers.some((subscriber) => subscriber.name === name)) throw new Error(`a subscriber named ${name} is already wired`);
       const wants = typeof filter === 'function' ? filter : (event: EventEnvelope) => filter.includes(event.type);
-      subscribers.push({ name, wants, handler });
+      subscribers.push({ name, wants, handler, batch });
     },
     runOnce,
     start(intervalMs = 500) {
