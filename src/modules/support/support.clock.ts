@@ -70,9 +70,13 @@ function pausedDue(start: Date, days: number, pauses: Pause[], now: Date): Due {
 
 /** The ticket's targets and when they fall due, now. */
 export function clockOf(row: Pick<TicketRow, 'opened_at' | 'first_reply_at' | 'state'>, entries: readonly Pick<EntryRow, 'kind' | 'created_at'>[], targets: Targets, now: Date): Clock | null {
+  return clockWithPauses(row, pausesOf(entries), targets, now);
+}
+
+/** The same, from the pauses kept on the ticket's row (migration 005) instead of its thread. */
+export function clockWithPauses(row: Pick<TicketRow, 'opened_at' | 'first_reply_at' | 'state'>, pauses: Pause[], targets: Targets, now: Date): Clock | null {
   if (!row.opened_at) return null;
   const firstReplyDue = unpausedDue(row.opened_at, targets.firstReplyDays);
-  const pauses = pausesOf(entries);
   const resolutionDue = pauses.length === 0 ? unpausedDue(row.opened_at, targets.resolutionDays) : pausedDue(row.opened_at, targets.resolutionDays, pauses, now);
   const paused = row.state === 'awaiting_person';
   const at = now.getTime();

@@ -1,5 +1,6 @@
 /** The SQL of customer support, and nothing else. */
-import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import { sql, type ColumnType, type Generated, type Kysely, type Selectable } from 'kysely';
+import type { Pause } from '../applications/index.js';
 
 export type TicketState = 'unconfirmed' | 'open' | 'awaiting_person' | 'closed';
 export type RequesterKind = 'person' | 'company' | 'visitor';
@@ -51,6 +52,8 @@ interface TicketsTable {
   rated_at: Date | null;
   /** the next due time of an open ticket (migration 003): overdue past it */
   due_at: Date | null;
+  /** the periods its resolution clock stood still (migration 005), kept with due_at; written as JSON text */
+  pauses: ColumnType<Pause[], never, string>;
 }
 
 interface EntriesTable {
@@ -149,7 +152,7 @@ export async function insertCanned(db: Db, row: Omit<CannedRow, 'id' | 'created_
 export async function deleteCanned(db: Db, id: string): Promise<void> {
   await db.deleteFrom('support.canned_answers').where('id', '=', id).execute();
 }
-export type NewTicket = Omit<TicketRow, 'id' | 'number' | 'due_at'>;
+export type NewTicket = Omit<TicketRow, 'id' | 'number' | 'due_at' | 'pauses'>;
 
 export async function subjects(db: Db, all = false): Promise<SubjectRow[]> {
   let query = db.selectFrom('support.subjects').selectAll().orderBy('position').orderBy('code');
@@ -200,8 +203,13 @@ export async function findByConfirmation(db: Db, hash: string): Promise<TicketRo
   return db.selectFrom('support.tickets').selectAll().where('confirm_hash', '=', hash).forUpdate().executeTakeFirst();
 }
 
-export async function updateTicket(db: Db, id: string, change: Partial<Omit<TicketRow, 'id' | 'number'>>): Promise<TicketRow> {
+export async function updateTicket(db: Db, id: string, change: Partial<Omit<TicketRow, 'id' | 'number' | 'pauses'>>): Promise<TicketRow> {
   return db.updateTable('support.tickets').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Keeps a ticket's clock on its row: its next due time and its pauses. */
+export async function keepClock(db: Db, id: string, dueAt: Date | null, pauses: Pause[]): Promise<TicketRow> {
+  return db.updateTable('support.tickets').set({ due_at: dueAt, pauses: JSON.stringify(pauses) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Adds an entry to a thread; answers its id (files hang on it). */
@@ -261,33 +269,26 @@ export interface QueueQuery {
   offset: number;
 }
 
-/** What a ticket's clock needs of its thread: the entries that open or end a pause, oldest first. */
-export type ClockEntry = Pick<EntryRow, 'kind' | 'created_at'>;
-
 export interface QueuePage {
   rows: TicketRow[];
   total: number;
-  /** per ticket id, the entries its clock needs */
-  clockEntries: Map<string, ClockEntry[]>;
   /** per queue institution, its own targets (absent: the defaults) */
   targets: Map<string, { firstReplyDays: number; resolutionDays: number }>;
 }
-
-const CLOCK_KINDS: EntryKind[] = ['message', 'reply', 'closed', 'reopened'];
 
 /**
  * One page of a queue, in one statement: tickets that reached one of the
  * queues (null: first line), open ones only unless searching, narrowed by the
  * filter and subject; overdue first (an open ticket past its due time), then
- * the oldest — with how many all pages hold, each ticket's clock entries and
- * its queue's targets. The overdue tickets and the others are picked as two
+ * the oldest — with how many all pages hold and each ticket's queue's targets
+ * (its clock's pauses are on its row). The overdue tickets and the others are picked as two
  * runs in (opened_at, number) order of at most offset + limit numbers each,
  * read from migration 004's index alone, instead of sorting every open ticket
  * of the queue; only the page's rows are then read from the table.
  */
 export async function queuePage(db: Db, query: QueueQuery): Promise<QueuePage> {
   const { queues, q } = query;
-  const empty: QueuePage = { rows: [], total: 0, clockEntries: new Map(), targets: new Map() };
+  const empty: QueuePage = { rows: [], total: 0, targets: new Map() };
   if (queues.institutions.length === 0 && !queues.firstLine) return empty;
   const like = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
   let base = db.selectFrom('support.tickets').where((eb) => {
@@ -330,18 +331,7 @@ export async function queuePage(db: Db, query: QueueQuery): Promise<QueuePage> {
     .innerJoin('support.tickets as t', 't.number', 'page.number')
     .leftJoin('support.targets as targets', 'targets.institution_id', 't.queue_institution_id')
     .selectAll('t')
-    .select((eb) => [
-      'page.overdue',
-      'targets.first_reply_days',
-      'targets.resolution_days',
-      counted.select(sql<string>`count(*)`.as('n')).as('total'),
-      eb
-        .selectFrom('support.entries as e')
-        .select(sql<[EntryKind, string][]>`coalesce(json_agg(json_build_array(e.kind, e.created_at) order by e.created_at, e.id), '[]')`.as('list'))
-        .whereRef('e.ticket_id', '=', 't.id')
-        .where('e.kind', 'in', CLOCK_KINDS)
-        .as('clock_entries'),
-    ])
+    .select(['page.overdue', 'targets.first_reply_days', 'targets.resolution_days', counted.select(sql<string>`count(*)`.as('n')).as('total')])
     .orderBy('page.overdue', 'desc')
     .orderBy('page.opened_at')
     .orderBy('page.number')
@@ -352,10 +342,8 @@ export async function queuePage(db: Db, query: QueueQuery): Promise<QueuePage> {
     return { ...empty, total: Number(row.n) };
   }
   const page: QueuePage = { ...empty, total: Number(rows[0]!.total) };
-  for (const { overdue: _overdue, first_reply_days, resolution_days, total: _total, clock_entries, ...row } of rows) {
+  for (const { overdue: _overdue, first_reply_days, resolution_days, total: _total, ...row } of rows) {
     page.rows.push(row);
-    const list = typeof clock_entries === 'string' ? (JSON.parse(clock_entries) as [EntryKind, string][]) : (clock_entries ?? []);
-    page.clockEntries.set(row.id, list.map(([kind, at]) => ({ kind, created_at: new Date(at) })));
     if (row.queue_institution_id && first_reply_days !== null && resolution_days !== null) page.targets.set(row.queue_institution_id, { firstReplyDays: first_reply_days, resolutionDays: resolution_days });
   }
   return page;
