@@ -15,7 +15,7 @@ import { createSupportFiles } from './files.service.js';
 import * as errors from './support.errors.js';
 import { CLOSED, SUPPORT_SOURCE, TICKET_OPENED, type ClosedData, type TicketOpenedData } from './support.events.js';
 import * as repo from './support.repo.js';
-import type { Db, TicketRow } from './support.repo.js';
+import type { Db, QueueRow, TicketRow } from './support.repo.js';
 import type { Agent, SupportDeps, Subject, Ticket, TicketWithThread } from './support.types.js';
 import { MAX_MESSAGE, REOPEN_DAYS } from './support.types.js';
 
@@ -71,7 +71,7 @@ export function createCore(deps: SupportDeps) {
   }
 
   /** Tickets with their clocks (from the pauses kept on their rows); a queue page brings its queues' targets along (else they are read). */
-  async function toTickets(rows: TicketRow[], withTargets?: Map<string, Targets>): Promise<Ticket[]> {
+  async function toTickets(rows: QueueRow[], withTargets?: Map<string, Targets>): Promise<Ticket[]> {
     const targets = withTargets ? new Map(rows.map((row) => [row.queue_institution_id, (row.queue_institution_id && withTargets.get(row.queue_institution_id)) || DEFAULT_TARGETS])) : await targetsFor(rows.map((row) => row.queue_institution_id));
     const subjects = await subjectList(true);
     const at = now();
