@@ -127,6 +127,8 @@ test('the clock: working days, paused while awaiting the person, overdue when la
   assert.equal(replied.clock?.overdue, false, 'awaiting the person is never overdue');
   const before = replied.clock?.resolutionDue ?? '';
   clock = new Date('2026-11-24T08:00:00Z');
+  const stillPaused = (await support.queue(pmlpAgent, 'all')).find((t) => t.number === ticket.number);
+  assert.ok((stillPaused?.clock?.resolutionDue ?? '') > before, 'while awaiting, each day moves the resolution date on');
   const answered = await support.answer(JANIS, JANIS, ticket.number, 'Jā, pareiza.');
   assert.equal(answered.state, 'open');
   assert.equal(answered.clock?.paused, false);
