@@ -97,6 +97,10 @@ export async function generateTickets(db: Db, count: number, pmlpId: string): Pr
     insert into support.entries (ticket_id, kind, author_kind, author, body, created_at)
     select id, 'reply', 'agent', assignee, 'Labdien! Pieteikums tiek izskatīts.', first_reply_at
     from support.tickets where created_at = ${stamp} and first_reply_at is not null`.execute(db);
+  // What the desk keeps on a ticket of such a thread (migration 005): the reply opened a pause nothing ended.
+  await sql`
+    update support.tickets set pauses = jsonb_build_array(jsonb_build_object('from', to_char(first_reply_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'until', null))
+    where created_at = ${stamp} and first_reply_at is not null`.execute(db);
   await sql`vacuum analyze support.tickets`.execute(db);
   await sql`vacuum analyze support.entries`.execute(db);
   return { seconds: Math.round((Date.now() - started) / 100) / 10, entries: Number(messages.numAffectedRows ?? 0n) + Number(replies.numAffectedRows ?? 0n) };

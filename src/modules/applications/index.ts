@@ -53,7 +53,7 @@ export {
   MAX_BATCH,
 } from './applications.schemas.js';
 export { STATUS_CODES, FINAL_CODES, DEFAULT_LABELS, nextCodes, type StatusCode, type ActorRole } from './statuses.js';
-export { expectedCompletion, isWorkingDay, type LeadTime, type DayKind, type Pause } from './lead-time.js';
+export { expectedCompletion, isWorkingDay, rigaDate, type LeadTime, type DayKind, type Pause } from './lead-time.js';
 export { databaseFileStore, filesystemFileStore, fileStoreFor, s3FileStore, type FileStore, type S3Settings } from './attachments.js';
 /** The checks every uploaded file meets (count, size, declared type, content signature), for other modules' uploads (support's questions and replies). */
 export { fileProblems, GENERAL_SLOT, safeFilename, sha256Of, type FileProblem } from './attachments.js';

@@ -36,7 +36,7 @@ export function createDesk(core: Core): DeskService {
       limit,
       offset,
     });
-    return { tickets: await toTickets(page.rows, page.clockEntries, page.targets), total: page.total };
+    return { tickets: await toTickets(page.rows, page.targets), total: page.total };
   }
 
 
@@ -162,7 +162,8 @@ export function createDesk(core: Core): DeskService {
         await repo.moveEntries(trx, from.id, target.id);
         await repo.addEntry(trx, { ticket_id: target.id, kind: 'merged', author_kind: 'agent', author: agent.personalCode, body: null, from_queue: null, to_queue: null, other_ticket: Number(from.number), created_at: at });
         await repo.addEntry(trx, { ticket_id: from.id, kind: 'merged', author_kind: 'agent', author: agent.personalCode, body: null, from_queue: null, to_queue: null, other_ticket: Number(target.number), created_at: at });
-        const closedRow = await repo.updateTicket(trx, from.id, { state: 'closed', closed_at: at });
+        // The duplicate's thread moved away, and its pauses with it.
+        const closedRow = await refreshDue(trx, await repo.updateTicket(trx, from.id, { state: 'closed', closed_at: at }));
         await publish(trx, closedEvent(closedRow, 'agent', agentActor(agent)));
         const into = await repo.findTicketForUpdate(trx, target.id);
         return into && refreshDue(trx, into);

@@ -5,7 +5,7 @@
  * last day in Riga); the resolution clock stands still while the ticket awaits
  * the person.
  */
-import { expectedCompletion, type Pause } from '../applications/index.js';
+import { expectedCompletion, rigaDate, type Pause } from '../applications/index.js';
 import type { EntryRow, TicketRow } from './support.repo.js';
 
 export interface Targets {
@@ -63,16 +63,40 @@ function unpausedDue(start: Date, days: number): Due {
   return due;
 }
 
+// With pauses the term depends on the pauses' moments and, while one is open, on today's date in Riga
+// (the clock stands still up to it): kept per those, as above. Working it out again cost a queue page
+// of 50 paused tickets 0.3–0.7 ms (measured alone, loaded machine).
+const pausedDues = new Map<string, Due>();
+let today: { at: number; date: string } = { at: Number.NaN, date: '' };
+
+/** Riga's date of `now`, kept for the moment it was asked for (a page's clocks all ask with one). */
+function rigaToday(now: Date): string {
+  if (today.at !== now.getTime()) today = { at: now.getTime(), date: rigaDate(now) };
+  return today.date;
+}
+
 function pausedDue(start: Date, days: number, pauses: Pause[], now: Date): Due {
-  const at = expectedCompletion(start, { duration: `P${days}D`, dayKind: 'working' }, pauses, now).at;
-  return { at: at.getTime(), iso: at.toISOString() };
+  let key = `${days}|${start.getTime()}`;
+  for (const pause of pauses) key += `|${pause.from}~${pause.until ?? `open:${rigaToday(now)}`}`;
+  let due = pausedDues.get(key);
+  if (!due) {
+    if (pausedDues.size >= 50_000) pausedDues.clear();
+    const at = expectedCompletion(start, { duration: `P${days}D`, dayKind: 'working' }, pauses, now).at;
+    due = { at: at.getTime(), iso: at.toISOString() };
+    pausedDues.set(key, due);
+  }
+  return due;
 }
 
 /** The ticket's targets and when they fall due, now. */
 export function clockOf(row: Pick<TicketRow, 'opened_at' | 'first_reply_at' | 'state'>, entries: readonly Pick<EntryRow, 'kind' | 'created_at'>[], targets: Targets, now: Date): Clock | null {
+  return clockWithPauses(row, pausesOf(entries), targets, now);
+}
+
+/** The same, from the pauses kept on the ticket's row (migration 005) instead of its thread. */
+export function clockWithPauses(row: Pick<TicketRow, 'opened_at' | 'first_reply_at' | 'state'>, pauses: Pause[], targets: Targets, now: Date): Clock | null {
   if (!row.opened_at) return null;
   const firstReplyDue = unpausedDue(row.opened_at, targets.firstReplyDays);
-  const pauses = pausesOf(entries);
   const resolutionDue = pauses.length === 0 ? unpausedDue(row.opened_at, targets.resolutionDays) : pausedDue(row.opened_at, targets.resolutionDays, pauses, now);
   const paused = row.state === 'awaiting_person';
   const at = now.getTime();

@@ -1,5 +1,6 @@
 /** The SQL of customer support, and nothing else. */
-import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import { sql, type ColumnType, type Generated, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { Pause } from '../applications/index.js';
 
 export type TicketState = 'unconfirmed' | 'open' | 'awaiting_person' | 'closed';
 export type RequesterKind = 'person' | 'company' | 'visitor';
@@ -51,6 +52,8 @@ interface TicketsTable {
   rated_at: Date | null;
   /** the next due time of an open ticket (migration 003): overdue past it */
   due_at: Date | null;
+  /** the periods its resolution clock stood still (migration 005), kept with due_at; written as JSON text */
+  pauses: ColumnType<Pause[], never, string>;
 }
 
 interface EntriesTable {
@@ -149,7 +152,7 @@ export async function insertCanned(db: Db, row: Omit<CannedRow, 'id' | 'created_
 export async function deleteCanned(db: Db, id: string): Promise<void> {
   await db.deleteFrom('support.canned_answers').where('id', '=', id).execute();
 }
-export type NewTicket = Omit<TicketRow, 'id' | 'number' | 'due_at'>;
+export type NewTicket = Omit<TicketRow, 'id' | 'number' | 'due_at' | 'pauses'>;
 
 export async function subjects(db: Db, all = false): Promise<SubjectRow[]> {
   let query = db.selectFrom('support.subjects').selectAll().orderBy('position').orderBy('code');
@@ -200,8 +203,13 @@ export async function findByConfirmation(db: Db, hash: string): Promise<TicketRo
   return db.selectFrom('support.tickets').selectAll().where('confirm_hash', '=', hash).forUpdate().executeTakeFirst();
 }
 
-export async function updateTicket(db: Db, id: string, change: Partial<Omit<TicketRow, 'id' | 'number'>>): Promise<TicketRow> {
+export async function updateTicket(db: Db, id: string, change: Partial<Omit<TicketRow, 'id' | 'number' | 'pauses'>>): Promise<TicketRow> {
   return db.updateTable('support.tickets').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Keeps a ticket's clock on its row: its next due time and its pauses. */
+export async function keepClock(db: Db, id: string, dueAt: Date | null, pauses: Pause[]): Promise<TicketRow> {
+  return db.updateTable('support.tickets').set({ due_at: dueAt, pauses: JSON.stringify(pauses) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Adds an entry to a thread; answers its id (files hang on it). */
@@ -261,101 +269,92 @@ export interface QueueQuery {
   offset: number;
 }
 
-/** What a ticket's clock needs of its thread: the entries that open or end a pause, oldest first. */
-export type ClockEntry = Pick<EntryRow, 'kind' | 'created_at'>;
-
 export interface QueuePage {
-  rows: TicketRow[];
+  rows: QueueRow[];
   total: number;
-  /** per ticket id, the entries its clock needs */
-  clockEntries: Map<string, ClockEntry[]>;
   /** per queue institution, its own targets (absent: the defaults) */
   targets: Map<string, { firstReplyDays: number; resolutionDays: number }>;
 }
 
-const CLOCK_KINDS: EntryKind[] = ['message', 'reply', 'closed', 'reopened'];
+/** What a queue's page shows of a ticket: its row but for the confirmation, network, rating time and due time. */
+export type QueueRow = Omit<TicketRow, 'confirm_hash' | 'confirm_expires_at' | 'network' | 'rated_at' | 'due_at'>;
+
+const QUEUE_COLUMNS = sql.raw(
+  ['id', 'number', 'queue_institution_id', 'subject_code', 'channel', 'service_id', 'application_id', 'application_number', 'requester', 'requester_kind', 'asked_by', 'visitor_name', 'visitor_email', 'language', 'state', 'assignee', 'created_at', 'opened_at', 'first_reply_at', 'closed_at', 'rating', 'rating_comment', 'pauses']
+    .map((column) => `t.${column}`)
+    .join(', '),
+);
+
+/** The tickets of a queue page's query before it is split into late and on time (see queuePage). */
+function queueBase(query: QueueQuery): RawBuilder<unknown> {
+  const { queues, q } = query;
+  const inQueues = [
+    ...(queues.institutions.length > 0 ? [sql`queue_institution_id in (${sql.join(queues.institutions)})`] : []),
+    ...(queues.firstLine ? [sql`queue_institution_id is null`] : []),
+  ];
+  const conditions = [sql`(${sql.join(inQueues, sql` or `)})`];
+  if (q) {
+    const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const found = [
+      ...(/^\d{1,12}$/.test(q) ? [sql`number = ${Number(q)}`] : []),
+      sql`requester = ${q}`,
+      sql`application_number = ${q}`,
+      sql`lower(visitor_email) like ${like}`,
+      sql`lower(visitor_name) like ${like}`,
+    ];
+    conditions.push(sql`state <> 'unconfirmed'`, sql`(${sql.join(found, sql` or `)})`);
+  } else {
+    conditions.push(sql`state in ('open', 'awaiting_person')`);
+  }
+  if (query.subject) conditions.push(sql`subject_code = ${query.subject}`);
+  if (query.filter === 'mine') conditions.push(sql`assignee = ${query.agent}`);
+  if (query.filter === 'unassigned') conditions.push(sql`assignee is null`);
+  return sql.join(conditions, sql` and `);
+}
 
 /**
  * One page of a queue, in one statement: tickets that reached one of the
  * queues (null: first line), open ones only unless searching, narrowed by the
  * filter and subject; overdue first (an open ticket past its due time), then
- * the oldest — with how many all pages hold, each ticket's clock entries and
- * its queue's targets. The overdue tickets and the others are picked as two
- * runs in (opened_at, number) order of at most offset + limit numbers each,
- * read from migration 004's index alone, instead of sorting every open ticket
- * of the queue; only the page's rows are then read from the table.
+ * the oldest — with how many all pages hold and each ticket's queue's targets
+ * (its clock's pauses are on its row). The overdue tickets and the others are
+ * picked as two runs in (opened_at, number) order of at most offset + limit
+ * numbers each, read from migration 004's index alone, instead of sorting
+ * every open ticket of the queue; only the page's rows are then read from the
+ * table. Written as one SQL text rather than built with the query builder:
+ * building it cost more of a request's time than the rows it brings.
  */
 export async function queuePage(db: Db, query: QueueQuery): Promise<QueuePage> {
-  const { queues, q } = query;
-  const empty: QueuePage = { rows: [], total: 0, clockEntries: new Map(), targets: new Map() };
-  if (queues.institutions.length === 0 && !queues.firstLine) return empty;
-  const like = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
-  let base = db.selectFrom('support.tickets').where((eb) => {
-    const ors = [];
-    if (queues.institutions.length > 0) ors.push(eb('queue_institution_id', 'in', queues.institutions));
-    if (queues.firstLine) ors.push(eb('queue_institution_id', 'is', null));
-    return eb.or(ors);
-  });
-  base = q
-    ? base.where('state', '<>', 'unconfirmed').where((eb) =>
-        eb.or([
-          ...(/^\d{1,12}$/.test(q) ? [eb('number', '=', Number(q))] : []),
-          eb('requester', '=', q),
-          eb('application_number', '=', q),
-          eb(sql`lower(visitor_email)`, 'like', like),
-          eb(sql`lower(visitor_name)`, 'like', like),
-        ]),
-      )
-    : base.where('state', 'in', ['open', 'awaiting_person']);
-  if (query.subject) base = base.where('subject_code', '=', query.subject);
-  if (query.filter === 'mine') base = base.where('assignee', '=', query.agent);
-  if (query.filter === 'unassigned') base = base.where('assignee', 'is', null);
+  const empty: QueuePage = { rows: [], total: 0, targets: new Map() };
+  if (query.queues.institutions.length === 0 && !query.queues.firstLine) return empty;
+  const base = queueBase(query);
   const upTo = query.offset + query.limit;
   // Written as the expression migration 004 keeps statistics on: with state and due_at counted as
   // independent the planner expects a few dozen late tickets where there are thousands.
-  const late = base.where(sql<boolean>`(case when state = 'open' then due_at end) < ${query.now}`);
+  const late = sql`${base} and (case when state = 'open' then due_at end) < ${query.now}`;
   // Each run picks its tickets' numbers from the index alone (migration 004 carries every column a
   // filter looks at), so no plan has to visit the table for rows off the page.
-  const runs = [late.select(['number', 'opened_at', sql<boolean>`true`.as('overdue')]).orderBy('opened_at').orderBy('number').limit(upTo)];
-  if (query.filter !== 'overdue') {
-    const onTime = base.where((eb) => eb.or([eb('state', '<>', 'open'), eb('due_at', 'is', null), eb('due_at', '>=', query.now)]));
-    runs.push(onTime.select(['number', 'opened_at', sql<boolean>`false`.as('overdue')]).orderBy('opened_at').orderBy('number').limit(upTo));
-  }
-  const [first, second] = runs.map((run, i) => db.selectFrom(run.as(`run${i}`)).selectAll());
-  const union = second ? first!.unionAll(second) : first!;
-  const picked = db.selectFrom(union.as('runs')).selectAll().orderBy('overdue', 'desc').orderBy('opened_at').orderBy('number').limit(query.limit).offset(query.offset);
-  const counted = query.filter === 'overdue' ? late : base;
-  const rows = await db
-    .selectFrom(picked.as('page'))
-    .innerJoin('support.tickets as t', 't.number', 'page.number')
-    .leftJoin('support.targets as targets', 'targets.institution_id', 't.queue_institution_id')
-    .selectAll('t')
-    .select((eb) => [
-      'page.overdue',
-      'targets.first_reply_days',
-      'targets.resolution_days',
-      counted.select(sql<string>`count(*)`.as('n')).as('total'),
-      eb
-        .selectFrom('support.entries as e')
-        .select(sql<[EntryKind, string][]>`coalesce(json_agg(json_build_array(e.kind, e.created_at) order by e.created_at, e.id), '[]')`.as('list'))
-        .whereRef('e.ticket_id', '=', 't.id')
-        .where('e.kind', 'in', CLOCK_KINDS)
-        .as('clock_entries'),
-    ])
-    .orderBy('page.overdue', 'desc')
-    .orderBy('page.opened_at')
-    .orderBy('page.number')
-    .execute();
+  const lateRun = sql`select * from (select number, opened_at, true as overdue from support.tickets where ${late} order by opened_at, number limit ${upTo}) as run0`;
+  const runs =
+    query.filter === 'overdue'
+      ? lateRun
+      : sql`${lateRun} union all select * from (select number, opened_at, false as overdue from support.tickets
+          where ${base} and (state <> 'open' or due_at is null or due_at >= ${query.now}) order by opened_at, number limit ${upTo}) as run1`;
+  const counted = sql`select count(*) from support.tickets where ${query.filter === 'overdue' ? late : base}`;
+  const { rows } = await sql<QueueRow & { first_reply_days: number | null; resolution_days: number | null; total: string }>`
+    select ${QUEUE_COLUMNS}, targets.first_reply_days, targets.resolution_days, (${counted}) as total
+    from (select * from (${runs}) as runs order by overdue desc, opened_at, number limit ${query.limit} offset ${query.offset}) as page
+    join support.tickets as t on t.number = page.number
+    left join support.targets as targets on targets.institution_id = t.queue_institution_id
+    order by page.overdue desc, page.opened_at, page.number`.execute(db);
   if (rows.length === 0) {
     // Past the last page: still say how many there are.
-    const row = await counted.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
-    return { ...empty, total: Number(row.n) };
+    const { rows: [row] } = await sql<{ count: string }>`${counted}`.execute(db);
+    return { ...empty, total: Number(row?.count ?? 0) };
   }
   const page: QueuePage = { ...empty, total: Number(rows[0]!.total) };
-  for (const { overdue: _overdue, first_reply_days, resolution_days, total: _total, clock_entries, ...row } of rows) {
+  for (const { first_reply_days, resolution_days, total: _total, ...row } of rows) {
     page.rows.push(row);
-    const list = typeof clock_entries === 'string' ? (JSON.parse(clock_entries) as [EntryKind, string][]) : (clock_entries ?? []);
-    page.clockEntries.set(row.id, list.map(([kind, at]) => ({ kind, created_at: new Date(at) })));
     if (row.queue_institution_id && first_reply_days !== null && resolution_days !== null) page.targets.set(row.queue_institution_id, { firstReplyDays: first_reply_days, resolutionDays: resolution_days });
   }
   return page;

@@ -8,6 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { narrow } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/http/auth.js';
@@ -126,6 +127,8 @@ test('the clock: working days, paused while awaiting the person, overdue when la
   assert.equal(replied.clock?.overdue, false, 'awaiting the person is never overdue');
   const before = replied.clock?.resolutionDue ?? '';
   clock = new Date('2026-11-24T08:00:00Z');
+  const stillPaused = (await support.queue(pmlpAgent, 'all')).find((t) => t.number === ticket.number);
+  assert.ok((stillPaused?.clock?.resolutionDue ?? '') > before, 'while awaiting, each day moves the resolution date on');
   const answered = await support.answer(JANIS, JANIS, ticket.number, 'Jā, pareiza.');
   assert.equal(answered.state, 'open');
   assert.equal(answered.clock?.paused, false);
@@ -262,4 +265,12 @@ test('the queue is filtered, sorted and paged in SQL: overdue first, then the ol
   // A row from before due times were kept (migration 003) gets its due time when a queue is first read.
   await sql`update support.tickets set due_at = null where number = ${b.number}`.execute(db.db);
   assert.deepEqual(await (createSupportService(deps).queue(agent, 'overdue')).then((list) => list.map((t) => t.number)), [b.number]);
+
+  // Rows from before pauses were kept (migration 005) get the same pauses from their threads as every change keeps.
+  const kept = async (): Promise<unknown[]> => (await sql<{ pauses: unknown }>`select pauses from support.tickets order by number`.execute(db.db)).rows.map((row) => row.pauses);
+  const before = await kept();
+  assert.ok(before.some((pauses) => (pauses as unknown[]).length > 0));
+  const backfill = (await readFile(new URL('./migrations/005_clock_pauses.sql', import.meta.url), 'utf8')).split(/^alter table .*$/m)[1] as string;
+  await sql.raw(`update support.tickets set pauses = '[]'; ${backfill}`).execute(db.db);
+  assert.deepEqual(await kept(), before);
 });

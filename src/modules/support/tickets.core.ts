@@ -9,12 +9,13 @@ import { createHash } from 'node:crypto';
 import { inTransaction } from '../../platform/db/database.js';
 import type { EventActor } from '../../platform/jobs/outbox.js';
 import { parseParty } from '../access/index.js';
-import { clockOf, DEFAULT_TARGETS, type Targets } from './support.clock.js';
+import type { Pause } from '../applications/index.js';
+import { clockWithPauses, DEFAULT_TARGETS, pausesOf, type Targets } from './support.clock.js';
 import { createSupportFiles } from './files.service.js';
 import * as errors from './support.errors.js';
 import { CLOSED, SUPPORT_SOURCE, TICKET_OPENED, type ClosedData, type TicketOpenedData } from './support.events.js';
 import * as repo from './support.repo.js';
-import type { ClockEntry, Db, EntryRow, TicketRow } from './support.repo.js';
+import type { Db, QueueRow, TicketRow } from './support.repo.js';
 import type { Agent, SupportDeps, Subject, Ticket, TicketWithThread } from './support.types.js';
 import { MAX_MESSAGE, REOPEN_DAYS } from './support.types.js';
 
@@ -69,9 +70,8 @@ export function createCore(deps: SupportDeps) {
     return new Map(queues.map((queue) => [queue, (queue && found.get(queue)) || DEFAULT_TARGETS]));
   }
 
-  /** Tickets with their clocks; a queue page brings the clock entries and its queues' targets along (else they are read). */
-  async function toTickets(rows: TicketRow[], withEntries?: Map<string, ClockEntry[]>, withTargets?: Map<string, Targets>): Promise<Ticket[]> {
-    const entries = withEntries ?? groupEntries(await repo.entriesOfMany(root, rows.map((row) => row.id)));
+  /** Tickets with their clocks (from the pauses kept on their rows); a queue page brings its queues' targets along (else they are read). */
+  async function toTickets(rows: QueueRow[], withTargets?: Map<string, Targets>): Promise<Ticket[]> {
     const targets = withTargets ? new Map(rows.map((row) => [row.queue_institution_id, (row.queue_institution_id && withTargets.get(row.queue_institution_id)) || DEFAULT_TARGETS])) : await targetsFor(rows.map((row) => row.queue_institution_id));
     const subjects = await subjectList(true);
     const at = now();
@@ -98,7 +98,7 @@ export function createCore(deps: SupportDeps) {
         openedAt: row.opened_at?.toISOString() ?? null,
         firstReplyAt: row.first_reply_at?.toISOString() ?? null,
         closedAt: row.closed_at?.toISOString() ?? null,
-        clock: clockOf(row, entries.get(row.id) ?? [], targets.get(row.queue_institution_id) ?? DEFAULT_TARGETS, at),
+        clock: clockWithPauses(row, row.pauses, targets.get(row.queue_institution_id) ?? DEFAULT_TARGETS, at),
         reopenable: row.state === 'closed' && row.closed_at !== null && at.getTime() - row.closed_at.getTime() <= REOPEN_DAYS * DAY_MS,
         rating: row.rating,
         ratingComment: row.rating_comment,
@@ -110,7 +110,7 @@ export function createCore(deps: SupportDeps) {
 
   async function withThread(row: TicketRow, internal: boolean): Promise<TicketWithThread> {
     const entries = await repo.entriesOf(root, row.id);
-    const [ticket] = await toTickets([row], new Map([[row.id, entries]]));
+    const [ticket] = await toTickets([row]);
     const filesOf = await files.ofEntries(entries.filter((entry) => internal || entry.kind !== 'note').map((entry) => String(entry.id)));
     return {
       ...(ticket as Ticket),
@@ -156,21 +156,25 @@ export function createCore(deps: SupportDeps) {
   });
 
   /**
-   * Keeps the ticket's next due time on its row (migration 003), as its clock
-   * counts it: the first-reply target while unanswered (or the resolution
-   * target when earlier), then the resolution target; so the queue finds the
-   * overdue ones in SQL. Called in the transaction of every change.
+   * Keeps the ticket's clock on its row: its pauses (migration 005), and
+   * while open its next due time (migration 003), as its clock counts it: the
+   * first-reply target while unanswered (or the resolution target when
+   * earlier), then the resolution target; so the queue finds the overdue ones
+   * in SQL and works out its clocks without the threads. Called in the
+   * transaction of every change.
    */
   async function refreshDue(db: Db, row: TicketRow): Promise<TicketRow> {
-    if (row.state !== 'open' && row.state !== 'awaiting_person') return row;
-    const entries = await repo.entriesOf(db, row.id);
-    const queue = row.queue_institution_id;
-    const targets = (queue ? (await repo.targetsOf(db, [queue])).get(queue) : undefined) ?? DEFAULT_TARGETS;
-    const clock = clockOf(row, entries, targets, now());
-    if (!clock) return row;
-    const due = row.first_reply_at || clock.resolutionDue < clock.firstReplyDue ? clock.resolutionDue : clock.firstReplyDue;
-    if (row.due_at?.toISOString() === due) return row;
-    return repo.updateTicket(db, row.id, { due_at: new Date(due) });
+    if (row.state === 'unconfirmed') return row;
+    const pauses = pausesOf(await repo.entriesOf(db, row.id));
+    let due = row.due_at;
+    if (row.state === 'open' || row.state === 'awaiting_person') {
+      const queue = row.queue_institution_id;
+      const targets = (queue ? (await repo.targetsOf(db, [queue])).get(queue) : undefined) ?? DEFAULT_TARGETS;
+      const clock = clockWithPauses(row, pauses, targets, now());
+      if (clock) due = new Date(row.first_reply_at || clock.resolutionDue < clock.firstReplyDue ? clock.resolutionDue : clock.firstReplyDue);
+    }
+    if (due?.getTime() === row.due_at?.getTime() && samePauses(pauses, row.pauses)) return row;
+    return repo.keepClock(db, row.id, due, pauses);
   }
 
   /** Runs `change` on the locked ticket in one transaction with its entries and events. */
@@ -250,12 +254,6 @@ export function createCore(deps: SupportDeps) {
 
 export type Core = ReturnType<typeof createCore>;
 
-export function groupEntries(entries: EntryRow[]): Map<string, EntryRow[]> {
-  const map = new Map<string, EntryRow[]>();
-  for (const entry of entries) {
-    const list = map.get(entry.ticket_id) ?? [];
-    list.push(entry);
-    map.set(entry.ticket_id, list);
-  }
-  return map;
+function samePauses(a: readonly Pause[], b: readonly Pause[]): boolean {
+  return a.length === b.length && a.every((pause, i) => pause.from === b[i]?.from && pause.until === b[i]?.until);
 }
