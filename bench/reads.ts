@@ -108,6 +108,27 @@ export interface WatchedServer {
   idle?: { cpuMsPerS: number; roundTripsPerS: number; databaseCpuMsPerS: number };
 }
 
+/**
+ * The platform on `databaseUrl` in a child process, watched: its round trips counted by bench/round-trips.mjs,
+ * its CPU time read from /proc. Client rate limits are lifted: the bench measures reads, and a 429 would count
+ * as a fast answer.
+ */
+export async function startWatchedPlatform(databaseUrl: string, nodeFlags: string[] = []): Promise<{ platform: Awaited<ReturnType<typeof startChild>>; watched: WatchedServer }> {
+  const roundTripsFile = path.join(tmpdir(), `pk-bench-round-trips-${process.pid}`);
+  const platform = await startChild(
+    {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      API_RATE_LIMIT: '10000000',
+      API_RATE_BURST: '10000000',
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(import.meta.dirname, 'round-trips.mjs')).href}`.trim(),
+      BENCH_ROUND_TRIPS_FILE: roundTripsFile,
+    },
+    nodeFlags,
+  );
+  return { platform, watched: { pid: platform.process.pid as number, roundTripsFile } };
+}
+
 /** CPU time so far of each PostgreSQL backend connected to `database` (the server runs on this machine), by pid. */
 async function backendCpu(database: NonNullable<WatchedServer['database']>): Promise<Map<number, number>> {
   const admin = new pg.Client({ connectionString: database.adminUrl });
@@ -288,18 +309,9 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
     } finally {
       await database.close();
     }
-    // Reads are measured, not the clients' rate limits (a 429 would be counted as a fast answer).
-    const roundTripsFile = path.join(tmpdir(), `pk-bench-round-trips-${process.pid}`);
-    const platform = await startChild({
-      DATABASE_URL: scratch.url,
-      LOG_LEVEL: 'warn',
-      API_RATE_LIMIT: '10000000',
-      API_RATE_BURST: '10000000',
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(import.meta.dirname, 'round-trips.mjs')).href}`.trim(),
-      BENCH_ROUND_TRIPS_FILE: roundTripsFile,
-      // Node refuses --cpu-prof in NODE_OPTIONS: BENCH_READS_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" profiles the platform.
-    }, process.env.BENCH_READS_NODE_FLAGS?.split(' ').filter(Boolean));
-    const watched: WatchedServer = { pid: platform.process.pid as number, roundTripsFile, database: { adminUrl: options.serverUrl, name: new URL(scratch.url).pathname.slice(1) } };
+    // Node refuses --cpu-prof in NODE_OPTIONS: BENCH_READS_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" profiles the platform.
+    const { platform, watched } = await startWatchedPlatform(scratch.url, process.env.BENCH_READS_NODE_FLAGS?.split(' ').filter(Boolean));
+    watched.database = { adminUrl: options.serverUrl, name: new URL(scratch.url).pathname.slice(1) };
     try {
       const at = { url: platform.url };
       const institution = { authorization: `Bearer ${await institutionToken(at, 'applications.read')}` };

@@ -15,9 +15,6 @@
  * set-based SQL straight into the support module's tables: asking 100,000
  * questions through the API would measure asking, not the queue.
  */
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { loadDemoData, migrationSources } from '../src/app.js';
@@ -27,11 +24,10 @@ import type { Principal } from '../src/platform/http/auth.js';
 import { createAccess } from '../src/modules/access/index.js';
 import { createCatalog } from '../src/modules/catalog/index.js';
 import { createScratchDatabase } from '../test/support/database.js';
-import { startChild } from '../test/support/child.js';
 import { signedIn } from '../test/support/platform.js';
 import { institutionToken } from '../test/support/sso.js';
 import { cpuMsOf } from './proc.js';
-import { idleCost, load, type Figures, type WatchedServer } from './reads.js';
+import { idleCost, load, startWatchedPlatform, type Figures } from './reads.js';
 
 const ILZE = '120479-43216';
 const ROBERTS = '271188-10106';
@@ -146,18 +142,8 @@ export async function benchSupport(options: SupportBenchOptions): Promise<Record
     } finally {
       await database.close();
     }
-    // The queue is measured, not the clients' rate limits (a 429 would be counted as a fast answer).
     // Watched as the reads bench watches it: CPU time and round trips per request, figures a loaded machine changes little.
-    const roundTripsFile = path.join(tmpdir(), `pk-bench-round-trips-${process.pid}`);
-    const platform = await startChild({
-      DATABASE_URL: scratch.url,
-      LOG_LEVEL: 'warn',
-      API_RATE_LIMIT: '10000000',
-      API_RATE_BURST: '10000000',
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(import.meta.dirname, 'round-trips.mjs')).href}`.trim(),
-      BENCH_ROUND_TRIPS_FILE: roundTripsFile,
-    });
-    const watched: WatchedServer = { pid: platform.process.pid as number, roundTripsFile };
+    const { platform, watched } = await startWatchedPlatform(scratch.url);
     try {
       const at = { url: platform.url };
       const ilze = await signedIn(at, 'Ilze Kļaviņa', '/console/support');
