@@ -6,6 +6,7 @@
  * the person.
  */
 import { expectedCompletion, rigaDate, type Pause } from '../applications/index.js';
+import { boundedMemo } from '../../platform/memo.js';
 import type { EntryRow, TicketRow } from './support.repo.js';
 
 export interface Targets {
@@ -46,27 +47,25 @@ interface Due {
   iso: string;
 }
 
+/** A term of `days` working days from `start`, the pauses (as of `now`) left out. */
+function dueOf(start: Date, days: number, pauses: Pause[], now: Date): Due {
+  const at = expectedCompletion(start, { duration: `P${days}D`, dayKind: 'working' }, pauses, now).at;
+  return { at: at.getTime(), iso: at.toISOString() };
+}
+
 // A term of working days from a moment, with no pause, depends on nothing else (not on now): the queue
 // asks for the same tickets' dates on every page, and working them out (Riga's dates, the term's text
 // parsed, the lead-time cache's key) cost more than the rest of a ticket's row.
-const unpausedDues = new Map<string, Due>();
+const unpausedDues = boundedMemo<Due>(50_000);
 
 function unpausedDue(start: Date, days: number): Due {
-  const key = `${days}|${start.getTime()}`;
-  let due = unpausedDues.get(key);
-  if (!due) {
-    if (unpausedDues.size >= 50_000) unpausedDues.clear();
-    const at = expectedCompletion(start, { duration: `P${days}D`, dayKind: 'working' }, [], start).at;
-    due = { at: at.getTime(), iso: at.toISOString() };
-    unpausedDues.set(key, due);
-  }
-  return due;
+  return unpausedDues(`${days}|${start.getTime()}`, () => dueOf(start, days, [], start));
 }
 
 // With pauses the term depends on the pauses' moments and, while one is open, on today's date in Riga
 // (the clock stands still up to it): kept per those, as above. Working it out again cost a queue page
 // of 50 paused tickets 0.3–0.7 ms (measured alone, loaded machine).
-const pausedDues = new Map<string, Due>();
+const pausedDues = boundedMemo<Due>(50_000);
 let today: { at: number; date: string } = { at: Number.NaN, date: '' };
 
 /** Riga's date of `now`, kept for the moment it was asked for (a page's clocks all ask with one). */
@@ -78,14 +77,7 @@ function rigaToday(now: Date): string {
 function pausedDue(start: Date, days: number, pauses: Pause[], now: Date): Due {
   let key = `${days}|${start.getTime()}`;
   for (const pause of pauses) key += `|${pause.from}~${pause.until ?? `open:${rigaToday(now)}`}`;
-  let due = pausedDues.get(key);
-  if (!due) {
-    if (pausedDues.size >= 50_000) pausedDues.clear();
-    const at = expectedCompletion(start, { duration: `P${days}D`, dayKind: 'working' }, pauses, now).at;
-    due = { at: at.getTime(), iso: at.toISOString() };
-    pausedDues.set(key, due);
-  }
-  return due;
+  return pausedDues(key, () => dueOf(start, days, pauses, now));
 }
 
 /** The ticket's targets and when they fall due, now. */

@@ -6,6 +6,7 @@
  * its own typed `t` from `createTranslator`.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { boundedMemo } from '../memo.js';
 
 export const LANGS = ['lv', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -142,18 +143,11 @@ const DATE_TIME_FORMAT = byLang({ dateStyle: 'medium', timeStyle: 'short', timeZ
 
 // Dates formatted so far, per language: a list of 50 rows shows a few distinct due dates (end-of-day
 // instants), and ICU's formatting is the dearest part of a row.
-const formattedDates: Record<Lang, Map<string, string>> = { lv: new Map(), en: new Map() };
+const formattedDates: Record<Lang, (iso: string, work: () => string) => string> = { lv: boundedMemo(10_000), en: boundedMemo(10_000) };
 
 /** A date in words, in Latvian time: "2025. gada 5. marts" / "5 March 2025". */
 export function formatDate(iso: string, lang: Lang): string {
-  const known = formattedDates[lang];
-  let text = known.get(iso);
-  if (text === undefined) {
-    if (known.size >= 10_000) known.clear();
-    text = DATE_FORMAT[lang].format(new Date(iso));
-    known.set(iso, text);
-  }
-  return text;
+  return formattedDates[lang](iso, () => DATE_FORMAT[lang].format(new Date(iso)));
 }
 
 /** A date and time, short, in Latvian time. */
