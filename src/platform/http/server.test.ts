@@ -4,6 +4,7 @@
  * answer, /metrics behind its token, probes that ignore credentials.
  */
 import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { AppError } from '../errors.js';
 import { createServer, PERMISSIONS_POLICY, type App } from './server.js';
@@ -82,6 +83,42 @@ describe('headers, probes and metrics', () => {
     assert.equal(scraped.statusCode, 200);
     assert.match(scraped.body, /process_cpu_user_seconds_total/);
     await app.close();
+  });
+});
+
+describe('closing', () => {
+  test('an answer in flight when the server closes ends its keep-alive connection, so the close does not wait for it', async () => {
+    const app = await createServer({ logger: false, publicUrl: 'https://pakalpojumi.example', secure: false, ready: async () => true, sharedSchemas: [], tags: [], version: '0.0.0' });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let arrived = () => {};
+    const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+    app.get('/api/v1/slow', async () => {
+      arrived();
+      await held;
+      return { done: true };
+    });
+    let closeBegun = () => {};
+    const closing = new Promise<void>((resolve) => (closeBegun = resolve));
+    app.addHook('preClose', (done) => {
+      closeBegun();
+      done();
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1/slow`;
+    const before = await fetch(url.replace('slow', 'nowhere'));
+    assert.notEqual(before.headers.get('connection'), 'close', 'kept alive while open');
+    await before.arrayBuffer();
+    const answer = fetch(url);
+    await inFlight;
+    const closed = app.close();
+    await closing;
+    release();
+    const response = await answer;
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { done: true });
+    assert.equal(response.headers.get('connection'), 'close');
+    await closed;
   });
 });
 

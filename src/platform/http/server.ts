@@ -91,6 +91,31 @@ function installSecurityHeaders(app: App, settings: HelmetOptions): void {
   });
 }
 
+/** How long a closing server lets responses begun before the close finish before it cuts their connections. */
+const CLOSE_GRACE_MS = 10_000;
+
+/**
+ * Fastify's close waits for every open connection. A keep-alive connection
+ * whose request was in flight at the close would then stay open for the
+ * keep-alive timeout (72 s), holding the close up that long: so answers sent
+ * while closing say `Connection: close` (the connection ends with its answer),
+ * and any connection still open CLOSE_GRACE_MS later is cut.
+ */
+function installCloseDrain(app: App): { now: boolean } {
+  const closing = { now: false };
+  let cut: NodeJS.Timeout | undefined;
+  app.addHook('preClose', (done) => {
+    closing.now = true;
+    cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    clearTimeout(cut);
+    done();
+  });
+  return closing;
+}
+
 export async function createServer(options: ServerOptions): Promise<App> {
   const trusted = proxyTrust(options.trustProxy ?? []);
   const app = Fastify({
@@ -129,8 +154,10 @@ export async function createServer(options: ServerOptions): Promise<App> {
   await installCompression(app);
   // Set before any route is added: a route keeps the error handler of the moment it was added (the probes below too).
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
-  app.addHook('onSend', async (_request, reply) => {
+  const closing = installCloseDrain(app);
+  app.addHook('onSend', async (request, reply) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
+    if (closing.now && request.raw.httpVersionMajor < 2) reply.header('connection', 'close');
   });
   app.addSchema(ProblemSchema);
   for (const schema of options.sharedSchemas) app.addSchema(schema);
