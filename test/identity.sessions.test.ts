@@ -117,6 +117,7 @@ describe('portal sessions (DEMO on)', () => {
       const done = await chooseDemoPerson(browser, await page.response.text(), 'Anna Kalniņa');
       assert.equal(done.leftTo, undefined, `${target} is not followed`);
       assert.equal(new URL(done.url).origin, platform.url);
+      await done.response.body?.cancel();
     }
   });
 });

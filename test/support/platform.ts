@@ -92,7 +92,10 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     databaseUrl: scratch.url,
     config,
     async close() {
-      await platform.close();
+      const closing = platform.close();
+      // The test is over: a response it left unread would hold the close for the server's grace period.
+      platform.app.server.closeAllConnections();
+      await closing;
       await scratch.drop();
     },
   };
@@ -167,6 +170,8 @@ export class TestBrowser {
       const location = new URL(response.headers.get('location') ?? '', current);
       if (location.origin !== new URL(this.base).origin) return { response, url: current, leftTo: location.href };
       current = location.href;
+      // A body left unread keeps its connection busy, and the platform's close waits for it (a browser reads it too).
+      await response.body?.cancel();
       response = await this.request(current);
     }
     return { response, url: current };
@@ -219,6 +224,7 @@ export async function signedIn(platform: { url: string }, name: string, start = 
   const page = await browser.navigate(`/login?returnTo=${encodeURIComponent(start)}`);
   const done = await chooseDemoPerson(browser, await page.response.text(), name);
   assert.equal(done.response.status, 200, `${name} reaches ${start}`);
+  await done.response.body?.cancel();
   const back = new URL(done.url);
   assert.equal(back.pathname + back.search, start, `${name} comes back to ${start}`);
   return browser;
