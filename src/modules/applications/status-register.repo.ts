@@ -90,27 +90,42 @@ export interface ApplicationRefs {
 /**
  * The applications the events name, locked until the transaction ends (in id
  * order, so two batches touching the same applications never deadlock).
+ *
+ * Each named key is one index probe (a lateral subquery with a limit, which the
+ * planner cannot turn into a scan): written as `or`/`any` over the table, the
+ * plan depended on the statistics, and on a freshly grown table it read every
+ * application of the institution for each batch (a batch cost grew with the
+ * institution's history).
  */
 export async function lockApplications(db: Db, refs: ApplicationRefs): Promise<ApplicationState[]> {
   if (refs.ids.length + refs.numbers.length + refs.externalIds.length === 0) return [];
   const result = await sql<StateRow>`
-    select id, number, service_id, institution_id, applicant, origin, external_id, status, submitted_at, last_event_at,
-           lead_time, pauses, awaiting, completed_at, closed_at, expected_at, service_title, applicant_kind, submitted_by
-    from applications.applications
-    where id = any(${refs.ids}::uuid[])
-       or number = any(${refs.numbers}::text[])
-       or (institution_id = ${refs.institutionId}::uuid and external_id = any(${refs.externalIds}::text[]))
-    order by id
-    for update`.execute(db);
+    with named as (
+      select k.id from unnest(${refs.ids}::uuid[]) as k(id)
+      union
+      select a.id from unnest(${refs.numbers}::text[]) as k(number)
+        cross join lateral (select id from applications.applications where number = k.number limit 1) a
+      union
+      select a.id from unnest(${refs.externalIds}::text[]) as k(external_id)
+        cross join lateral (select id from applications.applications where institution_id = ${refs.institutionId}::uuid and external_id = k.external_id limit 1) a
+    )
+    select s.* from (select id from named order by id) n
+      cross join lateral (
+        select id, number, service_id, institution_id, applicant, origin, external_id, status, submitted_at, last_event_at,
+               lead_time, pauses, awaiting, completed_at, closed_at, expected_at, service_title, applicant_kind, submitted_by
+        from applications.applications where id = n.id
+        for update) s
+    order by n.id`.execute(db);
   return result.rows.map(toState);
 }
 
-/** Which of the event ids the institutions already sent. */
+/** Which of the event ids the institutions already sent: one index probe per id (see lockApplications). */
 export async function knownEventIds(db: Db, institutionIds: string[], eventIds: string[]): Promise<Set<string>> {
   if (eventIds.length === 0 || institutionIds.length === 0) return new Set();
   const result = await sql<{ event_id: string }>`
-    select event_id from applications.status_events
-    where institution_id = any(${institutionIds}::uuid[]) and event_id = any(${eventIds}::text[])`.execute(db);
+    select k.event_id from unnest(${eventIds}::text[]) as k(event_id)
+    where exists (select from unnest(${institutionIds}::uuid[]) as i(id)
+      cross join lateral (select from applications.status_events e where e.institution_id = i.id and e.event_id = k.event_id limit 1) hit)`.execute(db);
   return new Set(result.rows.map((row) => row.event_id));
 }
 
