@@ -8,6 +8,7 @@ import { sql, type Generated, type Kysely, type RawBuilder, type Selectable } fr
 import type { ClientInput, ClientMetadata, ClientRecord, ClientSummary, Person, PersonInput, WebSession } from './identity.schemas.js';
 import type { OidcStoreTable, SecretsTable } from './oidc.repo.js';
 import { isUuid } from '../../platform/db/ids.js';
+import { executePrepared } from '../../platform/db/database.js';
 
 interface PersonsTable {
   id: Generated<string>;
@@ -19,6 +20,9 @@ interface PersonsTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
+
+/** A person's columns by name: a statement kept prepared names its columns (see platform/db `prepared`). */
+const PERSON_COLUMNS = ['id', 'personal_code', 'given_name', 'family_name', 'email', 'email_verified', 'created_at', 'updated_at'] as const;
 
 interface ClientsTable {
   client_id: string;
@@ -125,7 +129,14 @@ export async function upsertPerson(db: IdentityDb, input: PersonInput): Promise<
 
 export async function listPersons(db: IdentityDb, personalCodes: string[]): Promise<Person[]> {
   if (personalCodes.length === 0) return [];
-  const rows = await db.selectFrom('identity.persons').selectAll().where('personal_code', 'in', personalCodes).execute();
+  // One text for any number of codes, kept prepared: a queue page asks for up to a hundred names on every request.
+  const rows = await executePrepared(
+    db,
+    db
+      .selectFrom('identity.persons')
+      .select(PERSON_COLUMNS)
+      .where('personal_code', '=', sql<string>`any(${personalCodes}::text[])`),
+  );
   return rows.map(toPerson);
 }
 
@@ -302,6 +313,9 @@ export async function countClients(db: IdentityDb): Promise<number> {
 
 // ---- web sessions ----
 
+/** A session's columns by name, as PERSON_COLUMNS. */
+const SESSION_COLUMNS = ['id_hash', 'person_id', 'acr', 'csrf_secret', 'op_session_id', 'created_at', 'last_seen_at', 'expires_at'] as const;
+
 function toSession(row: Selectable<SessionsTable>): WebSession {
   return {
     idHash: row.id_hash,
@@ -347,14 +361,15 @@ export const writtenCode = sql<string>`(case when p.personal_code ~ '^[0-9]{11}$
  * for both), and the values of `alongside` for that person (the roles).
  */
 export async function findSessionWithPerson(db: IdentityDb, idHash: string, alongside: SessionCompanion[] = []): Promise<{ session: WebSession; person: Person; alongside: unknown[] } | undefined> {
-  const row = await db
+  const query = db
     .selectFrom('identity.sessions as s')
     .innerJoin('identity.persons as p', 'p.id', 's.person_id')
-    .selectAll('s')
+    .select(SESSION_COLUMNS.map((column) => `s.${column}` as const))
     .select(sql<Record<string, unknown>>`to_jsonb(p)`.as('person'))
     .$if(alongside.length > 0, (query) => query.select(alongside.map((companion, i) => companion(writtenCode).as(`alongside_${i}`))))
-    .where('s.id_hash', '=', idHash)
-    .executeTakeFirst();
+    .where('s.id_hash', '=', idHash);
+  // Kept prepared (its columns named): planned afresh it cost the server ~0.5 ms of every signed-in request, run ~0.1 ms.
+  const [row] = await executePrepared(db, query);
   if (!row) return undefined;
   const values = row as unknown as Record<string, unknown>;
   return { session: toSession(row), person: personFromJson(row.person), alongside: alongside.map((_, i) => values[`alongside_${i}`]) };

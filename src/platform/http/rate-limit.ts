@@ -11,7 +11,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'kysely';
-import type { RootDb } from '../db/database.js';
+import { prepared, type RootDb } from '../db/database.js';
 import { AppError } from '../errors.js';
 
 export interface RatePolicy {
@@ -65,11 +65,12 @@ export function createRateLimiter(db: RootDb): RateLimiter {
       const capacity = policy.burst * step;
       // A full bucket needs no row: now and then, forget the keys that are full again.
       if (++calls % 1000 === 0) await sql`delete from platform.rate_limits where tat < now()`.execute(db);
-      const taken = await sql<{ ahead: number }>`
+      // Kept prepared: every API request takes from its bucket.
+      const taken = await prepared(sql<{ ahead: number }>`
         insert into platform.rate_limits as r (key, tat) values (${key}, now() + make_interval(secs => ${step}))
         on conflict (key) do update set tat = greatest(r.tat, now()) + make_interval(secs => ${step})
           where greatest(r.tat, now()) + make_interval(secs => ${step}) <= now() + make_interval(secs => ${capacity})
-        returning extract(epoch from (tat - now()))::float8 as ahead`.execute(db);
+        returning extract(epoch from (tat - now()))::float8 as ahead`).execute(db);
       const row = taken.rows[0];
       if (row) return decision(policy, true, row.ahead);
       return { ...(await this.peek(key, policy)), allowed: false };
