@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { preparingPool } from './prepared.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -143,7 +144,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let dump: (() => Promise<Blob>) | undefined;
   const kind: DatabaseKind = options.databaseUrl ? 'postgres' : 'embedded';
   if (options.databaseUrl) {
-    pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+    // The statements sent again and again go as prepared statements: parsed and planned once a connection (prepared.ts).
+    pool = preparingPool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
     closeAll = () => pool.end();
   } else {
     ({ pool, close: closeAll, dump } = await openEmbeddedPool(options.dataDir, options.embeddedTemplate));
