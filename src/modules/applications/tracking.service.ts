@@ -10,7 +10,7 @@ import { parseParty } from '../access/index.js';
 import { actorName, asRoot, institutionRole, labelFor, loadLabels, viewerOf, type ApplicationsDeps, type Labels, type Viewer } from './applications.context.js';
 import * as errors from './applications.errors.js';
 import * as repo from './applications.repo.js';
-import type { ApplicationRow, FileRow } from './applications.repo.js';
+import type { ApplicationRow, FileRow, SummaryRow } from './applications.repo.js';
 import type { ApplicationSummary, ApplicationView, FileInfo, ListFilters, Page, QueueFilters, StoredFile, TimelineEntry } from './applications.schemas.js';
 import { expectedCompletion, isOverdue } from './lead-time.js';
 import { STATISTICS_SAMPLE, statisticsFrom } from './lead-time.service.js';
@@ -47,7 +47,7 @@ const toFileInfo = (row: FileRow): FileInfo => ({
   createdAt: row.created_at.toISOString(),
 });
 
-export function summarise(row: ApplicationRow, labels: Labels, now: Date): ApplicationSummary {
+export function summarise(row: SummaryRow, labels: Labels, now: Date): ApplicationSummary {
   const expected = expectedCompletion(row.submitted_at, row.lead_time, row.pauses, now);
   return {
     id: row.id,
