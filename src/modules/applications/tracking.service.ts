@@ -179,7 +179,7 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
       if (!party) throw errors.invalidInput(`"${filters.party}" is neither a personal code nor a registration number`, '#/party');
       let serviceIds: string[] | undefined;
       if (party !== self) {
-        const found = await deps.rights.findRightWithServices({ representative: self, represented: party });
+        const found = await deps.rights.findRightWithServices({ representative: self, represented: party }, principal);
         if (!found) throw errors.notApplicant();
         // A mandate may cover only some services: list only the applications it covers.
         if (found.services !== 'all') serviceIds = found.services;
