@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createRateLimiter, type RatePolicy } from '../src/platform/http/rate-limit.js';
 import { expectProblem } from './support/http.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 import { accessTokenFor, demoRp, institutionToken } from './support/sso.js';
@@ -45,6 +46,19 @@ describe('API rate limits', () => {
     assert.equal((await get(1, '/api/v1/webhooks', institution)).status, 200);
     const janis = await accessTokenFor(instances[0]!, await demoRp(instances[0]!), 'Jānis Bērziņš');
     assert.equal((await get(0, '/api/v1/applications?limit=1', janis)).status, 200);
+  });
+
+  test('takes of one bucket at once are decided as takes in a row: the burst and no more, on every instance, each told what is left', async () => {
+    // An instance writes the takes that come while one is under way together (rate-limit.ts): all of them when they fit, else one by one.
+    const limiters = instances.map((instance) => createRateLimiter(instance.database.db));
+    const takeAtOnce = (key: string, policy: RatePolicy, on: typeof limiters) => Promise.all(Array.from({ length: 8 }, (_, n) => on[n % on.length]!.take(key, policy)));
+    const within = await takeAtOnce('test:at-once:within', { name: 'api', perMinute: 6, burst: 10 }, limiters.slice(0, 1));
+    assert.ok(within.every((decided) => decided.allowed));
+    assert.deepEqual(within.map((decided) => decided.remaining).sort(), [2, 3, 4, 5, 6, 7, 8, 9]);
+    // Across instances each statement counts from its own transaction's now(), so what is left may read one less; the burst holds exactly.
+    const past = await takeAtOnce('test:at-once:past', { name: 'api', perMinute: 6, burst: 5 }, limiters);
+    assert.equal(past.filter((decided) => decided.allowed).length, 5);
+    assert.ok(past.filter((decided) => !decided.allowed).every((decided) => decided.remaining === 0 && decided.retryAfterSeconds >= 1));
   });
 
   test('failed client authentications at the token endpoint are refused with 429 after twenty', async () => {

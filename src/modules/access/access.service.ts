@@ -31,8 +31,12 @@ export interface ActingOption {
 }
 
 export interface AccessService {
-  /** the ground on which `representative` may act for `represented`, or undefined when there is none */
-  findRight(query: RightQuery): Promise<Right | undefined>;
+  /**
+   * The ground on which `representative` may act for `represented`, or undefined when there is none. `asker`:
+   * the request's caller, when it is the representative; what this request already read of its rights (e.g.
+   * On-Behalf-Of's check) is not read again.
+   */
+  findRight(query: RightQuery, asker?: Principal): Promise<Right | undefined>;
   /**
    * The services a person's mandates from the party cover: 'all', or the ones
    * named (empty: no mandate). One question instead of `findRight` per service
@@ -45,7 +49,7 @@ export interface AccessService {
    * but for a mandate, whose services are those of every mandate in force from
    * the party. One round trip for a list that a mandate narrows.
    */
-  findRightWithServices(query: Omit<RightQuery, 'serviceId'>): Promise<{ right: Right; services: 'all' | string[] } | undefined>;
+  findRightWithServices(query: Omit<RightQuery, 'serviceId'>, asker?: Principal): Promise<{ right: Right; services: 'all' | string[] } | undefined>;
   /**
    * The party a request acts for: the caller, or the party named in On-Behalf-Of
    * when a right covers it (403 otherwise). `serviceId` narrows mandates.
@@ -90,17 +94,44 @@ function canManageStaff(actor: Principal, institutionId: string | null): boolean
 
 const roleGrant = (role: string, institutionId: string | null): RoleGrant => (institutionId ? { role, institutionId } : { role });
 
+/**
+ * The grounds read for a request's caller, by party, kept with the caller's principal: the authenticators make a
+ * principal for every request, so it lives as long as the request does. On-Behalf-Of's check (every API request
+ * that names a party) and the route's own question about the same party then read them once, not twice.
+ */
+const groundsOfRequest = new WeakMap<Principal, Map<string, Promise<repo.RightGrounds>>>();
+
 export function createAccessService(root: Kysely<AccessTables>, options: AccessOptions): AccessService {
   const now = options.now ?? (() => new Date());
 
+  const readGrounds = (party: string, representative: string): Promise<repo.RightGrounds> => {
+    const at = now();
+    return repo.rightGrounds(root, party, representative, at, day(at));
+  };
+
+  /** The grounds, read once per request when the asker is the representative. */
+  const groundsFor = (party: string, representative: string, asker: Principal | undefined): Promise<repo.RightGrounds> => {
+    if (!asker || asker.personalCode === undefined || parseParty(asker.personalCode)?.id !== representative) return readGrounds(party, representative);
+    let byParty = groundsOfRequest.get(asker);
+    if (!byParty) groundsOfRequest.set(asker, (byParty = new Map()));
+    let grounds = byParty.get(party);
+    if (!grounds) {
+      grounds = readGrounds(party, representative);
+      byParty.set(party, grounds);
+      // A failed read is not kept: the next question reads again.
+      grounds.catch(() => byParty.delete(party));
+    }
+    return grounds;
+  };
+
   /** The right and the grounds it was found among (undefined grounds: acting for oneself, nothing read). */
-  const rightOf = async ({ representative, represented, serviceId }: RightQuery): Promise<{ right: Right | undefined; grounds?: repo.RightGrounds }> => {
+  const rightOf = async ({ representative, represented, serviceId }: RightQuery, asker?: Principal): Promise<{ right: Right | undefined; grounds?: repo.RightGrounds }> => {
     const person = parseParty(representative);
     const party = parseParty(represented);
     if (!person || person.kind !== 'person' || !party) return { right: undefined };
     if (party.kind === 'person' && party.id === person.id) return { right: { party: party.id, partyKind: 'person', basis: 'self' } };
     const at = now();
-    const grounds = await repo.rightGrounds(root, party.id, person.id, at, day(at));
+    const grounds = await groundsFor(party.id, person.id, asker);
     if (party.kind === 'company' && grounds.boardMember) return { right: { party: party.id, partyKind: 'company', basis: 'board_member' }, grounds };
     // A parent represents a child by law only until the child comes of age.
     if (party.kind === 'person' && grounds.legalBasis && (grounds.legalBasis === 'guardian' || isMinor(party.id, at))) {
@@ -110,13 +141,13 @@ export function createAccessService(root: Kysely<AccessTables>, options: AccessO
     return { right: mandate ? { party: party.id, partyKind: party.kind, basis: 'mandate', mandateId: mandate.id } : undefined, grounds };
   };
 
-  const findRight = async (query: RightQuery): Promise<Right | undefined> => (await rightOf(query)).right;
+  const findRight = async (query: RightQuery, asker?: Principal): Promise<Right | undefined> => (await rightOf(query, asker)).right;
 
   return {
     findRight,
 
-    async findRightWithServices(query) {
-      const { right, grounds } = await rightOf(query);
+    async findRightWithServices(query, asker) {
+      const { right, grounds } = await rightOf(query, asker);
       if (!right) return undefined;
       return { right, services: right.basis === 'mandate' && grounds ? servicesOf(grounds.mandates) : 'all' };
     },
@@ -138,7 +169,7 @@ export function createAccessService(root: Kysely<AccessTables>, options: AccessO
       const party = parseParty(onBehalfOf);
       if (!party) throw errors.invalidParty(onBehalfOf);
       if (!self) throw errors.noRight(party.id);
-      const right = await findRight({ representative: self, represented: party.id, serviceId });
+      const right = await findRight({ representative: self, represented: party.id, serviceId }, principal);
       if (!right) throw errors.noRight(party.id);
       return right;
     },

@@ -80,7 +80,7 @@ export async function viewerOf(deps: ApplicationsDeps, principal: Principal, app
   const role = institutionRole(principal, app.institution_id);
   if (role) return { as: 'institution', role, onBehalfOf: null };
   if (principal.kind !== 'person' || !principal.personalCode) return undefined;
-  const right = await deps.rights.findRight({ representative: principal.personalCode, represented: app.applicant, serviceId: app.service_id });
+  const right = await deps.rights.findRight({ representative: principal.personalCode, represented: app.applicant, serviceId: app.service_id }, principal);
   return right ? { as: 'applicant', role: 'applicant', onBehalfOf: app.applicant } : undefined;
 }
 

@@ -257,9 +257,21 @@ export interface ApplicationQuery {
   offset: number;
 }
 
+/**
+ * The columns an application's summary shows: lists and queues read only these. Not the form's data, the receipt,
+ * nor five of the eight timestamps, which a page of twenty would otherwise have parsed (the data and receipt as
+ * JSON, each timestamp into a Date) only to drop them.
+ */
+const SUMMARY_COLUMNS = [
+  'id', 'number', 'service_id', 'service_title', 'institution_id', 'applicant', 'applicant_kind', 'origin', 'external_id',
+  'status', 'status_at', 'awaiting', 'submitted_at', 'lead_time', 'pauses', 'completed_at',
+] as const;
+
+export type SummaryRow = Pick<ApplicationRow, (typeof SUMMARY_COLUMNS)[number]>;
+
 /** A page, the number that match (at least, when capped), and the status labels of the page's institutions. */
 export interface ApplicationPageRows {
-  rows: ApplicationRow[];
+  rows: SummaryRow[];
   total: number;
   /** more match than `total` (counted up to ApplicationQuery.countUpTo) */
   totalCapped: boolean;
@@ -354,7 +366,7 @@ export async function listApplications(db: Db, query: ApplicationQuery): Promise
     .with('counted', () => counted)
     .selectFrom('page')
     .innerJoin('applications.applications as a', 'a.id', 'page.id')
-    .selectAll('a')
+    .select(SUMMARY_COLUMNS.map((column) => `a.${column}` as const))
     .select(sql<string>`(select n from counted)`.as('total'))
     // The same text on every row (PostgreSQL works it out once): read from the first.
     .select(
@@ -403,6 +415,11 @@ interface ResultJson extends Omit<ResultsTable, 'delivered_at'> {
   delivered_at: string;
 }
 
+/**
+ * The sample's size is written into the text, not sent as a parameter: with a parameter in its LIMIT the
+ * statement's generic plan is costed as if the limit were unknown, so PostgreSQL planned the prepared statement
+ * afresh on every call (measured: 0.80 ms of backend CPU a view with custom plans, 0.35 ms with the generic one).
+ */
 export async function findApplicationView(db: Db, ref: string, sample: number): Promise<ApplicationViewRows | undefined> {
   const where = isUuid(ref) ? sql`a.id = ${ref}::uuid` : isNumber(ref) ? sql`a.number = ${ref}` : undefined;
   if (!where) return undefined;
@@ -428,7 +445,7 @@ export async function findApplicationView(db: Db, ref: string, sample: number): 
           from applications.applications c
           where c.service_id = a.service_id and c.completed_at is not null
           order by c.completed_at desc
-          limit ${sample}
+          limit ${sql.lit(Math.trunc(sample))}
         ) recent) as statistics_json
     from applications.applications a
     where ${where}`.execute(db);

@@ -10,7 +10,7 @@ import { parseParty } from '../access/index.js';
 import { actorName, asRoot, institutionRole, labelFor, loadLabels, viewerOf, type ApplicationsDeps, type Labels, type Viewer } from './applications.context.js';
 import * as errors from './applications.errors.js';
 import * as repo from './applications.repo.js';
-import type { ApplicationRow, FileRow } from './applications.repo.js';
+import type { ApplicationRow, FileRow, SummaryRow } from './applications.repo.js';
 import type { ApplicationSummary, ApplicationView, FileInfo, ListFilters, Page, QueueFilters, StoredFile, TimelineEntry } from './applications.schemas.js';
 import { expectedCompletion, isOverdue } from './lead-time.js';
 import { STATISTICS_SAMPLE, statisticsFrom } from './lead-time.service.js';
@@ -47,7 +47,7 @@ const toFileInfo = (row: FileRow): FileInfo => ({
   createdAt: row.created_at.toISOString(),
 });
 
-export function summarise(row: ApplicationRow, labels: Labels, now: Date): ApplicationSummary {
+export function summarise(row: SummaryRow, labels: Labels, now: Date): ApplicationSummary {
   const expected = expectedCompletion(row.submitted_at, row.lead_time, row.pauses, now);
   return {
     id: row.id,
@@ -179,7 +179,7 @@ export function createTracking(deps: ApplicationsDeps): TrackingService {
       if (!party) throw errors.invalidInput(`"${filters.party}" is neither a personal code nor a registration number`, '#/party');
       let serviceIds: string[] | undefined;
       if (party !== self) {
-        const found = await deps.rights.findRightWithServices({ representative: self, represented: party });
+        const found = await deps.rights.findRightWithServices({ representative: self, represented: party }, principal);
         if (!found) throw errors.notApplicant();
         // A mandate may cover only some services: list only the applications it covers.
         if (found.services !== 'all') serviceIds = found.services;

@@ -8,7 +8,6 @@ import { sql, type Generated, type Kysely, type RawBuilder, type Selectable } fr
 import type { ClientInput, ClientMetadata, ClientRecord, ClientSummary, Person, PersonInput, WebSession } from './identity.schemas.js';
 import type { OidcStoreTable, SecretsTable } from './oidc.repo.js';
 import { isUuid } from '../../platform/db/ids.js';
-import { executePrepared } from '../../platform/db/database.js';
 
 interface PersonsTable {
   id: Generated<string>;
@@ -129,14 +128,12 @@ export async function upsertPerson(db: IdentityDb, input: PersonInput): Promise<
 
 export async function listPersons(db: IdentityDb, personalCodes: string[]): Promise<Person[]> {
   if (personalCodes.length === 0) return [];
-  // One text for any number of codes, kept prepared: a queue page asks for up to a hundred names on every request.
-  const rows = await executePrepared(
-    db,
-    db
-      .selectFrom('identity.persons')
-      .select(PERSON_COLUMNS)
-      .where('personal_code', '=', sql<string>`any(${personalCodes}::text[])`),
-  );
+  // One text for any number of codes, so it is kept prepared (platform/db/prepared.ts): a queue page asks for up to a hundred names on every request.
+  const rows = await db
+    .selectFrom('identity.persons')
+    .select(PERSON_COLUMNS)
+    .where('personal_code', '=', sql<string>`any(${personalCodes}::text[])`)
+    .execute();
   return rows.map(toPerson);
 }
 
@@ -368,8 +365,8 @@ export async function findSessionWithPerson(db: IdentityDb, idHash: string, alon
     .select(sql<Record<string, unknown>>`to_jsonb(p)`.as('person'))
     .$if(alongside.length > 0, (query) => query.select(alongside.map((companion, i) => companion(writtenCode).as(`alongside_${i}`))))
     .where('s.id_hash', '=', idHash);
-  // Kept prepared (its columns named): planned afresh it cost the server ~0.5 ms of every signed-in request, run ~0.1 ms.
-  const [row] = await executePrepared(db, query);
+  // Its columns named, so a kept plan (platform/db/prepared.ts) outlives a column added to the table.
+  const [row] = await query.execute();
   if (!row) return undefined;
   const values = row as unknown as Record<string, unknown>;
   return { session: toSession(row), person: personFromJson(row.person), alongside: alongside.map((_, i) => values[`alongside_${i}`]) };

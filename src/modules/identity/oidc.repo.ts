@@ -4,7 +4,6 @@
  * the secrets all instances share (`identity.secrets`).
  */
 import { sql } from 'kysely';
-import { prepared } from '../../platform/db/database.js';
 import { writtenCode, type IdentityDb, type SessionCompanion } from './identity.repo.js';
 
 export interface OidcStoreTable {
@@ -101,8 +100,7 @@ export async function findBearer(db: Db, id: string, now: Date, alongside: Sessi
       ? sql`null`
       : sql`case when s.model = 'AccessToken' then (select json_build_array(${sql.join(alongside.map((companion) => companion(writtenCode)))}) from identity.persons p
           where p.id = case when s.account_id ~ ${UUID_TEXT} then s.account_id::uuid end) end`;
-  // Kept prepared: planned afresh, this text cost the server more than running it, on every API request with a token.
-  const result = await prepared(sql<{
+  const result = await sql<{
     model: string;
     payload: Record<string, unknown>;
     consumed_at: Date | null;
@@ -122,7 +120,7 @@ export async function findBearer(db: Db, id: string, now: Date, alongside: Sessi
       end as session,
       ${companions} as alongside
     from identity.oidc_store s
-    where s.model in ('AccessToken', 'ClientCredentials') and s.id = ${id} and (s.expires_at is null or s.expires_at > ${now})`).execute(db);
+    where s.model in ('AccessToken', 'ClientCredentials') and s.id = ${id} and (s.expires_at is null or s.expires_at > ${now})`.execute(db);
   return new Map(
     result.rows.map((row) => {
       const sessionUid = row.payload.sessionUid;

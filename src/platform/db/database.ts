@@ -9,13 +9,13 @@
  * never mix two paths into one PGlite instance). Code inside a transaction must
  * therefore use the transaction handle, never the pool, or it waits forever.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable, type RawBuilder } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { preparingPool } from './prepared.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -45,54 +45,6 @@ export interface DatabaseOptions {
    * database rather than building it again.
    */
   embeddedTemplate?: Blob;
-}
-
-/** How a statement's text asks to be kept prepared on each connection (see `prepared`). */
-const PREPARED_MARK = '/* prepared */ ';
-
-/**
- * A statement kept prepared on each connection that runs it: parsed and
- * planned once per connection (the server then plans it per call for its first
- * five and keeps a generic plan when that costs no more), instead of on every
- * call. For a hot read whose planning costs as much as its run (the support
- * queue page: 0.6 ms planned, 0.8 ms run). Only for a fixed text with its
- * columns named (no `*`): a prepared statement whose result's columns change
- * under it (a migration) fails instead of planning again.
- */
-export function prepared<T>(query: RawBuilder<T>): RawBuilder<T> {
-  return sql<T>`${sql.raw(PREPARED_MARK)}${query}`;
-}
-
-/** The same for a statement made with the query builder: its rows. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function executePrepared<R>(db: Kysely<any>, query: Compilable<R>): Promise<R[]> {
-  const compiled = query.compile();
-  return (await db.executeQuery<R>(CompiledQuery.raw(`${PREPARED_MARK}${compiled.sql}`, [...compiled.parameters]))).rows;
-}
-
-/** Each marked text's statement name: a hash of the text, so one name never stands for two texts. */
-const preparedNames = new Map<string, string>();
-
-function preparedName(text: string): string {
-  let name = preparedNames.get(text);
-  if (name === undefined) {
-    name = `pk_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
-    // The marked texts are a few fixed shapes; the bound only guards against a caller that builds many.
-    if (preparedNames.size >= 1_000) preparedNames.clear();
-    preparedNames.set(text, name);
-  }
-  return name;
-}
-
-/** node-postgres's client, sending a marked text as a named statement, which it parses once per connection. */
-class PreparingClient extends pg.Client {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  override query(config: any, values?: any, callback?: any): any {
-    if (typeof config === 'string' && config.startsWith(PREPARED_MARK) && Array.isArray(values)) {
-      return super.query({ name: preparedName(config), text: config, values }, callback);
-    }
-    return super.query(config, values, callback);
-  }
 }
 
 /**
@@ -167,7 +119,7 @@ async function openEmbeddedPool(dataDir: string, template: Blob | undefined): Pr
     startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS, ...(location.startsWith('memory://') ? IN_MEMORY_SETTINGS : [])],
   });
   if (keepAt) await keepCluster(pglite, keepAt);
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, Client: PreparingClient } as unknown as pg.PoolConfig);
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as unknown as pg.PoolConfig);
   return {
     pool,
     close: async () => {
@@ -192,7 +144,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let dump: (() => Promise<Blob>) | undefined;
   const kind: DatabaseKind = options.databaseUrl ? 'postgres' : 'embedded';
   if (options.databaseUrl) {
-    pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000, Client: PreparingClient });
+    // The statements sent again and again go as prepared statements: parsed and planned once a connection (prepared.ts).
+    pool = preparingPool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
     closeAll = () => pool.end();
   } else {
     ({ pool, close: closeAll, dump } = await openEmbeddedPool(options.dataDir, options.embeddedTemplate));

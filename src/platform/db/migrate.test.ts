@@ -67,3 +67,16 @@ test('a migration edited after it was applied is refused, and a failing one chan
   assert.equal(rows.rows[0]?.n, 0);
   await rm(path.join(dir, '004_broken.sql'));
 });
+
+test('statements an instance keeps prepared still answer after another instance’s migration changes their table', { skip: !process.env.DATABASE_URL && 'prepared statements are kept on the PostgreSQL server only' }, async () => {
+  const [running, upgrading] = [await open(), await open()];
+  await migrate(running.db, [source]);
+  const items = () => running.db.selectFrom('sample.items' as never).selectAll().orderBy('id' as never).execute() as Promise<Record<string, unknown>[]>;
+  // Sent often enough to go as a prepared statement with a kept plan (prepared.ts).
+  for (let i = 0; i < 8; i++) await items();
+  await writeFile(path.join(dir, '005_label.sql'), `alter table sample.items add column label text not null default 'x';`);
+  await migrate(upgrading.db, [source]);
+  const after = await items();
+  assert.equal(after[0]?.label, 'x');
+  await rm(path.join(dir, '005_label.sql'));
+});

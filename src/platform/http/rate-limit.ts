@@ -11,7 +11,8 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'kysely';
-import { prepared, type RootDb } from '../db/database.js';
+import type { RootDb } from '../db/database.js';
+import { groupCommit } from '../db/group-commit.js';
 import { AppError } from '../errors.js';
 
 export interface RatePolicy {
@@ -57,23 +58,66 @@ function decision(policy: RatePolicy, allowed: boolean, ahead: number): RateDeci
   };
 }
 
+/** One request's take of a bucket, waiting to be written with the others of its key; the decision is filled in. */
+interface Take {
+  decision?: RateDecision;
+}
+
 export function createRateLimiter(db: RootDb): RateLimiter {
   let calls = 0;
-  return {
+
+  /**
+   * Takes `count` cells of the bucket at once if all of them fit: the time moves on by `count` intervals, as
+   * `count` takes in a row would move it. The time it reached, relative to now, or undefined when they do not fit.
+   */
+  const takeCells = async (key: string, policy: RatePolicy, count: number): Promise<number | undefined> => {
+    const step = interval(policy);
+    const capacity = policy.burst * step;
+    const taken = await sql<{ ahead: number }>`
+      insert into platform.rate_limits as r (key, tat) values (${key}, now() + make_interval(secs => ${step}) * ${count}::int)
+      on conflict (key) do update set tat = greatest(r.tat, now()) + make_interval(secs => ${step}) * ${count}::int
+        where greatest(r.tat, now()) + make_interval(secs => ${step}) * ${count}::int <= now() + make_interval(secs => ${capacity})
+      returning extract(epoch from (tat - now()))::float8 as ahead`.execute(db);
+    return taken.rows[0]?.ahead;
+  };
+
+  /**
+   * The takes of one key that came while its last write was under way, written together: one statement for all
+   * when they all fit (each decided as if taken one after another, in their order), else one by one, each allowed
+   * or refused as it would have been alone. A client's bucket is one row: its concurrent requests had queued on
+   * the row's lock, one statement each.
+   */
+  const writeTakes = async (key: string, policy: RatePolicy, takes: Take[]): Promise<void> => {
+    const step = interval(policy);
+    const together = takes.length > 1 && takes.length <= policy.burst ? await takeCells(key, policy, takes.length) : undefined;
+    if (together !== undefined) {
+      takes.forEach((take, index) => (take.decision = decision(policy, true, together - (takes.length - 1 - index) * step)));
+      return;
+    }
+    for (const take of takes) {
+      const ahead = await takeCells(key, policy, 1);
+      take.decision = ahead !== undefined ? decision(policy, true, ahead) : { ...(await limiter.peek(key, policy)), allowed: false };
+    }
+  };
+
+  /** A group commit per key and policy while it has takes in flight (forgotten when it has none). */
+  const groups = new Map<string, { commit: (take: Take) => Promise<void>; inFlight: number }>();
+
+  const limiter: RateLimiter = {
     async take(key, policy) {
-      const step = interval(policy);
-      const capacity = policy.burst * step;
       // A full bucket needs no row: now and then, forget the keys that are full again.
       if (++calls % 1000 === 0) await sql`delete from platform.rate_limits where tat < now()`.execute(db);
-      // Kept prepared: every API request takes from its bucket.
-      const taken = await prepared(sql<{ ahead: number }>`
-        insert into platform.rate_limits as r (key, tat) values (${key}, now() + make_interval(secs => ${step}))
-        on conflict (key) do update set tat = greatest(r.tat, now()) + make_interval(secs => ${step})
-          where greatest(r.tat, now()) + make_interval(secs => ${step}) <= now() + make_interval(secs => ${capacity})
-        returning extract(epoch from (tat - now()))::float8 as ahead`).execute(db);
-      const row = taken.rows[0];
-      if (row) return decision(policy, true, row.ahead);
-      return { ...(await this.peek(key, policy)), allowed: false };
+      const id = `${key}\u0000${policy.perMinute}\u0000${policy.burst}`;
+      let group = groups.get(id);
+      if (!group) groups.set(id, (group = { commit: groupCommit((takes: Take[]) => writeTakes(key, policy, takes)), inFlight: 0 }));
+      group.inFlight++;
+      const take: Take = {};
+      try {
+        await group.commit(take);
+      } finally {
+        if (--group.inFlight === 0) groups.delete(id);
+      }
+      return take.decision as RateDecision;
     },
     async peek(key, policy) {
       const result = await sql<{ ahead: number }>`
@@ -90,6 +134,7 @@ export function createRateLimiter(db: RootDb): RateLimiter {
       return result.rows.map((row) => ({ key: row.key, decision: decision(policy, row.ahead + step <= policy.burst * step + 1e-9, row.ahead) }));
     },
   };
+  return limiter;
 }
 
 /** Sets the RateLimit fields (and Retry-After on a refusal) on a reply. */
