@@ -141,7 +141,7 @@ export async function buildApp(config: Config, database: Database, logger: Logge
   if (payments.dev) registerDevProviderPages(app, payments.dev);
   const paymentsPages = { payments: payments.service, audit };
   // The one event bus: modules publish to the platform's outbox; its subscribers are wired here.
-  const bus = createEventBus({ db: database.db, log });
+  const bus = createEventBus({ db: database.db, log, vacuum: database.kind === 'embedded' });
   bus.subscribe('notifications', NOTIFIED_EVENTS, notifications.handleEvent, notifications.handleEvents);
   // A captured payment submits the application that waited for it (at least once; submitting is idempotent).
   bus.subscribe('applications-payments', PAID_EVENTS, capturedSubscriber(applications));

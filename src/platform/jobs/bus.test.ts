@@ -113,6 +113,48 @@ describe('event bus', () => {
     assert.equal(calls, 2, 'tried again once the wait is over');
   });
 
+  test('events every subscriber has passed are deleted; one a subscriber still waits for, a new subscriber, or a cursor moved lately holds them', async () => {
+    run += 1;
+    const type = `test.prune_${run}`;
+    // Only this bus's own cursors count here (other tests' cursors share the database); embedded, the outbox is vacuumed after.
+    const bus = createEventBus({ db: database.db, retryDelayMs: () => 0, staleCursorDays: 0, vacuum: database.kind === 'embedded' });
+    let failing = true;
+    bus.subscribe(name('fast'), [type], async () => {});
+    bus.subscribe(name('slow'), [type], async (e) => {
+      if (failing && (e.data as { n: number }).n === 3) throw new Error('not yet');
+    });
+    const left = async (ids: string[]): Promise<number> =>
+      Number((await sql<{ n: string }>`select count(*) as n from platform.outbox where id = any(${ids}::uuid[])`.execute(database.db)).rows[0]?.n);
+    const ids = await published(type, 1, 5);
+    await bus.runOnce();
+    assert.ok((await bus.prune()) >= 2);
+    assert.equal(await left(ids.slice(0, 2)), 0, 'the two every subscriber has passed are gone');
+    assert.equal(await left(ids.slice(2)), 3, 'the one the slow subscriber is to be given again, and those after it, are kept');
+    failing = false;
+    await bus.runOnce();
+    await bus.prune();
+    assert.equal(await left(ids), 0, 'once the slow one has caught up, all are gone');
+
+    // Another release's instance: a cursor it moved lately (its subscriber is not wired here) holds events back,
+    // one no instance has moved for longer than staleCursorDays does not; nor does anything go while a subscriber
+    // wired here has no cursor yet.
+    const later = await published(type, 6, 2);
+    await bus.runOnce();
+    await sql`insert into platform.bus_cursors (subscriber) values (${name('retired')})`.execute(database.db);
+    const next = createEventBus({ db: database.db });
+    for (const label of ['fast', 'slow', 'newcomer']) next.subscribe(name(label), [type], async () => {});
+    assert.equal(await next.prune(), 0, 'a subscriber without a cursor yet holds everything');
+    await next.runOnce();
+    assert.equal(await next.prune(), 0, 'a cursor moved lately holds everything behind it');
+    assert.equal(await left(later), 2);
+    // The retired one, and with it the earlier tests' cursors in this database, left alone for over a week.
+    const wired = ['fast', 'slow', 'newcomer'].map(name);
+    await sql`update platform.bus_cursors set updated_at = now() - interval '8 days' where subscriber <> all(${wired}::text[])`.execute(database.db);
+    assert.ok((await next.prune()) >= 2);
+    assert.equal(await left(later), 0, 'a cursor left alone for over a week holds nothing');
+    await sql`delete from platform.bus_cursors where subscriber = ${name('retired')}`.execute(database.db);
+  });
+
   test('an event whose transaction commits after a later one is not stepped over', { skip: server ? false : 'embedded: one connection runs one transaction at a time' }, async () => {
     run += 1;
     const type = `test.order_${run}`;

@@ -15,6 +15,10 @@
  * a lease left by a crashed instance runs out. A lease rather than a row lock
  * held in an open transaction, because handlers run their own transactions and
  * on embedded PGlite every statement waits for an open transaction to end.
+ *
+ * The outbox is a way through, not a record (the audit trail, notifications and
+ * webhook deliveries keep their own): events every subscriber has passed are
+ * deleted now and then, so it does not grow with every change ever made.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -42,6 +46,16 @@ export interface BusOptions {
   retryDelayMs?: (attempts: number) => number;
   /** how long an instance holds a subscriber's cursor before another may take it over */
   leaseSeconds?: number;
+  /** how often an instance deletes the events every subscriber has passed (default: every minute) */
+  pruneEveryMs?: number;
+  /**
+   * A cursor no instance has moved for this many days belongs to a subscriber
+   * no longer wired (a release renamed or dropped it) and no longer holds events
+   * back; the cursors of this instance's own subscribers always do (default 7).
+   */
+  staleCursorDays?: number;
+  /** embedded PGlite has no autovacuum: the outbox is vacuumed after events are deleted */
+  vacuum?: boolean;
 }
 
 export interface EventBus {
@@ -49,6 +63,8 @@ export interface EventBus {
   subscribe(name: string, filter: BusFilter, handler: BusHandler, batch?: BusBatchHandler): void;
   /** delivers what can be delivered now to every subscriber; the number of handler calls that succeeded */
   runOnce(): Promise<number>;
+  /** deletes the events every subscriber has passed; how many */
+  prune(): Promise<number>;
   start(intervalMs?: number): void;
   stop(): Promise<void>;
 }
@@ -76,12 +92,16 @@ export function createEventBus(options: BusOptions): EventBus {
   const maxAttempts = options.maxAttempts ?? 8;
   const retryDelayMs = options.retryDelayMs ?? defaultDelay;
   const leaseSeconds = options.leaseSeconds ?? 60;
+  const pruneEveryMs = options.pruneEveryMs ?? 60_000;
+  const staleCursorDays = options.staleCursorDays ?? 7;
   // Tells this instance's leases from another's.
   const instance = randomUUID();
   const subscribers: Subscriber[] = [];
   let running: Promise<number> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
+  // The first prune comes one interval after start: a start has enough to do.
+  let prunedAt = Date.now();
 
   /** Takes the subscriber's cursor unless another instance holds it or it is waiting to retry. */
   const lease = async (name: string): Promise<CursorRow | undefined> => {
@@ -185,6 +205,39 @@ export function createEventBus(options: BusOptions): EventBus {
     }
   };
 
+  /**
+   * Deletes, a batch at a time, the events behind the hindmost cursor that
+   * counts: every subscriber wired here (and none is missing its cursor, or
+   * nothing goes) and any other moved within staleCursorDays. Events at or
+   * before a cursor were delivered or stepped over, and their transactions
+   * had ended (eventsAfter), so none can commit behind it later.
+   */
+  const prune = async (): Promise<number> => {
+    const names = subscribers.map((subscriber) => subscriber.name);
+    if (names.length === 0) return 0;
+    const batch = 10_000;
+    let deleted = 0;
+    for (;;) {
+      const result = await sql`
+        with horizon as (
+          select tx, position from platform.bus_cursors
+          where (subscriber = any(${names}::text[]) or updated_at > now() - make_interval(days => ${staleCursorDays}))
+            and (select count(*) from platform.bus_cursors where subscriber = any(${names}::text[])) = ${names.length}
+          order by tx, position limit 1
+        ), passed as (
+          select o.position from platform.outbox o, horizon h
+          where (o.tx, o.position) <= (h.tx, h.position)
+          order by o.tx, o.position limit ${batch}
+        )
+        delete from platform.outbox where position in (select position from passed)`.execute(db);
+      const count = Number(result.numAffectedRows ?? 0);
+      deleted += count;
+      if (count < batch) break;
+    }
+    if (deleted > 0 && options.vacuum) await sql`vacuum platform.outbox`.execute(db);
+    return deleted;
+  };
+
   const pass = async (): Promise<number> => {
     let total = 0;
     for (const subscriber of subscribers) {
@@ -194,6 +247,10 @@ export function createEventBus(options: BusOptions): EventBus {
         // The database itself failed (not a handler): the next pass tries again.
         options.log?.error({ err: error, subscriber: subscriber.name }, 'the event bus could not deliver');
       }
+    }
+    if (Date.now() - prunedAt >= pruneEveryMs) {
+      prunedAt = Date.now();
+      await prune().catch((error: unknown) => options.log?.error({ err: error }, 'the event bus could not delete delivered events'));
     }
     return total;
   };
@@ -225,6 +282,7 @@ export function createEventBus(options: BusOptions): EventBus {
       subscribers.push({ name, wants, handler, batch });
     },
     runOnce,
+    prune,
     start(intervalMs = 500) {
       if (!stopped) return;
       stopped = false;
