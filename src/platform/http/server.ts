@@ -126,6 +126,10 @@ export async function createServer(options: ServerOptions): Promise<App> {
     // Ajv: report every failing field, keep the given data as it is.
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     schemaController: { compilersFactory: lazyCompilers() },
+    // fast-json-stringify picks a union's branch (a nullable date, say) by validating the value against each, with
+    // Ajv; formats play no part in how a string is written, and checking them was most of the work (measured:
+    // 50 tickets of four nullable dates, 0.145 → 0.040 ms a response; JSON.stringify 0.030).
+    serializerOpts: { ajv: { validateFormats: false } },
     return503OnClosing: true,
     // Errors raised before routing (a URL that is not valid UTF-8, a bad content type) are problems too.
     frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
