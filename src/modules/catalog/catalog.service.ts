@@ -303,8 +303,8 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
         if (!institution) return { items: [], total: 0, limit, offset };
         filters.institutionId = institution.id;
       }
-      // Free text goes to the in-memory index when it is built; listings (no text) and a cold start go to SQL.
-      const answer = params.q && index ? index.search({ ...filters, q: params.q, lang, limit, offset }) : undefined;
+      // The in-memory index answers free text and listings (no text) once it is built; a cold start asks SQL.
+      const answer = index?.search({ ...filters, q: params.q ?? '', lang, limit, offset });
       if (answer) return { ...answer, limit, offset };
       const terms = params.q ? buildSearchTerms(params.q, lang) : undefined;
       const { hits, total } = await repo.searchServices(root, { ...filters, ...terms, lang, limit, offset });
@@ -357,7 +357,7 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
     getInstitution: (idOrCode) => requireInstitution(root, idOrCode),
 
     async listEvents(kind) {
-      const [events, counts] = await Promise.all([repo.listEvents(root, kind), repo.countPublishedByEvent(root)]);
+      const [events, counts] = await Promise.all([repo.listEvents(root, kind), index?.publishedByEvent() ?? repo.countPublishedByEvent(root)]);
       return events.map((event) => ({ ...event, serviceCount: counts.get(event.code) ?? 0 }));
     },
 

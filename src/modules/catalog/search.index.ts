@@ -10,6 +10,11 @@
  * their stem (search.stem.ts); a query word matches either, the stem exactly or
  * with one typo, the word as written with typos, and the last word also as a
  * prefix (people are still typing it). All query words must match.
+ *
+ * Listings (no text: a portal's front page, an event's or an institution's
+ * services, "all services") are answered from the same copy, by title, and so
+ * are the number of published services per life event: a portal's front page
+ * had read a hundred services' whole rows from SQL at every visit.
  */
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import { LANGS, type Audience, type Lang, type Lifecycle, type Service } from './catalog.schemas.js';
@@ -18,6 +23,7 @@ import type { Institution } from './catalog.schemas.js';
 import { fold, queryWords, stem, words } from './search.stem.js';
 
 export interface IndexQuery {
+  /** the text searched for; empty: a listing, by title */
   q: string;
   lang: Lang;
   audience?: Audience;
@@ -41,6 +47,8 @@ export interface SearchIndex {
   generation(): number | undefined;
   /** the institutions as of the last refresh (undefined before the first) */
   institutions(): Map<string, Institution> | undefined;
+  /** how many published services each life event has (undefined before the first build) */
+  publishedByEvent(): Map<string, number> | undefined;
   /** fetches what changed since the last look (the first call builds the index) */
   refresh(): Promise<void>;
   /** builds the index (resolves when built, or when the build failed: SQL answers meanwhile), then polls */
@@ -130,6 +138,9 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
   const cache = new Map<string, IndexAnswer>();
   let chain: Promise<void> = Promise.resolve();
   let generation = 0;
+  // Worked out from the entries when first asked for after a change.
+  let byTitle: Partial<Record<Lang, Entry[]>> = {};
+  let eventCounts: Map<string, number> | undefined;
   let polling = false;
   let timer: NodeJS.Timeout | undefined;
 
@@ -184,6 +195,8 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
     const renamed = !ready || institutionsToo || changed.length > 0 ? await pullInstitutions() : false;
     if (apply(changed) || renamed) {
       cache.clear();
+      byTitle = {};
+      eventCounts = undefined;
       generation++;
     }
     ready = true;
@@ -200,7 +213,26 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
   const refresh = (): Promise<void> => enqueue(true);
   let polls = 0;
 
+  /** Every entry in the order of its folded title in `lang` (as text search breaks ties). */
+  const orderedBy = (lang: Lang): Entry[] =>
+    (byTitle[lang] ??= [...entries.values()].sort((a, b) => (a.titles[lang] < b.titles[lang] ? -1 : a.titles[lang] > b.titles[lang] ? 1 : 0)));
+
+  const list = (query: IndexQuery): IndexAnswer => {
+    const found = orderedBy(query.lang).filter((entry) => matches(entry, query));
+    return { items: found.slice(query.offset, query.offset + query.limit).map((entry) => entry.service), total: found.length };
+  };
+
+  const countByEvent = (): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const { service } of entries.values()) {
+      if (service.status !== 'published') continue;
+      for (const code of service.events) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    return counts;
+  };
+
   const run = (query: IndexQuery): IndexAnswer => {
+    if (query.q === '') return list(query);
     const tree = toQuery(query.q, query.lang);
     if (!tree) return { items: [], total: 0 };
     const options: SearchOptions = {
@@ -233,6 +265,7 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
       return answer;
     },
     institutions: () => institutions,
+    publishedByEvent: () => (ready ? (eventCounts ??= countByEvent()) : undefined),
     generation: () => (ready ? generation : undefined),
     refresh,
     async start(intervalMs = 500) {

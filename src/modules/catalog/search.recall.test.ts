@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { createCatalog, createSearchingCatalog, type CatalogService, type SearchIndex } from './index.js';
 import type { Principal } from '../../platform/http/auth.js';
 import type { Audience, Lang } from './catalog.schemas.js';
+import { fold } from './search.stem.js';
 import { eventually, expectJson } from '../../../test/support/http.js';
 import { startTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
 
@@ -134,6 +135,36 @@ describe('hints across portals and languages', () => {
   test('a query with enough results shows no hint', async () => {
     const html = await page('/search?q=pabalsts&audience=citizen');
     assert.doesNotMatch(html, /id="elsewhere-heading"/);
+  });
+});
+
+describe('listings', () => {
+  test('listings (no text) and the services per life event come from the index as SQL gives them, by title', async () => {
+    // A catalog without an index asks SQL, as a cold start does.
+    const sqlCatalog = createCatalog(platform.database.db);
+    const events = await sqlCatalog.listEvents();
+    const institutions = await sqlCatalog.listInstitutions();
+    const asked = [
+      { lang: 'lv' as const, audience: 'citizen' as const, limit: 100 },
+      { lang: 'en' as const, audience: 'business' as const, limit: 100 },
+      { lang: 'lv' as const, event: events[0]?.code, limit: 100 },
+      { lang: 'en' as const, institution: institutions[0]?.code, online: true, limit: 100 },
+      { lang: 'lv' as const, limit: 5, offset: 5 },
+    ];
+    for (const params of asked) {
+      const [indexed, fromSql] = await Promise.all([catalog.search(params), sqlCatalog.search(params)]);
+      const label = JSON.stringify(params);
+      assert.equal(indexed.total, fromSql.total, `${label}: the same total`);
+      const titles = indexed.items.map((service) => fold(service.title[params.lang]));
+      assert.deepEqual(titles, [...titles].sort(), `${label}: by title`);
+      if (params.limit === 100) assert.deepEqual(indexed.items.map((service) => service.id).sort(), fromSql.items.map((service) => service.id).sort(), `${label}: the same services`);
+    }
+    assert.ok((await catalog.search({ lang: 'lv', limit: 100 })).total >= 10, 'the demo register is listed');
+    assert.deepEqual(
+      (await catalog.listEvents()).map((event) => [event.code, event.serviceCount]),
+      events.map((event) => [event.code, event.serviceCount]),
+    );
+    assert.ok(events.some((event) => event.serviceCount > 0));
   });
 });
 
