@@ -205,7 +205,7 @@ export function registerCatalogPages(app: App, catalog: CatalogService, options:
     app.get(at(lang, '/services/:slug'), { schema: { ...hide, params: SlugParams }, attachValidation: true }, async (request, reply) =>
       guarded(request, reply, lang, async () => {
         if (request.validationError) return renderNotFoundPage(request, reply);
-        const found = await catalog.lookup(request.params.slug);
+        const found = await catalog.lookup(request.params.slug, { recent: true });
         if (found.kind === 'missing') return renderNotFoundPage(request, reply);
         // P7: a former address keeps working and points to the current one.
         if (found.kind === 'moved') return reply.redirect(portalPath(found.service, lang), 301);

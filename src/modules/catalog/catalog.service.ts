@@ -116,7 +116,11 @@ export interface CatalogService {
   /** institutions by id, as the search index last saw them (from the database before its first build) */
   institutionsById(): Promise<Map<string, Institution>>;
   /** by id or slug; a former slug answers `moved` */
-  lookup(ref: string, options?: { includeUnpublished?: boolean }): Promise<ServiceLookup>;
+  /**
+   * A service by id or slug (or a slug it had). `recent`: a published service's copy in the search index,
+   * which follows the register within a second, will do (the portal's service page); otherwise SQL answers.
+   */
+  lookup(ref: string, options?: { includeUnpublished?: boolean; recent?: boolean }): Promise<ServiceLookup>;
   get(id: string): Promise<Service>;
   /** published services of the given ids, in register order (for other modules) */
   getMany(ids: string[]): Promise<Service[]>;
@@ -334,6 +338,8 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
     },
 
     async lookup(ref, options = {}) {
+      const kept = options.recent ? index?.publishedAt(ref) : undefined;
+      if (kept) return { kind: 'found', service: kept };
       const visible = (service: Service | undefined): service is Service =>
         service !== undefined && (options.includeUnpublished === true || service.status === 'published');
       const direct = repo.isUuid(ref) ? await repo.findService(root, { id: ref }) : await repo.findService(root, { slug: ref });

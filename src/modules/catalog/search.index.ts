@@ -49,6 +49,8 @@ export interface SearchIndex {
   institutions(): Map<string, Institution> | undefined;
   /** how many published services each life event has (undefined before the first build) */
   publishedByEvent(): Map<string, number> | undefined;
+  /** the published service at `slug` as of the last refresh (undefined before the first build, or when none is) */
+  publishedAt(slug: string): Service | undefined;
   /** fetches what changed since the last look (the first call builds the index) */
   refresh(): Promise<void>;
   /** builds the index (resolves when built, or when the build failed: SQL answers meanwhile), then polls */
@@ -130,6 +132,7 @@ function matches(entry: Entry, query: IndexQuery): boolean {
 export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, message: string): void }): SearchIndex {
   const indexes = { lv: newIndex('lv'), en: newIndex('en') };
   const entries = new Map<string, Entry>();
+  const slugs = new Map<string, string>();
   let institutions: Map<string, Institution> | undefined;
   let institutionsKey = '';
   let lastSeq = 0;
@@ -155,6 +158,8 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
         if (known) indexes[lang].replace(doc);
         else indexes[lang].add(doc);
       }
+      if (known && known.service.slug !== indexed.service.slug && slugs.get(known.service.slug) === id) slugs.delete(known.service.slug);
+      slugs.set(indexed.service.slug, id);
       entries.set(id, {
         service: indexed.service,
         seq: indexed.seq,
@@ -266,6 +271,10 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
     },
     institutions: () => institutions,
     publishedByEvent: () => (ready ? (eventCounts ??= countByEvent()) : undefined),
+    publishedAt(slug) {
+      const service = entries.get(slugs.get(slug) ?? '')?.service;
+      return ready && service?.status === 'published' && service.slug === slug ? service : undefined;
+    },
     generation: () => (ready ? generation : undefined),
     refresh,
     async start(intervalMs = 500) {
