@@ -363,12 +363,14 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
     getInstitution: (idOrCode) => requireInstitution(root, idOrCode),
 
     async listEvents(kind) {
-      const [events, counts] = await Promise.all([repo.listEvents(root, kind), index?.publishedByEvent() ?? repo.countPublishedByEvent(root)]);
+      // The index's copies once it is built (life events change seldom: this instance's imports at once, others' within its poll).
+      const known = index?.events();
+      const [events, counts] = await Promise.all([known ? known.filter((event) => !kind || event.kind === kind) : repo.listEvents(root, kind), index?.publishedByEvent() ?? repo.countPublishedByEvent(root)]);
       return events.map((event) => ({ ...event, serviceCount: counts.get(event.code) ?? 0 }));
     },
 
     async getEvent(code) {
-      const event = (await repo.listEvents(root)).find((candidate) => candidate.code === code);
+      const event = (index?.events() ?? (await repo.listEvents(root))).find((candidate) => candidate.code === code);
       if (!event) throw errors.eventNotFound(code);
       return event;
     },
@@ -441,7 +443,7 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
       }).then(reindexed);
     },
     importInstitution: (institution) => repo.insertInstitution(root, institution).then(reindexed),
-    importEvent: (event) => repo.upsertEvent(root, event),
+    importEvent: (event) => repo.upsertEvent(root, event).then(reindexed),
     countServices: () => repo.countServices(root),
   };
 }

@@ -18,8 +18,8 @@
  */
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import { LANGS, type Audience, type Lang, type Lifecycle, type Service } from './catalog.schemas.js';
-import { listIndexedServices, listInstitutions, listServiceChanges, type CatalogDb, type IndexedService } from './catalog.repo.js';
-import type { Institution } from './catalog.schemas.js';
+import { listEvents, listIndexedServices, listInstitutions, listServiceChanges, type CatalogDb, type IndexedService } from './catalog.repo.js';
+import type { CatalogEvent, Institution } from './catalog.schemas.js';
 import { fold, queryWords, stem, words } from './search.stem.js';
 
 export interface IndexQuery {
@@ -47,6 +47,8 @@ export interface SearchIndex {
   generation(): number | undefined;
   /** the institutions as of the last refresh (undefined before the first) */
   institutions(): Map<string, Institution> | undefined;
+  /** the life events as of the last refresh, in the register's order (undefined before the first) */
+  events(): CatalogEvent[] | undefined;
   /** how many published services each life event has (undefined before the first build) */
   publishedByEvent(): Map<string, number> | undefined;
   /** the published service at `slug` as of the last refresh (undefined before the first build, or when none is) */
@@ -135,6 +137,8 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
   const slugs = new Map<string, string>();
   let institutions: Map<string, Institution> | undefined;
   let institutionsKey = '';
+  let events: CatalogEvent[] | undefined;
+  let eventsKey = '';
   let lastSeq = 0;
   let ready = false;
   // Recent answers; emptied whenever the index changes.
@@ -178,13 +182,16 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
     return moved.length > 0 ? listIndexedServices(db, moved.map((change) => change.id)) : [];
   };
 
-  /** True when the institutions differ from the copy held (which is then replaced). */
+  /** True when the institutions or the life events differ from the copies held (which are then replaced). */
   const pullInstitutions = async (): Promise<boolean> => {
-    const institutionList = await listInstitutions(db);
+    const [institutionList, eventList] = await Promise.all([listInstitutions(db), listEvents(db)]);
     const key = JSON.stringify(institutionList);
-    if (key === institutionsKey) return false;
+    const eventKey = JSON.stringify(eventList);
+    if (key === institutionsKey && eventKey === eventsKey) return false;
     institutions = new Map(institutionList.map((institution) => [institution.id, institution]));
     institutionsKey = key;
+    events = eventList;
+    eventsKey = eventKey;
     return true;
   };
 
@@ -270,6 +277,7 @@ export function createSearchIndex(db: CatalogDb, log?: { error(object: unknown, 
       return answer;
     },
     institutions: () => institutions,
+    events: () => events,
     publishedByEvent: () => (ready ? (eventCounts ??= countByEvent()) : undefined),
     publishedAt(slug) {
       const service = entries.get(slugs.get(slug) ?? '')?.service;

@@ -165,6 +165,17 @@ describe('listings', () => {
       events.map((event) => [event.code, event.serviceCount]),
     );
     assert.ok(events.some((event) => event.serviceCount > 0));
+    // A life event imported through this catalog is listed at once, as SQL has it.
+    const first = events[0]!;
+    const { serviceCount: _count, ...stored } = first;
+    await catalog.importEvent({ ...stored, label: { ...stored.label, en: `${stored.label.en} (renamed)` } });
+    try {
+      assert.equal((await catalog.listEvents()).find((event) => event.code === first.code)?.label.en, `${stored.label.en} (renamed)`);
+      assert.equal((await catalog.getEvent(first.code)).label.en, `${stored.label.en} (renamed)`);
+    } finally {
+      await catalog.importEvent(stored);
+    }
+    assert.equal((await catalog.getEvent(first.code)).label.en, stored.label.en);
   });
 });
 
