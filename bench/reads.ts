@@ -30,6 +30,7 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { createCatalog, type Service } from '../src/modules/catalog/index.js';
 import { createScratchDatabase } from '../test/support/database.js';
 import { startChild } from '../test/support/child.js';
+import { startCommand } from './startup.js';
 import { cpuMsOf } from './proc.js';
 import { accessTokenFor, demoRp, institutionToken } from '../test/support/sso.js';
 
@@ -109,14 +110,16 @@ export interface WatchedServer {
 }
 
 /**
- * The platform on `databaseUrl` in a child process, watched: its round trips counted by bench/round-trips.mjs,
- * its CPU time read from /proc. Client rate limits are lifted: the bench measures reads, and a 429 would count
- * as a fast answer.
+ * The platform on `databaseUrl` in a child process, as `npm start` runs it (its environment and Node options,
+ * then `nodeFlags`), watched: its round trips counted by bench/round-trips.mjs, its CPU time read from /proc.
+ * Client rate limits are lifted: the bench measures reads, and a 429 would count as a fast answer.
  */
 export async function startWatchedPlatform(databaseUrl: string, nodeFlags: string[] = []): Promise<{ platform: Awaited<ReturnType<typeof startChild>>; watched: WatchedServer }> {
   const roundTripsFile = path.join(tmpdir(), `pk-bench-round-trips-${process.pid}`);
+  const command = await startCommand();
   const platform = await startChild(
     {
+      ...command.env,
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
       API_RATE_LIMIT: '10000000',
@@ -124,7 +127,7 @@ export async function startWatchedPlatform(databaseUrl: string, nodeFlags: strin
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(import.meta.dirname, 'round-trips.mjs')).href}`.trim(),
       BENCH_ROUND_TRIPS_FILE: roundTripsFile,
     },
-    nodeFlags,
+    [...command.flags, ...nodeFlags],
   );
   return { platform, watched: { pid: platform.process.pid as number, roundTripsFile } };
 }

@@ -16,7 +16,7 @@ import { cpuMsOf } from './proc.js';
  * How `npm start` runs the platform (package.json): the environment it sets before `node` (`NAME=value`) and
  * the Node options before the platform's own, so the bench measures the process users run.
  */
-async function startCommand(): Promise<{ env: Record<string, string>; flags: string[] }> {
+export async function startCommand(): Promise<{ env: Record<string, string>; flags: string[] }> {
   const { scripts } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
   const args = scripts.start.split(/\s+/);
   const node = args.indexOf('node');
