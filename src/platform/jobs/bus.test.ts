@@ -113,6 +113,30 @@ describe('event bus', () => {
     assert.equal(calls, 2, 'tried again once the wait is over');
   });
 
+  test('a pass with nothing to deliver writes nothing; an idle cursor is still moved hourly', async () => {
+    run += 1;
+    const type = `test.idle_${run}`;
+    const bus = createEventBus({ db: database.db });
+    const seen: EventEnvelope[] = [];
+    bus.subscribe(name('idle'), [type], async (e) => void seen.push(e));
+    const movedAt = async (): Promise<string> =>
+      (await sql<{ at: string }>`select updated_at::text as at from platform.bus_cursors where subscriber = ${name('idle')}`.execute(database.db)).rows[0]?.at ?? 'no cursor';
+    await published(type, 1, 1);
+    await bus.runOnce();
+    assert.deepEqual(numbers(seen), [1]);
+    const caughtUp = await movedAt();
+    await bus.runOnce();
+    await bus.runOnce();
+    assert.equal(await movedAt(), caughtUp, 'no event after the cursor: not leased, not moved');
+    await sql`update platform.bus_cursors set updated_at = now() - interval '2 hours' where subscriber = ${name('idle')}`.execute(database.db);
+    const stale = await movedAt();
+    await bus.runOnce();
+    assert.ok((await movedAt()) > stale, 'moved again after an hour idle');
+    await published(type, 2, 2);
+    await bus.runOnce();
+    assert.deepEqual(numbers(seen), [1, 2, 3], 'and what comes later is delivered');
+  });
+
   test('events every subscriber has passed are deleted; one a subscriber still waits for, a new subscriber, or a cursor moved lately holds them', async () => {
     run += 1;
     const type = `test.prune_${run}`;

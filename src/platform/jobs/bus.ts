@@ -82,6 +82,9 @@ interface CursorRow {
   attempts: number;
 }
 
+/** An idle subscriber's cursor is still moved this often (see idleSubscribers). */
+const IDLE_REFRESH_SECONDS = 3600;
+
 const defaultDelay = (attempts: number): number => Math.min(1000 * 2 ** Math.max(attempts - 1, 0), 300_000);
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
@@ -238,9 +241,30 @@ export function createEventBus(options: BusOptions): EventBus {
     return deleted;
   };
 
+  /**
+   * The subscribers with nothing to do, in one statement: a cursor with no event after it in the outbox,
+   * moved within the hour. The others are drained (four statements each, one a write), so an idle pass
+   * costs one read instead of four statements per subscriber: measured on an idle embedded platform, the
+   * bus's 40 statements a second were most of its idle CPU. A cursor still moves at least hourly, so
+   * another release's prune (staleCursorDays) keeps counting it.
+   */
+  const idleSubscribers = async (): Promise<Set<string>> => {
+    const result = await sql<{ subscriber: string }>`
+      select c.subscriber from platform.bus_cursors c
+      where c.subscriber = any(${subscribers.map((subscriber) => subscriber.name)}::text[])
+        and c.updated_at > now() - make_interval(secs => ${IDLE_REFRESH_SECONDS})
+        and not exists (select from platform.outbox o where (o.tx, o.position) > (c.tx, c.position))`.execute(db);
+    return new Set(result.rows.map((row) => row.subscriber));
+  };
+
   const pass = async (): Promise<number> => {
     let total = 0;
+    const idle = await idleSubscribers().catch((error: unknown) => {
+      options.log?.error({ err: error }, 'the event bus could not read its cursors');
+      return new Set<string>();
+    });
     for (const subscriber of subscribers) {
+      if (idle.has(subscriber.name)) continue;
       try {
         total += await drain(subscriber);
       } catch (error) {
