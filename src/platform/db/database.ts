@@ -65,7 +65,7 @@ const IN_MEMORY_SETTINGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '
  */
 const CLUSTER_CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/pakalpojumi-pgdata/', import.meta.url));
 
-async function clusterCacheFile(): Promise<string> {
+export async function clusterCacheFile(): Promise<string> {
   const wasm = fileURLToPath(import.meta.resolve('@electric-sql/pglite/pglite.wasm'));
   const { version } = JSON.parse(await readFile(path.join(path.dirname(wasm), '..', 'package.json'), 'utf8')) as { version: string };
   return path.join(CLUSTER_CACHE_DIR, `pglite-${version}.tar`);
