@@ -245,7 +245,7 @@ export function createEventBus(options: BusOptions): EventBus {
    * The subscribers with nothing to do, in one statement: a cursor with no event after it in the outbox,
    * moved within the hour. The others are drained (four statements each, one a write), so an idle pass
    * costs one read instead of four statements per subscriber: measured on an idle embedded platform, the
-   * bus's 40 statements a second were most of its idle CPU. A cursor still moves at least hourly, so
+   * bus's 40 statements a second were half of its idle CPU (2.4 → 1.25 s in 30 s). A cursor still moves at least hourly, so
    * another release's prune (staleCursorDays) keeps counting it.
    */
   const idleSubscribers = async (): Promise<Set<string>> => {
