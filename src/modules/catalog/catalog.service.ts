@@ -181,6 +181,12 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
   };
 
   /** By id or code; from the index's copy when it has one (a search filter asks at every request). */
+  /** The life events: the index's copies once it has them (they change seldom: this instance's imports at once, others' within its poll), else SQL's. */
+  const eventsOf = async (kind?: 'life' | 'business'): Promise<CatalogEvent[]> => {
+    const known = index?.events();
+    return known ? known.filter((event) => !kind || event.kind === kind) : repo.listEvents(root, kind);
+  };
+
   const findInstitution = async (idOrCode: string): Promise<Institution | undefined> => {
     const known = index?.institutions();
     if (!known) return repo.findInstitution(root, idOrCode);
@@ -363,14 +369,12 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
     getInstitution: (idOrCode) => requireInstitution(root, idOrCode),
 
     async listEvents(kind) {
-      // The index's copies once it is built (life events change seldom: this instance's imports at once, others' within its poll).
-      const known = index?.events();
-      const [events, counts] = await Promise.all([known ? known.filter((event) => !kind || event.kind === kind) : repo.listEvents(root, kind), index?.publishedByEvent() ?? repo.countPublishedByEvent(root)]);
+      const [events, counts] = await Promise.all([eventsOf(kind), index?.publishedByEvent() ?? repo.countPublishedByEvent(root)]);
       return events.map((event) => ({ ...event, serviceCount: counts.get(event.code) ?? 0 }));
     },
 
     async getEvent(code) {
-      const event = (index?.events() ?? (await repo.listEvents(root))).find((candidate) => candidate.code === code);
+      const event = (await eventsOf()).find((candidate) => candidate.code === code);
       if (!event) throw errors.eventNotFound(code);
       return event;
     },
