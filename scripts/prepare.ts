@@ -18,7 +18,8 @@ import { loadStylesheet } from '../src/platform/web/assets.js';
 
 async function prepare(): Promise<string[]> {
   const done: string[] = [];
-  if (!existsSync(await clusterCacheFile())) {
+  const cluster = await clusterCacheFile();
+  if (!existsSync(cluster)) {
     // An empty DATA_DIR on disk: its first open runs initdb and keeps the new cluster.
     const dataDir = await mkdtemp(path.join(tmpdir(), 'pakalpojumi-prepare-'));
     try {
@@ -27,7 +28,7 @@ async function prepare(): Promise<string[]> {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-    if (existsSync(await clusterCacheFile())) done.push('kept a new cluster of the embedded database');
+    if (existsSync(cluster)) done.push('kept a new cluster of the embedded database');
   }
   if ((await loadStylesheet()).source === 'compiled') done.push('compiled the stylesheet');
   // Importing the app has no side effects: it compiles and caches every module.
