@@ -7,6 +7,7 @@
  * paused meanwhile; first-line support transfers a general question and the
  * person sees one thread with the transfer; an overdue ticket stands out.
  */
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -434,8 +435,13 @@ test('a service’s frequently asked questions: its institution’s staff write 
   assert.ok((await found('kooperatīvs', 'lv')).includes(SLUG), 'the API’s search finds the service by its FAQ answer’s word');
   assert.ok((await found('housing cooperative', 'en')).includes(SLUG), 'in English too');
   assert.ok((await pageHtml(visitor, `/search?q=${encodeURIComponent('kooperatīva izziņa')}`)).includes(`href="/services/${SLUG}"`), 'the search page finds it');
+  const roberts = await signedIn(platform, 'Roberts Liepa', '/console');
+  assert.ok(!(await pageHtml(roberts, `/console/services/${residence.service.id}`)).includes(PAGE), 'the platform’s administrator (first-line support, not PMLP’s) is not offered it');
   const anna = await signedIn(platform, 'Anna Kalniņa', '/console/support');
-  assert.equal((await anna.request(PAGE)).status, 404, 'another institution’s staff cannot write it');
+  const refused = await anna.request(PAGE);
+  assert.equal(refused.status, 403, 'another institution’s staff cannot write it');
+  assert.match(await refused.text(), /raksta tikai tās iestādes pakalpojumu pārvaldnieki un klientu atbalsta speciālisti/, 'and are told who can');
+  assert.equal((await anna.request(`/console/support/faq?service=${randomUUID()}`)).status, 404, 'an unknown service is not found');
 
   // An agent turns a reply into an FAQ entry: the question and the reply fill the form.
   const janis = await signedIn(platform, 'Jānis Bērziņš', `/workspace/support/new?service=${SLUG}`);

@@ -4,7 +4,7 @@
  * their tiles on the console's home page.
  */
 import type { RootDb } from '../../../../platform/db/database.js';
-import { allows, type ConsoleShell } from '../../../../platform/web/console.js';
+import { allows, type ConsoleShell, type Staff } from '../../../../platform/web/console.js';
 import type { Lang } from '../../../../platform/web/i18n.js';
 import type { CatalogService, Service } from '../../index.js';
 import { t } from './institutions.messages.js';
@@ -12,8 +12,11 @@ import { registerInstitutionPages } from './institutions.pages.js';
 import { ts } from './services.messages.js';
 import { registerServicePages } from './services.pages.js';
 
-/** A section another module adds to a service's console page (e.g. links to its e-form or its notification texts). */
-export type ServicePanel = (props: { lang: Lang; service: Pick<Service, 'id' | 'status'> }) => JSX.Element;
+/**
+ * A section another module adds to a service's console page (e.g. links to its e-form or its notification texts).
+ * It is given the staff member so it offers only the pages they may open: a link that ends in "no access" is noise.
+ */
+export type ServicePanel = (props: { lang: Lang; staff: Staff; service: Pick<Service, 'id' | 'status' | 'institutionId'> }) => JSX.Element;
 
 export interface CatalogConsoleDeps {
   /** the root handle: an institution's change and its audit entry commit together */

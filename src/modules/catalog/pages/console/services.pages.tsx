@@ -121,8 +121,8 @@ async function listPage(deps: ConsoleDeps, { lang, staff, query }: PageContext):
 
 interface EditorPage {
   lang: Lang;
-  /** other modules' sections on a saved service's page */
-  panels?: readonly ServicePanel[];
+  /** other modules' sections on a saved service's page, and whom they are shown to */
+  panels?: { list: readonly ServicePanel[]; staff: Staff };
   title: string;
   caption: string;
   path: string;
@@ -206,7 +206,7 @@ function ServiceSummary({ lang, service, csrf }: { lang: Lang; service: Service;
 }
 
 function editorPage(page: EditorPage): Promise<string> {
-  const { lang } = page;
+  const { lang, service, panels } = page;
   const conflict = page.conflict;
   const summary = conflict
     ? {
@@ -272,7 +272,7 @@ function editorPage(page: EditorPage): Promise<string> {
           ''
         )}
         {page.service ? <ServiceSummary lang={lang} service={page.service} csrf={page.csrf} /> : ''}
-        {page.service ? (page.panels ?? []).map((Panel) => <Panel lang={lang} service={page.service as Service} />) : ''}
+        {service && panels ? panels.list.map((Panel) => <Panel lang={lang} staff={panels.staff} service={service} />) : ''}
         {page.service ? (
           <>
             <h2 class="govuk-heading-l" safe>
@@ -378,7 +378,7 @@ async function servicePage(
     hidden: { version: options.conflict ? String(options.conflict.version) : value(form.version) || String(service.version) },
     submitLabel: ts(lang, 'edit.save'),
     service,
-    panels: deps.servicePanels,
+    panels: { list: deps.servicePanels, staff: context.staff },
     done: options.form ? undefined : queryValue(context.query.done),
     ...(options.conflict ? { conflict: options.conflict } : {}),
     ...(options.transitionError ? { transitionError: true } : {}),

@@ -211,6 +211,9 @@ describe('template overrides', () => {
     assert.equal(forgedKind.status, 404, 'a kind of no service is refused, not a 500');
     const roberts = await signIn('Roberts Liepa', platform, '/console');
     await page(roberts, path, 403);
+    // The platform's administrator edits the service (and its e-form), but is not offered texts he may not change.
+    const editor = await page(roberts, `/console/services/${residenceId}`);
+    assert.ok(editor.includes(`href="/console/services/${residenceId}/form"`) && !editor.includes(`href="${path}"`), 'Roberts’s service page has no link to the texts');
     const anna = await signIn('Anna Kalniņa');
     await page(anna, path, 403);
     await page(ilze, '/console/services/not-a-service/notifications', 404);

@@ -29,8 +29,12 @@ const PARTS = ['subject', 'body', 'short'] as const;
 
 const pathOf = (service: Pick<Service, 'id'>): string => `/console/services/${service.id}/notifications`;
 
+const managesService = (staff: Staff, service: Pick<Service, 'institutionId'>): boolean => staff.managerOf.includes(service.institutionId);
+
 /** Links from a service's console page to its notification texts (used by services.pages.tsx). */
-export function NotificationLinks({ lang, service }: { lang: Lang; service: Pick<Service, 'id'> }): JSX.Element {
+export function NotificationLinks({ lang, staff, service }: { lang: Lang; staff: Staff; service: Pick<Service, 'id' | 'institutionId'> }): JSX.Element {
+  // Only the institution's service managers change its texts (see `managed`): nobody else is offered the link.
+  if (!managesService(staff, service)) return <></>;
   return (
     <>
       <h2 class="govuk-heading-m" safe>
@@ -47,7 +51,6 @@ export function NotificationLinks({ lang, service }: { lang: Lang; service: Pick
   );
 }
 
-const managesService = (staff: Staff, service: Service): boolean => staff.managerOf.includes(service.institutionId);
 const isKind = (value: string): value is ServiceKind => (SERVICE_KINDS as readonly string[]).includes(value);
 const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
 const field = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) && typeof raw[0] === 'string' ? raw[0] : '');

@@ -21,8 +21,12 @@ interface Deps {
   catalog: { getMany(ids: string[]): Promise<{ id: string; title: { lv: string; en: string }; institutionId: string }[]> };
 }
 
-/** The link on a service's console page (a catalog service panel). */
-export function FaqLinks({ lang, service }: { lang: Lang; service: { id: string } }): JSX.Element {
+/** Institutions whose services' FAQ the staff member writes: where they manage services or answer questions. */
+const writesFor = (staff: Staff): string[] => [...new Set([...staff.managerOf, ...institutionsWithRole(staff, 'support_agent')])];
+
+/** The link on a service's console page (a catalog service panel), for those who write the service's FAQ. */
+export function FaqLinks({ lang, staff, service }: { lang: Lang; staff: Staff; service: { id: string; institutionId: string } }): JSX.Element {
+  if (!writesFor(staff).includes(service.institutionId)) return <></>;
   return (
     <>
       <h2 class="govuk-heading-m" safe>
@@ -38,9 +42,6 @@ export function FaqLinks({ lang, service }: { lang: Lang; service: { id: string 
     </>
   );
 }
-
-/** Institutions whose services' FAQ the staff member writes: where they manage services or answer questions. */
-const writesFor = (staff: Staff): string[] => [...new Set([...staff.managerOf, ...institutionsWithRole(staff, 'support_agent')])];
 
 type Values = { qlv: string; qen: string; alv: string; aen: string };
 const EMPTY: Values = { qlv: '', qen: '', alv: '', aen: '' };
@@ -122,13 +123,17 @@ export function registerFaqPages(shell: ConsoleShell, deps: Deps): void {
     const raw = context.body[name];
     return (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim();
   };
-  /** The service of the page, when the staff member writes its FAQ; otherwise it does not exist for them. */
+  /**
+   * The service of the page, when the staff member writes its FAQ (undefined: another institution's, which the
+   * caller refuses with the console's 403 and why); an unknown one is the console's 404.
+   */
   const serviceOf = async (context: PageContext) => {
     const id = queryValue(context.query.service);
     const [service] = /^[0-9a-f-]{36}$/i.test(id) ? await deps.catalog.getMany([id]) : [];
-    if (!service || !writesFor(context.staff).includes(service.institutionId)) throw new AppError('support.not-found', 'not_found', 'No such service of yours.');
-    return service;
+    if (!service) throw new AppError('support.not-found', 'not_found', 'No such service.');
+    return writesFor(context.staff).includes(service.institutionId) ? service : undefined;
   };
+  const refuse = (context: PageContext) => context.forbidden({ text: t(context.lang, 'faq.forbidden') });
   const author = (context: PageContext) => ({ personalCode: context.staff.principal.personalCode ?? context.staff.principal.subject, institutions: writesFor(context.staff) });
 
   shell.route({
@@ -137,6 +142,7 @@ export function registerFaqPages(shell: ConsoleShell, deps: Deps): void {
     need: 'staff',
     handler: async (context) => {
       const service = await serviceOf(context);
+      if (!service) return refuse(context);
       // From a ticket about this service: its question and the last reply fill the form, in the ticket's language, to edit.
       const number = queryValue(context.query.ticket);
       const agent = agentOf(context.staff);
@@ -158,6 +164,7 @@ export function registerFaqPages(shell: ConsoleShell, deps: Deps): void {
     need: 'staff',
     handler: async (context) => {
       const service = await serviceOf(context);
+      if (!service) return refuse(context);
       const values: Values = { qlv: field(context, 'qlv'), qen: field(context, 'qen'), alv: field(context, 'alv'), aen: field(context, 'aen') };
       try {
         await deps.support.addFaq(author(context), service.id, { question: { lv: values.qlv, en: values.qen }, answer: { lv: values.alv, en: values.aen } });
@@ -175,6 +182,7 @@ export function registerFaqPages(shell: ConsoleShell, deps: Deps): void {
     need: 'staff',
     handler: async (context) => {
       const service = await serviceOf(context);
+      if (!service) return refuse(context);
       await deps.support.deleteFaq(author(context), service.id, field(context, 'id'));
       return seeOther(context.reply, context.lang, `${FAQ_PATH}?service=${service.id}&done=deleted`);
     },
