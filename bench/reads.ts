@@ -113,8 +113,9 @@ export interface WatchedServer {
  * The platform on `databaseUrl` in a child process, as `npm start` runs it (its environment and Node options,
  * then `nodeFlags`), watched: its round trips counted by bench/round-trips.mjs, its CPU time read from /proc.
  * Client rate limits are lifted: the bench measures reads, and a 429 would count as a fast answer.
+ * Node refuses --cpu-prof in NODE_OPTIONS: BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" profiles the platform.
  */
-export async function startWatchedPlatform(databaseUrl: string, nodeFlags: string[] = []): Promise<{ platform: Awaited<ReturnType<typeof startChild>>; watched: WatchedServer }> {
+export async function startWatchedPlatform(databaseUrl: string, nodeFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []): Promise<{ platform: Awaited<ReturnType<typeof startChild>>; watched: WatchedServer }> {
   const roundTripsFile = path.join(tmpdir(), `pk-bench-round-trips-${process.pid}`);
   const command = await startCommand();
   const platform = await startChild(
@@ -312,8 +313,7 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
     } finally {
       await database.close();
     }
-    // Node refuses --cpu-prof in NODE_OPTIONS: BENCH_READS_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" profiles the platform.
-    const { platform, watched } = await startWatchedPlatform(scratch.url, process.env.BENCH_READS_NODE_FLAGS?.split(' ').filter(Boolean));
+    const { platform, watched } = await startWatchedPlatform(scratch.url);
     watched.database = { adminUrl: options.serverUrl, name: new URL(scratch.url).pathname.slice(1) };
     try {
       const at = { url: platform.url };
