@@ -1,6 +1,7 @@
 /** The SQL of participation, and nothing else. */
 import { sql, type Generated, type Kysely } from 'kysely';
 import type { DeviceClass } from './participation.privacy.js';
+import type { FactFigures, FeedbackFigures, RatingFigures } from './performance.js';
 import { isUuid } from '../../platform/db/ids.js';
 
 interface PageFeedbackTable {
@@ -119,6 +120,17 @@ export async function feedbackPerMonth(db: Db, scope: { serviceId?: string; inst
   return rows.map((row) => ({ month: row.month, total: Number(row.total), useful: Number(row.useful) }));
 }
 
+/** Every institution's page feedback in total, by institution id (feedback on no service's page has none). */
+export async function feedbackTotalsByInstitution(db: Db): Promise<Map<string, FeedbackFigures>> {
+  const rows = await db
+    .selectFrom('participation.page_feedback')
+    .select(['institution_id', sql<string>`count(*)::text`.as('total'), sql<string>`count(*) filter (where useful)::text`.as('useful')])
+    .where('institution_id', 'is not', null)
+    .groupBy('institution_id')
+    .execute();
+  return new Map(rows.map((row) => [row.institution_id as string, { total: Number(row.total), useful: Number(row.useful) }]));
+}
+
 // ---- rate limits ----
 
 export async function hitRateWindow(db: Db, network: string, windowStart: Date): Promise<number> {
@@ -161,11 +173,65 @@ export async function updateFacts(db: Db, applicationId: string, change: Partial
   await db.updateTable('participation.application_facts').set(change).where('application_id', '=', applicationId).execute();
 }
 
-export async function factsOf(db: Db, scope: { serviceId?: string; institutionId?: string }): Promise<Pick<FactsRow, 'started_at' | 'expected_at' | 'completed_at' | 'completed_code'>[]> {
-  let query = db.selectFrom('participation.application_facts').select(['started_at', 'expected_at', 'completed_at', 'completed_code']);
-  if (scope.serviceId) query = query.where('service_id', '=', scope.serviceId);
-  if (scope.institutionId) query = query.where('institution_id', '=', scope.institutionId);
-  return query.execute();
+/** A service's, an institution's (or, with neither, every) application's facts. */
+function factsScope(scope: { serviceId?: string; institutionId?: string }) {
+  if (scope.serviceId) return sql`where service_id = ${scope.serviceId}`;
+  if (scope.institutionId) return sql`where institution_id = ${scope.institutionId}`;
+  return sql``;
+}
+
+/** Every fact with whether it was decided (a completing status) and its processing time in days, for the figures below. */
+const DECIDED = sql`completed_at is not null and completed_code in ('decided', 'delivered', 'rejected')`;
+const DAYS = sql`greatest(0, extract(epoch from completed_at - started_at)::float8 / 86400)`;
+/** The figures of a group of facts: counts, and the decided ones' median (interpolated) and 90th percentile (nearest rank). */
+const FIGURES = sql`count(*)::int as applications,
+  count(*) filter (where decided)::int as decided,
+  count(*) filter (where decided and expected_at is not null)::int as with_expected,
+  count(*) filter (where decided and completed_at <= expected_at)::int as on_time,
+  percentile_cont(0.5) within group (order by days) filter (where decided) as median_days,
+  percentile_disc(0.9) within group (order by days) filter (where decided) as p90_days`;
+
+interface FiguresRow {
+  applications: number;
+  decided: number;
+  with_expected: number;
+  on_time: number;
+  median_days: number | null;
+  p90_days: number | null;
+}
+
+const toFigures = (month: string | null, row: FiguresRow): FactFigures => ({
+  month,
+  applications: row.applications,
+  decided: row.decided,
+  withExpected: row.with_expected,
+  onTime: row.on_time,
+  medianDays: row.median_days === null ? null : Number(row.median_days),
+  p90Days: row.p90_days === null ? null : Number(row.p90_days),
+});
+
+/**
+ * The figures of a service's or an institution's (or all) facts, per month of the application's start (UTC) and in
+ * total (month null), counted and ranked by the database in one pass: a national overview never brings a million
+ * facts into the process.
+ */
+export async function factFigures(db: Db, scope: { serviceId?: string; institutionId?: string }): Promise<FactFigures[]> {
+  const { rows } = await sql<FiguresRow & { month: string | null }>`
+    select case when grouping(month) = 0 then month end as month, ${FIGURES}
+    from (select to_char(started_at at time zone 'UTC', 'YYYY-MM') as month, expected_at, completed_at, ${DECIDED} as decided, ${DAYS} as days
+          from participation.application_facts ${factsScope(scope)}) facts
+    group by grouping sets ((month), ())`.execute(db);
+  // An empty scope still has its total row (all counts 0); it says nothing, so it goes.
+  return rows.filter((row) => row.applications > 0).map((row) => toFigures(row.month, row));
+}
+
+/** Every institution's figures over all its facts, by institution id. */
+export async function factTotalsByInstitution(db: Db): Promise<Map<string, FactFigures>> {
+  const { rows } = await sql<FiguresRow & { institution_id: string }>`
+    select institution_id, ${FIGURES}
+    from (select institution_id, expected_at, completed_at, ${DECIDED} as decided, ${DAYS} as days from participation.application_facts) facts
+    group by institution_id`.execute(db);
+  return new Map(rows.map((row) => [row.institution_id, toFigures(null, row)]));
 }
 
 // ---- ratings ----
@@ -197,4 +263,14 @@ export async function ratingsPerMonth(db: Db, scope: { serviceId?: string; insti
   if (scope.institutionId) query = query.where('institution_id', '=', scope.institutionId);
   const rows = await query.groupBy(sql`to_char(created_at at time zone 'UTC', 'YYYY-MM')`).execute();
   return rows.map((row) => ({ month: row.month, count: Number(row.count), sum: Number(row.sum) }));
+}
+
+/** Every institution's ratings in total, by institution id. */
+export async function ratingTotalsByInstitution(db: Db): Promise<Map<string, RatingFigures>> {
+  const rows = await db
+    .selectFrom('participation.ratings')
+    .select(['institution_id', sql<string>`count(*)::text`.as('count'), sql<string>`sum(score)::text`.as('sum')])
+    .groupBy('institution_id')
+    .execute();
+  return new Map(rows.map((row) => [row.institution_id, { count: Number(row.count), sum: Number(row.sum) }]));
 }

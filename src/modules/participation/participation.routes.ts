@@ -9,6 +9,7 @@ import { institutionOpenData, NATIONAL_PERFORMANCE_URL, nationalOpenData, servic
 import { PerformanceReplySchema, RefParams } from './participation.schemas.js';
 import type { ParticipationService } from './participation.service.js';
 import type { IdeasService } from './ideas.service.js';
+import { FIGURES_MAX_AGE_SECONDS } from './figures.cache.js';
 import { performanceCsv } from './performance.js';
 
 const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
@@ -50,7 +51,7 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     NATIONAL_PERFORMANCE_URL,
     { schema: { tags: ['participation'], summary: 'The national overview: every institution’s services together (open data, JSON)', description: FIGURES_NOTE, response: { 200: PerformanceReplySchema } } },
     async (_request, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
+      reply.header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`);
       return nationalOpenData((await participation.nationalPerformance()).performance, publicUrl, now());
     },
   );
@@ -59,14 +60,14 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     { schema: { tags: ['participation'], summary: 'The national overview (open data, CSV)', description: FIGURES_NOTE, response: { ...CSV } } },
     async (_request, reply) => {
       const { performance } = await participation.nationalPerformance();
-      return reply.type('text/csv; charset=utf-8').header('cache-control', 'public, max-age=300').header('content-disposition', 'inline; filename="lv-performance.csv"').send(performanceCsv(performance));
+      return reply.type('text/csv; charset=utf-8').header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`).header('content-disposition', 'inline; filename="lv-performance.csv"').send(performanceCsv(performance));
     },
   );
   app.get(
     '/api/v1/participation/services/:ref/performance',
     { schema: { tags: ['participation'], summary: 'A service’s public performance figures (open data, JSON)', description: FIGURES_NOTE, params: RefParams, response: { 200: PerformanceReplySchema, ...problems(404) } } },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
+      reply.header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`);
       return (await serviceData(request.params.ref)).reply;
     },
   );
@@ -75,14 +76,14 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     { schema: { tags: ['participation'], summary: 'A service’s public performance figures (open data, CSV)', description: FIGURES_NOTE, params: RefParams, response: { ...CSV, ...problems(404) } } },
     async (request, reply) => {
       const { reply: data, performance } = await serviceData(request.params.ref);
-      return reply.type('text/csv; charset=utf-8').header('cache-control', 'public, max-age=300').header('content-disposition', `inline; filename="${data.subject.code}-performance.csv"`).send(performanceCsv(performance));
+      return reply.type('text/csv; charset=utf-8').header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`).header('content-disposition', `inline; filename="${data.subject.code}-performance.csv"`).send(performanceCsv(performance));
     },
   );
   app.get(
     '/api/v1/participation/institutions/:ref/performance',
     { schema: { tags: ['participation'], summary: 'An institution’s public performance figures over all its services (open data, JSON)', description: FIGURES_NOTE, params: RefParams, response: { 200: PerformanceReplySchema, ...problems(404) } } },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
+      reply.header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`);
       return (await institutionData(request.params.ref)).reply;
     },
   );
@@ -91,7 +92,7 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     { schema: { tags: ['participation'], summary: 'An institution’s public performance figures (open data, CSV)', description: FIGURES_NOTE, params: RefParams, response: { ...CSV, ...problems(404) } } },
     async (request, reply) => {
       const { reply: data, performance } = await institutionData(request.params.ref);
-      return reply.type('text/csv; charset=utf-8').header('cache-control', 'public, max-age=300').header('content-disposition', `inline; filename="${data.subject.code}-performance.csv"`).send(performanceCsv(performance));
+      return reply.type('text/csv; charset=utf-8').header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`).header('content-disposition', `inline; filename="${data.subject.code}-performance.csv"`).send(performanceCsv(performance));
     },
   );
 

@@ -18,7 +18,9 @@ import { createApplications, type ApplicationsService } from '../applications/in
 import { createCatalog, type Service } from '../catalog/index.js';
 import { openTestDatabase } from '../../../test/support/database.js';
 import { createParticipation, deviceClass, maskPersonalData, type Participation } from './index.js';
-import { computePerformance, performanceCsv, type Fact } from './performance.js';
+import { randomUUID } from 'node:crypto';
+import * as repo from './participation.repo.js';
+import { computePerformance, performanceCsv } from './performance.js';
 import { informationQuality } from './information-quality.js';
 
 const JANIS = '150685-12347';
@@ -45,30 +47,6 @@ test('device classes from User-Agent strings', () => {
   assert.equal(deviceClass('Mozilla/5.0 (Linux; Android 14; SM-X710) Chrome/120 Safari/537.36'), 'tablet');
   assert.equal(deviceClass('Mozilla/5.0 (X11; Linux x86_64) Chrome/120'), 'desktop');
   assert.equal(deviceClass(undefined), 'desktop');
-});
-
-test('figures: median, P90, on-time share, and counts from 1 to 4 suppressed; CSV carries the same cells', () => {
-  const day = (d: number): Date => new Date(Date.UTC(2026, 10, d));
-  const facts: Fact[] = [1, 2, 3, 4, 5, 6].map((n) => ({ started_at: day(1), expected_at: day(10), completed_at: day(1 + n), completed_code: 'decided' }));
-  facts.push({ started_at: day(1), expected_at: day(10), completed_at: day(21), completed_code: 'rejected' });
-  facts.push({ started_at: new Date(Date.UTC(2026, 9, 5)), expected_at: null, completed_at: null, completed_code: null });
-  const performance = computePerformance(facts, [{ month: '2026-11', count: 2, sum: 9 }], []);
-  const november = performance.months.find((row) => row.month === '2026-11');
-  assert.deepEqual(
-    { applications: november?.applications, decided: november?.decided, onTime: november?.decidedOnTime, share: november?.onTimeShare, median: november?.medianDays, p90: november?.p90Days },
-    { applications: 7, decided: 7, onTime: 6, share: 0.857, median: 4, p90: 20 },
-  );
-  assert.equal(november?.ratings, null);
-  assert.deepEqual(november?.suppressed, ['ratings', 'satisfaction']);
-  const october = performance.months.find((row) => row.month === '2026-10');
-  assert.equal(october?.applications, null, 'one application is suppressed');
-  assert.ok(october?.suppressed.includes('applications'));
-  assert.equal(performance.total.applications, 8);
-  assert.deepEqual(performance.coverage, { start: '2026-10', end: '2026-11' });
-  const csv = performanceCsv(performance).trim().split('\r\n');
-  assert.equal(csv[0], 'month,applications,decided,decidedOnTime,onTimeShare,medianDays,p90Days,ratings,satisfaction,feedback,usefulShare');
-  assert.equal(csv[1], '2026-10,[c],0,0,,,,0,,0,', 'zero is shown; figures drawn from no case are empty');
-  assert.equal(csv[2], '2026-11,7,7,6,0.857,4,20,[c],[c],0,');
 });
 
 describe('participation over a database', () => {
@@ -104,6 +82,69 @@ describe('participation over a database', () => {
     pmlp = { subject: 'client:pmlp-system', kind: 'system', via: 'token', roles: [], scopes: ['applications.write'], institutionId: residence.institutionId };
   });
   after(async () => database.dispose());
+
+  test('figures counted by the database: median (the middle two’s mean when even), P90 by nearest rank, on-time share, months in UTC; counts from 1 to 4 suppressed; CSV carries the same cells', async () => {
+    // A service and an institution of their own, so the demo's facts do not count.
+    const serviceId = randomUUID();
+    const institutionId = randomUUID();
+    const day = (month: number, d: number, hour = 12): Date => new Date(Date.UTC(2026, month, d, hour));
+    const fact = (started: Date, expected: Date | null, completed: Date | null, code: string | null) =>
+      repo.insertFacts(database.db, {
+        application_id: randomUUID(),
+        number: `2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+        service_id: serviceId,
+        institution_id: institutionId,
+        applicant: ANNA,
+        submitted_by: null,
+        started_at: started,
+        expected_at: expected,
+        completed_at: completed,
+        completed_code: code,
+        last_event_at: completed ?? started,
+      });
+    // November: six decided in 1…6 days, by the 10th; one rejected after 20 days, late: 7 decided, median 4, P90 20.
+    for (const n of [1, 2, 3, 4, 5, 6]) await fact(day(10, 1), day(10, 10), day(10, 1 + n), 'decided');
+    await fact(day(10, 1), day(10, 10), day(10, 21), 'rejected');
+    // One withdrawn and one still open: begun, not decided.
+    await fact(day(10, 2), day(10, 10), day(10, 3), 'withdrawn');
+    await fact(day(10, 3), null, null, null);
+    // October: one open, begun at 23:30 on 31 October in UTC (1 November in Riga): October's.
+    await fact(new Date(Date.UTC(2026, 9, 31, 23, 30)), null, null, null);
+    // December: six decided in 1, 2, 3, 4, 5, 7 days (even: median 3.5), none with an expected date.
+    for (const n of [1, 2, 3, 4, 5, 7]) await fact(day(11, 1), null, day(11, 1 + n), 'delivered');
+
+    const counted = await repo.factFigures(database.db, { serviceId });
+    const month = (key: string | null) => counted.find((row) => row.month === key);
+    assert.deepEqual(month('2026-11'), { month: '2026-11', applications: 9, decided: 7, withExpected: 7, onTime: 6, medianDays: 4, p90Days: 20 });
+    assert.deepEqual(month('2026-10'), { month: '2026-10', applications: 1, decided: 0, withExpected: 0, onTime: 0, medianDays: null, p90Days: null });
+    assert.deepEqual(month('2026-12'), { month: '2026-12', applications: 6, decided: 6, withExpected: 0, onTime: 0, medianDays: 3.5, p90Days: 7 });
+    // In total: 13 decided, 1…7 and 20 days; the 7th of 13 is 4, the 12th (ceil 11.7) is 7.
+    assert.deepEqual(month(null), { month: null, applications: 16, decided: 13, withExpected: 7, onTime: 6, medianDays: 4, p90Days: 7 });
+    assert.equal(counted.length, 4);
+    assert.deepEqual(await repo.factFigures(database.db, { serviceId: randomUUID() }), [], 'a service with no facts has no rows');
+    const byInstitution = await repo.factTotalsByInstitution(database.db);
+    assert.deepEqual(byInstitution.get(institutionId), { ...month(null), month: null }, 'the institution’s totals are its one service’s');
+
+    const performance = computePerformance(counted, [{ month: '2026-11', count: 2, sum: 9 }], []);
+    const november = performance.months.find((row) => row.month === '2026-11');
+    assert.deepEqual(
+      { applications: november?.applications, decided: november?.decided, onTime: november?.decidedOnTime, share: november?.onTimeShare, median: november?.medianDays, p90: november?.p90Days },
+      { applications: 9, decided: 7, onTime: 6, share: 0.857, median: 4, p90: 20 },
+    );
+    assert.equal(november?.ratings, null);
+    assert.deepEqual(november?.suppressed, ['ratings', 'satisfaction']);
+    const october = performance.months.find((row) => row.month === '2026-10');
+    assert.equal(october?.applications, null, 'one application is suppressed');
+    assert.ok(october?.suppressed.includes('applications'));
+    assert.equal(performance.total.applications, 16);
+    assert.equal(performance.total.ratings, null, 'two ratings in all: suppressed');
+    assert.deepEqual(performance.coverage, { start: '2026-10', end: '2026-12' });
+    const csv = performanceCsv(performance).trim().split('\r\n');
+    assert.equal(csv[0], 'month,applications,decided,decidedOnTime,onTimeShare,medianDays,p90Days,ratings,satisfaction,feedback,usefulShare');
+    assert.equal(csv[1], '2026-10,[c],0,0,,,,0,,0,', 'zero is shown; figures drawn from no case are empty');
+    assert.equal(csv[2], '2026-11,9,7,6,0.857,4,20,[c],[c],0,');
+    assert.equal(csv[3], '2026-12,6,6,0,,3.5,7,0,,0,');
+  });
 
   test('information quality: the nine items of Regulation 2018/1724 Art. 10 from the register’s record', async () => {
     const quality = informationQuality(residence);

@@ -23,7 +23,8 @@ import { feedbackGiven, serviceRated } from './participation.events.js';
 import { deviceClass, maskPersonalData, networkKey, type DeviceClass } from './participation.privacy.js';
 import * as repo from './participation.repo.js';
 import type { Db, FactsRow } from './participation.repo.js';
-import { computePerformance, type Performance } from './performance.js';
+import { createFiguresCache, FIGURES_MAX_AGE_SECONDS } from './figures.cache.js';
+import { computePerformance, shownRow, type Performance } from './performance.js';
 
 export const MAX_COMMENT = 2000;
 const RESULT_CODES = new Set(['decided', 'delivered', 'rejected']);
@@ -161,6 +162,8 @@ export function cleanPath(path: string): string | undefined {
 export function createParticipationService(root: Db, options: ParticipationServiceOptions): ParticipationService {
   const { catalog, now } = options;
   const limit = options.rateLimit ?? { hits: 30, windowMs: 600_000 };
+  // The published figures, kept (figures.cache.ts): a change stored below makes them stale.
+  const figures = createFiguresCache({ maxAgeMs: FIGURES_MAX_AGE_SECONDS * 1000, limit: 2_000 });
 
   async function checkRate(ip: string): Promise<void> {
     const at = now().getTime();
@@ -217,6 +220,7 @@ export function createParticipationService(root: Db, options: ParticipationServi
       }
       await repo.updateFacts(trx, data.applicationId, change);
     });
+    figures.changed();
   }
 
   async function mine(rater: Rater, number: string): Promise<FactsRow> {
@@ -229,9 +233,20 @@ export function createParticipationService(root: Db, options: ParticipationServi
     return facts;
   }
 
-  async function performanceOf(scope: { serviceId?: string; institutionId?: string }): Promise<Performance> {
-    const [facts, ratings, feedback] = await Promise.all([repo.factsOf(root, scope), repo.ratingsPerMonth(root, scope), repo.feedbackPerMonth(root, scope)]);
-    return computePerformance(facts, ratings, feedback);
+  function performanceOf(scope: { serviceId?: string; institutionId?: string }): Promise<Performance> {
+    return figures.get(`${scope.serviceId ?? ''}/${scope.institutionId ?? ''}`, async () => {
+      const [facts, ratings, feedback] = await Promise.all([repo.factFigures(root, scope), repo.ratingsPerMonth(root, scope), repo.feedbackPerMonth(root, scope)]);
+      return computePerformance(facts, ratings, feedback);
+    });
+  }
+
+  /** Every institution's figures in total (the national overview's table), in three grouped statements. */
+  function institutionTotals(): Promise<Map<string, Performance['total']>> {
+    return figures.get('institutions', async () => {
+      const [facts, ratings, feedback] = await Promise.all([repo.factTotalsByInstitution(root), repo.ratingTotalsByInstitution(root), repo.feedbackTotalsByInstitution(root)]);
+      const ids = new Set([...facts.keys(), ...ratings.keys(), ...feedback.keys()]);
+      return new Map([...ids].map((id) => [id, shownRow('total', facts.get(id), ratings.get(id), feedback.get(id))]));
+    });
   }
 
   return {
@@ -260,6 +275,7 @@ export function createParticipationService(root: Db, options: ParticipationServi
         );
         return inserted;
       });
+      figures.changed();
       return { id, commentKey };
     },
 
@@ -299,7 +315,7 @@ export function createParticipationService(root: Db, options: ParticipationServi
       const facts = await mine(rater, number);
       if (!facts.completed_at || !RESULT_CODES.has(facts.completed_code ?? '')) throw errors.notRateable();
       const at = now();
-      return inTransaction(root, async (trx) => {
+      const rating = await inTransaction(root, async (trx) => {
         const row = {
           application_id: facts.application_id,
           service_id: facts.service_id,
@@ -320,6 +336,8 @@ export function createParticipationService(root: Db, options: ParticipationServi
         );
         return toRating(stored);
       });
+      figures.changed();
+      return rating;
     },
 
     async servicePerformance(ref) {
@@ -337,9 +355,8 @@ export function createParticipationService(root: Db, options: ParticipationServi
     },
 
     async nationalPerformance() {
-      const institutions = await catalog.listInstitutions();
-      const [performance, totals] = await Promise.all([performanceOf({}), Promise.all(institutions.map(async (institution) => ({ institution, total: (await performanceOf({ institutionId: institution.id })).total })))]);
-      return { performance, institutions: totals };
+      const [institutions, performance, totals] = await Promise.all([catalog.listInstitutions(), performanceOf({}), institutionTotals()]);
+      return { performance, institutions: institutions.map((institution) => ({ institution, total: totals.get(institution.id) ?? shownRow('total', undefined, undefined, undefined) })) };
     },
 
     async feedbackFor(filter) {

@@ -7,14 +7,32 @@
  */
 
 export const SUPPRESS_BELOW = 5;
-const COMPLETING = new Set(['decided', 'delivered', 'rejected']);
-const DAY_MS = 86_400_000;
 
-export interface Fact {
-  started_at: Date;
-  expected_at: Date | null;
-  completed_at: Date | null;
-  completed_code: string | null;
+/**
+ * What the database counts of the applications' facts (participation.repo's factFigures): one month of the
+ * applications' start, or all of them (`month` null). The processing times are those of the decided ones
+ * (decided, delivered or rejected), in days: their median, and their 90th percentile by nearest rank.
+ */
+export interface FactFigures {
+  month: string | null;
+  applications: number;
+  decided: number;
+  /** decided ones that had an expected date */
+  withExpected: number;
+  /** decided by their expected date */
+  onTime: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+/** Ratings (count, sum of the scores) and page feedback (answers, of them "useful") of a month, or in total. */
+export interface RatingFigures {
+  count: number;
+  sum: number;
+}
+export interface FeedbackFigures {
+  total: number;
+  useful: number;
 }
 
 /** The figures of one month (or of the whole period: `month` "total"). Null: suppressed or no data (`suppressed` says which). */
@@ -40,35 +58,10 @@ export interface PerformanceRow {
 export const FIGURES = ['applications', 'decided', 'decidedOnTime', 'onTimeShare', 'medianDays', 'p90Days', 'ratings', 'satisfaction', 'feedback', 'usefulShare'] as const;
 export type Figure = (typeof FIGURES)[number];
 
-interface Raw {
-  applications: number;
-  decided: number;
-  withExpected: number;
-  onTime: number;
-  durations: number[];
-  ratings: number;
-  ratingSum: number;
-  feedback: number;
-  useful: number;
-}
-
-const empty = (): Raw => ({ applications: 0, decided: 0, withExpected: 0, onTime: 0, durations: [], ratings: 0, ratingSum: 0, feedback: 0, useful: 0 });
-const monthOf = (at: Date): string => at.toISOString().slice(0, 7);
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The median of sorted values (the mean of the middle two when even). */
-export function median(sorted: number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/** The p-th percentile of sorted values by nearest rank. */
-export function percentile(sorted: number[], p: number): number {
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] as number;
-}
-
-function shown(raw: Raw, month: string): PerformanceRow {
+/** One row as published: counts from 1 to 4 and figures drawn from fewer than 5 cases suppressed. */
+export function shownRow(month: string, facts: FactFigures | undefined, ratings: RatingFigures | undefined, feedback: FeedbackFigures | undefined): PerformanceRow {
   const suppressed: PerformanceRow['suppressed'] = [];
   /** a count: shown from 5, and 0 as 0 */
   const count = (name: Figure, value: number): number | null => {
@@ -79,7 +72,7 @@ function shown(raw: Raw, month: string): PerformanceRow {
     return value;
   };
   /** a figure drawn from `base` cases: shown from 5 */
-  const drawn = (name: Figure, base: number, value: () => number): number | null => {
+  const drawn = (name: Figure, base: number, value: () => number | null): number | null => {
     if (base === 0) return null;
     if (base < SUPPRESS_BELOW) {
       suppressed.push(name);
@@ -87,19 +80,21 @@ function shown(raw: Raw, month: string): PerformanceRow {
     }
     return value();
   };
-  const sorted = [...raw.durations].sort((a, b) => a - b);
+  const f = facts ?? { applications: 0, decided: 0, withExpected: 0, onTime: 0, medianDays: null, p90Days: null };
+  const r = ratings ?? { count: 0, sum: 0 };
+  const b = feedback ?? { total: 0, useful: 0 };
   return {
     month,
-    applications: count('applications', raw.applications),
-    decided: count('decided', raw.decided),
-    decidedOnTime: count('decidedOnTime', raw.onTime),
-    onTimeShare: drawn('onTimeShare', raw.withExpected, () => round(raw.onTime / raw.withExpected, 3)),
-    medianDays: drawn('medianDays', sorted.length, () => round(median(sorted), 1)),
-    p90Days: drawn('p90Days', sorted.length, () => round(percentile(sorted, 90), 1)),
-    ratings: count('ratings', raw.ratings),
-    satisfaction: drawn('satisfaction', raw.ratings, () => round(raw.ratingSum / raw.ratings, 2)),
-    feedback: count('feedback', raw.feedback),
-    usefulShare: drawn('usefulShare', raw.feedback, () => round(raw.useful / raw.feedback, 3)),
+    applications: count('applications', f.applications),
+    decided: count('decided', f.decided),
+    decidedOnTime: count('decidedOnTime', f.onTime),
+    onTimeShare: drawn('onTimeShare', f.withExpected, () => round(f.onTime / f.withExpected, 3)),
+    medianDays: drawn('medianDays', f.decided, () => (f.medianDays === null ? null : round(f.medianDays, 1))),
+    p90Days: drawn('p90Days', f.decided, () => (f.p90Days === null ? null : round(f.p90Days, 1))),
+    ratings: count('ratings', r.count),
+    satisfaction: drawn('satisfaction', r.count, () => round(r.sum / r.count, 2)),
+    feedback: count('feedback', b.total),
+    usefulShare: drawn('usefulShare', b.total, () => round(b.useful / b.total, 3)),
     suppressed,
   };
 }
@@ -112,49 +107,23 @@ export interface Performance {
 }
 
 /**
- * The figures per month of the application's start (and in total) from the
- * facts, the ratings and the page feedback of one service or institution.
+ * The published figures per month of the applications' start, and in total, of one service, one institution or
+ * all: the facts as the database counted them (per month and in total), with the ratings and page feedback per month.
  */
 export function computePerformance(
-  facts: Fact[],
-  ratings: { month: string; count: number; sum: number }[],
-  feedback: { month: string; total: number; useful: number }[],
+  facts: FactFigures[],
+  ratings: ({ month: string } & RatingFigures)[],
+  feedback: ({ month: string } & FeedbackFigures)[],
 ): Performance {
-  const months = new Map<string, Raw>();
-  const total = empty();
-  const at = (month: string): Raw => {
-    let raw = months.get(month);
-    if (!raw) months.set(month, (raw = empty()));
-    return raw;
-  };
-  for (const fact of facts) {
-    for (const raw of [at(monthOf(fact.started_at)), total]) {
-      raw.applications++;
-      if (!fact.completed_at || !COMPLETING.has(fact.completed_code ?? '')) continue;
-      raw.decided++;
-      raw.durations.push(Math.max(0, (fact.completed_at.getTime() - fact.started_at.getTime()) / DAY_MS));
-      if (fact.expected_at) {
-        raw.withExpected++;
-        if (fact.completed_at.getTime() <= fact.expected_at.getTime()) raw.onTime++;
-      }
-    }
-  }
-  for (const row of ratings) {
-    for (const raw of [at(row.month), total]) {
-      raw.ratings += row.count;
-      raw.ratingSum += row.sum;
-    }
-  }
-  for (const row of feedback) {
-    for (const raw of [at(row.month), total]) {
-      raw.feedback += row.total;
-      raw.useful += row.useful;
-    }
-  }
-  const keys = [...months.keys()].sort();
+  const factsOf = new Map(facts.map((row) => [row.month, row]));
+  const ratingsOf = new Map(ratings.map((row) => [row.month, row]));
+  const feedbackOf = new Map(feedback.map((row) => [row.month, row]));
+  const keys = [...new Set([...factsOf.keys(), ...ratingsOf.keys(), ...feedbackOf.keys()])].filter((month): month is string => month !== null).sort();
+  const ratingsTotal = { count: ratings.reduce((n, row) => n + row.count, 0), sum: ratings.reduce((n, row) => n + row.sum, 0) };
+  const feedbackTotal = { total: feedback.reduce((n, row) => n + row.total, 0), useful: feedback.reduce((n, row) => n + row.useful, 0) };
   return {
-    months: keys.map((month) => shown(months.get(month) as Raw, month)),
-    total: shown(total, 'total'),
+    months: keys.map((month) => shownRow(month, factsOf.get(month), ratingsOf.get(month), feedbackOf.get(month))),
+    total: shownRow('total', factsOf.get(null), ratingsTotal, feedbackTotal),
     coverage: keys.length > 0 ? { start: keys[0] as string, end: keys[keys.length - 1] as string } : null,
   };
 }
