@@ -10,9 +10,9 @@
  * A month is counted in UTC by when the ticket reached its queue; a ticket is
  * counted in the queue it is in now.
  */
-import { clockOf, DEFAULT_TARGETS, type Targets } from './support.clock.js';
+import { clockWithPauses, DEFAULT_TARGETS, type Targets } from './support.clock.js';
 import * as repo from './support.repo.js';
-import type { Db, EntryRow } from './support.repo.js';
+import type { Db, StatisticsRow } from './support.repo.js';
 
 export const SUPPRESS_BELOW = 5;
 export const CHANNELS = ['portal', 'workspace', 'api'] as const;
@@ -67,34 +67,45 @@ export async function statisticsOf(root: Db, month: string, subjects: string[], 
   const range = monthRange(month);
   if (!range) return { month, suppressedBelow: SUPPRESS_BELOW, queues: [] };
   const rows = await repo.ticketsOpenedBetween(root, range.from, range.to);
-  const entries = new Map<string, EntryRow[]>();
-  for (const entry of await repo.entriesOfMany(root, rows.map((row) => row.id))) entries.set(entry.ticket_id, [...(entries.get(entry.ticket_id) ?? []), entry]);
-  const queues = [...new Set(rows.map((row) => row.queue_institution_id))];
-  const targets = await repo.targetsOf(root, queues.filter((queue): queue is string => queue !== null));
+  const byQueue = new Map<string | null, StatisticsRow[]>();
+  for (const row of rows) {
+    const queue = byQueue.get(row.queue_institution_id);
+    if (queue) queue.push(row);
+    else byQueue.set(row.queue_institution_id, [row]);
+  }
+  const targets = await repo.targetsOf(root, [...byQueue.keys()].filter((queue): queue is string => queue !== null));
   return {
     month,
     suppressedBelow: SUPPRESS_BELOW,
-    queues: queues
-      .map((queue): QueueStatistics => {
-        const mine = rows.filter((row) => row.queue_institution_id === queue);
+    queues: [...byQueue]
+      .map(([queue, mine]): QueueStatistics => {
         const target: Targets = (queue && targets.get(queue)) || DEFAULT_TARGETS;
+        // Each ticket's clock from the pauses kept on its row (migration 005), as the queue's: its thread is not read.
+        const clockAt = (row: StatisticsRow, at: Date) => clockWithPauses(row, row.pauses, target, at);
         const replied = mine.filter((row) => row.first_reply_at && row.opened_at);
         const closed = mine.filter((row) => row.closed_at && row.opened_at);
         const firstReplyHits = replied.filter((row) => {
-          const clock = clockOf(row, [], target, row.first_reply_at as Date);
+          const clock = clockAt(row, row.first_reply_at as Date);
           return clock !== null && (row.first_reply_at as Date).getTime() <= Date.parse(clock.firstReplyDue);
         }).length;
         const resolutionHits = closed.filter((row) => {
-          const clock = clockOf(row, entries.get(row.id) ?? [], target, row.closed_at as Date);
+          const clock = clockAt(row, row.closed_at as Date);
           return clock !== null && (row.closed_at as Date).getTime() <= Date.parse(clock.resolutionDue);
         }).length;
         const rated = mine.map((row) => row.rating).filter((value): value is number => value !== null);
-        const overdue = mine.filter((row) => row.state === 'open' && clockOf(row, entries.get(row.id) ?? [], target, now)?.overdue).length;
+        const overdue = mine.filter((row) => row.state === 'open' && clockAt(row, now)?.overdue).length;
+        const tally = (key: 'channel' | 'subject_code'): Map<string, number> => {
+          const counts = new Map<string, number>();
+          for (const row of mine) counts.set(row[key], (counts.get(row[key]) ?? 0) + 1);
+          return counts;
+        };
+        const channels = tally('channel');
+        const bySubject = tally('subject_code');
         return {
           institutionId: queue,
           requests: count(mine.length),
-          byChannel: Object.fromEntries(CHANNELS.map((channel) => [channel, count(mine.filter((row) => row.channel === channel).length)])),
-          bySubject: Object.fromEntries(subjects.map((subject) => [subject, count(mine.filter((row) => row.subject_code === subject).length)])),
+          byChannel: Object.fromEntries(CHANNELS.map((channel) => [channel, count(channels.get(channel) ?? 0)])),
+          bySubject: Object.fromEntries(subjects.map((subject) => [subject, count(bySubject.get(subject) ?? 0)])),
           firstReplyMedianHours: median(replied.map((row) => ((row.first_reply_at as Date).getTime() - (row.opened_at as Date).getTime()) / HOUR)),
           resolutionMedianHours: median(closed.map((row) => ((row.closed_at as Date).getTime() - (row.opened_at as Date).getTime()) / HOUR)),
           firstReplyWithinTarget: share(firstReplyHits, replied.length),

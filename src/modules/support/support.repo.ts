@@ -247,11 +247,6 @@ export async function entriesOf(db: Db, ticketId: string): Promise<EntryRow[]> {
   return db.selectFrom('support.entries').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('id').execute();
 }
 
-export async function entriesOfMany(db: Db, ticketIds: string[]): Promise<EntryRow[]> {
-  if (ticketIds.length === 0) return [];
-  return db.selectFrom('support.entries').selectAll().where('ticket_id', 'in', ticketIds).orderBy('created_at').orderBy('id').execute();
-}
-
 export async function ticketsOfRequester(db: Db, requester: string, limit: number): Promise<TicketRow[]> {
   return db.selectFrom('support.tickets').selectAll().where('requester', '=', requester).where('state', '<>', 'unconfirmed').orderBy('created_at', 'desc').limit(limit).execute();
 }
@@ -386,6 +381,16 @@ export async function visitorCounts(db: Db, email: string, network: string, sinc
 }
 
 /** Tickets opened in [from, to), per queue: for statistics. */
-export async function ticketsOpenedBetween(db: Db, from: Date, to: Date): Promise<TicketRow[]> {
-  return db.selectFrom('support.tickets').selectAll().where('opened_at', '>=', from).where('opened_at', '<', to).orderBy('opened_at').execute();
+/** What the statistics read of a ticket. */
+export type StatisticsRow = Pick<TicketRow, 'queue_institution_id' | 'channel' | 'subject_code' | 'state' | 'opened_at' | 'first_reply_at' | 'closed_at' | 'rating' | 'pauses'>;
+
+/** The tickets that reached their queue in [from, to), the columns the statistics count. */
+export async function ticketsOpenedBetween(db: Db, from: Date, to: Date): Promise<StatisticsRow[]> {
+  return db
+    .selectFrom('support.tickets')
+    .select(['queue_institution_id', 'channel', 'subject_code', 'state', 'opened_at', 'first_reply_at', 'closed_at', 'rating', 'pauses'])
+    .where('opened_at', '>=', from)
+    .where('opened_at', '<', to)
+    .orderBy('opened_at')
+    .execute();
 }
