@@ -194,6 +194,7 @@ export async function generateRegister(db: Awaited<ReturnType<typeof openDatabas
   const institutions = ordered.map((service) => service.institutionId);
   const titles = ordered.map((service) => JSON.stringify(service.title));
   const stamp = new Date('2000-01-01T00:00:00Z');
+  // Numbers are the platform's (YYYY-NNNNNN…, so pages open them too) with seven digits: never one the demo's six-digit ones take.
   await sql`select setseed(0.2026)`.execute(db);
   const chunk = 100_000;
   for (let from = 1; from <= count; from += chunk) {
@@ -201,7 +202,7 @@ export async function generateRegister(db: Awaited<ReturnType<typeof openDatabas
     await sql`
       insert into applications.applications (id, number, service_id, institution_id, service_title, applicant, applicant_kind, submitted_by, basis,
         origin, external_id, data, status, status_at, submitted_at, last_event_at, lead_time, pauses, expected_at, completed_at, closed_at, created_at, updated_at)
-      select gen_random_uuid(), 'B' || extract(year from submitted_at)::int || '-' || lpad(g::text, 7, '0'), (${ids}::uuid[])[si], (${institutions}::uuid[])[si], (${titles}::jsonb[])[si],
+      select gen_random_uuid(), extract(year from submitted_at)::int || '-' || lpad(g::text, 7, '0'), (${ids}::uuid[])[si], (${institutions}::uuid[])[si], (${titles}::jsonb[])[si],
         applicant, case when applicant = ${COMPANY} then 'company' else 'person' end,
         case when origin = 'external' then null when applicant in (${MARTA}, ${ANNA}) then ${JANIS} when applicant = ${COMPANY} then '081275-05556' else applicant end,
         case when origin = 'external' then null when applicant = ${MARTA} then 'parent' when applicant = ${ANNA} then 'mandate' when applicant = ${COMPANY} then 'board_member' else 'self' end,
