@@ -361,8 +361,22 @@ export async function ticketsWithoutDue(db: Db, limit: number): Promise<TicketRo
 }
 
 /** The open tickets of an institution's queue (its targets changed). */
-export async function openTicketsOf(db: Db, institutionId: string): Promise<TicketRow[]> {
-  return db.selectFrom('support.tickets').selectAll().where('queue_institution_id', '=', institutionId).where('state', 'in', ['open', 'awaiting_person']).execute();
+/** The open tickets of an institution's queue, what their clocks need, locked: a change to one of them waits. */
+export async function openTicketsOf(db: Db, institutionId: string): Promise<Pick<TicketRow, 'id' | 'opened_at' | 'first_reply_at' | 'state' | 'due_at' | 'pauses'>[]> {
+  return db
+    .selectFrom('support.tickets')
+    .select(['id', 'opened_at', 'first_reply_at', 'state', 'due_at', 'pauses'])
+    .where('queue_institution_id', '=', institutionId)
+    .where('state', 'in', ['open', 'awaiting_person'])
+    .forUpdate()
+    .execute();
+}
+
+/** New due times of tickets, in one statement. */
+export async function keepDues(db: Db, dues: { id: string; due: Date }[]): Promise<void> {
+  if (dues.length === 0) return;
+  const rows = JSON.stringify(dues.map((item) => ({ id: item.id, due: item.due.toISOString() })));
+  await sql`update support.tickets t set due_at = d.due from jsonb_to_recordset(${rows}::jsonb) as d(id uuid, due timestamptz) where t.id = d.id`.execute(db);
 }
 
 /** Requests from one visitor address, and from one network, since `since` (confirmed or not): for rate limits. */

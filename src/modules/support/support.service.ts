@@ -39,7 +39,7 @@ export { networkOf } from './tickets.core.js';
 /** The support desk: its configuration (subjects, targets), statistics and answers here; the person's side and the agent's side in their own files. */
 export function createSupportService(deps: SupportDeps): SupportService {
   const core = createCore(deps);
-  const { root, now, subjectList, targetsFor, refreshDue, seesQueue } = core;
+  const { root, now, subjectList, targetsFor, refreshQueueDues, seesQueue } = core;
   return {
     ...createAnswers({ root, serviceInstitution: deps.serviceInstitution, seesQueue, ...(deps.faqSearchText ? { faqSearchText: deps.faqSearchText } : {}) }),
     subjects: () => subjectList(),
@@ -67,7 +67,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
       await inTransaction(root, async (trx) => {
         await repo.saveTargets(trx, institutionId, targets.firstReplyDays, targets.resolutionDays);
         // The queue's open tickets fall due by the new targets.
-        for (const row of await repo.openTicketsOf(trx, institutionId)) await refreshDue(trx, row);
+        await refreshQueueDues(trx, institutionId, targets);
       });
     },
 
