@@ -1,4 +1,4 @@
-/** The figures cache: shared computations, staleness after a local change or the max age, failures not kept. */
+/** The figures cache: shared computations, staleness after a local change (slow figures: later) or the max age, failures not kept. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createFiguresCache } from './figures.cache.js';
@@ -37,6 +37,22 @@ test('readers share one computation; a change or the max age makes the next read
   const retried = cache.get('institutions', compute);
   release();
   assert.equal(await retried, 4, 'a failure is not kept');
+});
+
+test('after a change, figures that took long to work out are kept until ten times that has passed', async () => {
+  let clock = 0;
+  const cache = createFiguresCache({ maxAgeMs: 60_000, limit: 10, now: () => clock });
+  let computed = 0;
+  const slow = async () => {
+    clock += 300; // the national overview over a million applications takes seconds
+    return ++computed;
+  };
+  assert.equal(await cache.get('national', slow), 1);
+  cache.changed();
+  clock = 2_999;
+  assert.equal(await cache.get('national', slow), 1, 'a change within ten times 300 ms: still the kept figures');
+  clock = 3_000;
+  assert.equal(await cache.get('national', slow), 2, 'after it, worked out again');
 });
 
 test('at the limit of scopes it starts over rather than grow', async () => {

@@ -3,8 +3,10 @@
  * aggregate over every application of its scope — the national overview over a million takes the database
  * seconds — and any visitor may ask for it, so:
  * - readers of a scope while its figures are being worked out share that one computation;
- * - a change this instance stored (a status change's facts, a rating, page feedback) makes every kept figure
- *   stale at once, so what this instance wrote shows in its next figures;
+ * - a change this instance stored (a status change's facts, a rating, page feedback) makes the kept figures
+ *   stale once they are older than ten times what they took to work out: small ones at once (what this
+ *   instance wrote shows in its next figures), the national overview over a million applications (2.7 s)
+ *   at most every half minute, however fast status changes come in;
  * - another instance's changes show here within `maxAgeMs`, as the open data's Cache-Control already tells
  *   its readers (5 minutes).
  */
@@ -21,27 +23,36 @@ export interface FiguresCache {
 interface Kept {
   generation: number;
   at: number;
-  settled: boolean;
+  /** how long the computation took (ms), once it has settled */
+  took: number | undefined;
   value: Promise<unknown>;
 }
+
+/** After a change, figures are worked out again once older than this many times what they took. */
+const CHANGE_AFTER_TIMES = 10;
 
 export function createFiguresCache(options: { maxAgeMs: number; limit: number; now?: () => number }): FiguresCache {
   const now = options.now ?? Date.now;
   const kept = new Map<string, Kept>();
   let generation = 0;
+  const isFresh = (entry: Kept): boolean => {
+    // One still being worked out is joined even if a change came meanwhile: at most one computation per scope.
+    if (entry.took === undefined) return true;
+    const age = now() - entry.at;
+    return age < options.maxAgeMs && (entry.generation === generation || age < entry.took * CHANGE_AFTER_TIMES);
+  };
   return {
     changed() {
       generation += 1;
     },
     get<T>(key: string, compute: () => Promise<T>): Promise<T> {
       const entry = kept.get(key);
-      // One still being worked out is joined even if a change came meanwhile: at most one computation per scope.
-      if (entry && (!entry.settled || (entry.generation === generation && now() - entry.at < options.maxAgeMs))) return entry.value as Promise<T>;
+      if (entry && isFresh(entry)) return entry.value as Promise<T>;
       if (!entry && kept.size >= options.limit) kept.clear();
-      const fresh: Kept = { generation, at: now(), settled: false, value: compute() };
+      const fresh: Kept = { generation, at: now(), took: undefined, value: compute() };
       kept.set(key, fresh);
       fresh.value.then(
-        () => (fresh.settled = true),
+        () => (fresh.took = now() - fresh.at),
         // A failure is not kept: the next reader tries again.
         () => kept.get(key) === fresh && kept.delete(key),
       );
