@@ -1,7 +1,8 @@
 /**
  * The offers page over the real platform with its demo data: without
- * JavaScript a person follows life and business events and services and stops
- * following them, forged choices are refused, received offers are listed with
+ * JavaScript a person follows life and business events, finds services by a
+ * word of their name and follows them, and stops following them; forged
+ * choices are refused, received offers are listed with
  * a direct link to the service; in Chromium the page has no WCAG 2.1 A/AA
  * violations (axe-core) in Latvian and English.
  */
@@ -23,8 +24,8 @@ platformAndBrowser((started) => ({ platform, browser } = started));
 
 const signedIn = (name: string): Promise<TestBrowser> => signedInAt(platform, name, PAGE);
 
-/** Posts `fields` to `action` with the CSRF token of the offers page's form that posts there. */
-const post = (client: TestBrowser, action: string, fields: [string, string][]): Promise<Response> => submitForm(client, PAGE, action, fields);
+/** Posts `fields` to `action` with the CSRF token of the offers page's form that posts there (`page`: the page showing it). */
+const post = (client: TestBrowser, action: string, fields: [string, string][], page = PAGE): Promise<Response> => submitForm(client, page, action, fields);
 
 const checked = (html: string, value: string): boolean => new RegExp(`<input[^>]*name="event"[^>]*value="${value}"[^>]*checked`).test(html);
 
@@ -56,17 +57,29 @@ test('without JavaScript: following events and services, and stopping', async ()
   assert.equal((await post(janis, `${PAGE}/events`, [['event', 'no-such-event']])).status, 400);
   assert.deepEqual((await offers.subscriptions(JANIS)).map((s) => s.topic), ['start-business']);
 
+  // A service is found by a word of its name (inflected, as people type) and followed from the results.
   const benefit = await service('gimenes-valsts-pabalsts');
-  const followed = await post(janis, `${PAGE}/services`, [['service', benefit.id]]);
+  const search = `${PAGE}?q=${encodeURIComponent('ģimenes pabalsts')}`;
+  const found = await (await janis.request(search)).text();
+  assert.match(found, /Atrastie pakalpojumi/);
+  assert.ok(found.includes(`name="service" value="${benefit.id}"`), 'the benefit is among those found, with a form to follow it');
+  assert.ok((found.match(/<form method="post" action="\/workspace\/offers\/services"/g) ?? []).length <= 10, 'the first ten at most');
+  const followed = await post(janis, `${PAGE}/services`, [['service', benefit.id]], search);
   assert.equal(followed.status, 303);
   const listed = await (await janis.request(`${PAGE}?done=subscribed`)).text();
   assert.match(listed, new RegExp(`name="service" value="${benefit.id}"`));
-  const refused = await post(janis, `${PAGE}/services`, [['service', '']]);
+  assert.doesNotMatch(listed, /<option/, 'no list of every service');
+  assert.match(await (await janis.request(search)).text(), /Jūs tam jau sekojat/, 'found again, it says it is followed');
+  assert.match(await (await janis.request(`${PAGE}?q=zzqxy`)).text(), /Neviens pakalpojums neatbilst vārdiem “zzqxy”/);
+  const empty = await janis.request(`${PAGE}?q=+`);
+  assert.equal(empty.status, 400);
+  assert.match(await empty.text(), /href="#service"[^>]*>Ierakstiet vārdu no pakalpojuma nosaukuma/);
+  const refused = await post(janis, `${PAGE}/services`, [['service', '']], search);
   assert.equal(refused.status, 400);
   const refusedHtml = await refused.text();
   assert.match(refusedHtml, /href="#service"/);
   assert.match(refusedHtml, /<title>Kļūda: /);
-  assert.equal((await post(janis, `${PAGE}/services`, [['service', '<script>']])).status, 400);
+  assert.equal((await post(janis, `${PAGE}/services`, [['service', '<script>']], search)).status, 400);
 
   assert.equal((await post(janis, `${PAGE}/services/remove`, [['service', benefit.id]])).status, 303);
   assert.deepEqual((await offers.subscriptions(JANIS)).filter((s) => s.kind === 'service'), []);
@@ -96,11 +109,16 @@ test('in Chromium: the offers page has no WCAG 2.1 A/AA violations, in Latvian a
   await withContext(browser as Browser, { baseURL: platform.url, bypassCSP: true, javaScriptEnabled: true }, async (context) => {
     const page = await signInPage(context, 'Jānis Bērziņš', PAGE);
     await expectAccessible(page, PAGE);
-    // Following a service with the keyboard-operable select, in a real browser.
-    await page.selectOption('#service', { index: 1 });
-    await Promise.all([page.waitForURL((url) => url.search.includes('done=subscribed')), page.locator(`form[action="${PAGE}/services"] button`).click()]);
+    // Finding a service and following it, by keyboard, in a real browser.
+    await page.fill('#service', 'pabalsts');
+    await Promise.all([page.waitForURL((url) => url.search.includes('q=pabalsts')), page.press('#service', 'Enter')]);
+    await expectAccessible(page, `${PAGE} with services found`);
+    await page.locator(`form[action="${PAGE}/services"] button`).first().focus();
+    await Promise.all([page.waitForURL((url) => url.search.includes('done=subscribed')), page.keyboard.press('Enter')]);
     await expectAccessible(page, `${PAGE} after following a service`);
-    await Promise.all([page.waitForLoadState('load'), page.locator(`form[action="${PAGE}/services"] button`).click()]);
+    // An empty search: the error names the field and leads to it.
+    await page.fill('#service', '');
+    await Promise.all([page.waitForLoadState('load'), page.press('#service', 'Enter')]);
     assert.match(await page.title(), /^Kļūda: /);
     await expectAccessible(page, `${PAGE} with an error`);
     await page.goto(`/en${PAGE}`);

@@ -10,7 +10,7 @@ import { AppError } from '../../../../platform/errors.js';
 import { formatDate, otherLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
 import { pageTitle, sendHtml, type ShownError } from '../../../../platform/web/page.js';
-import type { CatalogEvent, CatalogService, Service } from '../../../catalog/index.js';
+import type { CatalogEvent, CatalogService, SearchResult, Service } from '../../../catalog/index.js';
 import type { OffersService } from '../../index.js';
 import { t, type OffersKey } from './offers.messages.js';
 import { at, seeOther, type PageContext, type WorkspaceShell } from '../../../../platform/web/workspace.js';
@@ -45,24 +45,82 @@ function EventBoxes({ lang, legend, kind, events, chosen }: { lang: Lang; legend
   );
 }
 
+/** The services a search found, each with its own form to follow it (one already followed says so). */
+function Found({ lang, csrf, q, found, followed }: { lang: Lang; csrf: string; q: string; found: SearchResult; followed: Set<string> }): JSX.Element {
+  if (found.items.length === 0)
+    return (
+      <p class="govuk-body" safe>
+        {t(lang, 'offers.foundNone', { q })}
+      </p>
+    );
+  return (
+    <>
+      <h3 class="govuk-heading-s" safe>
+        {t(lang, 'offers.found')}
+      </h3>
+      <ul class="govuk-list">
+        {found.items.map((service) => (
+          <li>
+            <form method="post" action={at(lang, `${PATH}/services`)} novalidate class="govuk-!-margin-bottom-2">
+              <input type="hidden" name="_csrf" value={csrf} />
+              <input type="hidden" name="service" value={service.id} />
+              <a class="govuk-link" href={at(lang, `/services/${service.slug}`)} safe>
+                {service.title[lang]}
+              </a>{' '}
+              {followed.has(service.id) ? (
+                <strong class="govuk-tag govuk-tag--grey" safe>
+                  {t(lang, 'offers.following')}
+                </strong>
+              ) : (
+                <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                  {e(t(lang, 'offers.subscribe'))}
+                  <span class="govuk-visually-hidden" safe>
+                    {t(lang, 'offers.subscribeHidden', { service: service.title[lang] })}
+                  </span>
+                </button>
+              )}
+            </form>
+          </li>
+        ))}
+      </ul>
+      {found.total > found.items.length ? (
+        <p class="govuk-hint" safe>
+          {t(lang, 'offers.foundMore', { shown: found.items.length, total: found.total })}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+/** How many services a search for one to follow shows. */
+const FOUND_LIMIT = 10;
+
+/** What the person searched for to follow (`?q=`), trimmed; undefined when they did not search. */
+const searchedFor = (context: PageContext): string | undefined => (context.query.q === undefined ? undefined : textOf(context.query.q).trim().slice(0, 200));
+
+/**
+ * The page. A service to follow is found by a word of its name and chosen from the first few found: the register
+ * holds thousands of services (a list of them all was a page of 1 MB with 10,000 options over the search bench's).
+ */
 async function offersPage(deps: OffersPagesDeps, offers: OffersService, context: PageContext, error?: ShownError): Promise<string> {
   const { lang, principal, csrf } = context;
   const code = principal.personalCode as string;
-  const [received, subscriptions, life, business, published] = await Promise.all([
+  const q = searchedFor(context);
+  const [received, subscriptions, life, business, found] = await Promise.all([
     offers.received(code, 50),
     offers.subscriptions(code),
     deps.catalog.listEvents('life'),
     deps.catalog.listEvents('business'),
-    deps.catalog.listAllPublished(),
+    q ? deps.catalog.search({ q, lang, limit: FOUND_LIMIT }) : undefined,
   ]);
   const chosenEvents = new Set(subscriptions.filter((s) => s.kind === 'event').map((s) => s.topic));
   const followed = subscriptions.filter((s) => s.kind === 'service').map((s) => s.topic);
-  const byId = new Map<string, Service>(published.map((service) => [service.id, service]));
-  // Offered services may since have been withdrawn: they are still named.
-  const missing = [...new Set([...received.map((offer) => offer.serviceId), ...followed])].filter((id) => !byId.has(id));
-  for (const service of missing.length > 0 ? await deps.catalog.getMany(missing) : []) byId.set(service.id, service);
+  // The services followed and offered, by id: withdrawn ones since are still named.
+  const named = [...new Set([...received.map((offer) => offer.serviceId), ...followed])];
+  const byId = new Map<string, Service>((named.length > 0 ? await deps.catalog.getMany(named) : []).map((service) => [service.id, service]));
   const titleOf = (id: string): string => byId.get(id)?.title[lang] ?? t(lang, 'offers.gone');
-  const choices = published.filter((service) => !followed.includes(service.id)).sort((a, b) => a.title[lang].localeCompare(b.title[lang], lang));
   const done = DONE[textOf(context.query.done)];
   const errors = error ? [error] : [];
   const title = t(lang, 'offers.title');
@@ -156,31 +214,30 @@ async function offersPage(deps: OffersPagesDeps, offers: OffersService, context:
               ))}
             </ul>
           )}
-          <form method="post" action={at(lang, `${PATH}/services`)} novalidate>
-            <input type="hidden" name="_csrf" value={csrf} />
+          <form method="get" action={`${at(lang, PATH)}#follow`} novalidate>
             <div class={error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-              <label class="govuk-label" for="service" safe>
+              <label class="govuk-label" for="service" id="follow" safe>
                 {t(lang, 'offers.addService')}
               </label>
               <div id="service-hint" class="govuk-hint" safe>
                 {t(lang, 'offers.addServiceHint')}
               </div>
               <FieldError lang={lang} id="service" text={error?.text} />
-              <select class={error ? 'govuk-select govuk-select--error' : 'govuk-select'} id="service" name="service" aria-describedby={error ? 'service-hint service-error' : 'service-hint'}>
-                <option value="" safe>
-                  {t(lang, 'offers.choose')}
-                </option>
-                {choices.map((service) => (
-                  <option value={service.id} safe>
-                    {service.title[lang]}
-                  </option>
-                ))}
-              </select>
+              <input
+                class={error ? 'govuk-input govuk-!-width-two-thirds govuk-input--error' : 'govuk-input govuk-!-width-two-thirds'}
+                id="service"
+                name="q"
+                type="search"
+                value={q ?? ''}
+                spellcheck={false}
+                aria-describedby={error ? 'service-hint service-error' : 'service-hint'}
+              />
             </div>
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" safe>
-              {t(lang, 'offers.subscribe')}
+              {t(lang, 'offers.find')}
             </button>
           </form>
+          {found ? <Found lang={lang} csrf={csrf} q={q as string} found={found} followed={new Set(followed)} /> : ''}
         </div>
       </div>
     ),
@@ -195,8 +252,8 @@ const notFound = (error: unknown): boolean => error instanceof AppError && error
 
 export interface OffersPagesDeps {
   offers: OffersService;
-  /** the catalog's life events and services, to choose from and to name */
-  catalog: Pick<CatalogService, 'listEvents' | 'listAllPublished' | 'getMany'>;
+  /** the catalog's life events, its search (to find a service to follow) and its services by id (to name them) */
+  catalog: Pick<CatalogService, 'listEvents' | 'search' | 'getMany'>;
 }
 
 /** The offers page and its tile on the workspace's front page (P10). */
@@ -208,7 +265,11 @@ export function registerOffersWorkspacePages(shell: WorkspaceShell, deps: Offers
   const refuse = async (context: PageContext): Promise<FastifyReply> =>
     sendHtml(context.reply, context.lang, 400, await offersPage(deps, offers, context, { id: 'service', text: t(context.lang, 'offers.errorService') }));
 
-  route('GET', PATH, (context) => offersPage(deps, offers, context));
+  route('GET', PATH, async (context) => {
+    // A search with no word: the field says what to type.
+    if (searchedFor(context) === '') return sendHtml(context.reply, context.lang, 400, await offersPage(deps, offers, context, { id: 'service', text: t(context.lang, 'offers.errorFind') }));
+    return offersPage(deps, offers, context);
+  });
 
   route('POST', `${PATH}/events`, async (context, code) => {
     // Only a forged form does not fit or names an event the catalog does not have: the page shows the choices again.
