@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { openTestDatabase } from '../../../test/support/database.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/errors.js';
-import { createCatalog, type CatalogService, type Institution, type ServiceContent } from './index.js';
+import { createCatalog, createSearchingCatalog, type CatalogService, type Institution, type ServiceContent } from './index.js';
 import { serviceContent } from './catalog.fixtures.js';
 import { buildSearchTerms, fold, slugify, stemLatvian } from './catalog.service.js';
 
@@ -137,6 +137,20 @@ describe('catalog service', () => {
     assert.equal(back.slug, 'id-kartes-izsniegsana');
     assert.equal((await catalog.lookup('id-kartes-izsniegsana')).kind, 'found');
     assert.equal((await catalog.lookup('eid-kartes-izsniegsana')).kind, 'moved');
+  });
+
+  test('an institution’s published services: SQL’s before the index is built, the index’s after, the same ones', async () => {
+    const slugs = async (from: CatalogService, institution: Institution): Promise<string[]> => (await from.listPublishedOf(institution.id)).map((service) => service.slug).sort();
+    const [pmlpFromSql, vidFromSql] = [await slugs(catalog, pmlp), await slugs(catalog, vid)];
+    assert.ok(pmlpFromSql.includes('dzimsanas-registracija') && pmlpFromSql.includes('dzivesvietas-deklaresana') && !pmlpFromSql.includes('pvn-registracija'), 'its own');
+    assert.ok(vidFromSql.includes('pvn-registracija') && !vidFromSql.includes('melnraksts'), 'published ones only');
+    const { catalog: searching, searchIndex } = createSearchingCatalog(db.db);
+    await searchIndex.start(60_000);
+    try {
+      assert.deepEqual([await slugs(searching, pmlp), await slugs(searching, vid)], [pmlpFromSql, vidFromSql]);
+    } finally {
+      await searchIndex.stop();
+    }
   });
 
   test('withdrawing takes a service out of the catalog; invalid transitions are refused', async () => {

@@ -125,6 +125,12 @@ export interface CatalogService {
   /** published services of the given ids, in register order (for other modules) */
   getMany(ids: string[]): Promise<Service[]>;
   listAllPublished(): Promise<Service[]>;
+  /**
+   * An institution's published services, by title: the search index's copies once it has them, else SQL. For
+   * pages that ask at every request (filters of a queue, an institution's figures): every published service of
+   * the register read from SQL took 150–200 ms over the search bench's 10,000.
+   */
+  listPublishedOf(institutionId: string): Promise<Service[]>;
   /** every institution by code, as the search index last saw them (from the database before its first build) */
   listInstitutions(): Promise<Institution[]>;
   /**
@@ -359,6 +365,10 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
     get: (id) => requireService(root, id),
     getMany: (ids) => repo.listServices(root, { statuses: ['published'], ids: ids.filter(repo.isUuid) }),
     listAllPublished: () => repo.listServices(root, { statuses: ['published'] }),
+    async listPublishedOf(institutionId) {
+      const listed = index?.search({ q: '', lang: 'lv', institutionId, statuses: ['published'], limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+      return listed ? listed.items : repo.listServices(root, { statuses: ['published'], institutionId });
+    },
     // The index's copy (read in code order), kept as institutionsById's is: this instance's edits at once, others' within the index's poll.
     // Pages that name institutions in every row (the support queue, client lists) read it at every request.
     async listInstitutions() {

@@ -99,7 +99,7 @@ export function registerParticipationWorkspacePages(shell: WorkspaceShell, deps:
 }
 
 /** The console's pages: feedback and ratings, and ideas to answer. */
-export function registerParticipationConsolePages(shell: ConsoleShell, deps: { participation: Participation; catalog: Pick<CatalogService, 'listAllPublished' | 'listInstitutions' | 'getMany'> }): void {
+export function registerParticipationConsolePages(shell: ConsoleShell, deps: { participation: Participation; catalog: Pick<CatalogService, 'listPublishedOf' | 'listInstitutions' | 'getMany'> }): void {
   registerFeedbackConsolePages(shell, deps);
   registerVisitsConsolePages(shell, deps.participation);
   registerIdeasConsolePages(shell, { ideas: deps.participation, catalog: deps.catalog });

@@ -95,6 +95,19 @@ describe('page feedback without JavaScript', () => {
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
     const csvText = await csv.text();
     assert.match(csvText, /"\/services\/dzivesvietas-deklaresana","lv","no","Neatradu veidlapu\. Mans personas kods ir \[personas kods\]/);
+    // The platform's administrator reads every institution's: services to filter by once an institution is chosen
+    // (or named by a service in the link), never the whole register in one list.
+    const roberts = await signedIn(platform, 'Roberts Liepa', '/console/participation');
+    const all = await (await roberts.request('/console/participation')).text();
+    assert.match(all, /<select[^>]*name="institution"/);
+    assert.doesNotMatch(all, /<select[^>]*name="service"/);
+    assert.match(decodeHtml(all), /Mans personas kods ir \[personas kods\]/, 'all institutions’ feedback, with its service named');
+    const choices = (html: string): string[] => [...(/<select[^>]*name="service"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '').matchAll(/value="([^"]*)"/g)].map((match) => match[1] as string).filter(Boolean);
+    const pmlpServices = (await createCatalog(platform.database.db).listAllPublished()).filter((item) => item.institutionId === residence.institutionId).map((item) => item.id);
+    assert.deepEqual(choices(await (await roberts.request(`/console/participation?institution=${residence.institutionId}`)).text()).sort(), [...pmlpServices].sort());
+    const linked = await (await roberts.request(`/console/participation?service=${residence.id}&answer=no`)).text();
+    assert.match(linked, new RegExp(`<option value="${residence.id}" selected`), 'a link naming a service chooses it and its institution');
+    assert.match(decodeHtml(linked), /Mans personas kods ir \[personas kods\]/);
     // Anna holds no staff role: no console page for her.
     const anna = await signedIn(platform, 'Anna Kalniņa', '/workspace');
     assert.equal((await anna.request('/console/participation')).status, 403);

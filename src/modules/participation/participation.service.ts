@@ -117,7 +117,7 @@ export interface ParticipationService {
 }
 
 export interface ParticipationServiceOptions {
-  catalog: Pick<CatalogService, 'lookup' | 'getInstitution' | 'listAllPublished' | 'listInstitutions'>;
+  catalog: Pick<CatalogService, 'lookup' | 'getInstitution' | 'listPublishedOf' | 'listInstitutions'>;
   now: () => Date;
   /** feedback allowed per network and window (default 30 in 10 minutes) */
   rateLimit?: { hits: number; windowMs: number };
@@ -350,7 +350,7 @@ export function createParticipationService(root: Db, options: ParticipationServi
     async institutionPerformance(ref) {
       const institution = await catalog.getInstitution(ref).catch(() => undefined);
       if (!institution) throw errors.unknownInstitution(ref);
-      const services = (await catalog.listAllPublished()).filter((service) => service.institutionId === institution.id);
+      const services = await catalog.listPublishedOf(institution.id);
       return { institution, services, performance: await performanceOf({ institutionId: institution.id }) };
     },
 

@@ -13,7 +13,7 @@ import type { StatusCode } from '../../statuses.js';
 /** What the applications module's console pages ask of it and of other modules. */
 export interface CaseDeps {
   applications: ApplicationsService;
-  catalog: Pick<CatalogService, 'get' | 'listInstitutions' | 'listAllPublished'>;
+  catalog: Pick<CatalogService, 'get' | 'listInstitutions' | 'listPublishedOf'>;
   /** people's names for the personal codes on a case */
   identity: Pick<IdentityService, 'findPersonsByCode'>;
   /** what other modules show on an application's console page (its payments and refunds…), in this order; app.ts hands them in */

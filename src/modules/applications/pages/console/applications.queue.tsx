@@ -96,7 +96,7 @@ export async function queuePage(deps: CaseDeps, context: PageContext): Promise<F
   if (!institution || !handles(staff, institution.id)) return context.forbidden({ text: tc(lang, 'queue.forbidden') });
 
   const query = readQuery(context.query);
-  const services = (await deps.catalog.listAllPublished()).filter((service) => service.institutionId === institution.id).sort((a, b) => a.title[lang].localeCompare(b.title[lang], lang));
+  const services = (await deps.catalog.listPublishedOf(institution.id)).sort((a, b) => a.title[lang].localeCompare(b.title[lang], lang));
   if (query.serviceId && !services.some((service) => service.id === query.serviceId)) query.serviceId = '';
   // The applicant's code may be typed with or without its hyphen; numbers and case numbers go as typed.
   const q = query.q ? (parseParty(query.q)?.id ?? query.q) : undefined;

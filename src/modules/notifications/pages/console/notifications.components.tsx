@@ -16,7 +16,7 @@ import { tn, type NotificationsKey } from './notifications.messages.js';
 
 export interface NotificationDeps {
   notifications: NotificationsService;
-  catalog: Pick<CatalogService, 'get' | 'listInstitutions' | 'listAllPublished'>;
+  catalog: Pick<CatalogService, 'get' | 'listInstitutions' | 'listPublishedOf'>;
 }
 
 export const PATH = '/console/notifications';
@@ -66,7 +66,7 @@ export async function viewOf(deps: NotificationDeps, context: PageContext): Prom
   const wanted = queryValue(context.query.institution);
   const institution = choices.find((candidate) => candidate.code === wanted || candidate.id === wanted) ?? (wide ? undefined : choices[0]);
   if (!institution) return wide ? { scope: null, institution: undefined, choices, wide } : undefined;
-  const serviceIds = (await deps.catalog.listAllPublished()).filter((service) => service.institutionId === institution.id).map((service) => service.id);
+  const serviceIds = (await deps.catalog.listPublishedOf(institution.id)).map((service) => service.id);
   return { scope: { institutionId: institution.id, serviceIds }, institution, choices, wide };
 }
 

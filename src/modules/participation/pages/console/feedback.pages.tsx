@@ -7,10 +7,11 @@
 import { escapeHtml as e } from '@kitajs/html';
 import type { FastifyReply } from 'fastify';
 import { at, consoleCrumbs, queryValue, type ConsoleShell, type PageContext, type Staff } from '../../../../platform/web/console.js';
+import { isUuid } from '../../../../platform/db/ids.js';
 import { Select, TextInput } from '../../../../platform/web/fields.js';
 import { otherLang, pathInLang, type Lang } from '../../../../platform/web/i18n.js';
 import { renderPage } from '../../../../platform/web/layout.js';
-import type { CatalogService, Service } from '../../../catalog/index.js';
+import type { CatalogService, Institution, Service } from '../../../catalog/index.js';
 import type { PageFeedback, ParticipationService, Rating, StaffFilter } from '../../participation.service.js';
 import { informationQuality } from '../../information-quality.js';
 import { FiguresTable, QualityPanel, servicePerformancePage } from '../portal/performance.pages.js';
@@ -21,31 +22,54 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface ParticipationConsoleDeps {
   participation: ParticipationService;
-  catalog: Pick<CatalogService, 'listAllPublished' | 'listInstitutions'>;
+  catalog: Pick<CatalogService, 'listPublishedOf' | 'listInstitutions' | 'getMany'>;
 }
 
 interface View {
   filter: StaffFilter;
+  /** the institutions whose feedback the staff member reads, when more than one (a filter offers them) */
+  institutions: Institution[];
+  /** the chosen institution ('' for all of the staff member's) */
+  institutionId: string;
+  /** the chosen institution's services (the service filter's choices; none until one institution is chosen) */
   services: Service[];
   answer: '' | 'yes' | 'no';
   query: URLSearchParams;
 }
 
+/**
+ * The filters from the query. The services to filter by are one institution's: a manager's own, or the one a
+ * platform administrator (or a manager of several) chose, or the one of the service a link named. Every service
+ * of the register in one list was a page of 1 MB over the search bench's 10,000.
+ */
 async function viewOf(deps: ParticipationConsoleDeps, staff: Staff, query: Record<string, string | undefined>): Promise<View> {
-  const institutionIds = staff.platformAdmin ? (await deps.catalog.listInstitutions()).map((institution) => institution.id) : staff.managerOf;
-  const services = (await deps.catalog.listAllPublished()).filter((service) => institutionIds.includes(service.institutionId));
-  const serviceId = services.some((service) => service.id === queryValue(query.service)) ? queryValue(query.service) : '';
+  const institutions = (await deps.catalog.listInstitutions()).filter((institution) => staff.platformAdmin || staff.managerOf.includes(institution.id));
+  const readable = new Set(institutions.map((institution) => institution.id));
+  const wanted = queryValue(query.service);
+  const [named] = isUuid(wanted) ? (await deps.catalog.getMany([wanted])).filter((service) => service.status === 'published' && readable.has(service.institutionId)) : [];
+  const chosen = institutions.length === 1 ? institutions[0]?.id : (institutions.find((institution) => institution.id === queryValue(query.institution))?.id ?? named?.institutionId);
+  const services = chosen ? await deps.catalog.listPublishedOf(chosen) : [];
+  const serviceId = named && named.institutionId === chosen ? named.id : '';
   const answer = (['yes', 'no'] as const).find((value) => value === queryValue(query.answer)) ?? '';
   const from = DAY.test(queryValue(query.from)) ? queryValue(query.from) : '';
   const to = DAY.test(queryValue(query.to)) ? queryValue(query.to) : '';
   const params = new URLSearchParams();
-  for (const [name, value] of [['service', serviceId], ['answer', answer], ['from', from], ['to', to]] as const) if (value) params.set(name, value);
+  const institutionParam = institutions.length > 1 ? (chosen ?? '') : '';
+  for (const [name, value] of [['institution', institutionParam], ['service', serviceId], ['answer', answer], ['from', from], ['to', to]] as const) if (value) params.set(name, value);
   return {
-    filter: { institutionIds, serviceId: serviceId || undefined, useful: answer ? answer === 'yes' : undefined, from: from || undefined, to: to || undefined },
+    filter: { institutionIds: chosen ? [chosen] : [...readable], serviceId: serviceId || undefined, useful: answer ? answer === 'yes' : undefined, from: from || undefined, to: to || undefined },
+    institutions: institutions.length > 1 ? institutions : [],
+    institutionId: chosen ?? '',
     services,
     answer,
     query: params,
   };
+}
+
+/** The services the rows name, by id (withdrawn ones too): their titles and slugs. */
+async function servicesOf(deps: ParticipationConsoleDeps, ids: (string | null)[]): Promise<Map<string, Service>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  return new Map((wanted.length > 0 ? await deps.catalog.getMany(wanted) : []).map((service) => [service.id, service]));
 }
 
 const withQuery = (path: string, query: URLSearchParams): string => (query.size > 0 ? `${path}?${query.toString()}` : path);
@@ -139,7 +163,8 @@ async function staffPage(deps: ParticipationConsoleDeps, context: PageContext): 
   const { lang, staff } = context;
   const view = await viewOf(deps, staff, context.query);
   const [feedback, ratings] = await Promise.all([deps.participation.feedbackFor({ ...view.filter, limit: 200 }), deps.participation.ratingsFor({ ...view.filter, limit: 200 })]);
-  const titles = new Map(view.services.map((service) => [service.id, service.title[lang]]));
+  const named = await servicesOf(deps, [...feedback.map((row) => row.serviceId), ...ratings.map((row) => row.serviceId)]);
+  const titles = new Map([...named.values()].map((service) => [service.id, service.title[lang]]));
   const title = t(lang, 'staff.title');
   const chosen = view.services.find((service) => service.id === view.filter.serviceId);
   // A chosen service's trends: the same monthly figures as its public page.
@@ -159,13 +184,28 @@ async function staffPage(deps: ParticipationConsoleDeps, context: PageContext): 
           {t(lang, 'staff.lead')}
         </p>
         <form method="get" action={at(lang, PATH)} class="pk-filters">
-          <Select
-            lang={lang}
-            name="service"
-            label={t(lang, 'staff.service')}
-            value={view.filter.serviceId ?? ''}
-            options={[{ value: '', text: t(lang, 'staff.allServices') }, ...view.services.map((service) => ({ value: service.id, text: service.title[lang] }))]}
-          />
+          {view.institutions.length > 0 ? (
+            <Select
+              lang={lang}
+              name="institution"
+              label={t(lang, 'staff.institution')}
+              value={view.institutionId}
+              options={[{ value: '', text: t(lang, 'staff.allInstitutions') }, ...view.institutions.map((institution) => ({ value: institution.id, text: institution.name[lang] }))]}
+            />
+          ) : (
+            ''
+          )}
+          {view.services.length > 0 ? (
+            <Select
+              lang={lang}
+              name="service"
+              label={t(lang, 'staff.service')}
+              value={view.filter.serviceId ?? ''}
+              options={[{ value: '', text: t(lang, 'staff.allServices') }, ...view.services.map((service) => ({ value: service.id, text: service.title[lang] }))]}
+            />
+          ) : (
+            ''
+          )}
           <Select
             lang={lang}
             name="answer"
@@ -251,7 +291,7 @@ export function registerParticipationConsolePages(shell: ConsoleShell, deps: Par
     handler: async (context) => {
       const view = await viewOf(deps, context.staff, context.query);
       const rows = await deps.participation.feedbackFor({ ...view.filter, limit: 5000 });
-      const slugs = new Map(view.services.map((service) => [service.id, service.slug]));
+      const slugs = new Map([...(await servicesOf(deps, rows.map((row) => row.serviceId))).values()].map((service) => [service.id, service.slug]));
       return sendCsv(context.reply, 'feedback.csv', csvOf([['day', 'service', 'path', 'lang', 'useful', 'comment', 'device'], ...rows.map((row) => [row.day, row.serviceId ? (slugs.get(row.serviceId) ?? row.serviceId) : '', row.path, row.lang, row.useful ? 'yes' : 'no', row.comment, row.device])]));
     },
   });
@@ -263,7 +303,7 @@ export function registerParticipationConsolePages(shell: ConsoleShell, deps: Par
     handler: async (context) => {
       const view = await viewOf(deps, context.staff, context.query);
       const rows = await deps.participation.ratingsFor({ ...view.filter, limit: 5000 });
-      const slugs = new Map(view.services.map((service) => [service.id, service.slug]));
+      const slugs = new Map([...(await servicesOf(deps, rows.map((row) => row.serviceId))).values()].map((service) => [service.id, service.slug]));
       return sendCsv(context.reply, 'ratings.csv', csvOf([['day', 'service', 'score', 'ease', 'comment'], ...rows.map((row) => [row.createdAt.slice(0, 10), slugs.get(row.serviceId) ?? row.serviceId, row.score, row.ease, row.comment])]));
     },
   });
