@@ -251,6 +251,17 @@ describe('CPSV-AP export', () => {
     assert.equal(services.length, total);
     assert.ok(services.length >= 40);
     assert.ok(organisations.length >= 8);
+
+    // Kept as sent while the catalog is unchanged: an ETag, 304 to a client that holds it, the same graph compressed.
+    const plain = await rawGet('/api/v1/catalog.jsonld', { 'accept-encoding': 'identity' });
+    const etag = plain.headers.etag as string;
+    assert.match(etag, /^W\/"[A-Za-z0-9_-]+"$/);
+    assert.match(String(plain.headers['content-type']), /^application\/ld\+json/);
+    assert.deepEqual(JSON.parse(plain.body.toString()), document);
+    const gzipped = await rawGet('/api/v1/catalog.jsonld', { 'accept-encoding': 'gzip' });
+    assert.equal(gzipped.headers['content-encoding'], 'gzip');
+    assert.deepEqual(JSON.parse(gunzipSync(gzipped.body).toString()), document);
+    assert.equal((await rawGet('/api/v1/catalog.jsonld', { 'if-none-match': etag })).status, 304);
   });
 });
 

@@ -128,18 +128,21 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * the encoding the client prefers (made once, then kept with the reply), so the
  * compression plugin passes them through.
  */
-async function sendSearchReply(request: FastifyRequest, reply: FastifyReply, kept: SearchReply): Promise<FastifyReply> {
+async function sendSearchReply(request: FastifyRequest, reply: FastifyReply, kept: SearchReply, type = JSON_TYPE): Promise<FastifyReply> {
   reply.header('etag', kept.etag);
   varyOnEncoding(reply);
   if (notModified(request.headers['if-none-match'], kept.etag)) return reply.code(304).send();
   const { bytes, encoding } = await encodedBody(kept, negotiateEncoding(request.headers['accept-encoding']));
   if (encoding) reply.header('content-encoding', encoding);
   // Bytes already serialised by this route's own serializer: the type provider only knows the object form.
-  return reply.type(JSON_TYPE).send(bytes);
+  return reply.type(type).send(bytes);
 }
 
 export function registerCatalogRoutes(app: App, catalog: CatalogService, publicUrl: string): void {
   const searchReplies = createSearchReplies(500);
+  // The whole catalog as JSON-LD, kept as sent while the index stays the same: over 10,000 services it is 30 MB
+  // that took 2 s to make, and anyone may ask for it.
+  const catalogExport = createSearchReplies(1);
   app.addSchema(ServiceSummary);
 
 
@@ -210,13 +213,20 @@ export function registerCatalogRoutes(app: App, catalog: CatalogService, publicU
       schema: {
         tags: ['catalog'],
         summary: 'The whole published catalog as CPSV-AP 3.2.0 JSON-LD',
-        description: 'One self-contained graph: every published service, the organisations and events it references.',
-        response: { 200: { content: { [JSON_LD]: { schema: Type.Object({}, { additionalProperties: true }) } } } },
+        description:
+          'One self-contained graph: every published service, the organisations and events it references. ' +
+          'It carries a weak `ETag` (the same on every instance while the catalog is unchanged): send it back in `If-None-Match` to get 304 with no body.',
+        response: { 200: { content: { [JSON_LD]: { schema: Type.Object({}, { additionalProperties: true }) } } }, 304: Type.Null({ description: 'Not modified: the graph named in If-None-Match is still the current one.' }) },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
+      const generation = catalog.searchGeneration();
+      const cached = generation === undefined ? undefined : catalogExport.get(generation, 'all');
+      if (cached) return sendSearchReply(request, reply, cached, JSON_LD);
       const [services, institutions, events] = await Promise.all([catalog.listAllPublished(), catalog.listInstitutions(), catalog.listEvents()]);
-      return reply.type(JSON_LD).send(catalogToCpsv(services, institutions, events, publicUrl));
+      const bytes = Buffer.from(JSON.stringify(catalogToCpsv(services, institutions, events, publicUrl)));
+      if (generation === undefined || generation !== catalog.searchGeneration()) return reply.type(JSON_LD).send(bytes);
+      return sendSearchReply(request, reply, catalogExport.set(generation, 'all', bytes), JSON_LD);
     },
   );
 
