@@ -1019,7 +1019,7 @@ export type paths = {
         };
         /**
          * The whole published catalog as CPSV-AP 3.2.0 JSON-LD
-         * @description One self-contained graph: every published service, the organisations and events it references.
+         * @description One self-contained graph: every published service, the organisations and events it references. It carries a weak `ETag` (the same on every instance while the catalog is unchanged): send it back in `If-None-Match` to get 304 with no body.
          */
         get: {
             parameters: {
@@ -1040,6 +1040,13 @@ export type paths = {
                             [key: string]: unknown;
                         };
                     };
+                };
+                /** @description Not modified: the graph named in If-None-Match is still the current one. */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Bad request */
                 400: {
