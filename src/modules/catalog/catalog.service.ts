@@ -186,13 +186,13 @@ export function createCatalogService(root: Kysely<CatalogTables>, index?: Search
     return result;
   };
 
-  /** By id or code; from the index's copy when it has one (a search filter asks at every request). */
   /** The life events: the index's copies once it has them (they change seldom: this instance's imports at once, others' within its poll), else SQL's. */
   const eventsOf = async (kind?: 'life' | 'business'): Promise<CatalogEvent[]> => {
     const known = index?.events();
     return known ? known.filter((event) => !kind || event.kind === kind) : repo.listEvents(root, kind);
   };
 
+  /** By id or code; from the index's copy when it has one (a search filter asks at every request). */
   const findInstitution = async (idOrCode: string): Promise<Institution | undefined> => {
     const known = index?.institutions();
     if (!known) return repo.findInstitution(root, idOrCode);

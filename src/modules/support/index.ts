@@ -32,7 +32,7 @@ import type { SupportTables } from './support.repo.js';
 import { createSupportService, type SupportService, type VisitorMailer } from './support.service.js';
 
 export type { Agent, Clock, Download, Entry, EntryFile, Upload, Language, QueueFilter, Subject, SupportService, Targets, Ticket, TicketWithThread, VisitorMailer } from './support.service.js';
-export { DEFAULT_TARGETS, MAX_FILES, REOPEN_DAYS, clockOf, pausesOf } from './support.service.js';
+export { DEFAULT_TARGETS, MAX_FILES, REOPEN_DAYS, pausesOf } from './support.service.js';
 export * from './support.events.js';
 
 /** The name support's FAQ text goes by in the catalog's search. */

@@ -80,12 +80,7 @@ function pausedDue(start: Date, days: number, pauses: Pause[], now: Date): Due {
   return pausedDues(key, () => dueOf(start, days, pauses, now));
 }
 
-/** The ticket's targets and when they fall due, now. */
-export function clockOf(row: Pick<TicketRow, 'opened_at' | 'first_reply_at' | 'state'>, entries: readonly Pick<EntryRow, 'kind' | 'created_at'>[], targets: Targets, now: Date): Clock | null {
-  return clockWithPauses(row, pausesOf(entries), targets, now);
-}
-
-/** The same, from the pauses kept on the ticket's row (migration 005) instead of its thread. */
+/** The ticket's targets and when they fall due, now, from the pauses kept on its row (migration 005; `pausesOf` its thread's). */
 export function clockWithPauses(row: Pick<TicketRow, 'opened_at' | 'first_reply_at' | 'state'>, pauses: Pause[], targets: Targets, now: Date): Clock | null {
   if (!row.opened_at) return null;
   const firstReplyDue = unpausedDue(row.opened_at, targets.firstReplyDays);

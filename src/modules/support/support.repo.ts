@@ -360,7 +360,6 @@ export async function ticketsWithoutDue(db: Db, limit: number): Promise<TicketRo
   return db.selectFrom('support.tickets').selectAll().where('due_at', 'is', null).where('state', 'in', ['open', 'awaiting_person']).limit(limit).execute();
 }
 
-/** The open tickets of an institution's queue (its targets changed). */
 /** The open tickets of an institution's queue, what their clocks need, locked: a change to one of them waits. */
 export async function openTicketsOf(db: Db, institutionId: string): Promise<Pick<TicketRow, 'id' | 'opened_at' | 'first_reply_at' | 'state' | 'due_at' | 'pauses'>[]> {
   return db
@@ -394,7 +393,6 @@ export async function visitorCounts(db: Db, email: string, network: string, sinc
   return { byEmail: Number(row.by_email), byNetwork: Number(row.by_network) };
 }
 
-/** Tickets opened in [from, to), per queue: for statistics. */
 /** What the statistics read of a ticket. */
 export type StatisticsRow = Pick<TicketRow, 'queue_institution_id' | 'channel' | 'subject_code' | 'state' | 'opened_at' | 'first_reply_at' | 'closed_at' | 'rating' | 'pauses'>;
 

@@ -7,7 +7,7 @@ import type { AnswersService } from './answers.service.js';
 import type { Download, EntryFile, Upload } from './files.service.js';
 import type { Channel, Db, EntryKind, TicketState } from './support.repo.js';
 
-export { clockOf, pausesOf, DEFAULT_TARGETS, type Clock, type Targets } from './support.clock.js';
+export { pausesOf, DEFAULT_TARGETS, type Clock, type Targets } from './support.clock.js';
 export { fillCanned, type CannedAnswer, type Faq } from './answers.service.js';
 export { MAX_FILES, type Download, type EntryFile, type Upload } from './files.service.js';
 export type Text = { lv: string; en: string };
