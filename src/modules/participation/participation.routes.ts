@@ -12,6 +12,9 @@ import type { IdeasService } from './ideas.service.js';
 import { FIGURES_MAX_AGE_SECONDS } from './figures.cache.js';
 import { performanceCsv } from './performance.js';
 
+/** Clients may keep the figures as long as an instance keeps them (figures.cache.ts). */
+const FIGURES_CACHE_CONTROL = `public, max-age=${FIGURES_MAX_AGE_SECONDS}`;
+
 const problems = (...codes: number[]): Record<number, unknown> => Object.fromEntries(codes.map((code) => [code, Type.Ref('Problem')]));
 const CSV = { 200: { description: 'The same figures as CSV (RFC 4180); a suppressed cell reads [c], no data is empty', content: { 'text/csv': { schema: Type.String() } } } };
 const IdeaSchema = Type.Object({
@@ -51,7 +54,7 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     NATIONAL_PERFORMANCE_URL,
     { schema: { tags: ['participation'], summary: 'The national overview: every institution’s services together (open data, JSON)', description: FIGURES_NOTE, response: { 200: PerformanceReplySchema } } },
     async (_request, reply) => {
-      reply.header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`);
+      reply.header('cache-control', FIGURES_CACHE_CONTROL);
       return nationalOpenData((await participation.nationalPerformance()).performance, publicUrl, now());
     },
   );
@@ -60,14 +63,14 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     { schema: { tags: ['participation'], summary: 'The national overview (open data, CSV)', description: FIGURES_NOTE, response: { ...CSV } } },
     async (_request, reply) => {
       const { performance } = await participation.nationalPerformance();
-      return reply.type('text/csv; charset=utf-8').header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`).header('content-disposition', 'inline; filename="lv-performance.csv"').send(performanceCsv(performance));
+      return reply.type('text/csv; charset=utf-8').header('cache-control', FIGURES_CACHE_CONTROL).header('content-disposition', 'inline; filename="lv-performance.csv"').send(performanceCsv(performance));
     },
   );
   app.get(
     '/api/v1/participation/services/:ref/performance',
     { schema: { tags: ['participation'], summary: 'A service’s public performance figures (open data, JSON)', description: FIGURES_NOTE, params: RefParams, response: { 200: PerformanceReplySchema, ...problems(404) } } },
     async (request, reply) => {
-      reply.header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`);
+      reply.header('cache-control', FIGURES_CACHE_CONTROL);
       return (await serviceData(request.params.ref)).reply;
     },
   );
@@ -76,14 +79,14 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     { schema: { tags: ['participation'], summary: 'A service’s public performance figures (open data, CSV)', description: FIGURES_NOTE, params: RefParams, response: { ...CSV, ...problems(404) } } },
     async (request, reply) => {
       const { reply: data, performance } = await serviceData(request.params.ref);
-      return reply.type('text/csv; charset=utf-8').header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`).header('content-disposition', `inline; filename="${data.subject.code}-performance.csv"`).send(performanceCsv(performance));
+      return reply.type('text/csv; charset=utf-8').header('cache-control', FIGURES_CACHE_CONTROL).header('content-disposition', `inline; filename="${data.subject.code}-performance.csv"`).send(performanceCsv(performance));
     },
   );
   app.get(
     '/api/v1/participation/institutions/:ref/performance',
     { schema: { tags: ['participation'], summary: 'An institution’s public performance figures over all its services (open data, JSON)', description: FIGURES_NOTE, params: RefParams, response: { 200: PerformanceReplySchema, ...problems(404) } } },
     async (request, reply) => {
-      reply.header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`);
+      reply.header('cache-control', FIGURES_CACHE_CONTROL);
       return (await institutionData(request.params.ref)).reply;
     },
   );
@@ -92,7 +95,7 @@ export function registerParticipationRoutes(app: App, deps: ParticipationRouteDe
     { schema: { tags: ['participation'], summary: 'An institution’s public performance figures (open data, CSV)', description: FIGURES_NOTE, params: RefParams, response: { ...CSV, ...problems(404) } } },
     async (request, reply) => {
       const { reply: data, performance } = await institutionData(request.params.ref);
-      return reply.type('text/csv; charset=utf-8').header('cache-control', `public, max-age=${FIGURES_MAX_AGE_SECONDS}`).header('content-disposition', `inline; filename="${data.subject.code}-performance.csv"`).send(performanceCsv(performance));
+      return reply.type('text/csv; charset=utf-8').header('cache-control', FIGURES_CACHE_CONTROL).header('content-disposition', `inline; filename="${data.subject.code}-performance.csv"`).send(performanceCsv(performance));
     },
   );
 

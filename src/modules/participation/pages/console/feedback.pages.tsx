@@ -164,7 +164,7 @@ async function staffPage(deps: ParticipationConsoleDeps, context: PageContext): 
   const view = await viewOf(deps, staff, context.query);
   const [feedback, ratings] = await Promise.all([deps.participation.feedbackFor({ ...view.filter, limit: 200 }), deps.participation.ratingsFor({ ...view.filter, limit: 200 })]);
   const named = await servicesOf(deps, [...feedback.map((row) => row.serviceId), ...ratings.map((row) => row.serviceId)]);
-  const titles = new Map([...named.values()].map((service) => [service.id, service.title[lang]]));
+  const titles = new Map([...named].map(([id, service]) => [id, service.title[lang]]));
   const title = t(lang, 'staff.title');
   const chosen = view.services.find((service) => service.id === view.filter.serviceId);
   // A chosen service's trends: the same monthly figures as its public page.
@@ -291,8 +291,8 @@ export function registerParticipationConsolePages(shell: ConsoleShell, deps: Par
     handler: async (context) => {
       const view = await viewOf(deps, context.staff, context.query);
       const rows = await deps.participation.feedbackFor({ ...view.filter, limit: 5000 });
-      const slugs = new Map([...(await servicesOf(deps, rows.map((row) => row.serviceId))).values()].map((service) => [service.id, service.slug]));
-      return sendCsv(context.reply, 'feedback.csv', csvOf([['day', 'service', 'path', 'lang', 'useful', 'comment', 'device'], ...rows.map((row) => [row.day, row.serviceId ? (slugs.get(row.serviceId) ?? row.serviceId) : '', row.path, row.lang, row.useful ? 'yes' : 'no', row.comment, row.device])]));
+      const services = await servicesOf(deps, rows.map((row) => row.serviceId));
+      return sendCsv(context.reply, 'feedback.csv', csvOf([['day', 'service', 'path', 'lang', 'useful', 'comment', 'device'], ...rows.map((row) => [row.day, row.serviceId ? (services.get(row.serviceId)?.slug ?? row.serviceId) : '', row.path, row.lang, row.useful ? 'yes' : 'no', row.comment, row.device])]));
     },
   });
   shell.route({
@@ -303,8 +303,8 @@ export function registerParticipationConsolePages(shell: ConsoleShell, deps: Par
     handler: async (context) => {
       const view = await viewOf(deps, context.staff, context.query);
       const rows = await deps.participation.ratingsFor({ ...view.filter, limit: 5000 });
-      const slugs = new Map([...(await servicesOf(deps, rows.map((row) => row.serviceId))).values()].map((service) => [service.id, service.slug]));
-      return sendCsv(context.reply, 'ratings.csv', csvOf([['day', 'service', 'score', 'ease', 'comment'], ...rows.map((row) => [row.createdAt.slice(0, 10), slugs.get(row.serviceId) ?? row.serviceId, row.score, row.ease, row.comment])]));
+      const services = await servicesOf(deps, rows.map((row) => row.serviceId));
+      return sendCsv(context.reply, 'ratings.csv', csvOf([['day', 'service', 'score', 'ease', 'comment'], ...rows.map((row) => [row.createdAt.slice(0, 10), services.get(row.serviceId)?.slug ?? row.serviceId, row.score, row.ease, row.comment])]));
     },
   });
 }
