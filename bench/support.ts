@@ -27,7 +27,7 @@ import { createScratchDatabase } from '../test/support/database.js';
 import { signedIn } from '../test/support/platform.js';
 import { institutionToken } from '../test/support/sso.js';
 import { cpuMsOf } from './proc.js';
-import { idleCost, load, startWatchedPlatform, type Figures } from './reads.js';
+import { idleCost, load, startWatchedPlatform, warmUp, WARM_UP_SECONDS, type Figures } from './reads.js';
 
 const ILZE = '120479-43216';
 const ROBERTS = '271188-10106';
@@ -172,6 +172,7 @@ export async function benchSupport(options: SupportBenchOptions): Promise<Record
       const databaseIdleMsPerS = ((await backendsCpuMs(watcher)) - databaseIdle) / ((Date.now() - idleFrom) / 1000);
       const lines: Record<string, unknown>[] = [];
       for (const [read, requests] of [['agent-queue-page', pages], ['queue-api', api]] as const) {
+        await warmUp(platform.url, CONNECTIONS, requests);
         lines.push({
           bench: `support-${read}`,
           database: 'postgres',
@@ -180,6 +181,7 @@ export async function benchSupport(options: SupportBenchOptions): Promise<Record
           entries: generated.entries,
           generated_in_s: generated.seconds,
           seconds: options.seconds,
+          warm_up_s: WARM_UP_SECONDS,
           connections: CONNECTIONS,
           ...(await loadWithDatabase(watcher, databaseIdleMsPerS, options.seconds, () => load(platform.url, CONNECTIONS, options.seconds, requests, watched))),
           goal: 'p99 < 25 ms at 10 connections',

@@ -5,7 +5,6 @@
  * event, a visitor by e-mail), internal notes, first line's transfer to an
  * institution, merging a duplicate, closing and reopening.
  */
-import { inTransaction } from '../../platform/db/database.js';
 import { publish } from '../../platform/jobs/outbox.js';
 import { isUuid } from '../../platform/db/ids.js';
 import { parseParty } from '../access/index.js';
@@ -19,23 +18,26 @@ import { cleanMessage, type Core } from './tickets.core.js';
 export type DeskService = Pick<SupportService, 'queuePage' | 'queue' | 'ticketForAgent' | 'assignToMe' | 'reply' | 'fileForAgent' | 'note' | 'transfer' | 'merge' | 'reopenByAgent' | 'closeByAgent'>;
 
 export function createDesk(core: Core): DeskService {
-  const { root, now, deps, files, subjectOf, toTickets, toTicket, withThread, closedEvent, refreshDue, change, fillMissingDues, seesQueue, agentsTicket, agentActor } = core;
+  const { root, now, deps, files, subjectOf, toTickets, toTicket, withThread, closedEvent, refreshDue, change, writeTickets, queueCounts, fillMissingDues, seesQueue, agentsTicket, agentActor } = core;
 
   async function queuePage(agent: Agent, filter: QueueFilter, options: QueueOptions = {}): Promise<{ tickets: Ticket[]; total: number }> {
     await fillMissingDues();
     const q = (options.q ?? '').trim().slice(0, 100);
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 100), 1), 200);
     const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
-    const page = await repo.queuePage(root, {
-      queues: { institutions: agent.institutions, firstLine: agent.firstLine },
+    const query = {
+      queues: { institutions: [...agent.institutions].sort(), firstLine: agent.firstLine },
       filter,
       agent: agent.personalCode,
       subject: options.subject,
       q: q ? (parseParty(q)?.id ?? q) : undefined,
-      now: now(),
-      limit,
-      offset,
-    });
+    };
+    // The count depends on these alone (the agent only for their own tickets), not on the page.
+    const countKey = JSON.stringify({ ...query, agent: filter === 'mine' ? query.agent : undefined });
+    const from = queueCounts.since();
+    const knownTotal = queueCounts.get(countKey);
+    const page = await repo.queuePage(root, { ...query, now: now(), limit, offset, knownTotal });
+    if (knownTotal === undefined) queueCounts.keep(countKey, page.total, from);
     return { tickets: await toTickets(page.rows, page.targets), total: page.total };
   }
 
@@ -155,7 +157,7 @@ export function createDesk(core: Core): DeskService {
       const sameAsker = from.requester_kind === 'visitor' ? from.visitor_email?.toLowerCase() === target.visitor_email?.toLowerCase() : from.requester === target.requester;
       if (from.id === target.id || !sameAsker) throw errors.invalid('another question of the same person', '#/into');
       if (from.state === 'closed' || target.state === 'closed') throw errors.closed();
-      const merged = await inTransaction(root, async (trx) => {
+      const merged = await writeTickets(async (trx) => {
         const locked = await repo.findTicketForUpdate(trx, from.id);
         if (!locked || locked.state === 'closed') throw errors.closed();
         const at = now();

@@ -1,6 +1,7 @@
 /** The SQL of customer support, and nothing else. */
 import { sql, type ColumnType, type Generated, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Pause } from '../applications/index.js';
+import { literalLimit } from '../../platform/db/prepared.js';
 
 export type TicketState = 'unconfirmed' | 'open' | 'awaiting_person' | 'closed';
 export type RequesterKind = 'person' | 'company' | 'visitor';
@@ -262,6 +263,8 @@ export interface QueueQuery {
   now: Date;
   limit: number;
   offset: number;
+  /** how many tickets all pages hold, when the caller knows it already: the statement then counts nothing */
+  knownTotal?: number | undefined;
 }
 
 export interface QueuePage {
@@ -311,8 +314,8 @@ function queueBase(query: QueueQuery): RawBuilder<unknown> {
  * One page of a queue, in one statement: tickets that reached one of the
  * queues (null: first line), open ones only unless searching, narrowed by the
  * filter and subject; overdue first (an open ticket past its due time), then
- * the oldest — with how many all pages hold and each ticket's queue's targets
- * (its clock's pauses are on its row). The overdue tickets and the others are
+ * the oldest — with how many all pages hold (unless the caller knows) and
+ * each ticket's queue's targets (its clock's pauses are on its row). The overdue tickets and the others are
  * picked as two runs in (opened_at, number) order of at most offset + limit
  * numbers each, read from migration 004's index alone, instead of sorting
  * every open ticket of the queue; only the page's rows are then read from the
@@ -323,31 +326,34 @@ export async function queuePage(db: Db, query: QueueQuery): Promise<QueuePage> {
   const empty: QueuePage = { rows: [], total: 0, targets: new Map() };
   if (query.queues.institutions.length === 0 && !query.queues.firstLine) return empty;
   const base = queueBase(query);
+  // The limits are in the text, so the statement keeps a generic plan (literalLimit).
   const upTo = query.offset + query.limit;
   // Written as the expression migration 004 keeps statistics on: with state and due_at counted as
   // independent the planner expects a few dozen late tickets where there are thousands.
   const late = sql`${base} and (case when state = 'open' then due_at end) < ${query.now}`;
   // Each run picks its tickets' numbers from the index alone (migration 004 carries every column a
   // filter looks at), so no plan has to visit the table for rows off the page.
-  const lateRun = sql`select * from (select number, opened_at, true as overdue from support.tickets where ${late} order by opened_at, number limit ${upTo}) as run0`;
+  const lateRun = sql`select * from (select number, opened_at, true as overdue from support.tickets where ${late} order by opened_at, number limit ${literalLimit(upTo)}) as run0`;
   const runs =
     query.filter === 'overdue'
       ? lateRun
       : sql`${lateRun} union all select * from (select number, opened_at, false as overdue from support.tickets
-          where ${base} and (state <> 'open' or due_at is null or due_at >= ${query.now}) order by opened_at, number limit ${upTo}) as run1`;
+          where ${base} and (state <> 'open' or due_at is null or due_at >= ${query.now}) order by opened_at, number limit ${literalLimit(upTo)}) as run1`;
   const counted = sql`select count(*) from support.tickets where ${query.filter === 'overdue' ? late : base}`;
-  const { rows } = await sql<QueueRow & { first_reply_days: number | null; resolution_days: number | null; total: string }>`
-    select ${QUEUE_COLUMNS}, targets.first_reply_days, targets.resolution_days, (${counted}) as total
-    from (select * from (${runs}) as runs order by overdue desc, opened_at, number limit ${query.limit} offset ${query.offset}) as page
+  const known = query.knownTotal;
+  const { rows } = await sql<QueueRow & { first_reply_days: number | null; resolution_days: number | null; total: string | null }>`
+    select ${QUEUE_COLUMNS}, targets.first_reply_days, targets.resolution_days, ${known === undefined ? sql`(${counted})` : sql`null::bigint`} as total
+    from (select * from (${runs}) as runs order by overdue desc, opened_at, number limit ${literalLimit(query.limit)} offset ${query.offset}) as page
     join support.tickets as t on t.number = page.number
     left join support.targets as targets on targets.institution_id = t.queue_institution_id
     order by page.overdue desc, page.opened_at, page.number`.execute(db);
   if (rows.length === 0) {
+    if (known !== undefined) return { ...empty, total: known };
     // Past the last page: still say how many there are.
     const { rows: [row] } = await sql<{ count: string }>`${counted}`.execute(db);
     return { ...empty, total: Number(row?.count ?? 0) };
   }
-  const page: QueuePage = { ...empty, total: Number(rows[0]!.total) };
+  const page: QueuePage = { ...empty, total: known ?? Number(rows[0]!.total) };
   for (const { first_reply_days, resolution_days, total: _total, ...row } of rows) {
     page.rows.push(row);
     if (row.queue_institution_id && first_reply_days !== null && resolution_days !== null) page.targets.set(row.queue_institution_id, { firstReplyDays: first_reply_days, resolutionDays: resolution_days });

@@ -15,6 +15,7 @@ import type { Principal } from '../../platform/http/auth.js';
 import { openTestDatabase } from '../../../test/support/database.js';
 import { databaseFileStore } from '../applications/index.js';
 import type { SupportTables } from './support.repo.js';
+import { keptQueueCounts, QUEUE_COUNT_MAX_AGE_MS } from './tickets.core.js';
 import { createSupportService, networkOf, type Agent, type SupportService } from './support.service.js';
 
 const PMLP = randomUUID();
@@ -177,6 +178,33 @@ test('first-line transfer keeps one thread; closing and reopening within 14 days
   const replied = events.rows[1]?.data;
   assert.equal(replied?.recipient, JANIS);
   assert.equal(replied?.link, `/workspace/support/${general.number}`);
+});
+
+test('a queue’s count is kept a few seconds and forgotten at every write of a ticket here; one worked out across a write is not kept', async () => {
+  const total = async (): Promise<number> => (await support.queuePage(vidAgent, 'all', { limit: 1 })).total;
+  const before = await total();
+  const asked = await ask({ serviceId: TAX });
+  assert.equal(await total(), before + 1, 'this instance’s own write shows at once');
+  // Another instance's write (straight into the table here) shows once the kept count is older than its age.
+  await sql`update support.tickets set state = 'closed', closed_at = now() where number = ${asked.number}`.execute(db.db);
+  assert.equal(await total(), before + 1, 'kept');
+  assert.equal(await createSupportService(deps).queuePage(vidAgent, 'all', { limit: 1 }).then((page) => page.total), before, 'a fresh count');
+
+  let at = 0;
+  const counts = keptQueueCounts(() => at);
+  const from = counts.since();
+  counts.changed(); // a write ended while the count was worked out
+  counts.keep('all', 7, from);
+  assert.equal(counts.get('all'), undefined, 'not kept: it may predate the write');
+  counts.keep('all', 7, counts.since());
+  assert.equal(counts.get('all'), 7);
+  at = QUEUE_COUNT_MAX_AGE_MS - 1;
+  assert.equal(counts.get('all'), 7);
+  at = QUEUE_COUNT_MAX_AGE_MS;
+  assert.equal(counts.get('all'), undefined, 'too old');
+  counts.keep('all', 8, counts.since());
+  counts.changed();
+  assert.equal(counts.get('all'), undefined, 'forgotten at a write');
 });
 
 test('targets per institution', async () => {

@@ -21,7 +21,6 @@
  * waits, unconfirmed, until the link sent there is followed, and only then
  * reaches a queue. Requests are limited per address and per network.
  */
-import { inTransaction } from '../../platform/db/database.js';
 import { isUuid } from '../../platform/db/ids.js';
 import { DEFAULT_TARGETS } from './support.clock.js';
 import { statisticsOf } from './statistics.service.js';
@@ -39,7 +38,7 @@ export { networkOf } from './tickets.core.js';
 /** The support desk: its configuration (subjects, targets), statistics and answers here; the person's side and the agent's side in their own files. */
 export function createSupportService(deps: SupportDeps): SupportService {
   const core = createCore(deps);
-  const { root, now, subjectList, targetsFor, refreshQueueDues, seesQueue } = core;
+  const { root, now, subjectList, targetsFor, refreshQueueDues, writeTickets, seesQueue } = core;
   return {
     ...createAnswers({ root, serviceInstitution: deps.serviceInstitution, seesQueue, ...(deps.faqSearchText ? { faqSearchText: deps.faqSearchText } : {}) }),
     subjects: () => subjectList(),
@@ -64,7 +63,7 @@ export function createSupportService(deps: SupportDeps): SupportService {
       if (!Number.isInteger(targets.firstReplyDays) || targets.firstReplyDays < 1 || targets.firstReplyDays > 60) throw errors.invalid('1 to 60 working days', '#/firstReplyDays');
       if (!Number.isInteger(targets.resolutionDays) || targets.resolutionDays < targets.firstReplyDays || targets.resolutionDays > 120)
         throw errors.invalid('from the first-reply target to 120 working days', '#/resolutionDays');
-      await inTransaction(root, async (trx) => {
+      await writeTickets(async (trx) => {
         await repo.saveTargets(trx, institutionId, targets.firstReplyDays, targets.resolutionDays);
         // The queue's open tickets fall due by the new targets.
         await refreshQueueDues(trx, institutionId, targets);

@@ -6,7 +6,6 @@
  * 14 days, and rating the answer once.
  */
 import { randomBytes } from 'node:crypto';
-import { inTransaction } from '../../platform/db/database.js';
 import { publish } from '../../platform/jobs/outbox.js';
 import { isUuid } from '../../platform/db/ids.js';
 import * as errors from './support.errors.js';
@@ -19,7 +18,7 @@ const CONFIRM_HOURS = 48;
 export type ThreadsService = Pick<SupportService, 'ask' | 'askAsVisitor' | 'peekConfirmation' | 'confirmVisitor' | 'ticketsOf' | 'ticketOf' | 'answer' | 'fileOf' | 'closeByPerson' | 'reopen' | 'rate'>;
 
 export function createThreads(core: Core): ThreadsService {
-  const { root, now, deps, files, checkSubject, toTickets, toTicket, withThread, openedEvent, closedEvent, refreshDue, change, partyKey, personsTicket } = core;
+  const { root, now, deps, files, checkSubject, toTickets, toTicket, withThread, openedEvent, closedEvent, refreshDue, change, writeTickets, partyKey, personsTicket } = core;
   return {
     async ask(question) {
       const subject = await checkSubject(question.subject);
@@ -40,7 +39,7 @@ export function createThreads(core: Core): ThreadsService {
       }
       const prepared = await files.prepare(question.files);
       const at = now();
-      const row = await inTransaction(root, async (trx) => {
+      const row = await writeTickets(async (trx) => {
         const inserted = await repo.insertTicket(trx, {
           queue_institution_id: queue,
           subject_code: subject,
@@ -93,7 +92,7 @@ export function createThreads(core: Core): ThreadsService {
       if (counts.byEmail >= VISITOR_LIMITS.perEmail || counts.byNetwork >= VISITOR_LIMITS.perNetwork) throw errors.rateLimited();
       const prepared = await files.prepare(question.files);
       const token = randomBytes(32).toString('base64url');
-      const row = await inTransaction(root, async (trx) => {
+      const row = await writeTickets(async (trx) => {
         const inserted = await repo.insertTicket(trx, {
           queue_institution_id: queue,
           subject_code: subject,
@@ -138,7 +137,7 @@ export function createThreads(core: Core): ThreadsService {
 
     async confirmVisitor(token) {
       if (typeof token !== 'string' || token.length < 20 || token.length > 100) throw errors.confirmationInvalid();
-      const row = await inTransaction(root, async (trx) => {
+      const row = await writeTickets(async (trx) => {
         const found = await repo.findByConfirmation(trx, sha256(token));
         if (!found || found.state !== 'unconfirmed' || !found.confirm_expires_at || found.confirm_expires_at <= now()) throw errors.confirmationInvalid();
         const at = now();

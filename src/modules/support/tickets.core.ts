@@ -196,9 +196,24 @@ export function createCore(deps: SupportDeps) {
     await repo.keepDues(db, moved);
   }
 
+  const queueCounts = keptQueueCounts();
+
+  /**
+   * `work` in a transaction that writes tickets: once it has ended (committed or not), the queues' kept counts
+   * are forgotten. Every write of a ticket goes through here, so this instance never shows a count from before
+   * its own change.
+   */
+  async function writeTickets<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    try {
+      return await inTransaction(root, work);
+    } finally {
+      queueCounts.changed();
+    }
+  }
+
   /** Runs `change` on the locked ticket in one transaction with its entries and events. */
   async function change(row: TicketRow, work: (trx: Db, locked: TicketRow) => Promise<TicketRow>): Promise<Ticket> {
-    const changed = await inTransaction(root, async (trx) => {
+    const changed = await writeTickets(async (trx) => {
       const locked = await repo.findTicketForUpdate(trx, row.id);
       if (!locked) throw errors.ticketNotFound();
       return refreshDue(trx, await work(trx, locked));
@@ -211,7 +226,7 @@ export function createCore(deps: SupportDeps) {
   async function fillMissingDues(): Promise<void> {
     if (duesKnown) return;
     for (let rows = await repo.ticketsWithoutDue(root, 500); rows.length > 0; rows = await repo.ticketsWithoutDue(root, 500)) {
-      await inTransaction(root, async (trx) => {
+      await writeTickets(async (trx) => {
         for (const row of rows) await refreshDue(trx, row);
       });
       if (rows.length < 500) break;
@@ -262,6 +277,8 @@ export function createCore(deps: SupportDeps) {
     closedEvent,
     refreshDue,
     refreshQueueDues,
+    writeTickets,
+    queueCounts,
     change,
     fillMissingDues,
     partyKey,
@@ -276,4 +293,45 @@ export type Core = ReturnType<typeof createCore>;
 
 function samePauses(a: readonly Pause[], b: readonly Pause[]): boolean {
   return a.length === b.length && a.every((pause, i) => pause.from === b[i]?.from && pause.until === b[i]?.until);
+}
+
+/** How long a queue's count is kept when nothing on this instance wrote a ticket meanwhile (another instance's writes show within this). */
+export const QUEUE_COUNT_MAX_AGE_MS = 5_000;
+/** counts kept at most (one per queue, filter, subject and search asked for): emptied whole beyond */
+const QUEUE_COUNTS_KEPT = 1_000;
+
+/**
+ * How many tickets each queue's filter holds, kept for a few seconds. Counting every open ticket of a large queue
+ * (5,400 in the bench's PMLP) was about half of the database's work for a queue page, and every agent of an
+ * institution asks for the same few counts again and again; the page's tickets are still read afresh each time.
+ * A count is kept only when no write of a ticket ended on this instance while it was worked out, and is forgotten
+ * at every such write, so the agent who changed a ticket sees the count change at once; other instances' writes
+ * and tickets falling overdue show within QUEUE_COUNT_MAX_AGE_MS.
+ */
+export function keptQueueCounts(now = () => Date.now()) {
+  const kept = new Map<string, { total: number; at: number }>();
+  let generation = 0;
+  return {
+    /** the kept count of `key`, if it is fresh */
+    get(key: string): number | undefined {
+      const found = kept.get(key);
+      if (!found) return undefined;
+      if (now() - found.at < QUEUE_COUNT_MAX_AGE_MS) return found.total;
+      kept.delete(key);
+      return undefined;
+    },
+    /** what a count worked out from now on must be kept with (see keep) */
+    since: (): number => generation,
+    /** keeps `total`, worked out after `since()` said `from`, unless a write ended since */
+    keep(key: string, total: number, from: number): void {
+      if (from !== generation) return;
+      if (kept.size >= QUEUE_COUNTS_KEPT) kept.clear();
+      kept.set(key, { total, at: now() });
+    },
+    /** a write of tickets ended: every count is forgotten */
+    changed(): void {
+      generation += 1;
+      kept.clear();
+    },
+  };
 }
