@@ -11,7 +11,7 @@ import type { FileInfo, FormPresentation, JsonSchema, Receipt } from './applicat
 import type { DayKind, LeadTime, Pause } from './lead-time.js';
 import { isCompleting, isFinal, type ActorRole, type StatusCode } from './statuses.js';
 import { isUuid } from '../../platform/db/ids.js';
-import { literalLimit } from '../../platform/db/prepared.js';
+import { literalLimit, literalLimitAtLeast } from '../../platform/db/prepared.js';
 
 interface FormsTable {
   service_id: string;
@@ -315,7 +315,7 @@ function queueRuns(db: Db, query: ApplicationQuery) {
   // ordered as the indexes key it, the undated last.
   const due = sql<Date>`coalesce(expected_at, 'infinity'::timestamptz)`;
   const run = (from: typeof open, overdue: boolean) =>
-    from.select(['id', 'institution_id', due.as('due'), 'submitted_at', sql<boolean>`${overdue}`.as('overdue')]).orderBy(due).orderBy('submitted_at').orderBy('id').limit(literalLimit(take));
+    from.select(['id', 'institution_id', due.as('due'), 'submitted_at', sql<boolean>`${overdue}`.as('overdue')]).orderBy(due).orderBy('submitted_at').orderBy('id').limit(literalLimitAtLeast(take));
   const dueRuns = (from: typeof open) => [
     ...(query.overdue !== false ? [run(from.where(due, '<', query.now), true)] : []),
     ...(query.overdue !== true ? [run(from.where(due, '>=', query.now), false)] : []),
@@ -361,7 +361,7 @@ export async function listApplications(db: Db, query: ApplicationQuery): Promise
     (query.queueOrder && onlyOpen(query) ? queueRuns(db, query) : undefined) ?? select.select(['id', 'institution_id']).orderBy(sql`${orderBy}`).orderBy('id').limit(literalLimit(query.limit)).offset(query.offset);
   const cap = query.countUpTo;
   // Counted apart from the page (a window count would make PostgreSQL read every match before the first row), up to the cap.
-  const counted = cap === undefined ? select.select((eb) => eb.fn.countAll<string>().as('n')) : db.selectFrom(select.select(sql`1`.as('one')).limit(literalLimit(cap + 1)).as('capped')).select((eb) => eb.fn.countAll<string>().as('n'));
+  const counted = cap === undefined ? select.select((eb) => eb.fn.countAll<string>().as('n')) : db.selectFrom(select.select(sql`1`.as('one')).limit(literalLimitAtLeast(cap + 1)).as('capped')).select((eb) => eb.fn.countAll<string>().as('n'));
   const found = await db
     .with('page', () => pageIds)
     .with('counted', () => counted)

@@ -1,7 +1,7 @@
 /** The SQL of customer support, and nothing else. */
 import { sql, type ColumnType, type Generated, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Pause } from '../applications/index.js';
-import { literalLimit } from '../../platform/db/prepared.js';
+import { literalLimit, literalLimitAtLeast } from '../../platform/db/prepared.js';
 
 export type TicketState = 'unconfirmed' | 'open' | 'awaiting_person' | 'closed';
 export type RequesterKind = 'person' | 'company' | 'visitor';
@@ -326,19 +326,19 @@ export async function queuePage(db: Db, query: QueueQuery): Promise<QueuePage> {
   const empty: QueuePage = { rows: [], total: 0, targets: new Map() };
   if (query.queues.institutions.length === 0 && !query.queues.firstLine) return empty;
   const base = queueBase(query);
-  // The limits are in the text, so the statement keeps a generic plan (literalLimit).
+  // The limits are in the text, so the statement keeps a generic plan (literalLimit); the runs' rounded up.
   const upTo = query.offset + query.limit;
   // Written as the expression migration 004 keeps statistics on: with state and due_at counted as
   // independent the planner expects a few dozen late tickets where there are thousands.
   const late = sql`${base} and (case when state = 'open' then due_at end) < ${query.now}`;
   // Each run picks its tickets' numbers from the index alone (migration 004 carries every column a
   // filter looks at), so no plan has to visit the table for rows off the page.
-  const lateRun = sql`select * from (select number, opened_at, true as overdue from support.tickets where ${late} order by opened_at, number limit ${literalLimit(upTo)}) as run0`;
+  const lateRun = sql`select * from (select number, opened_at, true as overdue from support.tickets where ${late} order by opened_at, number limit ${literalLimitAtLeast(upTo)}) as run0`;
   const runs =
     query.filter === 'overdue'
       ? lateRun
       : sql`${lateRun} union all select * from (select number, opened_at, false as overdue from support.tickets
-          where ${base} and (state <> 'open' or due_at is null or due_at >= ${query.now}) order by opened_at, number limit ${literalLimit(upTo)}) as run1`;
+          where ${base} and (state <> 'open' or due_at is null or due_at >= ${query.now}) order by opened_at, number limit ${literalLimitAtLeast(upTo)}) as run1`;
   const counted = sql`select count(*) from support.tickets where ${query.filter === 'overdue' ? late : base}`;
   const known = query.knownTotal;
   const { rows } = await sql<QueueRow & { first_reply_days: number | null; resolution_days: number | null; total: string | null }>`

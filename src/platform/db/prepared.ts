@@ -95,7 +95,14 @@ export function preparingPool(config: pg.PoolConfig, names = new StatementNames(
  * prepared statement's generic plan as if the limit were unknown, finds it dearer than the custom ones and plans
  * the statement afresh on every call. Measured on the 1,000,000-application register: a queue page's statement took
  * 0.25 ms to plan and 0.25 ms to run; with its limits in the text it runs on the generic plan, the same plan as the
- * custom one. Offsets stay parameters (they do not change the cost), so the texts stay few: one per page size, and
- * for the queues, whose runs stop at offset + limit, one per depth.
+ * custom one. Offsets stay parameters (they do not change the cost), so the texts stay few: one per page size.
  */
 export const literalLimit = (rows: number) => sql.lit(Math.max(0, Math.trunc(rows)));
+
+/**
+ * A literal LIMIT of at least `rows`, rounded up to a power of two: for limits that grow with the page's depth (a
+ * queue's runs stop at offset + limit, its count at a cap past the page), where the exact number would make a new
+ * text, and a new plan kept by every connection, for every page a client walks through. Rounded, a depth of up to a
+ * million rows takes 20 texts; the caller cuts what it reads to the exact number.
+ */
+export const literalLimitAtLeast = (rows: number) => sql.lit(2 ** Math.ceil(Math.log2(Math.max(16, Math.trunc(rows)))));
