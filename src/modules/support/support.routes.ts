@@ -208,7 +208,7 @@ export function registerSupportRoutes(app: App, deps: SupportRouteDeps): void {
         tags,
         security,
         summary: 'The support queue of your institution (for its own help desk) or of your support-agent roles',
-        description: 'Open tickets, overdue first, then the oldest; `filter` and `q` as on the console’s desk; paged by `limit` and `offset`, the header `X-Total-Count` telling how many all pages hold.',
+        description: 'Open tickets, overdue first, then the oldest; `filter` and `q` as on the console’s desk; paged by `limit` and `offset`, the header `X-Total-Count` telling how many all pages hold (each instance keeps that count for up to 5 seconds and forgets it at every change it makes: another instance’s changes show within that).',
         querystring: QueueQuery,
         response: { 200: Type.Array(Type.Ref('SupportTicket')), ...problems(400, 401, 403) },
       },
