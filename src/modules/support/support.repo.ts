@@ -316,8 +316,9 @@ function queueBase(query: QueueQuery): RawBuilder<unknown> {
  * filter and subject; overdue first (an open ticket past its due time), then
  * the oldest — with how many all pages hold (unless the caller knows) and
  * each ticket's queue's targets (its clock's pauses are on its row). The overdue tickets and the others are
- * picked as two runs in (opened_at, number) order of at most offset + limit
- * numbers each, read from migration 004's index alone, instead of sorting
+ * picked as two runs in (opened_at, number) order of at least offset + limit
+ * numbers each (the second only when the first falls short), read from
+ * migration 004's index alone, instead of sorting
  * every open ticket of the queue; only the page's rows are then read from the
  * table. Written as one SQL text rather than built with the query builder:
  * building it cost more of a request's time than the rows it brings.
@@ -333,15 +334,21 @@ export async function queuePage(db: Db, query: QueueQuery): Promise<QueuePage> {
   const late = sql`${base} and (case when state = 'open' then due_at end) < ${query.now}`;
   // Each run picks its tickets' numbers from the index alone (migration 004 carries every column a
   // filter looks at), so no plan has to visit the table for rows off the page.
-  const lateRun = sql`select * from (select number, opened_at, true as overdue from support.tickets where ${late} order by opened_at, number limit ${literalLimitAtLeast(upTo)}) as run0`;
+  const runLimit = literalLimitAtLeast(upTo);
+  const lateRun = sql`select number, opened_at, true as overdue from support.tickets where ${late} order by opened_at, number limit ${runLimit}`;
+  // The tickets on time are read only when the late ones do not fill a run: the late come first, and the run on
+  // time, walking the queue from its oldest, passes every late ticket before its first one (the bench's PMLP queue:
+  // 4,000 of its 5,400 open tickets late, 0.3 ms of the statement's 0.45). PostgreSQL tests the count once, first.
   const runs =
     query.filter === 'overdue'
-      ? lateRun
-      : sql`${lateRun} union all select * from (select number, opened_at, false as overdue from support.tickets
-          where ${base} and (state <> 'open' or due_at is null or due_at >= ${query.now}) order by opened_at, number limit ${literalLimitAtLeast(upTo)}) as run1`;
+      ? sql`select * from late`
+      : sql`select * from late union all select * from (select number, opened_at, false as overdue from support.tickets
+          where ${base} and (state <> 'open' or due_at is null or due_at >= ${query.now}) order by opened_at, number limit ${runLimit}) as on_time
+          where (select count(*) from late) < ${runLimit}`;
   const counted = sql`select count(*) from support.tickets where ${query.filter === 'overdue' ? late : base}`;
   const known = query.knownTotal;
   const { rows } = await sql<QueueRow & { first_reply_days: number | null; resolution_days: number | null; total: string | null }>`
+    with late as (${lateRun})
     select ${QUEUE_COLUMNS}, targets.first_reply_days, targets.resolution_days, ${known === undefined ? sql`(${counted})` : sql`null::bigint`} as total
     from (select * from (${runs}) as runs order by overdue desc, opened_at, number limit ${literalLimit(query.limit)} offset ${query.offset}) as page
     join support.tickets as t on t.number = page.number
