@@ -24,6 +24,9 @@ const RESIDENCE = randomUUID();
 const TAX = randomUUID();
 const OTHER = randomUUID();
 const PASSPORT = randomUUID();
+/** a service whose institution's queue only the paging test fills */
+const LONG_QUEUE_SERVICE = randomUUID();
+const LONG_QUEUE = randomUUID();
 const JANIS = '150685-12347';
 const principal: Principal = { subject: 'person:x', kind: 'person', via: 'session', personalCode: JANIS, roles: [], scopes: [] };
 
@@ -41,7 +44,7 @@ before(async () => {
   db = await openTestDatabase();
   deps = {
     root: narrow<SupportTables>(db.db),
-    serviceInstitution: async (id) => ({ [RESIDENCE]: PMLP, [TAX]: VID, [PASSPORT]: OTHER })[id],
+    serviceInstitution: async (id) => ({ [RESIDENCE]: PMLP, [TAX]: VID, [PASSPORT]: OTHER, [LONG_QUEUE_SERVICE]: LONG_QUEUE })[id],
     institutionExists: async (id) => id === PMLP || id === VID,
     application: async (_principal, ref) => (ref === '2026-000001' ? { id: randomUUID(), number: ref, serviceId: RESIDENCE, institutionId: PMLP } : undefined),
     mailer: { send: async (message) => void sent.push({ to: message.to, link: message.link }), sendReply: async (message) => void sent.push({ to: message.to, link: message.body }) },
@@ -178,6 +181,25 @@ test('first-line transfer keeps one thread; closing and reopening within 14 days
   const replied = events.rows[1]?.data;
   assert.equal(replied?.recipient, JANIS);
   assert.equal(replied?.link, `/workspace/support/${general.number}`);
+});
+
+test('paging a long queue: every page in order, the late ones first, across the runs’ rounded limits', async () => {
+  const agent: Agent = { personalCode: '040480-10009', institutions: [LONG_QUEUE], firstLine: false };
+  clock = new Date('2027-03-01T09:00:00Z'); // a Monday
+  const late: number[] = [];
+  for (let i = 0; i < 18; i++) late.push((await ask({ serviceId: LONG_QUEUE_SERVICE })).number);
+  clock = new Date('2027-03-08T09:00:00Z');
+  const onTime = [(await ask({ serviceId: LONG_QUEUE_SERVICE })).number, (await ask({ serviceId: LONG_QUEUE_SERVICE })).number];
+  clock = new Date('2027-03-08T10:00:00Z'); // the first 18 are past their first-reply target
+  const paged: number[] = [];
+  for (let offset = 0; offset < 25; offset += 5) {
+    const page = await support.queuePage(agent, 'all', { limit: 5, offset });
+    assert.equal(page.total, 20);
+    paged.push(...page.tickets.map((ticket) => ticket.number));
+  }
+  assert.deepEqual(paged, [...late, ...onTime], 'the pages, one after another, hold every ticket once: late first, each run oldest first');
+  assert.deepEqual((await support.queue(agent, 'overdue', { limit: 100 })).map((ticket) => ticket.number), late);
+  assert.deepEqual((await support.queuePage(agent, 'all', { limit: 3, offset: 17 })).tickets.map((ticket) => ticket.number), [late[17], ...onTime]);
 });
 
 test('a queue’s count is kept a few seconds and forgotten at every write of a ticket here; one worked out across a write is not kept', async () => {
