@@ -315,13 +315,13 @@ function queueBase(query: QueueQuery): RawBuilder<unknown> {
  * queues (null: first line), open ones only unless searching, narrowed by the
  * filter and subject; overdue first (an open ticket past its due time), then
  * the oldest — with how many all pages hold (unless the caller knows) and
- * each ticket's queue's targets (its clock's pauses are on its row). The overdue tickets and the others are
- * picked as two runs in (opened_at, number) order of at least offset + limit
- * numbers each (the second only when the first falls short), read from
- * migration 004's index alone, instead of sorting
- * every open ticket of the queue; only the page's rows are then read from the
- * table. Written as one SQL text rather than built with the query builder:
- * building it cost more of a request's time than the rows it brings.
+ * each ticket's queue's targets (its clock's pauses are on its row). The
+ * overdue tickets and the others are picked as two runs in (opened_at, number)
+ * order of at least offset + limit numbers each (the second only when the
+ * first falls short), read from migration 004's index alone, instead of
+ * sorting every open ticket of the queue; only the page's rows are then read
+ * from the table. Written as one SQL text rather than built with the query
+ * builder: building it cost more of a request's time than the rows it brings.
  */
 export async function queuePage(db: Db, query: QueueQuery): Promise<QueuePage> {
   const empty: QueuePage = { rows: [], total: 0, targets: new Map() };

@@ -271,9 +271,9 @@ function editorPage(page: EditorPage): Promise<string> {
         ) : (
           ''
         )}
-        {page.service ? <ServiceSummary lang={lang} service={page.service} csrf={page.csrf} /> : ''}
+        {service ? <ServiceSummary lang={lang} service={service} csrf={page.csrf} /> : ''}
         {service && panels ? panels.list.map((Panel) => <Panel lang={lang} staff={panels.staff} service={service} />) : ''}
-        {page.service ? (
+        {service ? (
           <>
             <h2 class="govuk-heading-l" safe>
               {ts(lang, 'edit.content')}
@@ -287,7 +287,7 @@ function editorPage(page: EditorPage): Promise<string> {
         )}
         <ServiceEditor
           lang={lang}
-          action={at(lang, page.service ? `/console/services/${page.service.id}` : '/console/services')}
+          action={at(lang, service ? `/console/services/${service.id}` : '/console/services')}
           form={page.form}
           errors={page.errors}
           events={page.events}
