@@ -17,6 +17,11 @@
  * the PostgreSQL server, with 1 and 2 concurrent senders. Comparing the two
  * benches shows what the HTTP layer (parsing, validation, authentication,
  * serialisation) adds to the status register's own work.
+ *
+ * Its ceiling: after the platform's three phases, a fourth round of status
+ * changes to the same applications goes to a bare route that only writes what
+ * such a batch must (bench/server.ts `ingest-ceiling`): no platform can take
+ * status changes faster on this machine, database and indexes.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -24,7 +29,7 @@ import { sql } from 'kysely';
 import { createScratchDatabase } from '../test/support/database.js';
 import { freePort } from '../test/support/platform.js';
 import { institutionToken } from '../test/support/sso.js';
-import { cpuMsOf } from './proc.js';
+import { cpuMsOf, startTarget } from './proc.js';
 // The bench builds the whole HTTP app (the composition root), as a real deployment would.
 import { buildApp, loadDemoData, migrationSources } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -225,11 +230,13 @@ export interface IngestApiBenchResult {
   eventsPerSecond: number;
   /** events per second with each number of concurrent senders */
   /** with each number of concurrent senders: events per second, and the same rows by raw batched INSERTs as many in flight */
-  bySenders: Record<string, { eventsPerSecond: number; registerEventsPerSecond: number; updateEventsPerSecond: number; p50BatchMs: number; p99BatchMs: number; nodeCpuUsPerEvent: number; postgresCpuUsPerEvent?: number; anchorRowsPerSecond: number; anchorPostgresCpuUsPerRow?: number }>;
+  bySenders: Record<string, { eventsPerSecond: number; registerEventsPerSecond: number; updateEventsPerSecond: number; p50BatchMs: number; p99BatchMs: number; nodeCpuUsPerEvent: number; postgresCpuUsPerEvent?: number; anchorRowsPerSecond: number; anchorPostgresCpuUsPerRow?: number; ceilingUpdateEventsPerSecond: number }>;
   events: number;
   batchSize: number;
   /** the anchor at the sender count of the best figure */
   anchorRowsPerSecond: number;
+  /** at that sender count: status changes a second through a bare route writing only what they must (bench/server.ts `ingest-ceiling`) */
+  ceilingUpdateEventsPerSecond: number;
   ratio: number;
   anchor: 'pg-batched-insert';
 }
@@ -286,6 +293,7 @@ export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promi
     // The app without its background workers: the notifications that status changes cause are delivered asynchronously and measured by their own bench.
     const app = await buildApp({ ...config, dataDir: 'memory://' }, database, false);
     const platform = { app, database, close: async () => (await app.close(), await database.close()) };
+    let ceiling: Awaited<ReturnType<typeof startTarget>> | undefined;
     try {
       await platform.app.listen({ port, host: '127.0.0.1' });
       const token = await institutionToken({ url: config.publicUrl }, 'applications.write');
@@ -293,15 +301,21 @@ export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promi
       const service = (await createCatalog(platform.database.db).listAllPublished()).find((candidate) => candidate.institutionId === pmlp.id);
       if (!service) throw new Error('the demo data has no PMLP service');
 
-      const send = async (batch: StatusEventInput[]): Promise<EventResult[]> => {
-        const response = await fetch(`${config.publicUrl}/api/v1/status-events`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ events: batch }),
-        });
-        if (response.status !== 200) throw new Error(`status-events answered ${response.status}: ${await response.text()}`);
-        return ((await response.json()) as { results: EventResult[] }).results;
-      };
+      const sendTo =
+        (url: string) =>
+        async (batch: StatusEventInput[]): Promise<EventResult[]> => {
+          const response = await fetch(`${url}/api/v1/status-events`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ events: batch }),
+          });
+          if (response.status !== 200) throw new Error(`status-events answered ${response.status}: ${await response.text()}`);
+          return ((await response.json()) as { results: EventResult[] }).results;
+        };
+      const send = sendTo(config.publicUrl);
+      // The ceiling: a bare route writing only what a batch of status changes must (bench/server.ts `ingest-ceiling`).
+      ceiling = await startTarget('ingest-ceiling', scratch.url, pmlp.id);
+      const sendToCeiling = sendTo(`http://127.0.0.1:${ceiling.port}`);
 
       const applicants = personalCodes(Math.min(applications, 5000));
       const bySenders: IngestApiBenchResult['bySenders'] = {};
@@ -322,6 +336,9 @@ export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promi
         const anchorMeter = await cpuMeter(platform.database);
         const anchorRowsPerSecond = Math.round(await batchedInsert(platform.database, [...register, ...progress, ...decide], concurrency));
         const anchorCpu = await anchorMeter();
+        // A fourth round of changes to the same applications, through the bare route.
+        const deliver = chunk(ids.map((externalId, n) => ({ eventId: `${externalId}-f`, externalId, code: 'delivered', occurredAt: at(3, n), noteForApplicant: 'Lēmums nosūtīts.' })));
+        const ceilingSeconds = await runBatches(deliver, concurrency, sendToCeiling, []);
         const perEvent = (ms: number) => Math.round((ms * 1000) / (applications * 3));
         timings.sort((a, b) => a - b);
         bySenders[String(concurrency)] = {
@@ -334,6 +351,7 @@ export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promi
           nodeCpuUsPerEvent: perEvent(cpu.nodeMs),
           ...(cpu.postgresMs !== undefined ? { postgresCpuUsPerEvent: perEvent(cpu.postgresMs) } : {}),
           anchorRowsPerSecond,
+          ceilingUpdateEventsPerSecond: Math.round(applications / ceilingSeconds),
           ...(anchorCpu.postgresMs !== undefined ? { anchorPostgresCpuUsPerRow: perEvent(anchorCpu.postgresMs) } : {}),
         };
       }
@@ -347,9 +365,11 @@ export async function benchIngestApi(options: IngestApiBenchOptions = {}): Promi
         batchSize,
         anchorRowsPerSecond: best.anchorRowsPerSecond,
         ratio: Math.round((best.eventsPerSecond / best.anchorRowsPerSecond) * 100) / 100,
+        ceilingUpdateEventsPerSecond: best.ceilingUpdateEventsPerSecond,
         anchor: 'pg-batched-insert',
       };
     } finally {
+      ceiling?.child.kill('SIGTERM');
       await platform.close();
     }
   } finally {

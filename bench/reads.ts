@@ -16,9 +16,15 @@
  * It is made with set-based SQL straight into the applications module's
  * tables: generating it through the API would measure the ingest (its own
  * bench), not the reads.
+ *
+ * Beside Open Zaak's figures, two of this machine's own: each load's CPU time
+ * per request (the platform's, its database's and the client's) and the rate
+ * and mean time that cost allows on these cores; and the anchor, the same
+ * one-application requests to a bare route making only the statements such a
+ * read must make (bench/server.ts `read-floor`).
  */
 import { readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -31,7 +37,7 @@ import { createCatalog, type Service } from '../src/modules/catalog/index.js';
 import { createScratchDatabase } from '../test/support/database.js';
 import { startChild } from '../test/support/child.js';
 import { startCommand } from './startup.js';
-import { cpuMsOf } from './proc.js';
+import { cpuMsOf, startTarget } from './proc.js';
 import { accessTokenFor, demoRp, institutionToken } from '../test/support/sso.js';
 
 /** Open Zaak's published figures (open-zaak.readthedocs.io, performance: 1,000,000 cases, 10 pods of 1 CPU). */
@@ -97,6 +103,12 @@ export interface Figures {
   database_cpu_ms_per_request?: number;
   /** with a server process to watch: this process's own CPU time (autocannon, the bench client) per request */
   client_cpu_ms_per_request?: number;
+  /** the three above together: what one request costs the machine, whichever process spends it */
+  cpu_ms_per_request?: number;
+  /** the most requests a second this machine's cores could answer at that cost, every core busy with nothing else */
+  cpu_bound_requests_per_s?: number;
+  /** the least mean time a request could take with this many users at that bound (Little's law: users / requests a second) */
+  cpu_bound_mean_ms?: number;
 }
 
 /** The platform's process, watched from outside: its CPU time and (counted by bench/round-trips.mjs) its database round trips. */
@@ -277,6 +289,19 @@ export async function warmUp(url: string, connections: number, requests: { path:
   await autocannon({ url, connections, duration: WARM_UP_SECONDS, requests: [{ setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length] }) }] });
 }
 
+/**
+ * What the measured CPU costs allow on this machine: at `cpu_ms_per_request` of the server's, its database's and
+ * the client's time together, the cores answer at most so many requests a second, and `users` waiting on them
+ * take on average at least users / that rate (Little's law). A median goal below that bound is the machine's,
+ * not the code's, to meet.
+ */
+export function cpuBound(figures: Figures, users: number): Pick<Figures, 'cpu_ms_per_request' | 'cpu_bound_requests_per_s' | 'cpu_bound_mean_ms'> {
+  const spent = (figures.server_cpu_ms_per_request ?? 0) + (figures.database_cpu_ms_per_request ?? 0) + (figures.client_cpu_ms_per_request ?? 0);
+  if (spent <= 0) return {};
+  const rate = (availableParallelism() * 1000) / spent;
+  return { cpu_ms_per_request: Math.round(spent * 1000) / 1000, cpu_bound_requests_per_s: Math.round(rate), cpu_bound_mean_ms: Math.round((users / rate) * 1000 * 10) / 10 };
+}
+
 /** `connections` clients for `seconds`, taking the requests in turn. */
 export async function load(url: string, connections: number, seconds: number, requests: { path: string; headers: Record<string, string> }[], server?: WatchedServer): Promise<Figures> {
   let next = 0;
@@ -301,6 +326,7 @@ export async function load(url: string, connections: number, seconds: number, re
     figures.round_trips_per_request = perRequest(after.roundTrips - before.roundTrips - idle.roundTripsPerS * elapsed, 100);
     if (server.database) figures.database_cpu_ms_per_request = perRequest(backendCpuBetween(before.backends, after.backends) - idle.databaseCpuMsPerS * elapsed);
     figures.client_cpu_ms_per_request = perRequest((clientSpent.user + clientSpent.system) / 1000);
+    Object.assign(figures, cpuBound(figures, connections));
   }
   return figures;
 }
@@ -384,6 +410,27 @@ export async function benchReads(options: ReadsBenchOptions): Promise<Record<str
           anchor: 'open-zaak-published',
           open_zaak: OPEN_ZAAK,
         });
+      }
+      // The anchor: the same one-application requests to a bare route making only the statements such a read must.
+      const floor = await startTarget('read-floor', scratch.url);
+      try {
+        const url = `http://127.0.0.1:${floor.port}`;
+        const figures: Record<string, Figures> = {};
+        await warmUp(url, 16, single);
+        for (const users of [1, 16]) figures[`users_${users}`] = await load(url, users, options.seconds, single);
+        lines.push({
+          bench: 'reads-floor',
+          database: 'postgres',
+          applications: options.applications,
+          seconds: options.seconds,
+          warm_up_s: WARM_UP_SECONDS,
+          work: "one application's read as four statements and nothing else: the token's row, a rate-limit bucket, the application, one log row committed",
+          ...figures,
+          goal: 'median < 5 ms, p99 < 25 ms at 16 users',
+          anchor: 'bare-route-floor',
+        });
+      } finally {
+        if (floor.child.exitCode === null) await new Promise((resolve) => (floor.child.once('exit', resolve), floor.child.kill('SIGTERM')));
       }
       return lines;
     } finally {

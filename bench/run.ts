@@ -7,10 +7,9 @@
  * PostgreSQL server (the latter on a scratch database) instead of embedded PGlite.
  * BENCH_READS_DATABASE=NAME keeps the reads bench's register in that database and reuses it on later runs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { cpuMsOf } from './proc.js';
+import { cpuMsOf, startTarget } from './proc.js';
 import { benchIngest, benchIngestApi } from './ingest.js';
 import { benchEmail } from './email.js';
 import { benchReads } from './reads.js';
@@ -21,26 +20,12 @@ import { SEARCH_TERMS } from './generate.js';
 import { firstVisit } from '../test/support/wire.js';
 
 const quick = process.argv.includes('--quick');
-const root = path.resolve(import.meta.dirname, '..');
 const seconds = quick ? 5 : 15;
 const services = quick ? 2_000 : 10_000;
 const connections = 10;
 // `npm run bench -- --only PART` runs one part; `hello` and `search` (the anchor, then search beside it) also print the target's CPU time per request.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
-async function startTarget(mode: string, ...args: string[]): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', './scripts/ts-hooks.mjs', 'bench/server.ts', mode, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /READY (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${mode} target exited with ${code}`)));
-  });
-  return { port, child };
-}
 
 interface Figures {
   requests_per_s: number;
