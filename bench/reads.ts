@@ -292,10 +292,10 @@ export async function warmUp(url: string, connections: number, requests: { path:
 /**
  * What the measured CPU costs allow on this machine: at `cpu_ms_per_request` of the server's, its database's and
  * the client's time together, the cores answer at most so many requests a second, and `users` waiting on them
- * take on average at least users / that rate (Little's law). A median goal below that bound is the machine's,
- * not the code's, to meet.
+ * take on average at least users / that rate (Little's law). A goal below that bound needs less CPU a request
+ * (of any of the three) or more cores, not less waiting.
  */
-export function cpuBound(figures: Figures, users: number): Pick<Figures, 'cpu_ms_per_request' | 'cpu_bound_requests_per_s' | 'cpu_bound_mean_ms'> {
+function cpuBound(figures: Figures, users: number): Pick<Figures, 'cpu_ms_per_request' | 'cpu_bound_requests_per_s' | 'cpu_bound_mean_ms'> {
   const spent = (figures.server_cpu_ms_per_request ?? 0) + (figures.database_cpu_ms_per_request ?? 0) + (figures.client_cpu_ms_per_request ?? 0);
   if (spent <= 0) return {};
   const rate = (availableParallelism() * 1000) / spent;
