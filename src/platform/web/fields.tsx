@@ -145,9 +145,19 @@ function FieldHead(props: FieldProps & { id: string }): JSX.Element {
 }
 
 export function TextInput(
-  props: FieldProps & { value: string; width?: 'full' | 'two-thirds' | 'one-half' | '20' | '10' | '5' | '4' | '3'; type?: string; autocomplete?: string; inputmode?: string; spellcheck?: boolean; readonly?: boolean },
+  props: FieldProps & {
+    value: string;
+    /** when the field's id must differ from its name (another form's error leads to the same field) */
+    id?: string;
+    width?: 'full' | 'two-thirds' | 'one-half' | '20' | '10' | '5' | '4' | '3';
+    type?: string;
+    autocomplete?: string;
+    inputmode?: string;
+    spellcheck?: boolean;
+    readonly?: boolean;
+  },
 ): JSX.Element {
-  const id = idOf(props.name);
+  const id = props.id ?? idOf(props.name);
   const width = props.width && /^\d/.test(props.width) ? ` govuk-input--width-${props.width}` : props.width ? ` govuk-!-width-${props.width}` : '';
   return (
     <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>

@@ -14,7 +14,8 @@ import type { CatalogEvent, CatalogService, SearchResult, Service } from '../../
 import type { OffersService } from '../../index.js';
 import { t, type OffersKey } from './offers.messages.js';
 import { at, seeOther, type PageContext, type WorkspaceShell } from '../../../../platform/web/workspace.js';
-import { ErrorSummary, FieldError, SuccessBanner, workspaceCrumbs } from '../../../../platform/web/workspace.components.js';
+import { ErrorSummary, SuccessBanner, workspaceCrumbs } from '../../../../platform/web/workspace.components.js';
+import { TextInput } from '../../../../platform/web/fields.js';
 import { listOf, readForm, textOf } from '../../../../platform/web/form-values.js';
 
 const PATH = '/workspace/offers';
@@ -214,25 +215,20 @@ async function offersPage(deps: OffersPagesDeps, offers: OffersService, context:
               ))}
             </ul>
           )}
-          <form method="get" action={`${at(lang, PATH)}#follow`} novalidate>
-            <div class={error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-              <label class="govuk-label" for="service" id="follow" safe>
-                {t(lang, 'offers.addService')}
-              </label>
-              <div id="service-hint" class="govuk-hint" safe>
-                {t(lang, 'offers.addServiceHint')}
-              </div>
-              <FieldError lang={lang} id="service" text={error?.text} />
-              <input
-                class={error ? 'govuk-input govuk-!-width-two-thirds govuk-input--error' : 'govuk-input govuk-!-width-two-thirds'}
-                id="service"
-                name="q"
-                type="search"
-                value={q ?? ''}
-                spellcheck={false}
-                aria-describedby={error ? 'service-hint service-error' : 'service-hint'}
-              />
-            </div>
+          <form method="get" action={`${at(lang, PATH)}#service`} novalidate>
+            {/* The search's own name (q); its id is the one a refused choice of a found service leads to as well. */}
+            <TextInput
+              lang={lang}
+              name="q"
+              id="service"
+              type="search"
+              width="two-thirds"
+              label={t(lang, 'offers.addService')}
+              hint={t(lang, 'offers.addServiceHint')}
+              error={error?.text}
+              value={q ?? ''}
+              spellcheck={false}
+            />
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" safe>
               {t(lang, 'offers.find')}
             </button>
