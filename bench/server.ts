@@ -4,7 +4,7 @@
  * services; `hello` is a bare Fastify hello-world, the anchor.
  * Prints "READY <port>" when listening.
  */
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
@@ -20,12 +20,17 @@ import { createScratchDatabase } from '../test/support/database.js';
 // The catalog's number of services, or the database of a floor or ceiling (and the ingest ceiling's institution).
 const [mode = 'hello', argument = '10000', institutionId = ''] = process.argv.slice(2);
 
-async function serveHello(): Promise<void> {
-  const app = Fastify({ logger: false });
-  app.get('/', async () => ({ hello: 'world' }));
+/** Listens on a free port of loopback and tells the bench which (startTarget in proc.ts reads the line). */
+async function listenAndSayReady(app: Pick<FastifyInstance, 'listen' | 'server'>): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
+}
+
+async function serveHello(): Promise<void> {
+  const app = Fastify({ logger: false });
+  app.get('/', async () => ({ hello: 'world' }));
+  await listenAndSayReady(app);
 }
 
 /**
@@ -66,9 +71,7 @@ async function serveReadFloor(databaseUrl: string): Promise<void> {
     await pool.query({ name: 'floor-log', text: 'insert into bench_floor_log (target) values ($1)', values: [`application:${id}`] });
     return application.rows[0];
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
+  await listenAndSayReady(app);
 }
 
 interface CeilingEvent {
@@ -167,9 +170,7 @@ async function serveIngestCeiling(databaseUrl: string, institution: string): Pro
       client.release();
     }
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
+  await listenAndSayReady(app);
 }
 
 async function serveCatalog(count: number): Promise<void> {
@@ -204,9 +205,7 @@ async function serveCatalog(count: number): Promise<void> {
   await sql`analyze`.execute(database.db);
   console.error(`loaded ${count} services in ${Date.now() - started} ms`);
   const app = await buildApp(config, database, false);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
+  await listenAndSayReady(app);
 }
 
 if (mode === 'hello') await serveHello();
